@@ -1,0 +1,5 @@
+"""Allow ``python -m scholarcli``."""
+
+from scholarcli.cli import main
+
+main()

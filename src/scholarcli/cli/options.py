@@ -1,0 +1,98 @@
+"""Options shared by the reading commands (`list`, and later `export`), parsed once here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from scholarcli.model import WORK_TYPES
+from scholarcli.output import LIST_FORMATS
+from scholarcli.query import SORT_FIELDS, Filters, YearRange, parse_year_range
+
+FILTERS = "Filters"
+
+
+def _year_range(value: str | None) -> YearRange | None:
+    if value is None:
+        return None
+    try:
+        return parse_year_range(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def check_year(value: str | None) -> str | None:
+    _year_range(value)
+    return value
+
+
+def check_type(value: str | None) -> str | None:
+    if value is not None and value not in WORK_TYPES:
+        raise typer.BadParameter(f'"{value}" is not a work type; use one of: {", ".join(WORK_TYPES)}')
+    return value
+
+
+def check_sort(value: str) -> str:
+    if value not in SORT_FIELDS:
+        raise typer.BadParameter(f'cannot sort by "{value}"; use one of: {", ".join(SORT_FIELDS)}')
+    return value
+
+
+def check_list_format(value: str | None) -> str | None:
+    if value is not None and value not in LIST_FORMATS:
+        raise typer.BadParameter(f'"{value}" is not a format; use one of: {", ".join(LIST_FORMATS)}')
+    return value
+
+
+Venue = Annotated[
+    str | None,
+    typer.Option("--venue", help="Venue acronym, full name or alias, as whole words, any case.", rich_help_panel=FILTERS),
+]
+Year = Annotated[
+    str | None,
+    typer.Option("--year", callback=check_year, help="A year or range: 2024, 2021..2023, 2023.., ..2020.", rich_help_panel=FILTERS),
+]
+WorkType = Annotated[
+    str | None,
+    typer.Option("--type", callback=check_type, help=f"One type: {', '.join(WORK_TYPES)}.", rich_help_panel=FILTERS),
+]
+Author = Annotated[
+    str | None,
+    typer.Option("--author", help="Any author or inventor whose name has these words.", rich_help_panel=FILTERS),
+]
+Person = Annotated[
+    str | None,
+    typer.Option("--person", help="A person of library.toml (name or variant): their works.", rich_help_panel=FILTERS),
+]
+Search = Annotated[
+    str | None,
+    typer.Option("--search", help="Words that must all occur in title, abstract or authors.", rich_help_panel=FILTERS),
+]
+Tag = Annotated[str | None, typer.Option("--tag", help="Works with this tag.", rich_help_panel=FILTERS)]
+Selected = Annotated[
+    bool, typer.Option("--selected", help="Only works marked selected = true.", rich_help_panel=FILTERS)
+]
+
+
+def build_filters(
+    venue: str | None,
+    year: str | None,
+    work_type: str | None,
+    author: str | None,
+    person: str | None,
+    search: str | None,
+    tag: str | None,
+    selected: bool,
+) -> Filters:
+    """The Filters for the options as given (already checked by their callbacks)."""
+    return Filters(
+        venue=venue,
+        years=_year_range(year),
+        type=work_type,
+        author=author,
+        person=person,
+        search=search,
+        tag=tag,
+        selected=selected,
+    )

@@ -1,0 +1,99 @@
+"""Plain-text descriptions of a work shared by every human-readable output."""
+
+from __future__ import annotations
+
+import calendar
+
+from scholarcli.model import Mark, Settings, Work
+
+
+def marked_authors(work: Work, mark: Mark) -> list[str]:
+    """Author names, each equal contributor followed by the mark's symbol."""
+    equal = set(work.equal_contribution)
+    return [f"{name}{mark.symbol}" if name in equal else name for name in work.authors]
+
+
+def authors_text(work: Work, mark: Mark) -> str:
+    """``Yash Goel*, Ayan Sengupta*, Tanmoy Chakraborty``, with ``et al.`` if truncated."""
+    text = ", ".join(marked_authors(work, mark))
+    if work.authors_truncated:
+        text = f"{text} et al." if text else "et al."
+    return text
+
+
+def venue_short(work: Work) -> str:
+    """The venue as a list shows it: the acronym, with the track if there is one."""
+    if not work.venue:
+        return ""
+    return f"{work.venue} ({work.track})" if work.track else work.venue
+
+
+def venue_long(work: Work, settings: Settings) -> str:
+    """The venue in full: registry name with acronym, then the track."""
+    if not work.venue:
+        return ""
+    entry = settings.venue(work.venue)
+    text = f"{entry.name} ({entry.acronym})" if entry and entry.name != entry.acronym else work.venue
+    return f"{text}, {work.track} track" if work.track else text
+
+
+def date_text(work: Work) -> str:
+    """``2024-09-20``, ``2024-09``, ``2024``, or ``Jan 15`` when the source gave no year."""
+    if work.year is None:
+        if work.month is None:
+            return ""
+        month = calendar.month_abbr[work.month]
+        return f"{month} {work.day}" if work.day else month
+    parts = [f"{work.year:04d}"]
+    if work.month is not None:
+        parts.append(f"{work.month:02d}")
+        if work.day is not None:
+            parts.append(f"{work.day:02d}")
+    return "-".join(parts)
+
+
+def has_equal_contribution(works: list[Work]) -> bool:
+    return any(work.equal_contribution for work in works)
+
+
+def details(work: Work, settings: Settings) -> list[tuple[str, str]]:
+    """Every field of a work as (label, text) pairs, in the order `show` prints them."""
+    mark = settings.equal_contribution
+    pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", work.title)]
+    if work.authors or work.authors_truncated:
+        pairs.append(("Inventors" if work.is_patent else "Authors", authors_text(work, mark)))
+    if work.people:
+        pairs.append(("People", ", ".join(work.people)))
+    if work.venue:
+        pairs.append(("Venue", venue_long(work, settings)))
+    optional: list[tuple[str, object]] = [
+        ("Date", date_text(work)),
+        ("Volume", work.volume),
+        ("Issue", work.issue),
+        ("Pages", work.pages),
+        ("Publisher", work.publisher),
+        ("Number", work.number),
+        ("Status", work.status),
+        ("Assignee", work.assignee),
+        ("Filed", work.filing_date),
+        ("Granted", work.grant_date),
+        ("DOI", work.doi),
+        ("arXiv", work.arxiv),
+        ("URL", work.url),
+        ("Categories", ", ".join(work.categories)),
+        ("Tags", ", ".join(work.tags)),
+        ("Selected", "yes" if work.selected else ""),
+        ("Note", work.note),
+    ]
+    pairs.extend((label, str(value)) for label, value in optional if value)
+    for name, url in work.links.items():
+        pairs.append((f"Link ({name})", url))
+    if work.unresolved_links:
+        pairs.append(("Links without URL", ", ".join(work.unresolved_links)))
+    for name, value in work.extra.items():
+        pairs.append((f"Extra ({name})", value))
+    if work.abstract:
+        pairs.append(("Abstract", work.abstract))
+    if work.equal_contribution:
+        pairs.append(("Legend", f"{mark.symbol} {mark.legend}"))
+    return pairs

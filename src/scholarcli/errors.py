@@ -1,0 +1,43 @@
+"""The one error hierarchy of scholar; the CLI catches ScholarError at its boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ScholarError(Exception):
+    """A user or data error: shown as one ``error: ...`` line, exit status 1."""
+
+
+class LibraryNotFound(ScholarError):
+    """No usable library at the place the user named."""
+
+
+class UnknownKey(ScholarError):
+    """A citation key that is not in the library."""
+
+
+class UnknownPerson(ScholarError):
+    """A --person that is not one of the library's people."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a file of the library, located by file and field."""
+
+    path: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.field:
+            return f"{self.path}: {self.field}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class InvalidLibrary(ScholarError):
+    """library.toml itself is broken, so no record can be read."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))

@@ -1,0 +1,191 @@
+"""The data model: works, people, venues and the library settings. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from enum import Enum
+from typing import Any
+
+WORK_TYPES = (
+    "article",
+    "inproceedings",
+    "preprint",
+    "thesis",
+    "book",
+    "incollection",
+    "techreport",
+    "misc",
+    "patent",
+)
+PATENT_STATUSES = ("granted", "pending", "filed")
+
+
+class Kind(Enum):
+    """The TOML value kinds a record field may hold."""
+
+    STR = "a string"
+    INT = "an integer"
+    BOOL = "true or false"
+    STR_LIST = "a list of strings"
+    STR_TABLE = "a table of strings"
+    DATE = "a date (YYYY-MM-DD)"
+
+
+# Every field a record may hold, in canonical order: the order of `show`, of JSON output and of
+# a saved record file. Adding a field here and to Work is all a new field needs.
+FIELD_KINDS: dict[str, Kind] = {
+    "type": Kind.STR,
+    "title": Kind.STR,
+    "authors": Kind.STR_LIST,
+    "authors_truncated": Kind.BOOL,
+    "equal_contribution": Kind.STR_LIST,
+    "people": Kind.STR_LIST,
+    "venue": Kind.STR,
+    "track": Kind.STR,
+    "year": Kind.INT,
+    "month": Kind.INT,
+    "day": Kind.INT,
+    "volume": Kind.STR,
+    "issue": Kind.STR,
+    "pages": Kind.STR,
+    "publisher": Kind.STR,
+    "number": Kind.STR,
+    "status": Kind.STR,
+    "assignee": Kind.STR,
+    "filing_date": Kind.DATE,
+    "grant_date": Kind.DATE,
+    "doi": Kind.STR,
+    "arxiv": Kind.STR,
+    "url": Kind.STR,
+    "categories": Kind.STR_LIST,
+    "tags": Kind.STR_LIST,
+    "selected": Kind.BOOL,
+    "note": Kind.STR,
+    "abstract": Kind.STR,
+    "links": Kind.STR_TABLE,
+    "unresolved_links": Kind.STR_LIST,
+    "extra": Kind.STR_TABLE,
+}
+REQUIRED_FIELDS = ("type", "title")
+
+
+@dataclass(frozen=True)
+class Work:
+    """One publication or patent. ``key`` is the record's file name without ``.toml``."""
+
+    key: str
+    type: str
+    title: str
+    authors: tuple[str, ...] = ()
+    authors_truncated: bool = False
+    equal_contribution: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    venue: str | None = None
+    track: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    number: str | None = None
+    status: str | None = None
+    assignee: str | None = None
+    filing_date: dt.date | None = None
+    grant_date: dt.date | None = None
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    selected: bool = False
+    note: str | None = None
+    abstract: str | None = None
+    links: Mapping[str, str] = field(default_factory=dict)
+    unresolved_links: tuple[str, ...] = ()
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_patent(self) -> bool:
+        return self.type == "patent"
+
+    def to_record(self) -> dict[str, Any]:
+        """The record's fields in canonical order, leaving out those that are unset."""
+        record: dict[str, Any] = {}
+        for name in FIELD_KINDS:
+            value = getattr(self, name)
+            if value is None or value is False or value == () or value == {}:
+                continue
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, Mapping):
+                value = dict(value)
+            record[name] = value
+        return record
+
+
+# Work's dataclass fields and FIELD_KINDS must name the same fields, in the same order.
+assert [f.name for f in fields(Work)][1:] == list(FIELD_KINDS)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone whose works the library holds, with the name variants used in author lists."""
+
+    name: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.variants)
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A venue of the registry: its acronym (the registry key), full name and aliases."""
+
+    acronym: str
+    name: str
+    kind: str = "conference"  # conference | journal | workshop | preprint | other
+    aliases: tuple[str, ...] = ()
+    publisher: str | None = None
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.acronym, self.name, *self.aliases)
+
+
+VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "other")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A mark printed after an author's name, explained once in a legend."""
+
+    symbol: str
+    legend: str
+
+
+DEFAULT_EQUAL_MARK = Mark(symbol="*", legend="equal contribution")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What library.toml holds: schema version, people, marks and the venue registry."""
+
+    schema: int
+    people: tuple[Person, ...] = ()
+    equal_contribution: Mark = DEFAULT_EQUAL_MARK
+    venues: Mapping[str, Venue] = field(default_factory=dict)
+
+    def venue(self, name: str | None) -> Venue | None:
+        """The registry entry a record's ``venue`` names, if it names one."""
+        if name is None:
+            return None
+        return self.venues.get(name)
+
+
+SCHEMA_VERSION = 1

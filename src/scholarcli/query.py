@@ -1,0 +1,170 @@
+"""Filtering and sorting works: pure functions over model objects."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scholarcli.errors import UnknownPerson
+from scholarcli.model import Person, Settings, Work
+
+SORT_FIELDS = ("year", "title", "venue", "key")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a text: "Hervé" and "herve" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
+
+
+def contains_words(text: str, wanted: Sequence[str]) -> bool:
+    """Whether ``wanted`` occurs in ``text`` as consecutive whole words."""
+    have = words(text)
+    width = len(wanted)
+    if not width:
+        return False
+    return any(have[i : i + width] == tuple(wanted) for i in range(len(have) - width + 1))
+
+
+@dataclass(frozen=True)
+class YearRange:
+    """An inclusive range of years; either end may be open."""
+
+    start: int | None
+    end: int | None
+
+    def __contains__(self, year: object) -> bool:
+        if not isinstance(year, int):
+            return False
+        return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
+
+
+def parse_year_range(text: str) -> YearRange:
+    """Parse ``2024``, ``2021..2023``, ``2023..`` or ``..2020``; ValueError otherwise."""
+    match = re.fullmatch(r"\s*(\d{4})?\s*(\.\.)?\s*(\d{4})?\s*", text)
+    if not match or not (match.group(1) or match.group(3)):
+        raise ValueError(f'"{text}" is not a year or range (use 2024, 2021..2023, 2023.. or ..2020)')
+    start = int(match.group(1)) if match.group(1) else None
+    end = int(match.group(3)) if match.group(3) else None
+    if not match.group(2):
+        if end is not None:  # "2021 2023" without the two dots
+            raise ValueError(f'"{text}" is not a year or range (use 2024, 2021..2023, 2023.. or ..2020)')
+        end = start
+    if start is not None and end is not None and start > end:
+        raise ValueError(f'"{text}" is an empty range: {start} is after {end}')
+    return YearRange(start, end)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What `list` and `export` select by; every filter that is set must match."""
+
+    venue: str | None = None
+    years: YearRange | None = None
+    type: str | None = None
+    author: str | None = None
+    person: str | None = None
+    search: str | None = None
+    tag: str | None = None
+    selected: bool = False
+
+
+def find_person(settings: Settings, name: str) -> Person:
+    """The library person whose name or a name variant is ``name`` (case and accents ignored)."""
+    for person in settings.people:
+        if any(fold(candidate) == fold(name) for candidate in person.all_names):
+            return person
+    listed = ", ".join(f'"{p.name}"' for p in settings.people) or "none (add [[people]] to library.toml)"
+    raise UnknownPerson(f'"{name}" is not a person of this library; its people: {listed}')
+
+
+def belongs_to(work: Work, person: Person) -> bool:
+    """A person's work: they are among its authors, or the record names them in ``people``."""
+    names = {fold(n) for n in person.all_names}
+    return any(fold(a) in names for a in work.authors) or any(fold(p) in names for p in work.people)
+
+
+def _venue_matcher(settings: Settings, query: str) -> Callable[[Work], bool]:
+    wanted = words(query)
+    verdicts: dict[str | None, bool] = {None: False}
+
+    def matches(work: Work) -> bool:
+        venue = work.venue
+        if venue not in verdicts:
+            entry = settings.venue(venue)
+            names = entry.all_names if entry else (venue or "",)
+            verdicts[venue] = any(contains_words(name, wanted) for name in names)
+        return verdicts[venue]
+
+    return matches
+
+
+def select(works: Iterable[Work], filters: Filters, settings: Settings) -> list[Work]:
+    """The works that match every filter that is set, in their given order."""
+    tests: list[Callable[[Work], bool]] = []
+    if filters.venue:
+        tests.append(_venue_matcher(settings, filters.venue))
+    if filters.years:
+        years = filters.years
+        tests.append(lambda w: w.year in years)
+    if filters.type:
+        work_type = filters.type
+        tests.append(lambda w: w.type == work_type)
+    if filters.author:
+        wanted = words(filters.author)
+        tests.append(lambda w: any(contains_words(a, wanted) for a in w.authors))
+    if filters.person:
+        person = find_person(settings, filters.person)
+        tests.append(lambda w: belongs_to(w, person))
+    if filters.tag:
+        tag = fold(filters.tag)
+        tests.append(lambda w: any(fold(t) == tag for t in w.tags))
+    if filters.selected:
+        tests.append(lambda w: w.selected)
+    if filters.search:
+        terms = fold(filters.search).split()
+        tests.append(lambda w: all(term in _search_text(w) for term in terms))
+    return [work for work in works if all(test(work) for test in tests)]
+
+
+def _search_text(work: Work) -> str:
+    return fold(" ".join((work.title, work.abstract or "", *work.authors)))
+
+
+def _newest_first(work: Work) -> tuple[bool, int, int, int]:
+    return (work.year is None, -(work.year or 0), -(work.month or 0), -(work.day or 0))
+
+
+def sort_works(works: Iterable[Work], by: str = "year", reverse: bool = False, settings: Settings | None = None) -> list[Work]:
+    """Sort by ``year`` (newest first, undated last), ``title``, ``venue`` or ``key`` (A to Z).
+
+    Ties fall back to newest first and then the key, so the order is always the same.
+    """
+
+    def venue_name(work: Work) -> tuple[bool, str]:
+        return (work.venue is None, fold(work.venue or ""))
+
+    orders: dict[str, Callable[[Work], tuple[object, ...]]] = {
+        "year": lambda w: (*_newest_first(w), w.key),
+        "title": lambda w: (fold(w.title), *_newest_first(w), w.key),
+        "venue": lambda w: (*venue_name(w), *_newest_first(w), w.key),
+        "key": lambda w: (w.key,),
+    }
+    if by not in orders:
+        raise ValueError(f'cannot sort by "{by}" (use one of: {", ".join(SORT_FIELDS)})')
+    ordered = sorted(works, key=orders[by])  # type: ignore[arg-type, return-value]
+    if reverse:
+        ordered.reverse()
+    return ordered

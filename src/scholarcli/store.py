@@ -1,0 +1,145 @@
+"""The library on disk: where it is, and reading its records."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scholarcli.errors import InvalidLibrary, LibraryNotFound, Problem, UnknownKey
+from scholarcli.model import Settings, Work
+from scholarcli.validate import settings_from_toml, work_from_record
+
+SETTINGS_FILE = "library.toml"
+LIBRARY_ENV = "SCHOLAR_LIBRARY"
+
+
+def user_data_dir() -> Path:
+    """Where `scholar init` puts the user's library, by the platform's convention."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "scholar"
+
+
+def bundled_library_dir() -> Path:
+    """The sample library: shipped inside the wheel, or the repository's data/ in a source tree."""
+    packaged = Path(__file__).resolve().parent / "data"
+    if (packaged / SETTINGS_FILE).is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def locate(explicit: Path | None = None, cwd: Path | None = None) -> tuple[Path, bool]:
+    """The library directory to use and whether it is the read-only bundled sample.
+
+    First match wins: the explicit directory, $SCHOLAR_LIBRARY, the nearest library.toml from
+    the working directory upwards, the user's library, the bundled sample.
+    """
+    chosen = explicit
+    if chosen is None and os.environ.get(LIBRARY_ENV):
+        chosen = Path(os.environ[LIBRARY_ENV])
+    if chosen is not None:
+        if not (chosen / SETTINGS_FILE).is_file():
+            raise LibraryNotFound(f"{chosen} is not a scholar library (it has no {SETTINGS_FILE})")
+        return chosen, False
+    start = (cwd or Path.cwd()).resolve()
+    for directory in (start, *start.parents):
+        if (directory / SETTINGS_FILE).is_file():
+            return directory, False
+    if (user_data_dir() / SETTINGS_FILE).is_file():
+        return user_data_dir(), False
+    return bundled_library_dir(), True
+
+
+def _read_toml(path: Path) -> tuple[dict[str, object] | None, str | None]:
+    """The parsed table, or the reason the file cannot be read as TOML."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle), None
+    except tomllib.TOMLDecodeError as error:
+        return None, f"TOML syntax: {error}"
+    except UnicodeDecodeError:
+        return None, "TOML syntax: the file is not UTF-8 text"
+    except OSError as error:
+        return None, f"cannot read: {error.strerror or error}"
+
+
+@dataclass
+class Library:
+    """A loaded library: its settings, its valid works and the problems of the broken ones."""
+
+    root: Path
+    settings: Settings
+    works: list[Work]
+    problems: list[Problem] = field(default_factory=list)
+    paths: dict[str, str] = field(default_factory=dict)  # key -> record path relative to root
+    read_only: bool = False
+
+    def get(self, key: str) -> Work:
+        for work in self.works:
+            if work.key == key:
+                return work
+        raise UnknownKey(unknown_key_message(key, [w.key for w in self.works]))
+
+
+def unknown_key_message(key: str, keys: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    return f'no work with key "{key}"{hint}'
+
+
+def record_files(root: Path) -> list[Path]:
+    """Every record file under the library root, in a stable order; hidden folders are skipped."""
+    found = []
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if name.endswith(".toml") and not name.startswith("."):
+                path = Path(directory, name)
+                if path.parent != root or name != SETTINGS_FILE:
+                    found.append(path)
+    return found
+
+
+def load_settings(root: Path) -> Settings:
+    raw, error = _read_toml(root / SETTINGS_FILE)
+    if raw is None:
+        raise InvalidLibrary([Problem(SETTINGS_FILE, "", error or "unreadable")])
+    settings, problems = settings_from_toml(raw)
+    if problems:
+        raise InvalidLibrary(problems)
+    return settings
+
+
+def load(root: Path, read_only: bool = False) -> Library:
+    """Read every record; broken ones are reported in ``problems`` and left out of ``works``."""
+    settings = load_settings(root)
+    known_people = {name for person in settings.people for name in person.all_names}
+    works: list[Work] = []
+    problems: list[Problem] = []
+    paths: dict[str, str] = {}
+    for path in record_files(root):
+        relative = path.relative_to(root).as_posix()
+        key = path.name[: -len(".toml")]
+        if key in paths:
+            problems.append(Problem(relative, "key", f'"{key}" is also the key of {paths[key]}'))
+            continue
+        raw, error = _read_toml(path)
+        if raw is None:
+            problems.append(Problem(relative, "", error or "unreadable"))
+            paths[key] = relative
+            continue
+        work, record_problems = work_from_record(key, raw, relative, known_people)
+        paths[key] = relative
+        problems.extend(record_problems)
+        if work is not None:
+            works.append(work)
+    return Library(root=root, settings=settings, works=works, problems=problems, paths=paths, read_only=read_only)

@@ -1,0 +1,241 @@
+"""Turn raw TOML tables into model objects, collecting every problem with its file and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from scholarcli.errors import Problem
+from scholarcli.model import (
+    FIELD_KINDS,
+    PATENT_STATUSES,
+    REQUIRED_FIELDS,
+    SCHEMA_VERSION,
+    VENUE_KINDS,
+    WORK_TYPES,
+    Kind,
+    Mark,
+    Person,
+    Settings,
+    Venue,
+    Work,
+)
+
+SAFE_KEY = re.compile(r"[A-Za-z0-9_.:+-]+")
+
+
+def is_safe_key(key: str) -> bool:
+    """A key doubles as a file name, so it may not escape its folder or need quoting."""
+    return bool(SAFE_KEY.fullmatch(key)) and key not in (".", "..") and ".." not in key
+
+
+def _type_name(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }
+    for python_type, name in names.items():
+        if type(value) is python_type:
+            return name
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date"
+    return type(value).__name__
+
+
+def _check_kind(value: object, kind: Kind) -> str | None:
+    """None when ``value`` is of ``kind``, else the reason it is not."""
+    ok: bool
+    if kind is Kind.STR:
+        ok = isinstance(value, str)
+    elif kind is Kind.INT:
+        ok = type(value) is int
+    elif kind is Kind.BOOL:
+        ok = isinstance(value, bool)
+    elif kind is Kind.DATE:
+        ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    elif kind is Kind.STR_LIST:
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if not isinstance(item, str):
+                    return f"item {index + 1} should be a string, not {_type_name(item)}"
+            return None
+        ok = False
+    else:
+        if isinstance(value, dict):
+            for name, item in value.items():
+                if not isinstance(item, str):
+                    return f"{name} should be a string, not {_type_name(item)}"
+            return None
+        ok = False
+    return None if ok else f"should be {kind.value}, not {_type_name(value)}"
+
+
+def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Checks across fields and of allowed values, once every field has the right kind."""
+    found: list[tuple[str, str]] = []
+    work_type = raw.get("type")
+    if work_type is not None and work_type not in WORK_TYPES:
+        found.append(("type", f'"{work_type}" is not one of: {", ".join(WORK_TYPES)}'))
+    if isinstance(raw.get("title"), str) and not raw["title"].strip():
+        found.append(("title", "is empty"))
+    authors = raw.get("authors", [])
+    for name in authors:
+        if not name.strip():
+            found.append(("authors", "an author's name is empty"))
+    for name in raw.get("equal_contribution", []):
+        if name not in authors:
+            found.append(("equal_contribution", f'"{name}" is not one of the authors'))
+    for name in sorted({a for a in authors if authors.count(a) > 1}):
+        found.append(("authors", f'"{name}" is listed more than once'))
+    month, day = raw.get("month"), raw.get("day")
+    if month is not None and not 1 <= month <= 12:
+        found.append(("month", f"{month} is not a month (1-12)"))
+    if day is not None and not 1 <= day <= 31:
+        found.append(("day", f"{day} is not a day of the month (1-31)"))
+    if day is not None and month is None:
+        found.append(("day", "is set but month is not"))
+    status = raw.get("status")
+    if status is not None:
+        if work_type != "patent":
+            found.append(("status", "only a patent has a status"))
+        elif status not in PATENT_STATUSES:
+            found.append(("status", f'"{status}" is not one of: {", ".join(PATENT_STATUSES)}'))
+    return found
+
+
+def work_from_record(
+    key: str, raw: Mapping[str, Any], path: str, known_people: Collection[str]
+) -> tuple[Work | None, list[Problem]]:
+    """Validate one record; return the work (None if any problem) and every problem found.
+
+    ``known_people`` are the names and variants of library.toml's people, which ``people`` may name.
+    """
+    problems: list[Problem] = []
+
+    def problem(field_name: str, message: str) -> None:
+        problems.append(Problem(path, field_name, message))
+
+    if not is_safe_key(key):
+        problem("key", f'"{key}" is not a safe key (use only A-Z a-z 0-9 _ . : + -)')
+    stated_key = raw.get("key")
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name == "key":
+            if stated_key != key:
+                problem("key", f'"{stated_key}" disagrees with the file name "{key}.toml"')
+            continue
+        kind = FIELD_KINDS.get(name)
+        if kind is None:
+            problem(name, "unknown field (unknown BibTeX fields belong in the [extra] table)")
+            continue
+        reason = _check_kind(value, kind)
+        if reason:
+            problem(name, reason)
+            continue
+        values[name] = value
+    for name in REQUIRED_FIELDS:
+        if name not in raw:
+            problem(name, "is missing")
+    if problems:
+        return None, problems
+    for field_name, message in _semantic_problems(values):
+        problem(field_name, message)
+    for name in values.get("people", []):
+        if name not in known_people:
+            problem("people", f'"{name}" is not one of the people in library.toml')
+    if problems:
+        return None, problems
+    converted = {
+        name: tuple(value) if isinstance(value, list) else value for name, value in values.items()
+    }
+    return Work(key=key, **converted), []
+
+
+def settings_from_toml(raw: Mapping[str, Any], path: str = "library.toml") -> tuple[Settings, list[Problem]]:
+    """Validate library.toml; problems here make the whole library unreadable."""
+    problems: list[Problem] = []
+
+    def problem(field_name: str, message: str) -> None:
+        problems.append(Problem(path, field_name, message))
+
+    known = {"schema", "people", "marks", "venues"}
+    for name in raw:
+        if name not in known:
+            problem(name, f"unknown setting (known: {', '.join(sorted(known))})")
+    schema = raw.get("schema")
+    if type(schema) is not int:
+        problem("schema", f"should be the schema version {SCHEMA_VERSION}")
+        schema = SCHEMA_VERSION
+    elif schema > SCHEMA_VERSION:
+        problem("schema", f"version {schema} is newer than this scholar understands ({SCHEMA_VERSION})")
+
+    people: list[Person] = []
+    raw_people = raw.get("people", [])
+    if not isinstance(raw_people, list):
+        problem("people", "should be an array of tables ([[people]])")
+        raw_people = []
+    for index, entry in enumerate(raw_people, start=1):
+        where = f"people[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            problem(where, 'each person needs a name = "..."')
+            continue
+        variants = entry.get("variants", [])
+        if _check_kind(variants, Kind.STR_LIST):
+            problem(f"{where}.variants", "should be a list of strings")
+            variants = []
+        extra_keys = set(entry) - {"name", "variants"}
+        if extra_keys:
+            problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, variants)")
+        people.append(Person(name=entry["name"], variants=tuple(variants)))
+
+    mark = Mark(symbol="*", legend="equal contribution")
+    marks = raw.get("marks", {})
+    equal = marks.get("equal_contribution", {}) if isinstance(marks, dict) else None
+    if not isinstance(equal, dict):
+        problem("marks.equal_contribution", 'should be a table with symbol = "*" and legend = "..."')
+    else:
+        symbol = equal.get("symbol", mark.symbol)
+        legend = equal.get("legend", mark.legend)
+        if isinstance(symbol, str) and isinstance(legend, str) and symbol:
+            mark = Mark(symbol=symbol, legend=legend)
+        else:
+            problem("marks.equal_contribution", "symbol and legend should be non-empty strings")
+
+    venues: dict[str, Venue] = {}
+    raw_venues = raw.get("venues", {})
+    if not isinstance(raw_venues, dict):
+        problem("venues", "should be a table of venues ([venues.ACRONYM])")
+        raw_venues = {}
+    for acronym, entry in raw_venues.items():
+        where = f"venues.{acronym}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            problem(where, 'each venue needs a name = "..."')
+            continue
+        kind = entry.get("kind", "conference")
+        if kind not in VENUE_KINDS:
+            problem(f"{where}.kind", f'"{kind}" is not one of: {", ".join(VENUE_KINDS)}')
+            continue
+        aliases = entry.get("aliases", [])
+        if _check_kind(aliases, Kind.STR_LIST):
+            problem(f"{where}.aliases", "should be a list of strings")
+            continue
+        publisher = entry.get("publisher")
+        if publisher is not None and not isinstance(publisher, str):
+            problem(f"{where}.publisher", "should be a string")
+            continue
+        extra_keys = set(entry) - {"name", "kind", "aliases", "publisher"}
+        if extra_keys:
+            problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, kind, aliases, publisher)")
+        venues[acronym] = Venue(
+            acronym=acronym, name=entry["name"], kind=kind, aliases=tuple(aliases), publisher=publisher
+        )
+    settings = Settings(schema=schema, people=tuple(people), equal_contribution=mark, venues=venues)
+    return settings, problems
