@@ -147,7 +147,7 @@ def _newest_first(work: Work) -> tuple[bool, int, int, int]:
     return (work.year is None, -(work.year or 0), -(work.month or 0), -(work.day or 0))
 
 
-def sort_works(works: Iterable[Work], by: str = "year", reverse: bool = False, settings: Settings | None = None) -> list[Work]:
+def sort_works(works: Iterable[Work], by: str = "year", reverse: bool = False) -> list[Work]:
     """Sort by ``year`` (newest first, undated last), ``title``, ``venue`` or ``key`` (A to Z).
 
     Ties fall back to newest first and then the key, so the order is always the same.
@@ -164,7 +164,7 @@ def sort_works(works: Iterable[Work], by: str = "year", reverse: bool = False, s
     }
     if by not in orders:
         raise ValueError(f'cannot sort by "{by}" (use one of: {", ".join(SORT_FIELDS)})')
-    ordered = sorted(works, key=orders[by])  # type: ignore[arg-type, return-value]
+    ordered = sorted(works, key=orders[by])
     if reverse:
         ordered.reverse()
     return ordered

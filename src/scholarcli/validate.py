@@ -153,7 +153,7 @@ def work_from_record(
             problem("people", f'"{name}" is not one of the people in library.toml')
     if problems:
         return None, problems
-    converted = {
+    converted: dict[str, Any] = {
         name: tuple(value) if isinstance(value, list) else value for name, value in values.items()
     }
     return Work(key=key, **converted), []

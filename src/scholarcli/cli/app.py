@@ -71,7 +71,9 @@ def _finish(library: store.Library) -> None:
         click.echo(f"error: {problem}", err=True)
     if library.problems:
         count = len(library.problems)
-        click.echo(f"error: {count} problem{'s' if count != 1 else ''} in the library at {library.root}", err=True)
+        click.echo(
+            f"error: {count} problem{'s' if count != 1 else ''} in the library at {library.root}", err=True
+        )
         raise typer.Exit(EXIT_ERROR)
 
 
@@ -87,7 +89,8 @@ def list_works(
     tag: options.Tag = None,
     selected: options.Selected = False,
     sort: Annotated[
-        str, typer.Option("--sort", callback=options.check_sort, help="year (newest first), title, venue or key.")
+        str,
+        typer.Option("--sort", callback=options.check_sort, help="year (newest first), title, venue or key."),
     ] = "year",
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the order.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=0, help="Print at most N works.")] = None,

@@ -47,27 +47,44 @@ def check_list_format(value: str | None) -> str | None:
 
 Venue = Annotated[
     str | None,
-    typer.Option("--venue", help="Venue acronym, full name or alias, as whole words, any case.", rich_help_panel=FILTERS),
+    typer.Option(
+        "--venue",
+        help="Venue acronym, full name or alias, as whole words, any case.",
+        rich_help_panel=FILTERS,
+    ),
 ]
 Year = Annotated[
     str | None,
-    typer.Option("--year", callback=check_year, help="A year or range: 2024, 2021..2023, 2023.., ..2020.", rich_help_panel=FILTERS),
+    typer.Option(
+        "--year",
+        callback=check_year,
+        help="A year or range: 2024, 2021..2023, 2023.., ..2020.",
+        rich_help_panel=FILTERS,
+    ),
 ]
 WorkType = Annotated[
     str | None,
-    typer.Option("--type", callback=check_type, help=f"One type: {', '.join(WORK_TYPES)}.", rich_help_panel=FILTERS),
+    typer.Option(
+        "--type", callback=check_type, help=f"One type: {', '.join(WORK_TYPES)}.", rich_help_panel=FILTERS
+    ),
 ]
 Author = Annotated[
     str | None,
-    typer.Option("--author", help="Any author or inventor whose name has these words.", rich_help_panel=FILTERS),
+    typer.Option(
+        "--author", help="Any author or inventor whose name has these words.", rich_help_panel=FILTERS
+    ),
 ]
 Person = Annotated[
     str | None,
-    typer.Option("--person", help="A person of library.toml (name or variant): their works.", rich_help_panel=FILTERS),
+    typer.Option(
+        "--person", help="A person of library.toml (name or variant): their works.", rich_help_panel=FILTERS
+    ),
 ]
 Search = Annotated[
     str | None,
-    typer.Option("--search", help="Words that must all occur in title, abstract or authors.", rich_help_panel=FILTERS),
+    typer.Option(
+        "--search", help="Words that must all occur in title, abstract or authors.", rich_help_panel=FILTERS
+    ),
 ]
 Tag = Annotated[str | None, typer.Option("--tag", help="Works with this tag.", rich_help_panel=FILTERS)]
 Selected = Annotated[

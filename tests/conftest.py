@@ -1,0 +1,149 @@
+"""Shared fixtures: an isolated environment, a CLI runner and small libraries built per test."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scholarcli.cli.app import app
+
+LIBRARY_TOML = """\
+schema = 1
+
+[[people]]
+name = "Ada Lovelace"
+variants = ["A. Lovelace"]
+
+[[people]]
+name = "Hervé Jégou"
+
+[venues.ICLR]
+name = "International Conference on Learning Representations"
+
+[venues.EMNLP]
+name = "Conference on Empirical Methods in Natural Language Processing"
+
+[venues.TMLR]
+name = "Transactions on Machine Learning Research"
+kind = "journal"
+"""
+
+# A small library with the cases the filters must tell apart.
+RECORDS = {
+    "publications/lovelace2024engine": """\
+        type = "inproceedings"
+        title = "Notes on the Analytical Engine"
+        authors = ["Ada Lovelace", "Charles Babbage"]
+        equal_contribution = ["Ada Lovelace", "Charles Babbage"]
+        venue = "ICLR"
+        year = 2024
+        tags = ["history"]
+        abstract = "Bernoulli numbers computed by machine."
+        """,
+    "publications/babbage2021difference": """\
+        type = "article"
+        title = "A Difference Engine"
+        authors = ["Charles Babbage"]
+        venue = "TMLR"
+        year = 2021
+        """,
+    "publications/jegou2023findings": """\
+        type = "inproceedings"
+        title = "Product Quantization at Scale"
+        authors = ["Hervé Jégou", "Łukasz Kaiser"]
+        venue = "EMNLP"
+        track = "Findings"
+        year = 2023
+        month = 12
+        """,
+    "publications/anon2019old": """\
+        type = "techreport"
+        title = "zebra crossings"
+        authors = ["Anon Ymous"]
+        venue = "Some Workshop on Things"
+        year = 2019
+        """,
+    "publications/smith-undated": """\
+        type = "preprint"
+        title = "Undated Thoughts"
+        authors = ["Jane Smith", "Ada Lovelace"]
+        authors_truncated = true
+        venue = "arXiv"
+        month = 1
+        day = 15
+        """,
+    "patents/us1234567": """\
+        type = "patent"
+        title = "Loom Control by Punched Cards"
+        authors = ["Joseph Jacquard"]
+        people = ["Ada Lovelace"]
+        number = "US1234567"
+        status = "granted"
+        """,
+}
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.stdout.splitlines()
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test sees the developer's library: empty data dir, no $SCHOLAR_LIBRARY, cwd in tmp."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("SCHOLAR_LIBRARY", raising=False)
+    monkeypatch.delenv("SCHOLAR_DEBUG", raising=False)
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+def write_library(root: Path, records: dict[str, str], settings: str = LIBRARY_TOML) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "library.toml").write_text(settings, encoding="utf-8")
+    for name, text in records.items():
+        path = root / f"{name}.toml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return write_library(tmp_path / "lib", RECORDS)
+
+
+@pytest.fixture
+def make_library(tmp_path: Path) -> Callable[..., Path]:
+    def make(records: dict[str, str], settings: str = LIBRARY_TOML, name: str = "lib") -> Path:
+        return write_library(tmp_path / name, records, settings)
+
+    return make
+
+
+@pytest.fixture
+def scholar() -> Iterator[Callable[..., Run]]:
+    """Run the CLI in-process; stdout and stderr are kept apart."""
+    runner = CliRunner()
+
+    def run(*args: str | Path, input: str | None = None) -> Run:
+        result = runner.invoke(app, [str(a) for a in args], input=input, prog_name="scholar")
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    yield run

@@ -1,0 +1,154 @@
+"""Broken records and libraries: every problem is one line with file and field, and never hides the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import RECORDS, Run
+
+Scholar = Callable[..., Run]
+GOOD = {"publications/lovelace2024engine": RECORDS["publications/lovelace2024engine"]}
+
+
+def broken_run(scholar: Scholar, make_library: Callable[..., Path], name: str, text: str) -> Run:
+    root = make_library({**GOOD, name: text})
+    run = scholar("-L", root, "list", "--format", "keys")
+    assert run.exit_code == 1
+    assert run.stdout == "lovelace2024engine\n", "the valid work is still printed"
+    assert "Traceback" not in run.stderr
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('type = "article"\ntitle = "Unclosed\n', "publications/bad.toml: TOML syntax: "),
+        (
+            'type = "article"\ntitle = "T"\njournal = "X"\n',
+            "publications/bad.toml: journal: unknown field",
+        ),
+        (
+            'type = "article"\ntitle = "T"\nyear = "2020"\n',
+            "publications/bad.toml: year: should be an integer, not a string",
+        ),
+        (
+            'type = "article"\ntitle = "T"\nauthors = "A B"\n',
+            "publications/bad.toml: authors: should be a list of strings",
+        ),
+        (
+            'type = "article"\ntitle = "T"\nauthors = ["A", 3]\n',
+            "publications/bad.toml: authors: item 2 should be a string",
+        ),
+        ('type = "paper"\ntitle = "T"\n', 'publications/bad.toml: type: "paper" is not one of: article'),
+        ('title = "T"\n', "publications/bad.toml: type: is missing"),
+        ('type = "article"\ntitle = "T"\nmonth = 13\n', "publications/bad.toml: month: 13 is not a month"),
+        (
+            'type = "article"\ntitle = "T"\nstatus = "granted"\n',
+            "publications/bad.toml: status: only a patent",
+        ),
+        (
+            'type = "article"\ntitle = "T"\nkey = "other"\n',
+            'publications/bad.toml: key: "other" disagrees with the file name "bad.toml"',
+        ),
+        (
+            'type = "article"\ntitle = "T"\npeople = ["Someone Else"]\n',
+            'publications/bad.toml: people: "Someone Else" is not one of the people in library.toml',
+        ),
+    ],
+)
+def test_each_kind_of_problem_is_named_with_file_and_field(
+    scholar: Scholar, make_library: Callable[..., Path], text: str, expected: str
+) -> None:
+    run = broken_run(scholar, make_library, "publications/bad", text)
+    assert expected in run.stderr
+    assert run.stderr.count("\n") == 2  # the problem, then the summary line
+
+
+def test_equal_contribution_must_name_authors(scholar: Scholar, make_library: Callable[..., Path]) -> None:
+    text = (
+        'type = "article"\ntitle = "T"\n'
+        'authors = ["Yash Goel", "Ayan Sengupta"]\nequal_contribution = ["Y. Goel"]\n'
+    )
+    run = broken_run(scholar, make_library, "publications/x", text)
+    assert (
+        run.stderr.splitlines()[0]
+        == 'error: publications/x.toml: equal_contribution: "Y. Goel" is not one of the authors'
+    )
+
+
+def test_every_problem_of_a_record_is_reported_not_just_the_first(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    run = broken_run(scholar, make_library, "publications/bad", 'type = 3\nyear = "x"\ncolour = "red"\n')
+    assert "type: should be a string" in run.stderr
+    assert "year: should be an integer" in run.stderr
+    assert "colour: unknown field" in run.stderr
+    assert "title: is missing" in run.stderr
+
+
+def test_a_duplicate_key_is_reported_on_the_file_that_comes_later_in_path_order(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    run = broken_run(scholar, make_library, "zz/lovelace2024engine", 'type = "misc"\ntitle = "Twin"\n')
+    assert (
+        'zz/lovelace2024engine.toml: key: "lovelace2024engine" is also the key of publications/' in run.stderr
+    )
+
+
+def test_an_unsafe_key_is_reported(scholar: Scholar, make_library: Callable[..., Path]) -> None:
+    run = broken_run(scholar, make_library, "publications/bad key", 'type = "misc"\ntitle = "T"\n')
+    assert 'publications/bad key.toml: key: "bad key" is not a safe key' in run.stderr
+
+
+def test_show_of_a_good_record_still_reports_broken_ones(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    root = make_library({**GOOD, "bad": "type = \n"})
+    run = scholar("-L", root, "show", "lovelace2024engine")
+    assert run.exit_code == 1
+    assert "Notes on the Analytical Engine" in run.stdout
+    assert "bad.toml: TOML syntax" in run.stderr
+
+
+def test_a_broken_library_toml_is_one_line_per_problem_and_exit_1(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    root = make_library(GOOD, settings='schema = 1\ncolour = "red"\n[[people]]\nnome = "X"\n')
+    run = scholar("-L", root, "list")
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == [
+        "error: library.toml: colour: unknown setting (known: marks, people, schema, venues)",
+        'error: library.toml: people[1]: each person needs a name = "..."',
+    ]
+
+
+def test_library_toml_with_bad_syntax(scholar: Scholar, make_library: Callable[..., Path]) -> None:
+    root = make_library(GOOD, settings="schema = [\n")
+    run = scholar("-L", root, "list")
+    assert run.exit_code == 1
+    assert run.stderr.startswith("error: library.toml: TOML syntax:")
+    assert len(run.stderr.splitlines()) == 1
+
+
+def test_a_newer_schema_is_refused(scholar: Scholar, make_library: Callable[..., Path]) -> None:
+    run = scholar("-L", make_library(GOOD, settings="schema = 99\n"), "list")
+    assert run.exit_code == 1
+    assert "newer than this scholar understands" in run.stderr
+
+
+def test_a_directory_without_library_toml_is_an_error(scholar: Scholar, tmp_path: Path) -> None:
+    run = scholar("-L", tmp_path, "list")
+    assert run.exit_code == 1
+    assert run.stderr == f"error: {tmp_path} is not a scholar library (it has no library.toml)\n"
+
+
+def test_unknown_command_and_unknown_option_are_usage_errors(scholar: Scholar, library: Path) -> None:
+    for args in (["frobnicate"], ["list", "--colour"]):
+        run = scholar("-L", library, *args)
+        assert run.exit_code == 2
+        assert run.stdout == ""
+        assert "Traceback" not in run.stderr
