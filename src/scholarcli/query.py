@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scholarcli.errors import UnknownPerson
+from scholarcli.errors import UnknownKey, UnknownPerson
 from scholarcli.model import Person, Settings, Work
 
 SORT_FIELDS = ("year", "title", "venue", "key")
@@ -168,3 +168,26 @@ def sort_works(works: Iterable[Work], by: str = "year", reverse: bool = False) -
     if reverse:
         ordered.reverse()
     return ordered
+
+
+def parse_key_list(text: str) -> list[str]:
+    """Keys from a file or pipe: one a line, the first column of TSV; blank lines skipped, order kept."""
+    keys: list[str] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        key = line.split("\t", 1)[0].strip()
+        if key and key not in seen:
+            seen.add(key)
+            keys.append(key)
+    return keys
+
+
+def pick(works: Iterable[Work], keys: Sequence[str]) -> list[Work]:
+    """The works with these keys, in the keys' order; every unknown key is named in the error."""
+    by_key = {work.key: work for work in works}
+    unknown = [key for key in keys if key not in by_key]
+    if unknown:
+        shown = ", ".join(f'"{key}"' for key in unknown[:10])
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        raise UnknownKey(f"no work with key {shown}{more}")
+    return [by_key[key] for key in keys]

@@ -90,6 +90,10 @@ Tag = Annotated[str | None, typer.Option("--tag", help="Works with this tag.", r
 Selected = Annotated[
     bool, typer.Option("--selected", help="Only works marked selected = true.", rich_help_panel=FILTERS)
 ]
+Sort = Annotated[
+    str, typer.Option("--sort", callback=check_sort, help="year (newest first), title, venue or key.")
+]
+Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the order.")]
 
 
 def build_filters(

@@ -1,0 +1,33 @@
+"""Writing files so that a reader never sees half of one: temp file, fsync, rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from scholarcli.errors import ScholarError
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step; on failure the old file is left as it was."""
+    directory = path.parent
+    if not directory.is_dir():
+        raise ScholarError(f"cannot write {path}: the directory {directory} does not exist")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ScholarError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temp_name).replace(path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            Path(temp_name).unlink()
+        if isinstance(error, OSError):
+            raise ScholarError(f"cannot write {path}: {error.strerror or error}") from None
+        raise

@@ -1,0 +1,50 @@
+"""Writing BibTeX-syntax entries, shared by the BibTeX and BibLaTeX exports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scholarcli.formats.common import split_name
+from scholarcli.formats.latex_text import escape
+from scholarcli.model import Work
+
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+class Bare(str):
+    """A field value written without braces: a month macro such as ``sep``."""
+
+
+def entry(entry_type: str, key: str, fields: Sequence[tuple[str, str]]) -> str:
+    """One entry, fields aligned, values in braces (already escaped by the caller)."""
+    width = max((len(name) for name, _ in fields), default=0)
+    lines = [f"@{entry_type}{{{key},"]
+    for name, value in fields:
+        shown = value if isinstance(value, Bare) else f"{{{value}}}"
+        lines.append(f"  {name.ljust(width)} = {shown},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def bib_name(name: str, ascii_only: bool) -> str:
+    """``Family, Given``: with the comma, BibTeX, biber and pandoc all agree on the given name even
+    when it starts with an accented capital (``Kaiser, {\\L}ukasz``), and particles stay in the family."""
+    given, family = split_name(name)
+    return (
+        f"{escape(family, ascii_only)}, {escape(given, ascii_only)}" if given else escape(family, ascii_only)
+    )
+
+
+def names(work: Work, ascii_only: bool) -> str:
+    """The author field: names joined by ``and``, ``and others`` when the list was truncated."""
+    listed = [bib_name(name, ascii_only) for name in work.authors]
+    if work.authors_truncated:
+        listed.append("others")
+    return " and ".join(listed)
+
+
+def page_range(pages: str) -> str:
+    """``12-34`` as the en-dash range ``12--34`` that BibTeX styles expect."""
+    if "--" in pages:
+        return pages
+    return "--".join(part.strip() for part in pages.split("-")) if pages.count("-") == 1 else pages

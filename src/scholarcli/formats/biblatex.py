@@ -1,0 +1,138 @@
+"""BibLaTeX export for biber: UTF-8 text, ``@patent``, arXiv eprints, equal contribution as data.
+
+Equal contribution travels as a data annotation, ``author+an = {1=equal;2=equal}``, which a
+style can turn into marks. Fields the datamodel requires but the record lacks are not invented;
+the export warns about them instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scholarcli.describe import venue_long
+from scholarcli.formats.bibfile import entry, names, page_range
+from scholarcli.formats.common import (
+    ExportOptions,
+    ExportResult,
+    arxiv_class,
+    equal_positions,
+    is_arxiv,
+    render_each,
+)
+from scholarcli.formats.latex_text import escape, escape_title
+from scholarcli.model import Settings, Work
+
+# Our type -> the biblatex type and its `type` field where the datamodel wants one.
+TYPES: dict[str, tuple[str, str | None]] = {
+    "article": ("article", None),
+    "inproceedings": ("inproceedings", None),
+    "incollection": ("incollection", None),
+    "book": ("book", None),
+    "thesis": ("thesis", "phdthesis"),
+    "techreport": ("report", "techreport"),
+    "preprint": ("misc", None),
+    "misc": ("misc", None),
+    "patent": ("patent", None),
+}
+# Fields biblatex's datamodel makes mandatory, beyond title and a date (mandatory for all).
+MANDATORY = {
+    "article": ("author", "journaltitle"),
+    "inproceedings": ("author", "booktitle"),
+    "incollection": ("author", "editor", "booktitle"),
+    "book": ("author",),
+    "thesis": ("author", "institution"),
+    "report": ("author", "institution"),
+    "patent": ("author", "number"),
+}
+# Where each type keeps the publisher; an article's is the journal's and has no field of its own.
+PUBLISHER_FIELD = {"book": "publisher", "incollection": "publisher", "inproceedings": "publisher",
+                   "misc": "organization", "thesis": "institution", "report": "institution"}  # fmt: skip
+# Patent offices biblatex has localised names for: granted patent, patent request.
+OFFICES = {"US": ("patentus", "patrequs"), "EP": ("patenteu", "patreqeu"), "DE": ("patentde", "patreqde"),
+           "FR": ("patentfr", "patreqfr"), "GB": ("patentuk", "patrequk")}  # fmt: skip
+
+
+def _patent_type(work: Work) -> str:
+    granted = work.status in (None, "granted")
+    office = OFFICES.get((work.number or "")[:2].upper())
+    if office:
+        return office[0] if granted else office[1]
+    return "patent" if granted else "patreq"
+
+
+def _date(work: Work) -> str | None:
+    if work.year is None:
+        return None
+    parts = [f"{work.year:04d}"]
+    if work.month is not None:
+        parts.append(f"{work.month:02d}")
+        if work.day is not None:
+            parts.append(f"{work.day:02d}")
+    return "-".join(parts)
+
+
+def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
+    def text(value: str) -> str:
+        return escape(value, ascii_only=False)
+
+    bib_type, type_field = TYPES[work.type]
+    fields: list[tuple[str, str]] = []
+    if work.authors:
+        fields.append(("author", names(work, ascii_only=False)))
+        if positions := equal_positions(work):
+            fields.append(("author+an", ";".join(f"{index}=equal" for index in positions)))
+    fields.append(("title", escape_title(work.title, ascii_only=False)))
+    venue = venue_long(work, settings)
+    if venue and bib_type == "article":
+        fields.append(("journaltitle", text(venue)))
+    elif venue and bib_type in ("inproceedings", "incollection"):
+        fields.append(("booktitle", text(venue)))
+    elif bib_type == "misc" and is_arxiv(work, settings):
+        fields.append(("howpublished", "arXiv preprint"))
+    elif venue and bib_type == "misc":
+        fields.append(("howpublished", text(venue)))
+    if date := _date(work):
+        fields.append(("date", date))
+    if type_field:
+        fields.append(("type", type_field))
+    if work.publisher and (where := PUBLISHER_FIELD.get(bib_type)):
+        fields.append((where, text(work.publisher)))
+    if work.is_patent:
+        if work.number:
+            fields.append(("number", text(work.number)))
+        fields.append(("type", _patent_type(work)))
+        if work.assignee:
+            fields.append(("holder", text(work.assignee)))
+    if work.volume:
+        fields.append(("volume", text(work.volume)))
+    if work.issue:
+        fields.append(("number", text(work.issue)))
+    if work.pages:
+        fields.append(("pages", text(page_range(work.pages))))
+    if work.arxiv:
+        fields.append(("eprint", work.arxiv))
+        fields.append(("eprinttype", "arxiv"))
+        if cls := arxiv_class(work):
+            fields.append(("eprintclass", cls))
+    if work.doi:
+        fields.append(("doi", work.doi))
+    if work.url:
+        fields.append(("url", work.url))
+    if work.note:
+        fields.append(("note", text(work.note)))
+    if work.tags:
+        fields.append(("keywords", text(", ".join(work.tags))))
+    if work.abstract:
+        fields.append(("abstract", text(work.abstract)))
+    used = {name for name, _ in fields}
+    fields.extend((name, text(value)) for name, value in work.extra.items() if name not in used)
+
+    lacking = [name for name in ("date", *MANDATORY.get(bib_type, ())) if name not in used]
+    warnings = []
+    if lacking:
+        warnings.append(f"{work.key}: no {', no '.join(lacking)}; biblatex's datamodel requires them")
+    return entry(bib_type, work.key, fields), warnings
+
+
+def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
+    return render_each(render_work, works, settings, options, separator="\n")

@@ -1,0 +1,118 @@
+"""BibTeX export: what ``bibtex`` with plain and plainnat reads without a warning.
+
+BibTeX has no patent type and no place for equal contribution: patents become ``@misc`` with the
+number and status in ``howpublished`` and ``note``; equal contribution goes into ``note`` only when
+the user asks (``--equal-note``). Text is written with LaTeX commands for accents, which 8-bit
+BibTeX sorts and abbreviates correctly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scholarcli.describe import venue_long
+from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, names, page_range
+from scholarcli.formats.common import ExportOptions, ExportResult, arxiv_class, is_arxiv, missing, render_each
+from scholarcli.formats.latex_text import escape, escape_title
+from scholarcli.model import Settings, Work
+
+# Our type -> the BibTeX type, the facts its standard styles need, and where the venue goes.
+TYPES: dict[str, tuple[str, tuple[str, ...], str | None]] = {
+    "article": ("article", ("author", "venue"), "journal"),
+    "inproceedings": ("inproceedings", ("author", "venue"), "booktitle"),
+    "incollection": ("incollection", ("author", "venue", "publisher"), "booktitle"),
+    "book": ("book", ("author", "publisher"), None),
+    "thesis": ("phdthesis", ("author", "publisher"), None),
+    "techreport": ("techreport", ("author", "publisher"), None),
+    "preprint": ("misc", (), None),
+    "misc": ("misc", (), None),
+    "patent": ("misc", (), None),
+}
+# Where a book, thesis or report names its publisher.
+PUBLISHER_FIELD = {"phdthesis": "school", "techreport": "institution"}
+NO_DATE = "n.d."
+
+
+def _howpublished(work: Work, settings: Settings) -> str | None:
+    if work.is_patent:
+        return f"Patent {work.number}" if work.number else "Patent"
+    if is_arxiv(work, settings):
+        return f"arXiv preprint arXiv:{work.arxiv}" if work.arxiv else "arXiv preprint"
+    return venue_long(work, settings) or None
+
+
+def _note(work: Work, options: ExportOptions) -> str | None:
+    parts = []
+    if work.is_patent and work.status:
+        parts.append(work.status.capitalize())
+    if work.note:
+        parts.append(work.note)
+    if options.equal_note and work.equal_contribution:
+        parts.append(f"Equal contribution: {' and '.join(work.equal_contribution)}")
+    return (
+        ". ".join(p.rstrip(".") for p in parts[:-1]) + (". " if len(parts) > 1 else "") + parts[-1]
+        if parts
+        else None
+    )
+
+
+def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
+    """One entry and the warnings about it."""
+    warnings = []
+    bib_type, needs, venue_field = TYPES[work.type]
+    lacking = missing(work, needs)
+    if lacking:
+        warnings.append(f"{work.key}: no {' and no '.join(lacking)}; exported as @misc, which BibTeX accepts")
+        bib_type, venue_field = "misc", None
+    fields: list[tuple[str, str]] = []
+    if work.authors:
+        fields.append(("author", names(work, ascii_only=True)))
+    else:
+        # Styles sort and label by author; without one they need `key`.
+        fields.append(("key", escape(work.number or work.title)))
+    fields.append(("title", escape_title(work.title)))
+    if venue_field:
+        fields.append((venue_field, escape(venue_long(work, settings))))
+    elif bib_type == "misc" and (howpublished := _howpublished(work, settings)):
+        fields.append(("howpublished", escape(howpublished)))
+    if work.year is None:
+        warnings.append(f"{work.key}: no year; BibTeX gets year = {{{NO_DATE}}} (no date)")
+    fields.append(("year", str(work.year) if work.year is not None else NO_DATE))
+    if work.month is not None:
+        fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
+    if work.volume:
+        fields.append(("volume", escape(work.volume)))
+    if work.issue:
+        fields.append(("number", escape(work.issue)))
+    elif work.is_patent and work.number:
+        fields.append(("number", escape(work.number)))
+    if work.pages:
+        fields.append(("pages", escape(page_range(work.pages))))
+    if work.publisher and bib_type != "misc":
+        fields.append((PUBLISHER_FIELD.get(bib_type, "publisher"), escape(work.publisher)))
+    elif work.publisher and not work.is_patent:
+        fields.append(("publisher", escape(work.publisher)))
+    if work.is_patent and work.assignee:
+        fields.append(("organization", escape(work.assignee)))
+    if note := _note(work, options):
+        fields.append(("note", escape(note)))
+    if work.arxiv:
+        fields.append(("eprint", work.arxiv))
+        fields.append(("archiveprefix", "arXiv"))
+        if cls := arxiv_class(work):
+            fields.append(("primaryclass", cls))
+    if work.doi:
+        fields.append(("doi", work.doi))
+    if work.url:
+        fields.append(("url", work.url))
+    if work.tags:
+        fields.append(("keywords", escape(", ".join(work.tags))))
+    if work.abstract:
+        fields.append(("abstract", escape(work.abstract)))
+    used = {name for name, _ in fields}
+    fields.extend((name, escape(value)) for name, value in work.extra.items() if name not in used)
+    return entry(bib_type, work.key, fields), warnings
+
+
+def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
+    return render_each(render_work, works, settings, options, separator="\n")

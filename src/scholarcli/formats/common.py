@@ -1,0 +1,110 @@
+"""What every export format shares: options, the result with its warnings, and name splitting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from scholarcli.model import Settings, Work
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices a user makes on the command line that change an export."""
+
+    equal_note: bool = False  # BibTeX: say who contributed equally in `note`
+
+
+@dataclass
+class ExportResult:
+    """The exported text and, apart from it, what the user should hear about (one line each)."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+Renderer = Callable[[Sequence[Work], Settings, ExportOptions], ExportResult]
+
+PARTICLES = {
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "la",
+    "le",
+    "ter",
+    "ten",
+    "dos",
+}
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(given, family) of a name written "Given Family"; particles such as "van der" join the family.
+
+    A "Family, Given" name is split at the comma. A one-word name is all family.
+    """
+    if "," in name:
+        family, given = (part.strip() for part in name.split(",", 1))
+        return given, family
+    words = name.split()
+    if len(words) <= 1:
+        return "", name.strip()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+def equal_positions(work: Work) -> list[int]:
+    """1-based positions of the equal contributors in the author list."""
+    equal = set(work.equal_contribution)
+    return [index for index, name in enumerate(work.authors, start=1) if name in equal]
+
+
+def arxiv_class(work: Work) -> str | None:
+    return work.categories[0] if work.categories else None
+
+
+def is_arxiv(work: Work, settings: Settings) -> bool:
+    return bool(work.arxiv) or (work.venue or "").casefold() == "arxiv"
+
+
+def missing(work: Work, needed: Sequence[str]) -> list[str]:
+    """Which of the named facts the work lacks: author, year, venue, publisher, number."""
+    facts = {
+        "author": bool(work.authors),
+        "year": work.year is not None,
+        "venue": bool(work.venue),
+        "publisher": bool(work.publisher),
+        "number": bool(work.number),
+    }
+    return [name for name in needed if not facts[name]]
+
+
+def lacking_warning(work: Work, what: Sequence[str], consequence: str) -> str:
+    return f"{work.key}: no {' and no '.join(what)}; {consequence}"
+
+
+WorkRenderer = Callable[[Work, Settings, ExportOptions], tuple[str, list[str]]]
+
+
+def render_each(
+    render_work: WorkRenderer,
+    works: Sequence[Work],
+    settings: Settings,
+    options: ExportOptions,
+    separator: str,
+) -> ExportResult:
+    """Render works one by one, joining the texts and gathering every warning."""
+    texts, warnings = [], []
+    for work in works:
+        text, about = render_work(work, settings, options)
+        texts.append(text)
+        warnings.extend(about)
+    return ExportResult(separator.join(texts), warnings)

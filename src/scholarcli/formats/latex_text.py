@@ -1,0 +1,161 @@
+"""Plain Unicode text to LaTeX text-mode source, for BibTeX, BibLaTeX and the LaTeX CV."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Characters LaTeX treats specially. Braces are handled apart (see _brace_escapes).
+SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+}
+
+# Unicode that 8-bit BibTeX and pdflatex handle best as commands.
+SYMBOLS = {
+    "–": r"\textendash{}",
+    "—": r"\textemdash{}",
+    "‘": r"\textquoteleft{}",
+    "’": r"\textquoteright{}",
+    "“": r"\textquotedblleft{}",
+    "”": r"\textquotedblright{}",
+    "…": r"\ldots{}",
+    "\u00a0": "~",
+    "ß": r"{\ss}",
+    "æ": r"{\ae}",
+    "Æ": r"{\AE}",
+    "œ": r"{\oe}",
+    "Œ": r"{\OE}",
+    "ø": r"{\o}",
+    "Ø": r"{\O}",
+    "ł": r"{\l}",
+    "Ł": r"{\L}",
+    "ı": r"{\i}",
+    "đ": r"{\dj}",
+    "Đ": r"{\DJ}",
+    "°": r"\textdegree{}",
+    "€": r"\texteuro{}",
+    "×": r"\texttimes{}",
+    "α": r"\ensuremath{\alpha}",
+    "β": r"\ensuremath{\beta}",
+    "γ": r"\ensuremath{\gamma}",
+    "δ": r"\ensuremath{\delta}",
+    "ε": r"\ensuremath{\epsilon}",
+    "λ": r"\ensuremath{\lambda}",
+    "μ": r"\ensuremath{\mu}",
+    "π": r"\ensuremath{\pi}",
+    "σ": r"\ensuremath{\sigma}",
+}
+
+# Combining accents and the LaTeX accent command that draws them.
+ACCENTS = {
+    "\u0301": "'",
+    "\u0300": "`",
+    "\u0302": "^",
+    "\u0308": '"',
+    "\u0303": "~",
+    "\u0304": "=",
+    "\u0307": ".",
+    "\u030a": "r",
+    "\u030c": "v",
+    "\u0306": "u",
+    "\u030b": "H",
+    "\u0327": "c",
+    "\u0328": "k",
+    "\u0323": "d",
+}
+
+
+@lru_cache(maxsize=4096)
+def _accented(char: str) -> str | None:
+    """``é`` as ``{\\'e}``, ``č`` as ``{\\v c}``; None when it is not a letter with one accent."""
+    parts = unicodedata.normalize("NFD", char)
+    if len(parts) != 2 or parts[1] not in ACCENTS or not parts[0].isascii():
+        return None
+    command, base = ACCENTS[parts[1]], parts[0]
+    separator = " " if command.isalpha() else ""
+    return f"{{\\{command}{separator}{base}}}"
+
+
+def _braces_nest(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _brace_escapes(text: str) -> dict[str, str]:
+    """``\\{`` and ``\\}`` where the braces nest; BibTeX counts even escaped braces to find where a
+    field ends, so braces that do not nest become ``\\textbraceleft{}`` (which pandoc cannot read)."""
+    if _braces_nest(text):
+        return {"{": r"\{", "}": r"\}"}
+    return {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+
+
+def escape(text: str, ascii_only: bool = True) -> str:
+    """LaTeX source that typesets ``text`` literally.
+
+    With ``ascii_only`` (BibTeX, pdflatex) accented letters and common symbols become commands;
+    otherwise (biber, which reads UTF-8) they stay as they are and only LaTeX's specials change.
+    """
+    return _escape(text, ascii_only, _specials_for(text))
+
+
+def _specials_for(text: str) -> dict[str, str]:
+    return {**SPECIALS, **_brace_escapes(text)} if "{" in text or "}" in text else SPECIALS
+
+
+def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
+    out = []
+    for char in text:
+        if char in specials:
+            out.append(specials[char])
+        elif char.isascii() or not ascii_only:
+            out.append(char)
+        elif char in SYMBOLS:
+            out.append(SYMBOLS[char])
+        else:
+            out.append(_accented(char) or char)
+    return "".join(out)
+
+
+# Words for case protection: split at spaces and hyphens only, so "Q&A" and "WxC:" stay whole
+# while "Calibration-Free" is two ordinary words.
+_TOKEN = re.compile(r"[^\s-]+")
+
+
+def _needs_case_protection(word: str) -> bool:
+    """An acronym or a word with inner capitals (LLMs, mSAM, LinkedIn, 360Brew, Q&A) keeps its case."""
+    return any(c.isupper() for c in word[1:])
+
+
+def escape_title(text: str, ascii_only: bool = True) -> str:
+    """Like ``escape``, with words whose case matters wrapped in braces so styles keep it.
+
+    A title in capitals throughout (as patent offices write them) is protected as a whole.
+    """
+    specials = _specials_for(text)
+    words = _TOKEN.findall(text)
+    if len(words) > 1 and all(not any(c.islower() for c in word) for word in words):
+        return f"{{{_escape(text, ascii_only, specials)}}}"
+    out = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        out.append(_escape(text[position : match.start()], ascii_only, specials))
+        word = _escape(match.group(), ascii_only, specials)
+        out.append(f"{{{word}}}" if _needs_case_protection(match.group()) else word)
+        position = match.end()
+    out.append(_escape(text[position:], ascii_only, specials))
+    return "".join(out)
