@@ -68,10 +68,7 @@ def test_each_kind_of_problem_is_named_with_file_and_field(
 
 
 def test_equal_contribution_must_name_authors(scholar: Scholar, make_library: Callable[..., Path]) -> None:
-    text = (
-        'type = "article"\ntitle = "T"\n'
-        'authors = ["Yash Goel", "Ayan Sengupta"]\nequal_contribution = ["Y. Goel"]\n'
-    )
+    text = 'type = "article"\ntitle = "T"\nauthors = ["Yash Goel", "Ayan Sengupta"]\nequal_contribution = ["Y. Goel"]\n'
     run = broken_run(scholar, make_library, "publications/x", text)
     assert (
         run.stderr.splitlines()[0]
@@ -93,9 +90,7 @@ def test_a_duplicate_key_is_reported_on_the_file_that_comes_later_in_path_order(
     scholar: Scholar, make_library: Callable[..., Path]
 ) -> None:
     run = broken_run(scholar, make_library, "zz/lovelace2024engine", 'type = "misc"\ntitle = "Twin"\n')
-    assert (
-        'zz/lovelace2024engine.toml: key: "lovelace2024engine" is also the key of publications/' in run.stderr
-    )
+    assert 'zz/lovelace2024engine.toml: key: "lovelace2024engine" is also the key of publications/' in run.stderr
 
 
 def test_an_unsafe_key_is_reported(scholar: Scholar, make_library: Callable[..., Path]) -> None:
@@ -103,9 +98,7 @@ def test_an_unsafe_key_is_reported(scholar: Scholar, make_library: Callable[...,
     assert 'publications/bad key.toml: key: "bad key" is not a safe key' in run.stderr
 
 
-def test_show_of_a_good_record_still_reports_broken_ones(
-    scholar: Scholar, make_library: Callable[..., Path]
-) -> None:
+def test_show_of_a_good_record_still_reports_broken_ones(scholar: Scholar, make_library: Callable[..., Path]) -> None:
     root = make_library({**GOOD, "bad": "type = \n"})
     run = scholar("-L", root, "show", "lovelace2024engine")
     assert run.exit_code == 1

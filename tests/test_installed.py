@@ -14,9 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def run(
-    command: list[str | Path], cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False
     )
@@ -48,13 +46,9 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (0, f"scholar {__version__}\n")
 
 
-def test_a_data_error_exits_1_without_a_traceback_in_a_real_process(
-    tmp_path: Path, clean_env: dict[str, str]
-) -> None:
+def test_a_data_error_exits_1_without_a_traceback_in_a_real_process(tmp_path: Path, clean_env: dict[str, str]) -> None:
     (tmp_path / "library.toml").write_text("schema = 1\n")
-    (tmp_path / "x.toml").write_text(
-        'type = "misc"\ntitle = "T"\nauthors = ["A"]\nequal_contribution = ["B"]\n'
-    )
+    (tmp_path / "x.toml").write_text('type = "misc"\ntitle = "T"\nauthors = ["A"]\nequal_contribution = ["B"]\n')
     result = run([BIN / "scholar", "list"], cwd=tmp_path, env=clean_env)
     assert result.returncode == 1
     assert result.stdout == ""
@@ -62,9 +56,7 @@ def test_a_data_error_exits_1_without_a_traceback_in_a_real_process(
     assert "Traceback" not in result.stderr
 
 
-def test_the_wheel_ships_the_sample_library_and_runs_from_it(
-    tmp_path: Path, clean_env: dict[str, str]
-) -> None:
+def test_the_wheel_ships_the_sample_library_and_runs_from_it(tmp_path: Path, clean_env: dict[str, str]) -> None:
     wheels = tmp_path / "wheels"
     built = run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", wheels, REPO],
@@ -82,14 +74,10 @@ def test_the_wheel_ships_the_sample_library_and_runs_from_it(
     zipfile.ZipFile(wheel).extractall(unpacked)
     env = {**clean_env, "PYTHONPATH": str(unpacked)}
     python = sys.executable
-    listed = run(
-        [python, "-m", "scholarcli", "list", "--venue", "ICLR", "--format", "keys"], cwd=tmp_path, env=env
-    )
+    listed = run([python, "-m", "scholarcli", "list", "--venue", "ICLR", "--format", "keys"], cwd=tmp_path, env=env)
     assert listed.returncode == 0, listed.stderr
     assert sorted(listed.stdout.split()) == ["sengupta2024mpdistil", "sengupta2025prunenet"]
     # and it is the wheel's copy that ran, not the source tree's
-    where = run(
-        [python, "-c", "import scholarcli.store as s; print(s.bundled_library_dir())"], cwd=tmp_path, env=env
-    )
+    where = run([python, "-c", "import scholarcli.store as s; print(s.bundled_library_dir())"], cwd=tmp_path, env=env)
     assert where.stdout.strip().endswith("scholarcli/data")
     assert str(REPO) not in where.stdout

@@ -84,9 +84,7 @@ def test_type_filter_and_an_unknown_type_is_a_usage_error(scholar: Scholar, libr
     assert "inproceedings" in run.stderr  # the message lists the allowed types
 
 
-def test_author_matches_any_author_or_inventor_ignoring_case_and_accents(
-    scholar: Scholar, library: Path
-) -> None:
+def test_author_matches_any_author_or_inventor_ignoring_case_and_accents(scholar: Scholar, library: Path) -> None:
     assert keys(scholar, library, "--author", "herve jegou") == ["jegou2023findings"]
     assert keys(scholar, library, "--author", "Łukasz") == ["jegou2023findings"]
     assert keys(scholar, library, "--author", "jacquard") == ["us1234567"]
@@ -107,9 +105,7 @@ def test_an_unknown_person_is_an_error_that_lists_the_people(scholar: Scholar, l
     assert "Ada Lovelace" in run.stderr and "Hervé Jégou" in run.stderr
 
 
-def test_search_looks_in_title_abstract_and_authors_and_needs_every_word(
-    scholar: Scholar, library: Path
-) -> None:
+def test_search_looks_in_title_abstract_and_authors_and_needs_every_word(scholar: Scholar, library: Path) -> None:
     assert keys(scholar, library, "--search", "bernoulli") == ["lovelace2024engine"]
     assert keys(scholar, library, "--search", "ENGINE") == ["lovelace2024engine", "babbage2021difference"]
     assert keys(scholar, library, "--search", "engine difference") == ["babbage2021difference"]
@@ -151,14 +147,11 @@ def test_an_empty_result_is_success_with_no_output(scholar: Scholar, library: Pa
     assert (run.exit_code, run.stdout, run.stderr) == (0, "", "")
 
 
-def test_piped_output_is_tsv_with_the_key_first_and_equal_contribution_marked(
-    scholar: Scholar, library: Path
-) -> None:
+def test_piped_output_is_tsv_with_the_key_first_and_equal_contribution_marked(scholar: Scholar, library: Path) -> None:
     run = scholar("-L", library, "list", "--venue", "ICLR")
     assert run.exit_code == 0
     assert run.lines == [
-        "lovelace2024engine\t2024\tinproceedings\tAda Lovelace*, Charles Babbage*\t"
-        "Notes on the Analytical Engine\tICLR"
+        "lovelace2024engine\t2024\tinproceedings\tAda Lovelace*, Charles Babbage*\tNotes on the Analytical Engine\tICLR"
     ]
 
 

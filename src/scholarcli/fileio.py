@@ -10,11 +10,16 @@ from pathlib import Path
 from scholarcli.errors import ScholarError
 
 
+def check_directory(path: Path) -> None:
+    """Fail early, before any work, when ``path`` cannot be created where it is."""
+    if not path.parent.is_dir():
+        raise ScholarError(f"cannot write {path}: the directory {path.parent} does not exist")
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` in one step; on failure the old file is left as it was."""
+    check_directory(path)
     directory = path.parent
-    if not directory.is_dir():
-        raise ScholarError(f"cannot write {path}: the directory {directory} does not exist")
     try:
         handle, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:

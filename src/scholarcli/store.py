@@ -142,6 +142,4 @@ def load(root: Path, read_only: bool = False) -> Library:
         problems.extend(record_problems)
         if work is not None:
             works.append(work)
-    return Library(
-        root=root, settings=settings, works=works, problems=problems, paths=paths, read_only=read_only
-    )
+    return Library(root=root, settings=settings, works=works, problems=problems, paths=paths, read_only=read_only)

@@ -27,7 +27,5 @@ def finish(library: store.Library) -> None:
         click.echo(f"error: {problem}", err=True)
     if library.problems:
         count = len(library.problems)
-        click.echo(
-            f"error: {count} problem{'s' if count != 1 else ''} in the library at {library.root}", err=True
-        )
+        click.echo(f"error: {count} problem{'s' if count != 1 else ''} in the library at {library.root}", err=True)
         raise typer.Exit(EXIT_ERROR)

@@ -11,7 +11,7 @@ import typer
 
 from scholarcli.cli import options
 from scholarcli.cli.context import finish, load_library, write_stdout
-from scholarcli.fileio import write_atomic
+from scholarcli.fileio import check_directory, write_atomic
 from scholarcli.query import parse_key_list, pick, select, sort_works
 
 # Names only, so that `--help` does not import every format.
@@ -76,6 +76,8 @@ def export(
     from scholarcli.formats import FORMATS, ExportOptions
 
     filters = options.build_filters(venue, year, work_type, author, person, search, tag, selected)
+    if output is not None:
+        check_directory(output)
     library = load_library(ctx)
     if keys is not None:
         works = select(pick(library.works, _read_keys(keys)), filters, library.settings)

@@ -64,35 +64,25 @@ Year = Annotated[
 ]
 WorkType = Annotated[
     str | None,
-    typer.Option(
-        "--type", callback=check_type, help=f"One type: {', '.join(WORK_TYPES)}.", rich_help_panel=FILTERS
-    ),
+    typer.Option("--type", callback=check_type, help=f"One type: {', '.join(WORK_TYPES)}.", rich_help_panel=FILTERS),
 ]
 Author = Annotated[
     str | None,
-    typer.Option(
-        "--author", help="Any author or inventor whose name has these words.", rich_help_panel=FILTERS
-    ),
+    typer.Option("--author", help="Any author or inventor whose name has these words.", rich_help_panel=FILTERS),
 ]
 Person = Annotated[
     str | None,
-    typer.Option(
-        "--person", help="A person of library.toml (name or variant): their works.", rich_help_panel=FILTERS
-    ),
+    typer.Option("--person", help="A person of library.toml (name or variant): their works.", rich_help_panel=FILTERS),
 ]
 Search = Annotated[
     str | None,
-    typer.Option(
-        "--search", help="Words that must all occur in title, abstract or authors.", rich_help_panel=FILTERS
-    ),
+    typer.Option("--search", help="Words that must all occur in title, abstract or authors.", rich_help_panel=FILTERS),
 ]
 Tag = Annotated[str | None, typer.Option("--tag", help="Works with this tag.", rich_help_panel=FILTERS)]
 Selected = Annotated[
     bool, typer.Option("--selected", help="Only works marked selected = true.", rich_help_panel=FILTERS)
 ]
-Sort = Annotated[
-    str, typer.Option("--sort", callback=check_sort, help="year (newest first), title, venue or key.")
-]
+Sort = Annotated[str, typer.Option("--sort", callback=check_sort, help="year (newest first), title, venue or key.")]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the order.")]
 
 

@@ -30,9 +30,7 @@ def bib_name(name: str, ascii_only: bool) -> str:
     """``Family, Given``: with the comma, BibTeX, biber and pandoc all agree on the given name even
     when it starts with an accented capital (``Kaiser, {\\L}ukasz``), and particles stay in the family."""
     given, family = split_name(name)
-    return (
-        f"{escape(family, ascii_only)}, {escape(given, ascii_only)}" if given else escape(family, ascii_only)
-    )
+    return f"{escape(family, ascii_only)}, {escape(given, ascii_only)}" if given else escape(family, ascii_only)
 
 
 def names(work: Work, ascii_only: bool) -> str:

@@ -50,9 +50,7 @@ def _note(work: Work, options: ExportOptions) -> str | None:
     if options.equal_note and work.equal_contribution:
         parts.append(f"Equal contribution: {' and '.join(work.equal_contribution)}")
     return (
-        ". ".join(p.rstrip(".") for p in parts[:-1]) + (". " if len(parts) > 1 else "") + parts[-1]
-        if parts
-        else None
+        ". ".join(p.rstrip(".") for p in parts[:-1]) + (". " if len(parts) > 1 else "") + parts[-1] if parts else None
     )
 
 
