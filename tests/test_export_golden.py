@@ -6,36 +6,47 @@ Regenerate after an intended change with SCHOLAR_UPDATE_GOLDEN=1 and review the 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from scholarcli import store
 from scholarcli.formats import FORMATS, ExportOptions
-from scholarcli.model import Work
-from scholarcli.query import sort_works
+from scholarcli.query import Filters, find_person, select, sort_works
 
 HERE = Path(__file__).parent
-GOLDEN = {
-    "bibtex": "hard.bib",
-    "biblatex": "hard.biblatex.bib",
-    "csl-json": "hard.csl.json",
-    "json": "hard.json",
+HARD = store.load(HERE / "fixtures" / "hard")
+PERSON = find_person(HARD.settings, "Hervé Jégou")
+# golden file -> (format, options)
+GOLDEN: dict[str, tuple[str, ExportOptions]] = {
+    "hard.bib": ("bibtex", ExportOptions()),
+    "hard.equal-note.bib": ("bibtex", ExportOptions(equal_note=True)),
+    "hard.biblatex.bib": ("biblatex", ExportOptions()),
+    "hard.csl.json": ("csl-json", ExportOptions()),
+    "hard.json": ("json", ExportOptions()),
+    "cv.tex": ("cv", ExportOptions(person=PERSON, cv_format="latex")),
+    "cv.numbered-by-type.tex": ("cv", ExportOptions(person=PERSON, group_by="type", numbered=True)),
+    "cv.md": ("cv", ExportOptions(person=PERSON, cv_format="markdown")),
+    "cv.html": ("cv", ExportOptions(person=PERSON, cv_format="html", numbered=True)),
+    "cv.standalone.html": ("cv", ExportOptions(person=PERSON, cv_format="html", standalone=True, group_by="none")),
+    "cv.json-resume.json": ("json-resume", ExportOptions(person=PERSON)),
+    "cv.rendercv.yaml": ("rendercv", ExportOptions(person=PERSON)),
 }
 
 
-@pytest.mark.parametrize("fmt", sorted(GOLDEN))
-def test_export_matches_its_golden_file(fmt: str) -> None:
-    library = store.load(HERE / "fixtures" / "hard")
-    assert library.problems == []
-    works: Sequence[Work] = sort_works(library.works, "key")
-    text = FORMATS[fmt](works, library.settings, ExportOptions()).text
-    golden = HERE / "golden" / GOLDEN[fmt]
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_export_matches_its_golden_file(name: str) -> None:
+    assert HARD.problems == []
+    fmt, options = GOLDEN[name]
+    works = sort_works(HARD.works, "key")
+    if options.person:  # a CV holds the person's works only, as `export cv --person` selects them
+        works = select(works, Filters(person=options.person.name), HARD.settings)
+    text = FORMATS[fmt](works, HARD.settings, options).text
+    golden = HERE / "golden" / name
     if os.environ.get("SCHOLAR_UPDATE_GOLDEN") == "1":
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
 
 
 def test_every_format_has_a_golden_file() -> None:
-    assert set(GOLDEN) == set(FORMATS)
+    assert {fmt for fmt, _ in GOLDEN.values()} == set(FORMATS)

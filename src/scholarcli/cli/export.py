@@ -1,8 +1,10 @@
-"""`scholar export FORMAT`: the selected works as BibTeX, BibLaTeX, CSL-JSON or JSON."""
+"""`scholar export FORMAT`: bibliographies (BibTeX, BibLaTeX, CSL-JSON, JSON) and CV sections."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -11,17 +13,49 @@ import typer
 
 from scholarcli.cli import options
 from scholarcli.cli.context import finish, load_library, write_stdout
+from scholarcli.errors import ScholarError
 from scholarcli.fileio import check_directory, write_atomic
-from scholarcli.query import parse_key_list, pick, select, sort_works
+from scholarcli.model import Person, Settings
+from scholarcli.query import find_person, parse_key_list, pick, select, sort_works
 
 # Names only, so that `--help` does not import every format.
-FORMAT_NAMES = ("bibtex", "biblatex", "csl-json", "json")
+FORMAT_NAMES = ("bibtex", "biblatex", "csl-json", "json", "cv", "json-resume", "rendercv")
+PERSONAL = ("cv", "json-resume", "rendercv")
+CV_FORMATS = ("latex", "markdown", "html")
+SECTIONS = ("publications", "patents", "all")
+GROUPINGS = ("year", "type", "none")
+CV_PANEL = "CV (cv, json-resume, rendercv)"
 
 
 def check_format(value: str) -> str:
     if value not in FORMAT_NAMES:
         raise typer.BadParameter(f'"{value}" is not an export format; use one of: {", ".join(FORMAT_NAMES)}')
     return value
+
+
+def _choice(allowed: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f'"{value}" is not a {what}; use one of: {", ".join(allowed)}')
+        return value
+
+    return check
+
+
+def _only_for(fmt: str, given: dict[str, object], formats: tuple[str, ...]) -> None:
+    """A CV option on a bibliography format is a mistake worth saying, not ignoring."""
+    for option, value in given.items():
+        if value not in (None, False) and fmt not in formats:
+            raise typer.BadParameter(f"{option} applies only to: {', '.join(formats)}", param_hint=option)
+
+
+def _whose(settings: Settings, person: str | None, fmt: str) -> Person:
+    if person is not None:
+        return find_person(settings, person)
+    if len(settings.people) == 1:
+        return settings.people[0]
+    listed = ", ".join(f'"{p.name}"' for p in settings.people) or "none (add [[people]] to library.toml)"
+    raise ScholarError(f"{fmt} needs --person NAME to know whose CV it is; the people of this library: {listed}")
 
 
 def _read_keys(source: str) -> list[str]:
@@ -62,28 +96,88 @@ def export(
         bool,
         typer.Option("--equal-note", help="BibTeX: name the equal contributors in each entry's note."),
     ] = False,
+    cv_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            callback=_choice(CV_FORMATS, "CV format"),
+            help="cv: latex, markdown or html (default latex).",
+            rich_help_panel=CV_PANEL,
+        ),
+    ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section",
+            callback=_choice(SECTIONS, "section"),
+            help="publications, patents or all (default all).",
+            rich_help_panel=CV_PANEL,
+        ),
+    ] = None,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            "--group-by",
+            callback=_choice(GROUPINGS, "grouping"),
+            help="Publications by year, type (journal, conference, workshop, preprint) or none (default year).",
+            rich_help_panel=CV_PANEL,
+        ),
+    ] = None,
+    numbered: Annotated[
+        bool,
+        typer.Option("--numbered", help="Number entries in reverse (newest highest).", rich_help_panel=CV_PANEL),
+    ] = False,
+    standalone: Annotated[
+        bool,
+        typer.Option("--standalone", help="cv --format html: a complete page with CSS.", rich_help_panel=CV_PANEL),
+    ] = False,
 ) -> None:
-    """Export works as BibTeX, BibLaTeX, CSL-JSON or JSON, with the same filters as list.
+    """Export works as BibTeX, BibLaTeX, CSL-JSON, JSON, or one person's CV section.
+
+    The same filters as list select the works. cv, json-resume and rendercv draw the works of
+    --person (which may be left out when the library has one person), with their name highlighted,
+    equal contribution marked and patents in a section of their own.
 
     Examples:
 
         scholar export bibtex > refs.bib
 
-        scholar export biblatex --person "Ayan Sengupta" -o cv.bib
-
         scholar list --year 2024.. --format keys | scholar export bibtex --keys -
+
+        scholar export cv --format latex --person "Ayan Sengupta" --year 2020..
+
+        scholar export cv --format html --standalone --numbered -o publications.html
+
+        scholar export rendercv --person "Ayan Sengupta" --section publications
     """
     from scholarcli.formats import FORMATS, ExportOptions
 
+    _only_for(fmt, {"--format": cv_format, "--standalone": standalone}, ("cv",))
+    _only_for(fmt, {"--section": section, "--group-by": group_by, "--numbered": numbered}, PERSONAL)
+    if standalone and cv_format != "html":
+        raise typer.BadParameter("--standalone needs --format html", param_hint="--standalone")
     filters = options.build_filters(venue, year, work_type, author, person, search, tag, selected)
     if output is not None:
         check_directory(output)
     library = load_library(ctx)
+    whose = _whose(library.settings, person, fmt) if fmt in PERSONAL else None
+    if whose is not None:
+        filters = replace(filters, person=whose.name)
     if keys is not None:
         works = select(pick(library.works, _read_keys(keys)), filters, library.settings)
     else:
         works = sort_works(select(library.works, filters, library.settings), sort, reverse)
-    result = FORMATS[fmt](works, library.settings, ExportOptions(equal_note=equal_note))
+    export_options = ExportOptions(
+        equal_note=equal_note,
+        person=whose,
+        cv_format=cv_format or "latex",
+        section=section or "all",
+        group_by=group_by or "year",
+        numbered=numbered,
+        standalone=standalone,
+    )
+    result = FORMATS[fmt](works, library.settings, export_options)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if output is None:

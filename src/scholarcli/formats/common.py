@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from scholarcli.model import Settings, Work
+from scholarcli.model import Person, Settings, Work
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,12 @@ class ExportOptions:
     """Choices a user makes on the command line that change an export."""
 
     equal_note: bool = False  # BibTeX: say who contributed equally in `note`
+    person: Person | None = None  # CV formats: whose CV it is (highlighted)
+    cv_format: str = "latex"  # cv: latex, markdown or html
+    section: str = "all"  # CV formats: publications, patents or all
+    group_by: str = "year"  # CV formats: year, type or none
+    numbered: bool = False  # CV formats: number entries in reverse
+    standalone: bool = False  # cv --format html: a whole page rather than a fragment
 
 
 @dataclass

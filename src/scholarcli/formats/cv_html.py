@@ -1,0 +1,77 @@
+"""A CV section in HTML: a fragment by default, or a complete page with a little CSS."""
+
+from __future__ import annotations
+
+from html import escape
+
+from scholarcli.formats.cv import Cv, CvEntry, CvGroup
+
+STYLE = """\
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
+       max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+h1 { font-weight: 600; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+h3 { color: #555; font-size: 1rem; margin-bottom: .3rem; }
+.scholar-cv li { margin-bottom: .6rem; }
+.scholar-cv .title { font-weight: 600; }
+.scholar-cv .venue { font-style: italic; }
+.scholar-cv .links a { margin-right: .6rem; }
+.scholar-cv .legend { font-size: .9rem; color: #555; }"""
+
+
+def _span(css_class: str, html: str) -> str:
+    """A span followed by a full stop, unless its text already ends a sentence."""
+    stop = "" if html.endswith((".", "?", "!")) else "."
+    return f'<span class="{css_class}">{html}</span>{stop}'
+
+
+def _entry(entry: CvEntry, cv: Cv) -> str:
+    names = []
+    for author in entry.authors:
+        name = escape(author.name)
+        if author.is_person:
+            name = f"<strong>{name}</strong>"
+        if author.is_equal:
+            name += f"<sup>{escape(cv.mark)}</sup>"
+        names.append(name)
+    if entry.work.authors_truncated:
+        names.append("et al.")
+    parts = []
+    if names:
+        parts.append(_span("authors", ", ".join(names)))
+    parts.append(_span("title", escape(entry.work.title)))
+    if entry.venue:
+        parts.append(_span("venue", escape(entry.venue)))
+    if entry.links:
+        anchors = " ".join(f'<a href="{escape(link.url)}">{escape(link.label)}</a>' for link in entry.links)
+        parts.append(f'<span class="links">{anchors}</span>')
+    return f'<li id="{escape(entry.work.key)}">{" ".join(parts)}</li>'
+
+
+def _list(group: CvGroup, cv: Cv) -> list[str]:
+    first = group.entries[0].number
+    opening = f'<ol reversed start="{first}">' if first is not None else "<ul>"
+    closing = "</ol>" if first is not None else "</ul>"
+    return [opening, *(_entry(entry, cv) for entry in group.entries), closing]
+
+
+def render_cv(cv: Cv, standalone: bool = False) -> str:
+    lines = ['<section class="scholar-cv">']
+    for section in cv.sections:
+        lines.append(f"<h2>{escape(section.title)}</h2>")
+        for group in section.groups:
+            if group.heading:
+                lines.append(f"<h3>{escape(group.heading)}</h3>")
+            lines.extend(_list(group, cv))
+        if section.has_equal:
+            lines.append(f'<p class="legend"><sup>{escape(cv.mark)}</sup> {escape(cv.legend)}</p>')
+    lines.append("</section>")
+    fragment = "\n".join(lines) + "\n"
+    if not standalone:
+        return fragment
+    name = escape(cv.person.name)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{name}: publications</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<main>\n"
+        f"<h1>{name}</h1>\n{fragment}</main>\n</body>\n</html>\n"
+    )

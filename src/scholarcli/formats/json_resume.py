@@ -1,0 +1,44 @@
+"""The ``publications`` section of a JSON Resume; patents too, since the schema has no patent section."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from scholarcli.describe import authors_text
+from scholarcli.formats.cv import Cv, CvEntry
+from scholarcli.model import Mark
+
+
+def release_date(entry: CvEntry) -> str | None:
+    """ISO 8601 as the schema allows it: YYYY, YYYY-MM or YYYY-MM-DD; nothing without a year."""
+    work = entry.work
+    if work.year is None:
+        return None
+    if work.month is None:
+        return f"{work.year:04d}"
+    if work.day is None:
+        return f"{work.year:04d}-{work.month:02d}"
+    return f"{work.year:04d}-{work.month:02d}-{work.day:02d}"
+
+
+def publication(entry: CvEntry, cv: Cv) -> dict[str, Any]:
+    work = entry.work
+    item: dict[str, Any] = {"name": f"{work.title} ({work.number})" if work.is_patent and work.number else work.title}
+    if entry.venue:
+        item["publisher"] = entry.venue
+    if date := release_date(entry):
+        item["releaseDate"] = date
+    if entry.links:
+        item["url"] = entry.links[0].url
+    summary = authors_text(work, Mark(cv.mark, cv.legend))
+    if entry.has_equal:
+        summary += f" ({cv.mark} {cv.legend})"
+    if summary:
+        item["summary"] = summary
+    return item
+
+
+def render_cv(cv: Cv) -> str:
+    items = [publication(entry, cv) for section in cv.sections for entry in section.entries]
+    return json.dumps({"publications": items}, ensure_ascii=False, indent=2) + "\n"
