@@ -41,3 +41,11 @@ class InvalidLibrary(ScholarError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
+
+
+class InvalidRecord(ScholarError):
+    """A record that would be written is not valid; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))

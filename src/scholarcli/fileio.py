@@ -16,8 +16,12 @@ def check_directory(path: Path) -> None:
         raise ScholarError(f"cannot write {path}: the directory {path.parent} does not exist")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step; on failure the old file is left as it was."""
+def write_atomic(path: Path, text: str, durable: bool = True) -> None:
+    """Replace ``path`` with ``text`` in one step; on failure the old file is left as it was.
+
+    ``durable`` flushes the file to disk before the rename; a caller writing many files may leave
+    that out and flush once at the end (the rename alone already keeps every file whole).
+    """
     check_directory(path)
     directory = path.parent
     try:
@@ -27,8 +31,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         Path(temp_name).replace(path)
     except BaseException as error:
         with contextlib.suppress(OSError):

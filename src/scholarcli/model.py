@@ -66,6 +66,7 @@ FIELD_KINDS: dict[str, Kind] = {
     "abstract": Kind.STR,
     "links": Kind.STR_TABLE,
     "unresolved_links": Kind.STR_LIST,
+    "bibtex_type": Kind.STR,
     "extra": Kind.STR_TABLE,
 }
 REQUIRED_FIELDS = ("type", "title")
@@ -106,6 +107,7 @@ class Work:
     abstract: str | None = None
     links: Mapping[str, str] = field(default_factory=dict)
     unresolved_links: tuple[str, ...] = ()
+    bibtex_type: str | None = None  # the entry type an import came with, when it is not ours
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scholarcli.errors import InvalidLibrary, LibraryNotFound, Problem, UnknownKey
-from scholarcli.model import Settings, Work
+from scholarcli.errors import InvalidLibrary, InvalidRecord, LibraryNotFound, Problem, ScholarError, UnknownKey
+from scholarcli.fileio import write_atomic
+from scholarcli.model import SCHEMA_VERSION, Settings, Work
 from scholarcli.validate import settings_from_toml, work_from_record
 
 SETTINGS_FILE = "library.toml"
@@ -143,3 +146,123 @@ def load(root: Path, read_only: bool = False) -> Library:
         if work is not None:
             works.append(work)
     return Library(root=root, settings=settings, works=works, problems=problems, paths=paths, read_only=read_only)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+LOCK_FILE = ".scholar.lock"
+FOLDERS = {"patent": "patents"}  # where a new record of a type goes; every other type: publications
+DEFAULT_FOLDER = "publications"
+
+
+def record_text(work: Work) -> str:
+    """The canonical file text of a record: fixed field order, tomli-w formatting.
+
+    Saving an unchanged record therefore changes no byte, and a diff shows only what changed.
+    """
+    import tomli_w
+
+    return tomli_w.dumps(work.to_record())
+
+
+def settings_text(people: list[str] | None = None) -> str:
+    lines = [
+        "# A scholar library: this file, and one TOML file per work anywhere below it.",
+        f"schema = {SCHEMA_VERSION}",
+        "",
+        "# The people whose works these are, with the name variants used in author lists:",
+        "# [[people]]",
+        '# name = "Ada Lovelace"',
+        '# variants = ["A. Lovelace"]',
+    ]
+    for name in people or []:
+        lines += ["", "[[people]]", f"name = {_toml_string(name)}"]
+    lines += [
+        "",
+        "[marks.equal_contribution]",
+        'symbol = "*"',
+        'legend = "equal contribution"',
+        "",
+        "# The venue registry: records name a venue by its acronym.",
+        "# [venues.ICLR]",
+        '# name = "International Conference on Learning Representations"',
+        '# kind = "conference"   # conference | journal | workshop | preprint | other',
+        '# aliases = ["Learning Representations"]',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def init(root: Path, people: list[str] | None = None) -> Path:
+    """Make a new empty library at ``root``; never overwrite one."""
+    settings = root / SETTINGS_FILE
+    if settings.exists():
+        raise ScholarError(f"{root} already holds a library ({SETTINGS_FILE} exists); nothing was changed")
+    if root.exists() and not root.is_dir():
+        raise ScholarError(f"{root} exists and is not a directory")
+    root.mkdir(parents=True, exist_ok=True)
+    write_atomic(settings, settings_text(people))
+    return settings
+
+
+def ensure_writable(library: Library) -> None:
+    if library.read_only:
+        raise ScholarError(
+            "the bundled sample library is read-only; run `scholar init` to make your own library "
+            "(or choose one with --library or $SCHOLAR_LIBRARY)"
+        )
+
+
+@contextmanager
+def write_lock(root: Path) -> Iterator[None]:
+    """Hold the library's lock, so two scholar processes never write at once."""
+    import fcntl
+
+    with (root / LOCK_FILE).open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def existing_keys(root: Path) -> set[str]:
+    """Every key on disk now (read inside the lock: another process may just have added one)."""
+    return {path.name[: -len(".toml")] for path in record_files(root)}
+
+
+def save(library: Library, work: Work, overwrite: bool = False, durable: bool = True) -> Path:
+    """Validate and write one record atomically; refuse to replace another record's file."""
+    ensure_writable(library)
+    text = record_text(work)
+    relative = library.paths.get(work.key) or f"{FOLDERS.get(work.type, DEFAULT_FOLDER)}/{work.key}.toml"
+    path = library.root / relative
+    raw = tomllib.loads(text)
+    known = {name for person in library.settings.people for name in person.all_names}
+    checked, problems = work_from_record(work.key, raw, relative, known)
+    if problems or checked is None:
+        raise InvalidRecord(problems)
+    if path.exists() and not overwrite:
+        raise ScholarError(f"{relative} already exists; nothing was changed")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text, durable=durable)
+    library.paths[work.key] = relative
+    return path
+
+
+def remove(library: Library, keys: list[str]) -> list[str]:
+    """Delete the records of ``keys`` (all must exist); the paths removed."""
+    ensure_writable(library)
+    missing = [key for key in keys if key not in library.paths]
+    if missing:
+        raise UnknownKey(unknown_key_message(missing[0], list(library.paths)))
+    removed = []
+    for key in keys:
+        (library.root / library.paths[key]).unlink()
+        removed.append(library.paths.pop(key))
+    return removed

@@ -9,7 +9,7 @@ import click
 import typer
 
 from scholarcli import __version__
-from scholarcli.cli import export, listing
+from scholarcli.cli import checking, export, importing, listing, writing
 from scholarcli.cli.boundary import ScholarGroup
 
 app = typer.Typer(
@@ -55,3 +55,9 @@ def main_options(
 app.command("list")(listing.list_works)
 app.command("show")(listing.show)
 app.command("export")(export.export)
+app.command("init")(writing.init)
+app.command("add")(writing.add)
+app.command("import")(importing.import_bib)
+app.command("edit")(writing.edit)
+app.command("rm")(writing.rm)
+app.command("check")(checking.check_command)

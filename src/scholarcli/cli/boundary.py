@@ -13,7 +13,7 @@ from typing import Any
 import click
 from typer.core import TyperGroup
 
-from scholarcli.errors import InvalidLibrary, ScholarError
+from scholarcli.errors import InvalidLibrary, InvalidRecord, ScholarError
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
@@ -30,7 +30,7 @@ class ScholarGroup(TyperGroup):
         debug = os.environ.get("SCHOLAR_DEBUG") == "1"
         try:
             return super().invoke(ctx)
-        except InvalidLibrary as error:
+        except (InvalidLibrary, InvalidRecord) as error:
             if debug:
                 raise
             for problem in error.problems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scholarcli.describe import venue_long
-from scholarcli.formats.bibfile import entry, names, page_range
+from scholarcli.formats.bibfile import entry, extra_fields, names, page_range
 from scholarcli.formats.common import (
     ExportOptions,
     ExportResult,
@@ -44,9 +44,18 @@ MANDATORY = {
     "report": ("author", "institution"),
     "patent": ("author", "number"),
 }
-# Where each type keeps the publisher; an article's is the journal's and has no field of its own.
-PUBLISHER_FIELD = {"book": "publisher", "incollection": "publisher", "inproceedings": "publisher",
-                   "misc": "organization", "thesis": "institution", "report": "institution"}  # fmt: skip
+# biblatex entry type -> the field that names its venue, and the one that names its publisher. An
+# imported entry keeps its own type, so these cover biblatex's types, not only the ones we make;
+# a type without such a field gets none (an article's publisher is its journal's).
+_IN = ("inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inreference", "inproceedings")
+VENUE_FIELD = {"article": "journaltitle", **dict.fromkeys(_IN, "booktitle"),
+               **dict.fromkeys(("misc", "booklet", "unpublished"), "howpublished")}  # fmt: skip
+PUBLISHER_FIELD = {
+    **dict.fromkeys(("book", "mvbook", "collection", "mvcollection", "reference", "mvreference"), "publisher"),
+    **dict.fromkeys(("proceedings", "mvproceedings", *_IN), "publisher"),
+    **dict.fromkeys(("misc", "online", "manual"), "organization"),
+    **dict.fromkeys(("thesis", "report", "phdthesis", "mastersthesis", "techreport"), "institution"),
+}
 # Patent offices biblatex has localised names for: granted patent, patent request.
 OFFICES = {"US": ("patentus", "patrequs"), "EP": ("patenteu", "patreqeu"), "DE": ("patentde", "patreqde"),
            "FR": ("patentfr", "patreqfr"), "GB": ("patentuk", "patrequk")}  # fmt: skip
@@ -76,6 +85,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         return escape(value, ascii_only=False)
 
     bib_type, type_field = TYPES[work.type]
+    bib_type = work.bibtex_type or bib_type  # an imported entry keeps the type it came with
+    if work.bibtex_type:
+        type_field = None
     fields: list[tuple[str, str]] = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=False)))
@@ -83,14 +95,11 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
             fields.append(("author+an", ";".join(f"{index}=equal" for index in positions)))
     fields.append(("title", escape_title(work.title, ascii_only=False)))
     venue = venue_long(work, settings)
-    if venue and bib_type == "article":
-        fields.append(("journaltitle", text(venue)))
-    elif venue and bib_type in ("inproceedings", "incollection"):
-        fields.append(("booktitle", text(venue)))
-    elif bib_type == "misc" and is_arxiv(work, settings):
-        fields.append(("howpublished", "arXiv preprint"))
-    elif venue and bib_type == "misc":
-        fields.append(("howpublished", text(venue)))
+    venue_field = VENUE_FIELD.get(bib_type)
+    if venue_field == "howpublished" and is_arxiv(work, settings):
+        fields.append((venue_field, "arXiv preprint"))
+    elif venue and venue_field:
+        fields.append((venue_field, text(venue)))
     if date := _date(work):
         fields.append(("date", date))
     if type_field:
@@ -124,14 +133,14 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("keywords", text(", ".join(work.tags))))
     if work.abstract:
         fields.append(("abstract", text(work.abstract)))
+    fields.extend(extra_fields(work, {name for name, _ in fields}, ascii_only=False))
     used = {name for name, _ in fields}
-    fields.extend((name, text(value)) for name, value in work.extra.items() if name not in used)
 
     lacking = [name for name in ("date", *MANDATORY.get(bib_type, ())) if name not in used]
     warnings = []
     if lacking:
         warnings.append(f"{work.key}: no {', no '.join(lacking)}; biblatex's datamodel requires them")
-    return entry(bib_type, work.key, fields), warnings
+    return entry(work.bibtex_type or bib_type, work.key, fields), warnings
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:

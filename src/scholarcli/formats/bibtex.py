@@ -8,10 +8,11 @@ BibTeX sorts and abbreviates correctly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from scholarcli.describe import venue_long
-from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, names, page_range
+from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, names, page_range
 from scholarcli.formats.common import ExportOptions, ExportResult, arxiv_class, is_arxiv, missing, render_each
 from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
@@ -59,7 +60,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     warnings = []
     bib_type, needs, venue_field = TYPES[work.type]
     lacking = missing(work, needs)
-    if lacking:
+    if lacking and not work.bibtex_type:  # an imported entry keeps the type it came with
         warnings.append(f"{work.key}: no {' and no '.join(lacking)}; exported as @misc, which BibTeX accepts")
         bib_type, venue_field = "misc", None
     fields: list[tuple[str, str]] = []
@@ -107,9 +108,11 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("keywords", escape(", ".join(work.tags))))
     if work.abstract:
         fields.append(("abstract", escape(work.abstract)))
-    used = {name for name, _ in fields}
-    fields.extend((name, escape(value)) for name, value in work.extra.items() if name not in used)
-    return entry(bib_type, work.key, fields), warnings
+    for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
+        if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
+            fields.append((name, url))
+    fields.extend(extra_fields(work, {name for name, _ in fields}, ascii_only=True))
+    return entry(work.bibtex_type or bib_type, work.key, fields), warnings
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:

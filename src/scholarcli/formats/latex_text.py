@@ -159,3 +159,80 @@ def escape_title(text: str, ascii_only: bool = True) -> str:
         position = match.end()
     out.append(_escape(text[position:], ascii_only, specials))
     return "".join(out)
+
+
+# --- decoding: LaTeX source from real .bib files back to plain Unicode text ----------------------
+
+_COMBINING = {command: mark for mark, command in ACCENTS.items()}
+_LETTERS = {
+    "l": "ł", "L": "Ł", "o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
+    "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "dj": "đ", "DJ": "Đ",
+}  # fmt: skip
+_WORDS = {
+    "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
+    "textquotedblleft": "“", "textquotedblright": "”", "ldots": "…", "dots": "…", "textellipsis": "…",
+    "textbackslash": "\\", "textasciitilde": "\x02", "textasciicircum": "^", "textbraceleft": "\x00",
+    "textbraceright": "\x01", "textless": "<", "textgreater": ">", "textbar": "|", "textunderscore": "_",
+    "textdegree": "°", "texteuro": "€", "texttimes": "×", "textregistered": "®", "texttrademark": "™",
+    "copyright": "©", "S": "§", "P": "¶", "dag": "†", "ddag": "‡", "pounds": "£",
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
+    "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
+    "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ",
+    "Psi": "Ψ", "Omega": "Ω", "sim": "∼", "approx": "≈", "times": "×", "cdot": "·", "pm": "±",
+    "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "infty": "∞", "to": "→",
+    "rightarrow": "→", "leftarrow": "←", "in": "∈", "ell": "ℓ", "partial": "∂", "nabla": "∇",
+    "quad": " ", "qquad": " ", "ensuremath": "", "relax": "", "noopsort": "", "&": "&", "%": "%",
+    "$": "\x03", "#": "#", "_": "_", "{": "\x00", "}": "\x01", " ": " ", ",": " ", ";": " ", "-": "",
+    "/": "", "@": "", "\\": " ", "~": "\x02",
+}  # fmt: skip
+# Commands whose argument is the text itself: \emph{x} -> x.
+_WRAPPERS = (
+    "emph", "textit", "textbf", "textsc", "texttt", "textrm", "textsf", "textsl", "textup", "textnormal",
+    "mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathcal", "text", "mbox", "hbox", "url",
+    "uppercase", "lowercase", "MakeUppercase", "MakeLowercase",
+)  # fmt: skip
+_ACCENT = re.compile(r"\\([\'`^\"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
+_LETTER_ACCENT = re.compile(r"\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))")
+_WRAPPER = re.compile(r"\\(?:" + "|".join(_WRAPPERS) + r")\s*\{([^{}]*)\}")
+_COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s+(?=[A-Za-z])|(?![A-Za-z]))|\\([^A-Za-z\s])")
+_HELD = "\x00\x01\x02\x03"  # stand-ins for what commands produce; text holding them is left alone
+_NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''")
+
+
+def _accent(match: re.Match[str]) -> str:
+    base = match.group(2) or match.group(3)
+    base = {"\\i": "i", "\\j": "j"}.get(base, base)
+    return unicodedata.normalize("NFC", base + _COMBINING[match.group(1)])
+
+
+def _command(match: re.Match[str]) -> str:
+    name = match.group(1) or match.group(2)
+    if name in _LETTERS:
+        return _LETTERS[name]
+    if name in _WORDS:
+        return _WORDS[name]
+    return match.group(0)  # unknown: kept as written rather than lost
+
+
+def decode(text: str) -> str:
+    """Plain Unicode text from BibTeX/LaTeX field source: ``J{\\'e}gou`` -> ``Jégou``, ``\\&`` -> ``&``.
+
+    Accents, special letters, escapes, common symbols and text-formatting commands are decoded;
+    braces (case protection) and ``$`` (math) are dropped; an unknown command is kept as written.
+    """
+    if not _NEEDS_DECODING.search(text) or any(c in text for c in _HELD):
+        return text
+    text = _ACCENT.sub(_accent, text)
+    text = _LETTER_ACCENT.sub(_accent, text)
+    for _ in range(3):  # nested wrappers: \textbf{\emph{x}}
+        text, count = _WRAPPER.subn(r"\1", text)
+        if not count:
+            break
+    text = _COMMAND.sub(_command, text)
+    text = text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
+    text = re.sub(r"(?<!\\)~", " ", text)
+    text = re.sub(r"(?<!\\)\$", "", text).replace("{", "").replace("}", "")
+    # Characters that commands produced were held aside from the steps above that strip syntax.
+    text = text.replace("\x00", "{").replace("\x01", "}").replace("\x02", "~").replace("\x03", "$")
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,58 @@
+"""When two records are the same work: same key, DOI, arXiv id, or title, year and first author."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from scholarcli.formats.common import split_name
+from scholarcli.model import Work
+from scholarcli.query import fold, words
+
+
+def _arxiv_id(value: str) -> str:
+    """``arXiv:2409.13598v2`` and ``2409.13598`` are the same paper."""
+    value = re.sub(r"(?i)^arxiv:", "", value.strip())
+    return re.sub(r"v\d+$", "", value).lower()
+
+
+def identities(work: Work) -> list[tuple[str, str]]:
+    """(what, value) pairs any one of which, shared with another record, makes a duplicate."""
+    found = [("key", work.key)]
+    if work.doi:
+        found.append(("DOI", work.doi.strip().lower()))
+    if work.arxiv:
+        found.append(("arXiv id", _arxiv_id(work.arxiv)))
+    if work.is_patent and work.number:
+        found.append(("patent number", re.sub(r"[^0-9a-z]", "", fold(work.number))))
+    title = " ".join(words(work.title))
+    first = fold(split_name(work.authors[0])[1]) if work.authors else ""
+    if title:
+        found.append(("title, year and first author", f"{title}|{work.year}|{first}"))
+    return found
+
+
+@dataclass
+class DuplicateIndex:
+    """The identities of the works seen so far, to find a new work's twin in constant time."""
+
+    seen: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, works: Iterable[Work]) -> DuplicateIndex:
+        index = cls()
+        for work in works:
+            index.add(work)
+        return index
+
+    def find(self, work: Work) -> tuple[str, str] | None:
+        """(existing key, what they share) for the first identity already seen, or None."""
+        for identity in identities(work):
+            if identity in self.seen:
+                return self.seen[identity], identity[0]
+        return None
+
+    def add(self, work: Work) -> None:
+        for identity in identities(work):
+            self.seen.setdefault(identity, work.key)
