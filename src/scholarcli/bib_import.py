@@ -1,7 +1,7 @@
 """BibTeX/BibLaTeX entries to records: fields mapped, LaTeX decoded, nothing dropped.
 
-Every field scholar has no place for is kept in ``extra`` and an entry type it does not model in
-``bibtex_type``, so that exporting gives back what came in. bibtexparser (v2) splits the file
+Every field scholar has no place for is kept in ``extra``, as BibTeX source, and an entry type it
+does not model in ``bibtex_type``, so that exporting gives back what came in. bibtexparser (v2) splits the file
 into entries; the decoding of LaTeX is ours (formats/latex_text.py), which is fast enough for
 tens of thousands of entries and touches only the values that need it.
 """
@@ -49,8 +49,6 @@ NATURAL_VENUE = {
     "incollection": ("booktitle",),
 }
 MONTHS = {name: number for number, name in enumerate(MONTH_MACROS, start=1)}
-# Fields that hold addresses: kept verbatim, never LaTeX-decoded.
-VERBATIM = {"doi", "url", "eprint", "file", "pdf", "html", "code", "website", "slides", "poster", "video", "blog"}
 # al-folio's link fields, which become named links.
 LINK_FIELDS = {"html", "pdf", "code", "website", "slides", "poster", "video", "blog", "supp"}
 
@@ -269,7 +267,7 @@ def convert(entry_type: str, key: str, fields: dict[str, str], settings: Setting
         if name in LINK_FIELDS and re.match(r"https?://", value):
             links[name] = unescape_address(value)
         else:
-            extra[name] = value if name in VERBATIM or re.match(r"https?://\S+$", value) else decode(value)
+            extra[name] = value  # as BibTeX source: exported back exactly as it came
     if links:
         record["links"] = links
     if extra:

@@ -102,6 +102,14 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
         found.append(("day", f"{day} is not a day of the month (1-31)"))
     if day is not None and month is None:
         found.append(("day", "is set but month is not"))
+    for name, value in raw.get("extra", {}).items():
+        depth = 0
+        for char in value:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth < 0:
+                break
+        if depth != 0:
+            found.append(("extra", f"{name} has unbalanced braces (extra holds BibTeX source)"))
     status = raw.get("status")
     if status is not None:
         if work_type != "patent":

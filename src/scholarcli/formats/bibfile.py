@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from scholarcli.formats.common import split_name
 from scholarcli.formats.latex_text import escape
 from scholarcli.model import Work
 
-VERBATIM_FIELDS = {"doi", "url", "eprint", "file", "urldate"}
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -50,12 +48,6 @@ def page_range(pages: str) -> str:
     return "--".join(part.strip() for part in pages.split("-")) if pages.count("-") == 1 else pages
 
 
-def extra_fields(work: Work, used: set[str], ascii_only: bool) -> list[tuple[str, str]]:
-    """Fields kept from an import, after those already written; addresses stay verbatim."""
-    fields = []
-    for name, value in work.extra.items():
-        if name in used:
-            continue
-        verbatim = name in VERBATIM_FIELDS or re.fullmatch(r"https?://\S+", value)
-        fields.append((name, value if verbatim else escape(value, ascii_only)))
-    return fields
+def extra_fields(work: Work, used: set[str]) -> list[tuple[str, str]]:
+    """Fields kept from an import, after those already written: BibTeX source, written as it came."""
+    return [(name, value) for name, value in work.extra.items() if name not in used]

@@ -133,10 +133,12 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("keywords", text(", ".join(work.tags))))
     if work.abstract:
         fields.append(("abstract", text(work.abstract)))
-    fields.extend(extra_fields(work, {name for name, _ in fields}, ascii_only=False))
+    fields.extend(extra_fields(work, {name for name, _ in fields}))
     used = {name for name, _ in fields}
 
-    lacking = [name for name in ("date", *MANDATORY.get(bib_type, ())) if name not in used]
+    lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]
+    if not used & {"date", "year"}:
+        lacking.insert(0, "date")
     warnings = []
     if lacking:
         warnings.append(f"{work.key}: no {', no '.join(lacking)}; biblatex's datamodel requires them")

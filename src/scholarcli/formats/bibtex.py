@@ -74,9 +74,11 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append((venue_field, escape(venue_long(work, settings))))
     elif bib_type == "misc" and (howpublished := _howpublished(work, settings)):
         fields.append(("howpublished", escape(howpublished)))
-    if work.year is None:
+    if work.year is not None:
+        fields.append(("year", str(work.year)))
+    elif "year" not in work.extra:  # an imported year that is not a number comes back from extra
         warnings.append(f"{work.key}: no year; BibTeX gets year = {{{NO_DATE}}} (no date)")
-    fields.append(("year", str(work.year) if work.year is not None else NO_DATE))
+        fields.append(("year", NO_DATE))
     if work.month is not None:
         fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
     if work.volume:
@@ -111,7 +113,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
         if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
             fields.append((name, url))
-    fields.extend(extra_fields(work, {name for name, _ in fields}, ascii_only=True))
+    fields.extend(extra_fields(work, {name for name, _ in fields}))
     return entry(work.bibtex_type or bib_type, work.key, fields), warnings
 
 

@@ -1,0 +1,196 @@
+"""`scholar import`: real-world BibTeX in, nothing lost, and exports no worse than what came in."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from scholarcli import store
+from scholarcli.bib_import import parse
+from scholarcli.model import Settings
+
+Scholar = Callable[..., Run]
+FIXTURES = Path(__file__).parent / "fixtures" / "bib"
+
+CRAFTED = r"""
+@string{icml = "International Conference on Machine Learning"}
+@string{pmlr = "PMLR"}
+@inproceedings{jegou2020q,
+  author = {J{\'e}gou, Herv{\'e} and {\L}ukasz Kaiser and others},
+  author+an = {1=equal;2=equal},
+  title = {{Q}uantization at \emph{Scale}: 50\% Off --- {BERT} \& Co.},
+  booktitle = icml # " 2020",
+  publisher = pmlr,
+  year = 2020, month = sep,
+  pages = {1--10},
+  keywords = {compression; quantization},
+  doi = {10.5555/abc\_def},
+  timestamp = {Wed, 23 Jun 2021 17:36:39 +0200},
+}
+@misc{arxiv2409, author = {Schmude, Johannes}, title = {Prithvi {WxC}}, eprint = {2409.13598},
+  archivePrefix = {arXiv}, primaryClass = {cs.LG}, year = {2024}}
+@online{site, title = {A Website}, url = {https://example.org/a_b}, urldate = {2024-01-02}}
+@software{tool, author = {Doe, Jane}, title = {tool}, version = {1.2}, date = {2023-05}}
+@misc{broken, title = {never closed
+@book{second, title = {After the broken one}, author = {Roe, Richard}, year = {1999}, publisher = {Pub}}
+"""
+
+
+def _library(scholar: Scholar, tmp_path: Path, name: str = "lib") -> Path:
+    root = tmp_path / name
+    assert scholar("init", root).exit_code == 0
+    return root
+
+
+def test_import_maps_fields_decodes_latex_and_keeps_the_rest(scholar: Scholar, tmp_path: Path) -> None:
+    root = _library(scholar, tmp_path)
+    run = scholar("-L", root, "import", "-", input=CRAFTED)
+    assert run.exit_code == 1  # the broken block is a problem, reported
+    assert run.lines == ["jegou2020q", "arxiv2409", "site", "tool", "second"]
+    assert "not a BibTeX entry scholar can read; skipped" in run.stderr
+    assert run.stderr.splitlines()[-1] == "imported 5, skipped 0 duplicates, 1 problem"
+    library = store.load(root)
+    q = library.get("jegou2020q")
+    assert q.title == "Quantization at Scale: 50% Off — BERT & Co."
+    assert q.authors == ("Hervé Jégou", "Łukasz Kaiser")
+    assert q.authors_truncated and q.equal_contribution == ("Hervé Jégou", "Łukasz Kaiser")
+    assert (q.venue, q.publisher, q.year, q.month, q.pages) == (
+        "International Conference on Machine Learning 2020", "PMLR", 2020, 9, "1-10")  # fmt: skip
+    assert q.tags == ("compression", "quantization")
+    assert q.doi == "10.5555/abc_def"
+    assert q.extra == {"timestamp": "Wed, 23 Jun 2021 17:36:39 +0200"}  # kept as it came
+    preprint = library.get("arxiv2409")
+    assert (preprint.type, preprint.arxiv, preprint.venue, preprint.categories) == (
+        "preprint",
+        "2409.13598",
+        "arXiv",
+        ("cs.LG",),
+    )
+    site, tool = library.get("site"), library.get("tool")
+    assert (site.type, site.bibtex_type, site.extra) == ("misc", "online", {"urldate": "2024-01-02"})
+    assert (tool.bibtex_type, tool.year, tool.month, tool.extra) == ("software", 2023, 5, {"version": "1.2"})
+    exported = scholar("-L", root, "export", "biblatex", "--keys", "-", input="site\ntool\n").stdout
+    assert "@online{site," in exported and "@software{tool," in exported and "urldate" in exported
+
+
+def test_importing_the_same_file_twice_adds_nothing(scholar: Scholar, tmp_path: Path) -> None:
+    root = _library(scholar, tmp_path)
+    source = FIXTURES / "dblp.bib"
+    first = scholar("-L", root, "import", source)
+    assert first.exit_code == 0 and len(first.lines) == 5
+    again = scholar("-L", root, "import", source)
+    assert again.exit_code == 0
+    assert again.stdout == ""
+    assert again.stderr.splitlines()[-1] == "imported 0, skipped 5 duplicates, 0 problems"
+    assert len(store.load(root).works) == 5
+
+
+def test_an_unsafe_key_becomes_a_safe_one_and_the_import_says_so(scholar: Scholar, tmp_path: Path) -> None:
+    root = _library(scholar, tmp_path)
+    run = scholar("-L", root, "import", FIXTURES / "dblp.bib")
+    assert (
+        'note: DBLP:conf/iclr/LiuSY19: the key "DBLP:conf/iclr/LiuSY19" is not a safe file name; it became "liu2019darts"'
+        in run.stderr
+    )
+    darts = store.load(root).get("liu2019darts")
+    assert darts.title == "DARTS: Differentiable Architecture Search"
+    assert darts.url == "https://openreview.net/forum?id=S1eYHoC5FX"
+
+
+def test_duplicates_by_title_year_and_first_author_are_skipped_and_reported(scholar: Scholar, tmp_path: Path) -> None:
+    root = _library(scholar, tmp_path)
+    run = scholar("-L", root, "import", tex_file("xampl.bib"))
+    entries = len(parse(tex_file("xampl.bib").read_text(), "x", Settings(schema=1)).entries)
+    skipped = [line for line in run.stderr.splitlines() if line.startswith("skipped ")]
+    assert len(run.lines) + len(skipped) == entries
+    assert (
+        "skipped article-full: already in the library as article-minimal (same title, year and first author)" in skipped
+    )
+
+
+def tex_file(name: str) -> Path:
+    kpsewhich = shutil.which("kpsewhich")
+    assert kpsewhich, "TeX Live is not installed; .ci/run installs it"
+    found = subprocess.run([kpsewhich, name], capture_output=True, text=True, check=False).stdout.strip()
+    assert found, f"{name} is not installed; .ci/run installs it"
+    return Path(found)
+
+
+def _renames(stderr: str) -> dict[str, str]:
+    return dict(re.findall(r'^note: [^:]+(?::[^:]+)*?: the key "([^"]+)" is not a safe file name; it became "([^"]+)"',
+                           stderr, flags=re.MULTILINE))  # fmt: skip
+
+
+def _tool(*command: str, cwd: Path) -> str:
+    path = shutil.which(command[0])
+    assert path, f"{command[0]} is not installed; .ci/run installs it"
+    result = subprocess.run([path, *command[1:]], cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
+    return result.stdout
+
+
+def _bibtex_warnings(bib: Path, renames: dict[str, str]) -> set[str]:
+    (bib.parent / f"{bib.stem}.aux").write_text(f"\\citation{{*}}\n\\bibdata{{{bib.stem}}}\n\\bibstyle{{plain}}\n")
+    _tool("bibtex", bib.stem, cwd=bib.parent)
+    log = (bib.parent / f"{bib.stem}.blg").read_text(errors="replace")
+    lines = re.findall(r"^(Warning--.*|.*---line \d+ of file.*)$", log, flags=re.MULTILINE)
+    return {_normalise(line, renames) for line in lines if "Warning" in line}
+
+
+def _biber_warnings(bib: Path, renames: dict[str, str]) -> set[str]:
+    output = _tool("biber", "--tool", "--validate-datamodel", bib.name, cwd=bib.parent)
+    lines = [line for line in output.splitlines() if line.startswith("WARN")]
+    return {_normalise(re.sub(r" \([^)]*\.bib\)", "", line), renames) for line in lines}
+
+
+def _normalise(line: str, renames: dict[str, str]) -> str:
+    """A warning as it would read for the original: file names out, keys as they came in, and a
+    field's quoted value out (biber quotes "10~1" for the original's `"10~" # jan`, "10~jan" for ours)."""
+    line = re.sub(r" in [^ ]+\.bib$", "", line)
+    line = re.sub(r"(field) '[^']*'", r"\1 '...'", line)
+    for old, new in sorted(renames.items(), key=lambda pair: -len(pair[1])):  # longest first: "xa" before "x"
+        line = line.replace(new, old)
+    return line
+
+
+REAL_FILES = {
+    "biblatex-examples": lambda: tex_file("biblatex-examples.bib"),
+    "xampl": lambda: tex_file("xampl.bib"),
+    "dblp": lambda: FIXTURES / "dblp.bib",
+    "al-folio": lambda: FIXTURES / "al-folio-papers.bib",
+    "patents": lambda: FIXTURES / "patents.bib",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_FILES))
+def test_real_files_import_completely_and_export_no_worse(scholar: Scholar, tmp_path: Path, name: str) -> None:
+    source = REAL_FILES[name]()
+    original = parse(source.read_text(encoding="utf-8"), source.name, Settings(schema=1)).entries
+    root = _library(scholar, tmp_path)
+    run = scholar("-L", root, "import", "--allow-duplicates", source)
+    assert run.exit_code == 0, run.stderr
+    renames = _renames(run.stderr)
+    assert len(run.lines) == len(original)  # every entry became a record
+
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(source, out / "original.bib")
+    assert scholar("-L", root, "export", "bibtex", "-o", out / "back.bib").exit_code == 0
+    assert scholar("-L", root, "export", "biblatex", "-o", out / "back-biblatex.bib").exit_code == 0
+
+    # titles and authors survive the round trip
+    back = {e.key: e for e in parse((out / "back.bib").read_text(), "back.bib", Settings(schema=1)).entries}
+    for entry in original:
+        again = back[renames.get(entry.key, entry.key)]
+        assert again.record["title"] == entry.record["title"], entry.key
+        assert again.record.get("authors") == entry.record.get("authors"), entry.key
+
+    # bibtex and biber report nothing on the exports that they did not report on the original
+    assert _bibtex_warnings(out / "back.bib", renames) <= _bibtex_warnings(out / "original.bib", {})
+    original_biber = _biber_warnings(out / "original.bib", {})
+    assert _biber_warnings(out / "back-biblatex.bib", renames) <= original_biber

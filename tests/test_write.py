@@ -1,0 +1,243 @@
+"""init, add, edit, rm, check: validated, atomic, canonical writes that never clobber or lose a record."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from scholarcli import store
+
+Scholar = Callable[..., Run]
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def empty(scholar: Scholar, tmp_path: Path) -> Path:
+    root = tmp_path / "mine"
+    run = scholar("init", root, "--person", "Ada Lovelace")
+    assert run.exit_code == 0, run.stderr
+    return root
+
+
+def add(scholar: Scholar, root: Path, *args: str) -> Run:
+    return scholar("-L", root, "add", *args)
+
+
+ENGINE = (
+    "--type",
+    "article",
+    "--title",
+    "Notes on the Analytical Engine",
+    "--author",
+    "Ada Lovelace",
+    "--year",
+    "1843",
+)
+
+
+def test_init_makes_an_empty_library_and_refuses_to_overwrite_one(scholar: Scholar, empty: Path) -> None:
+    settings = tomllib.loads((empty / "library.toml").read_text())
+    assert settings["schema"] == 1
+    assert settings["people"] == [{"name": "Ada Lovelace"}]
+    before = (empty / "library.toml").read_bytes()
+    run = scholar("init", empty)
+    assert run.exit_code == 1
+    assert "already holds a library" in run.stderr
+    assert (empty / "library.toml").read_bytes() == before
+    listed = scholar("-L", empty, "list")
+    assert (listed.exit_code, listed.stdout) == (0, "")
+
+
+def test_init_without_a_directory_makes_the_default_library(scholar: Scholar, tmp_path: Path) -> None:
+    assert scholar("init").exit_code == 0
+    assert (tmp_path / "home" / "data" / "scholar" / "library.toml").is_file()
+    assert scholar("add", *ENGINE).exit_code == 0  # no -L: the user's library is now the default
+    assert scholar("list", "--format", "keys").lines == ["lovelace1843notes"]
+
+
+def test_add_prints_the_key_and_writes_a_canonical_record(scholar: Scholar, empty: Path) -> None:
+    run = add(scholar, empty, *ENGINE, "--equal", "Ada Lovelace", "--tag", "history", "--doi", "10.1/x")
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == "lovelace1843notes\n"
+    assert run.stderr == "added publications/lovelace1843notes.toml\n"
+    path = empty / "publications" / "lovelace1843notes.toml"
+    library = store.load(empty)
+    assert path.read_text() == store.record_text(library.get("lovelace1843notes"))
+    assert library.get("lovelace1843notes").equal_contribution == ("Ada Lovelace",)
+
+
+def test_add_puts_patents_in_their_folder_keyed_by_number(scholar: Scholar, empty: Path) -> None:
+    run = add(scholar, empty, "--type", "patent", "--title", "Loom", "--number", "US1234567", "--status", "granted")
+    assert run.stdout == "us1234567\n"
+    assert (empty / "patents" / "us1234567.toml").is_file()
+
+
+def test_add_refuses_an_invalid_record_and_writes_nothing(scholar: Scholar, empty: Path) -> None:
+    run = add(scholar, empty, *ENGINE, "--equal", "Charles Babbage")
+    assert run.exit_code == 1
+    assert 'equal_contribution: "Charles Babbage" is not one of the authors' in run.stderr
+    assert not (empty / "publications").exists()
+
+
+def test_add_refuses_a_duplicate_naming_the_existing_key(scholar: Scholar, empty: Path) -> None:
+    assert add(scholar, empty, *ENGINE, "--doi", "10.1/X").exit_code == 0
+    run = add(scholar, empty, "--type", "misc", "--title", "Other title", "--doi", "10.1/x")
+    assert run.exit_code == 1
+    assert (
+        run.stderr == "error: this work is already in the library as lovelace1843notes (same DOI); nothing was added\n"
+    )
+    same_title = add(scholar, empty, *ENGINE)
+    assert "already in the library as lovelace1843notes (same title, year and first author)" in same_title.stderr
+
+
+def test_a_key_clash_of_different_works_gets_a_suffix(scholar: Scholar, empty: Path) -> None:
+    add(scholar, empty, *ENGINE)
+    run = add(scholar, empty, "--type", "article", "--title", "Notes, second series", "--author", "Ada Lovelace",
+              "--year", "1843")  # fmt: skip
+    assert run.stdout == "lovelace1843notesa\n"
+
+
+def test_add_without_title_outside_a_terminal_says_what_is_missing(scholar: Scholar, empty: Path) -> None:
+    run = add(scholar, empty, "--type", "misc")
+    assert run.exit_code == 1
+    assert run.stderr == "error: add needs --title (or run it in a terminal to be asked)\n"
+    assert add(scholar, empty, "--type", "poster", "--title", "x").exit_code == 2
+
+
+def test_writing_to_the_bundled_sample_is_refused_with_a_pointer_to_init(scholar: Scholar) -> None:
+    for args in (["add", *ENGINE], ["rm", "us12112132", "--yes"], ["edit", "us12112132"]):
+        run = scholar(*args)
+        assert run.exit_code == 1
+        assert "run `scholar init`" in run.stderr
+    assert (store.bundled_library_dir() / "patents" / "us12112132.toml").is_file()
+
+
+def test_rm_asks_unless_yes(scholar: Scholar, empty: Path) -> None:
+    add(scholar, empty, *ENGINE)
+    run = scholar("-L", empty, "rm", "lovelace1843notes")
+    assert run.exit_code == 1
+    assert "pass --yes" in run.stderr
+    assert (empty / "publications" / "lovelace1843notes.toml").exists()
+    run = scholar("-L", empty, "rm", "lovelace1843notes", "--yes")
+    assert run.exit_code == 0
+    assert run.stderr == "removed publications/lovelace1843notes.toml\n"
+    assert not (empty / "publications" / "lovelace1843notes.toml").exists()
+    missing = scholar("-L", empty, "rm", "lovelace1843notes", "--yes")
+    assert missing.exit_code == 1 and 'no work with key "lovelace1843notes"' in missing.stderr
+
+
+def _editor(tmp_path: Path, body: str) -> str:
+    script = tmp_path / "editor.py"
+    script.write_text(f"import sys, pathlib\npath = pathlib.Path(sys.argv[1])\ntext = path.read_text()\n{body}\n")
+    return f"{sys.executable} {script}"
+
+
+def test_edit_saves_a_valid_edit_in_canonical_form(
+    scholar: Scholar, empty: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(scholar, empty, *ENGINE)
+    editor = _editor(tmp_path, "path.write_text('year   =   1844\\n' + text.replace('year = 1843\\n', ''))")
+    monkeypatch.setenv("EDITOR", editor)
+    monkeypatch.delenv("VISUAL", raising=False)
+    run = scholar("-L", empty, "edit", "lovelace1843notes")
+    assert run.exit_code == 0, run.stderr
+    library = store.load(empty)
+    work = library.get("lovelace1843notes")
+    assert work.year == 1844
+    assert (empty / library.paths[work.key]).read_text() == store.record_text(work)
+
+
+def test_an_invalid_edit_is_explained_and_abandoned_leaving_the_file_as_it_was(
+    scholar: Scholar, empty: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(scholar, empty, *ENGINE)
+    path = empty / "publications" / "lovelace1843notes.toml"
+    before = path.read_bytes()
+    monkeypatch.setenv("VISUAL", _editor(tmp_path, "path.write_text(text + 'colour = \"red\"\\n')"))
+    run = scholar("-L", empty, "edit", "lovelace1843notes")
+    assert run.exit_code == 1
+    assert "colour: unknown field" in run.stderr
+    assert "the edit was abandoned; lovelace1843notes was not changed" in run.stderr
+    assert path.read_bytes() == before
+
+
+def test_edit_without_changes_and_with_a_failing_editor(
+    scholar: Scholar, empty: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(scholar, empty, *ENGINE)
+    monkeypatch.setenv("VISUAL", _editor(tmp_path, "pass"))
+    assert scholar("-L", empty, "edit", "lovelace1843notes").stderr == "no changes to lovelace1843notes\n"
+    monkeypatch.setenv("VISUAL", _editor(tmp_path, "sys.exit(3)"))
+    run = scholar("-L", empty, "edit", "lovelace1843notes")
+    assert (run.exit_code, run.stderr) == (
+        1,
+        "error: the editor exited with status 3; lovelace1843notes was not changed\n",
+    )
+
+
+def test_resaving_every_sample_record_changes_no_byte() -> None:
+    library = store.load(store.bundled_library_dir())
+    for work in library.works:
+        assert store.record_text(work) == (library.root / library.paths[work.key]).read_text(), work.key
+
+
+def test_check_reports_duplicates_and_warnings(scholar: Scholar, make_library: Callable[..., Path]) -> None:
+    root = make_library(
+        {
+            "a": 'type = "misc"\ntitle = "Same Thing"\nauthors = ["A B"]\nyear = 2020\ndoi = "10.1/a"\n',
+            "b": 'type = "misc"\ntitle = "Other"\nauthors = ["C D"]\nyear = 2021\ndoi = "10.1/A"\nvenue = "Nowhere"\n',
+        }
+    )
+    run = scholar("-L", root, "check")
+    assert run.exit_code == 1
+    assert run.stderr.splitlines() == [
+        "error: b.toml: duplicate: the same work as a (same DOI)",
+        'warning: b.toml: venue: "Nowhere" is not in the venue registry of library.toml',
+        "2 works, 1 errors, 1 warnings",
+    ]
+
+
+def test_check_passes_the_sample_and_strict_counts_warnings(scholar: Scholar) -> None:
+    run = scholar("check")
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr.splitlines()[-1].startswith("49 works, 0 errors, ")
+    assert scholar("check", "--strict").exit_code == 1  # undated works and patents without inventors
+
+
+def test_two_processes_adding_at_once_lose_nothing(empty: Path) -> None:
+    processes = [
+        subprocess.Popen(
+            [
+                BIN / "scholar",
+                "-L",
+                empty,
+                "add",
+                "--type",
+                "misc",
+                "--title",
+                f"Parallel work {n}",
+                "--author",
+                "Ada Lovelace",
+                "--year",
+                "2020",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(8)
+    ]
+    results = [process.communicate(timeout=120) for process in processes]
+    assert all(process.returncode == 0 for process in processes), results
+    keys = sorted(out.strip() for out, _ in results)
+    assert len(set(keys)) == 8
+    library = store.load(empty)
+    assert sorted(work.key for work in library.works) == keys
+    assert library.problems == []
+    assert not list(empty.rglob("*.tmp"))
