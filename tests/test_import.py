@@ -194,3 +194,37 @@ def test_real_files_import_completely_and_export_no_worse(scholar: Scholar, tmp_
     assert _bibtex_warnings(out / "back.bib", renames) <= _bibtex_warnings(out / "original.bib", {})
     original_biber = _biber_warnings(out / "original.bib", {})
     assert _biber_warnings(out / "back-biblatex.bib", renames) <= original_biber
+
+
+def test_an_interrupted_import_leaves_only_whole_records_and_no_temp_files(scholar: Scholar, tmp_path: Path) -> None:
+    import signal
+    import sys
+    import time
+
+    root = _library(scholar, tmp_path)
+    source = tmp_path / "many.bib"
+    source.write_text(
+        "".join(
+            f"@article{{w{n},\n  author = {{Author{n}, Given and Other, Person}},\n  title = {{Work number {n}}},\n"
+            f"  journal = {{Journal}},\n  year = {{{1990 + n % 30}}},\n  abstract = {{{'Long text. ' * 40}}},\n}}\n\n"
+            for n in range(4000)
+        )
+    )
+    process = subprocess.Popen(
+        [Path(sys.executable).parent / "scholar", "-L", root, "import", source],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any((root / "publications").glob("*.toml")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    written = list((root / "publications").glob("*.toml"))
+    assert 0 < len(written) < 4000  # it was stopped part way
+    assert not [p for p in root.rglob("*") if p.name.endswith(".tmp")]
+    library = store.load(root)
+    assert library.problems == [] and len(library.works) == len(written)
