@@ -24,6 +24,7 @@ def run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None)
 def clean_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCHOLAR_")}
     env["XDG_DATA_HOME"] = str(tmp_path / "no-user-library")
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
     return env
 
 

@@ -101,50 +101,96 @@ def unknown_key_message(key: str, keys: list[str]) -> str:
 
 def record_files(root: Path) -> list[Path]:
     """Every record file under the library root, in a stable order; hidden folders are skipped."""
-    found = []
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")))
-        for name in sorted(files):
-            if name.endswith(".toml") and not name.startswith("."):
-                path = Path(directory, name)
-                if path.parent != root or name != SETTINGS_FILE:
-                    found.append(path)
+    return [root / relative for relative, _ in scan(root)]
+
+
+def _is_record_name(name: str, at_root: bool) -> bool:
+    """A visible .toml file, but not the library.toml at the root."""
+    return name.endswith(".toml") and not name.startswith(".") and not (at_root and name == SETTINGS_FILE)
+
+
+def scan(root: Path) -> list[tuple[str, os.stat_result]]:
+    """(path relative to root, stat) of every record file, sorted; names starting . or _ are skipped."""
+    found: list[tuple[str, os.stat_result]] = []
+
+    def walk(directory: str, prefix: str) -> None:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith((".", "_")) and entry.is_dir():
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif _is_record_name(entry.name, at_root=not prefix):
+                    found.append((f"{prefix}{entry.name}", entry.stat()))
+
+    walk(str(root), "")
+    found.sort(key=lambda item: item[0])
     return found
 
 
-def load_settings(root: Path) -> Settings:
-    raw, error = _read_toml(root / SETTINGS_FILE)
-    if raw is None:
-        raise InvalidLibrary([Problem(SETTINGS_FILE, "", error or "unreadable")])
+def _read_settings(root: Path) -> tuple[Settings, bytes]:
+    path = root / SETTINGS_FILE
+    try:
+        data = path.read_bytes()
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        reason = f"TOML syntax: {error}" if isinstance(error, tomllib.TOMLDecodeError) else f"cannot read: {error}"
+        raise InvalidLibrary([Problem(SETTINGS_FILE, "", reason)]) from None
     settings, problems = settings_from_toml(raw)
     if problems:
         raise InvalidLibrary(problems)
-    return settings
+    return settings, data
 
 
-def load(root: Path, read_only: bool = False) -> Library:
-    """Read every record; broken ones are reported in ``problems`` and left out of ``works``."""
-    settings = load_settings(root)
+def load_settings(root: Path) -> Settings:
+    return _read_settings(root)[0]
+
+
+def _read_record(root: Path, relative: str, known_people: set[str]) -> Work | list[Problem]:
+    key = relative.rsplit("/", 1)[-1][: -len(".toml")]
+    raw, error = _read_toml(root / relative)
+    if raw is None:
+        return [Problem(relative, "", error or "unreadable")]
+    work, problems = work_from_record(key, raw, relative, known_people)
+    return work if work is not None else problems
+
+
+def load(root: Path, read_only: bool = False, use_cache: bool = True) -> Library:
+    """Read every record; broken ones are reported in ``problems`` and left out of ``works``.
+
+    With ``use_cache`` only the files changed since the last command are parsed (see cache.py);
+    `scholar check` reads every file.
+    """
+    from scholarcli import cache
+
+    settings, settings_bytes = _read_settings(root)
     known_people = {name for person in settings.people for name in person.all_names}
+    index = cache.read(root, settings_bytes) if use_cache else cache.Index("", changed=False)
+    fresh: dict[str, cache.Entry] = {}
     works: list[Work] = []
     problems: list[Problem] = []
     paths: dict[str, str] = {}
-    for path in record_files(root):
-        relative = path.relative_to(root).as_posix()
-        key = path.name[: -len(".toml")]
+    for relative, stat in scan(root):
+        signature = cache.signature(stat)
+        cached = index.entries.get(relative)
+        if cached is not None and cached[0] == signature:
+            result = cached[1]
+        else:
+            result = _read_record(root, relative, known_people)
+            index.changed = True
+        fresh[relative] = (signature, result)
+        key = relative.rsplit("/", 1)[-1][: -len(".toml")]
         if key in paths:
             problems.append(Problem(relative, "key", f'"{key}" is also the key of {paths[key]}'))
             continue
-        raw, error = _read_toml(path)
-        if raw is None:
-            problems.append(Problem(relative, "", error or "unreadable"))
-            paths[key] = relative
-            continue
-        work, record_problems = work_from_record(key, raw, relative, known_people)
         paths[key] = relative
-        problems.extend(record_problems)
-        if work is not None:
-            works.append(work)
+        if isinstance(result, Work):
+            works.append(result)
+        else:
+            problems.extend(result)
+    if use_cache and (index.changed or len(fresh) != len(index.entries)):
+        index.entries = fresh
+        cache.write(root, index)
     return Library(root=root, settings=settings, works=works, problems=problems, paths=paths, read_only=read_only)
 
 

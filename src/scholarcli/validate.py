@@ -93,8 +93,6 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     for name in raw.get("equal_contribution", []):
         if name not in authors:
             found.append(("equal_contribution", f'"{name}" is not one of the authors'))
-    for name in sorted({a for a in authors if authors.count(a) > 1}):
-        found.append(("authors", f'"{name}" is listed more than once'))
     month, day = raw.get("month"), raw.get("day")
     if month is not None and not 1 <= month <= 12:
         found.append(("month", f"{month} is not a month (1-12)"))

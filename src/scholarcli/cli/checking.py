@@ -26,7 +26,7 @@ def check_command(
         scholar check --strict
     """
     root, read_only = store.locate(ctx.find_root().obj)
-    library = store.load(root, read_only=read_only)
+    library = store.load(root, read_only=read_only, use_cache=False)  # the TOML files, never the cache
     report = check(library)
     for problem in report.errors:
         click.echo(f"error: {problem}", err=True)

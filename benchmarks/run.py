@@ -1,0 +1,167 @@
+"""Time scholar (and pubs, when it can be installed) on generated libraries of 1,000 and 10,000 works.
+
+    python benchmarks/run.py                 # both sizes, scholar and pubs, results in benchmarks/out/
+    python benchmarks/run.py --sizes 1000 --no-pubs --runs 5
+
+Each command runs as a whole process, several times; the median is reported. The libraries are
+realistic: venues with about 5% ICLR, years 1990-2026, 1-15 authors with Unicode names, abstracts
+of about 150 words. pubs 0.9 is installed into its own virtual environment (it needs bibtexparser 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+VENUES = [("ICLR", "International Conference on Learning Representations", 5)] + [
+    (name, f"{name} Proceedings", weight)
+    for name, weight in [
+        ("NeurIPS", 9), ("ICML", 8), ("ACL", 6), ("EMNLP", 6), ("NAACL", 4), ("AAAI", 6), ("IJCAI", 4), ("KDD", 4),
+        ("CVPR", 8), ("ICCV", 4), ("ECCV", 4), ("SIGIR", 3), ("WWW", 3), ("TMLR", 2), ("JMLR", 3), ("TPAMI", 3),
+        ("Nature", 1), ("Science", 1), ("Neurocomputing", 4), ("arXiv", 8),
+    ]
+]  # fmt: skip
+GIVEN = ["Ayan", "Hervé", "Łukasz", "Zoë", "José", "Søren", "Chen", "Priya", "Olúwásẹ́gun", "Anna", "Mikko", "Ngọc"]
+FAMILY = ["Sengupta", "Jégou", "Kaiser", "Ødegård", "Müller", "Nakamura", "García", "Smith", "Novák", "Çelik", "Li"]
+WORDS = [
+    "learning", "model", "neural", "network", "efficient", "robust", "language", "vision", "graph", "attention",
+    "transformer", "optimization", "sparse", "data", "training", "inference", "scaling", "compression", "reasoning",
+]  # fmt: skip
+JOURNALS = ("TMLR", "JMLR", "TPAMI", "Nature", "Science", "Neurocomputing")
+
+
+def generate_bib(count: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    weights = [w for _, _, w in VENUES]
+    entries = []
+    for n in range(count):
+        acronym, name, _ = rng.choices(VENUES, weights)[0]
+        count = rng.choices(range(1, 16), [8] * 5 + [2] * 10)[0]
+        authors = " and ".join(f"{rng.choice(FAMILY)}, {rng.choice(GIVEN)} {chr(65 + k % 26)}." for k in range(count))
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 12))).capitalize()
+        abstract = " ".join(rng.choice(WORDS) for _ in range(150)).capitalize() + "."
+        field = "journal" if acronym in JOURNALS else "booktitle"
+        kind = "article" if field == "journal" else "inproceedings"
+        entries.append(
+            f"@{kind}{{work{n},\n  author = {{{authors}}},\n  title = {{{title} {n}}},\n"
+            f"  {field} = {{{name} ({acronym})}},\n  year = {{{rng.randint(1990, 2026)}}},\n"
+            f"  doi = {{10.5555/bench.{n}}},\n  abstract = {{{abstract}}},\n}}\n"
+        )
+    return "\n".join(entries)
+
+
+def timed(command: list[str], runs: int, cwd: Path | None = None, env: dict[str, str] | None = None) -> float:
+    """The median wall time of ``runs`` runs of a whole process, its output thrown away."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - start)
+        if result.returncode not in (0,):
+            raise SystemExit(f"{' '.join(command)} failed: {result.stderr.decode()[-500:]}")
+    return statistics.median(times)
+
+
+def peak_memory_mib(command: list[str], env: dict[str, str] | None = None) -> float:
+    """Peak resident memory of one run, measured in a child of a fresh helper process."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], env=env, capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def scholar_bench(size: int, bib: Path, runs: int) -> dict[str, float]:
+    scholar = shutil.which("scholar") or str(Path(sys.executable).parent / "scholar")
+    library = OUT / f"scholar-{size}"
+    shutil.rmtree(library, ignore_errors=True)
+    env = {**os.environ, "XDG_CACHE_HOME": str(OUT / f"cache-{size}")}
+    shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
+    subprocess.run([scholar, "init", library], check=True, stderr=subprocess.DEVNULL)
+    start = time.perf_counter()
+    subprocess.run([scholar, "-L", library, "import", bib], check=True, stdout=subprocess.DEVNULL)
+    results = {"import": time.perf_counter() - start}
+    base = [scholar, "-L", str(library)]
+    subprocess.run([*base, "list"], env=env, stdout=subprocess.DEVNULL, check=True)  # builds the cache
+    results["list --venue ICLR"] = timed([*base, "list", "--venue", "ICLR"], runs, env=env)
+    results["export bibtex"] = timed([*base, "export", "bibtex"], runs, env=env)
+    records = sorted((library / "publications").glob("*.toml"))
+    touched = []
+    for n in range(runs):  # each run after a different record file changed
+        record = records[n * 7 % len(records)]
+        record.write_text(record.read_text())
+        start = time.perf_counter()
+        subprocess.run([*base, "list", "--venue", "ICLR"], env=env, stdout=subprocess.DEVNULL, check=True)
+        touched.append(time.perf_counter() - start)
+    results["list after one file changed"] = statistics.median(touched)
+    results["--version"] = timed([scholar, "--version"], runs, env=env)
+    results["--help"] = timed([scholar, "--help"], runs, env=env)
+    results["peak MiB of list"] = peak_memory_mib([*base, "list"], env=env)
+    return results
+
+
+def pubs_bench(size: int, bib: Path, runs: int) -> dict[str, float] | None:
+    environment = OUT / "pubs-venv"
+    pubs = environment / "bin" / "pubs"
+    if not pubs.exists():
+        venv.create(environment, with_pip=True)
+        installed = subprocess.run(
+            [environment / "bin" / "pip", "install", "-q", "pubs==0.9.0", "bibtexparser<2"], capture_output=True
+        )
+        if installed.returncode != 0:
+            print("pubs could not be installed; timing scholar only", file=sys.stderr)
+            return None
+    home = OUT / f"pubs-{size}"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    config = home / "pubsrc"
+    env = {**os.environ, "HOME": str(home)}
+    subprocess.run([pubs, "-c", config, "init", "-p", home / "repo"], env=env, check=True, capture_output=True)
+    start = time.perf_counter()
+    subprocess.run([pubs, "-c", config, "import", bib], env=env, check=True, capture_output=True)
+    results = {"import": time.perf_counter() - start}
+    results["list --venue ICLR"] = timed([str(pubs), "-c", str(config), "list", "booktitle:ICLR"], runs, env=env)
+    results["export bibtex"] = timed([str(pubs), "-c", str(config), "export"], runs, env=env)
+    results["--version"] = timed([str(pubs), "--version"], runs, env=env)
+    results["--help"] = timed([str(pubs), "--help"], runs, env=env)
+    results["peak MiB of list"] = peak_memory_mib([str(pubs), "-c", str(config), "list"], env=env)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-pubs", action="store_true", help="time scholar only")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    lines = ["| works | command | scholar | pubs 0.9 | pubs / scholar |", "|---|---|---|---|---|"]
+    for size in args.sizes:
+        bib = OUT / f"library-{size}.bib"
+        bib.write_text(generate_bib(size), encoding="utf-8")
+        ours = scholar_bench(size, bib, args.runs)
+        theirs = None if args.no_pubs else pubs_bench(size, bib, args.runs)
+        for command, value in ours.items():
+            other = (theirs or {}).get(command)
+            unit = " MiB" if "MiB" in command else " s"
+            shown = f"{value:.1f}{unit}" if "MiB" in command else f"{value:.3f}{unit}"
+            other_shown = "" if other is None else (f"{other:.1f}{unit}" if "MiB" in command else f"{other:.3f}{unit}")
+            ratio = "" if other is None else f"{other / value:.1f}x"
+            lines.append(f"| {size:,} | `{command}` | {shown} | {other_shown} | {ratio} |")
+    print("\n".join(lines))
+    (OUT / "results.md").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

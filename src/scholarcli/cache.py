@@ -1,0 +1,83 @@
+"""An index of parsed records, so a reading command does not parse 10,000 TOML files.
+
+The TOML files are always the truth. The cache holds, per record file, the stat signature it was
+read at (modification time in ns, size, inode) and what validating it gave (a Work or its
+problems). A file whose signature differs is read again, a file no longer there is dropped, a new
+one is read; library.toml's bytes and the cache format are part of the key, so a change to
+either rebuilds everything. A cache that cannot be read, for any reason, is rebuilt silently.
+It lives in the user's cache directory, never in the library (which is often a git repository).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scholarcli import __version__
+from scholarcli.errors import Problem
+from scholarcli.model import Work
+
+FORMAT = 1
+Signature = tuple[int, int, int]  # st_mtime_ns, st_size, st_ino
+Entry = tuple[Signature, Work | list[Problem]]
+
+
+def cache_dir() -> Path:
+    if os.environ.get("SCHOLAR_CACHE_DIR"):
+        return Path(os.environ["SCHOLAR_CACHE_DIR"])
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "scholar"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "scholar" / "Cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scholar"
+
+
+def signature(stat: os.stat_result) -> Signature:
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+@dataclass
+class Index:
+    """What the cache holds for one library; ``changed`` says whether it must be written back."""
+
+    key: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: bool = False
+
+
+def _path_for(root: Path) -> Path:
+    name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+    return cache_dir() / f"{name}.pickle"
+
+
+def _key(settings_bytes: bytes) -> str:
+    return f"{FORMAT}:{__version__}:{hashlib.sha256(settings_bytes).hexdigest()}"
+
+
+def read(root: Path, settings_bytes: bytes) -> Index:
+    key = _key(settings_bytes)
+    try:
+        with _path_for(root).open("rb") as handle:
+            stored_key, entries = pickle.load(handle)
+        if stored_key == key and isinstance(entries, dict):
+            return Index(key, entries)
+    except Exception:  # any unreadable cache is simply rebuilt from the TOML files
+        pass
+    return Index(key, changed=True)
+
+
+def write(root: Path, index: Index) -> None:
+    """Save the index atomically; a cache that cannot be written is not worth an error."""
+    path = _path_for(root)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temp.open("wb") as handle:
+            pickle.dump((index.key, index.entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temp.replace(path)
+    except OSError:
+        temp.unlink(missing_ok=True)
