@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scholarcli import store
-from scholarcli.formats import FORMATS, ExportOptions
+from scholarcli.formats import FORMAT_NAMES, ExportOptions, renderer
 from scholarcli.query import Filters, find_person, select, sort_works
 
 HERE = Path(__file__).parent
@@ -41,7 +41,7 @@ def test_export_matches_its_golden_file(name: str) -> None:
     works = sort_works(HARD.works, "key")
     if options.person:  # a CV holds the person's works only, as `export cv --person` selects them
         works = select(works, Filters(person=options.person.name), HARD.settings)
-    text = FORMATS[fmt](works, HARD.settings, options).text
+    text = renderer(fmt)(works, HARD.settings, options).text
     golden = HERE / "golden" / name
     if os.environ.get("SCHOLAR_UPDATE_GOLDEN") == "1":
         golden.write_text(text, encoding="utf-8")
@@ -49,4 +49,4 @@ def test_export_matches_its_golden_file(name: str) -> None:
 
 
 def test_every_format_has_a_golden_file() -> None:
-    assert {fmt for fmt, _ in GOLDEN.values()} == set(FORMATS)
+    assert {fmt for fmt, _ in GOLDEN.values()} == set(FORMAT_NAMES)

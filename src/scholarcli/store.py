@@ -104,11 +104,6 @@ def record_files(root: Path) -> list[Path]:
     return [root / relative for relative, _ in scan(root)]
 
 
-def _is_record_name(name: str, at_root: bool) -> bool:
-    """A visible .toml file, but not the library.toml at the root."""
-    return name.endswith(".toml") and not name.startswith(".") and not (at_root and name == SETTINGS_FILE)
-
-
 def scan(root: Path) -> list[tuple[str, os.stat_result]]:
     """(path relative to root, stat) of every record file, sorted; names starting . or _ are skipped."""
     found: list[tuple[str, os.stat_result]] = []
@@ -116,12 +111,14 @@ def scan(root: Path) -> list[tuple[str, os.stat_result]]:
     def walk(directory: str, prefix: str) -> None:
         with os.scandir(directory) as entries:
             for entry in entries:
-                if entry.name.startswith((".", "_")) and entry.is_dir():
+                name = entry.name
+                if name[0] in "._" and (name[0] == "." or entry.is_dir()):  # hidden, or a _folder
                     continue
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{prefix}{entry.name}/")
-                elif _is_record_name(entry.name, at_root=not prefix):
-                    found.append((f"{prefix}{entry.name}", entry.stat()))
+                if name.endswith(".toml"):
+                    if prefix or name != SETTINGS_FILE:  # library.toml at the root is not a record
+                        found.append((prefix + name, entry.stat()))
+                elif entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{name}/")
 
     walk(str(root), "")
     found.sort(key=lambda item: item[0])

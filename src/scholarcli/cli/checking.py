@@ -8,7 +8,6 @@ import click
 import typer
 
 from scholarcli import store
-from scholarcli.checks import check
 from scholarcli.cli.boundary import EXIT_ERROR
 
 
@@ -25,6 +24,8 @@ def check_command(
 
         scholar check --strict
     """
+    from scholarcli.checks import check
+
     root, read_only = store.locate(ctx.find_root().obj)
     library = store.load(root, read_only=read_only, use_cache=False)  # the TOML files, never the cache
     report = check(library)

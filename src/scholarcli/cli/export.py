@@ -15,12 +15,10 @@ from scholarcli.cli import options
 from scholarcli.cli.context import finish, load_library, write_stdout
 from scholarcli.errors import ScholarError
 from scholarcli.fileio import check_directory, write_atomic
+from scholarcli.formats import FORMAT_NAMES, PERSONAL, ExportOptions, renderer
 from scholarcli.model import Person, Settings
 from scholarcli.query import find_person, parse_key_list, pick, select, sort_works
 
-# Names only, so that `--help` does not import every format.
-FORMAT_NAMES = ("bibtex", "biblatex", "csl-json", "json", "cv", "json-resume", "rendercv")
-PERSONAL = ("cv", "json-resume", "rendercv")
 CV_FORMATS = ("latex", "markdown", "html")
 SECTIONS = ("publications", "patents", "all")
 GROUPINGS = ("year", "type", "none")
@@ -151,7 +149,6 @@ def export(
 
         scholar export rendercv --person "Ayan Sengupta" --section publications
     """
-    from scholarcli.formats import FORMATS, ExportOptions
 
     _only_for(fmt, {"--format": cv_format, "--standalone": standalone}, ("cv",))
     _only_for(fmt, {"--section": section, "--group-by": group_by, "--numbered": numbered}, PERSONAL)
@@ -177,7 +174,7 @@ def export(
         numbered=numbered,
         standalone=standalone,
     )
-    result = FORMATS[fmt](works, library.settings, export_options)
+    result = renderer(fmt)(works, library.settings, export_options)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if output is None:

@@ -11,12 +11,9 @@ import click
 import typer
 
 from scholarcli import store
-from scholarcli.bib_import import parse, safe_key
 from scholarcli.cli.boundary import EXIT_ERROR
 from scholarcli.cli.context import load_library
-from scholarcli.duplicates import DuplicateIndex
 from scholarcli.errors import InvalidRecord, Problem, ScholarError
-from scholarcli.keys import unique_key
 from scholarcli.validate import work_from_record
 
 PROGRESS_EVERY = 500
@@ -58,6 +55,10 @@ def import_bib(
 
         curl -s https://example.org/refs.bib | scholar import -
     """
+    from scholarcli.bib_import import parse, safe_key
+    from scholarcli.duplicates import DuplicateIndex
+    from scholarcli.keys import unique_key
+
     library = load_library(ctx)
     store.ensure_writable(library)
     name = "<stdin>" if source == "-" else source

@@ -16,9 +16,7 @@ import typer
 
 from scholarcli import store
 from scholarcli.cli.context import load_library
-from scholarcli.duplicates import DuplicateIndex
 from scholarcli.errors import InvalidRecord, ScholarError
-from scholarcli.keys import base_key, unique_key
 from scholarcli.model import WORK_TYPES, Work
 from scholarcli.validate import is_safe_key, work_from_record
 
@@ -115,6 +113,9 @@ def add(
         raise typer.BadParameter(f'"{work_type}" is not a work type; use one of: {", ".join(WORK_TYPES)}')
     if key is not None and not is_safe_key(key):
         raise typer.BadParameter(f'"{key}" is not a safe key (use only A-Z a-z 0-9 _ . : + -)', param_hint="--key")
+    from scholarcli.duplicates import DuplicateIndex
+    from scholarcli.keys import base_key, unique_key
+
     library = load_library(ctx)
     store.ensure_writable(library)
     if title is None or work_type is None:

@@ -117,18 +117,21 @@ def _specials_for(text: str) -> dict[str, str]:
     return {**SPECIALS, **_brace_escapes(text)} if "{" in text or "}" in text else SPECIALS
 
 
+# What needs replacing: LaTeX's specials, and (for 8-bit BibTeX and pdflatex) anything not ASCII.
+_NEEDS_ESCAPE = re.compile(r"[\\{}&%$#_~^<>|]")
+_NEEDS_ESCAPE_ASCII = re.compile(r"[\\{}&%$#_~^<>|\u0080-\U0010ffff]")
+
+
 def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
-    out = []
-    for char in text:
+    def replace(match: re.Match[str]) -> str:
+        char = match.group()
         if char in specials:
-            out.append(specials[char])
-        elif char.isascii() or not ascii_only:
-            out.append(char)
-        elif char in SYMBOLS:
-            out.append(SYMBOLS[char])
-        else:
-            out.append(_accented(char) or char)
-    return "".join(out)
+            return specials[char]
+        if char in SYMBOLS:
+            return SYMBOLS[char]
+        return _accented(char) or char
+
+    return (_NEEDS_ESCAPE_ASCII if ascii_only else _NEEDS_ESCAPE).sub(replace, text)
 
 
 # Words for case protection: split at spaces and hyphens only, so "Q&A" and "WxC:" stay whole

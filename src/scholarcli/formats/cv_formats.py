@@ -1,0 +1,39 @@
+"""The CV exports (cv, json-resume, rendercv): build the CV once, then draw it in one format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from scholarcli.formats import cv_html, cv_latex, cv_markdown, json_resume, rendercv
+from scholarcli.formats.common import ExportOptions, ExportResult
+from scholarcli.formats.cv import Cv, CvOptions, build_cv
+from scholarcli.model import Settings, Work
+
+
+def _render(
+    draw: Callable[[Cv, ExportOptions], str],
+) -> Callable[[Sequence[Work], Settings, ExportOptions], ExportResult]:
+    def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
+        if options.person is None:
+            raise ValueError("a CV export needs the person whose CV it is")
+        cv_options = CvOptions(section=options.section, group_by=options.group_by, numbered=options.numbered)
+        cv = build_cv(works, settings, options.person, cv_options)
+        warnings = []
+        if not any(section.entries for section in cv.sections):
+            warnings.append(f"{options.person.name} has no works in this selection; the section is empty")
+        return ExportResult(draw(cv, options), warnings)
+
+    return render
+
+
+def _draw_cv(cv: Cv, options: ExportOptions) -> str:
+    if options.cv_format == "html":
+        return cv_html.render_cv(cv, standalone=options.standalone)
+    if options.cv_format == "markdown":
+        return cv_markdown.render_cv(cv)
+    return cv_latex.render_cv(cv)
+
+
+render_cv = _render(_draw_cv)
+render_json_resume = _render(lambda cv, _options: json_resume.render_cv(cv))
+render_rendercv = _render(lambda cv, _options: rendercv.render_cv(cv))
