@@ -10,6 +10,7 @@ It lives in the user's cache directory, never in the library (which is often a g
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -78,6 +79,7 @@ def _unpack(stored: tuple[object, ...] | list[tuple[str, str, str]]) -> Work | l
 
 def read(root: Path, settings_bytes: bytes) -> Index:
     key = _key(settings_bytes)
+    gc.disable()  # tens of thousands of new objects, none of them garbage: collecting would only cost time
     try:
         with _path_for(root).open("rb") as handle:
             stored_key, stored = pickle.load(handle)
@@ -85,6 +87,8 @@ def read(root: Path, settings_bytes: bytes) -> Index:
             return Index(key, {path: (signature, _unpack(value)) for path, (signature, value) in stored.items()})
     except Exception:  # any unreadable cache is simply rebuilt from the TOML files
         pass
+    finally:
+        gc.enable()
     return Index(key, changed=True)
 
 

@@ -1,0 +1,105 @@
+"""The index cache is never stale: changed, new, removed and touched files are seen; a corrupt
+cache is rebuilt silently; library.toml changes revalidate; `check` reads the TOML files."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from scholarcli import cache
+
+Scholar = Callable[..., Run]
+
+
+def titles(scholar: Scholar, root: Path) -> dict[str, str]:
+    run = scholar("-L", root, "list", "--format", "tsv")
+    assert run.exit_code == 0, run.stderr
+    return {row.split("\t")[0]: row.split("\t")[4] for row in run.lines}
+
+
+def cache_files() -> list[Path]:
+    return list(cache.cache_dir().glob("*.pickle"))
+
+
+def test_a_reading_command_builds_the_cache_outside_the_library(scholar: Scholar, library: Path) -> None:
+    titles(scholar, library)
+    [built] = cache_files()
+    assert not built.is_relative_to(library)
+    assert not [p for p in library.rglob("*") if "cache" in p.name or p.suffix == ".pickle"]
+
+
+def test_edited_new_and_removed_files_are_seen(scholar: Scholar, library: Path) -> None:
+    assert titles(scholar, library)["anon2019old"] == "zebra crossings"
+    record = library / "publications" / "anon2019old.toml"
+    record.write_text(record.read_text().replace("zebra crossings", "zebra crossing!"))  # same size
+    (library / "publications" / "new2025.toml").write_text('type = "misc"\ntitle = "Brand New"\nyear = 2025\n')
+    (library / "patents" / "us1234567.toml").unlink()
+    seen = titles(scholar, library)
+    assert seen["anon2019old"] == "zebra crossing!"
+    assert seen["new2025"] == "Brand New"
+    assert "us1234567" not in seen
+
+
+def test_a_touched_file_is_read_again(scholar: Scholar, library: Path) -> None:
+    titles(scholar, library)
+    record = library / "publications" / "anon2019old.toml"
+    text = record.read_text()
+    record.write_text(text.replace('title = "zebra crossings"', "title = 3"))
+    stat = record.stat()
+    os.utime(record, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    run = scholar("-L", library, "list")
+    assert run.exit_code == 1
+    assert "anon2019old.toml: title: should be a string" in run.stderr
+
+
+def test_a_corrupt_or_foreign_cache_is_rebuilt_silently(scholar: Scholar, library: Path) -> None:
+    expected = titles(scholar, library)
+    for garbage in (b"not a pickle at all", pickle.dumps({"some": "other program"}), b""):
+        [path] = cache_files()
+        path.write_bytes(garbage)
+        run = scholar("-L", library, "list", "--format", "tsv")
+        assert (run.exit_code, run.stderr) == (0, "")
+        assert titles(scholar, library) == expected
+    [path] = cache_files()
+    assert isinstance(pickle.loads(path.read_bytes()), tuple)  # written back whole
+
+
+def test_a_change_to_library_toml_revalidates_every_record(scholar: Scholar, make_library: Callable[..., Path]) -> None:
+    records = {"x": 'type = "misc"\ntitle = "T"\npeople = ["Grace Hopper"]\n'}
+    root = make_library(records)
+    assert scholar("-L", root, "list").exit_code == 1  # Grace Hopper is not a person of the library yet
+    settings = root / "library.toml"
+    settings.write_text(settings.read_text() + '\n[[people]]\nname = "Grace Hopper"\n')
+    run = scholar("-L", root, "list", "--format", "keys")
+    assert (run.exit_code, run.stdout) == (0, "x\n")
+
+
+def test_check_reads_the_files_not_the_cache(scholar: Scholar, library: Path) -> None:
+    titles(scholar, library)
+    # Forge the cache so that it calls a now-broken file valid, with the file's current signature.
+    record = library / "publications" / "anon2019old.toml"
+    record.write_text(record.read_text() + "colour = 1\n")
+    [path] = cache_files()
+    key, stored = pickle.loads(path.read_bytes())
+    signature = cache.signature(record.stat())
+    stored["publications/anon2019old.toml"] = (signature, stored["publications/anon2019old.toml"][1])
+    path.write_bytes(pickle.dumps((key, stored)))
+    assert scholar("-L", library, "list").exit_code == 0  # list trusts the (forged) cache
+    run = scholar("-L", library, "check")
+    assert run.exit_code == 1
+    assert "anon2019old.toml: colour: unknown field" in run.stderr
+
+
+@pytest.mark.parametrize("writes", [1, 3])
+def test_works_added_through_scholar_are_listed_at_once(scholar: Scholar, tmp_path: Path, writes: int) -> None:
+    root = tmp_path / "lib"
+    scholar("init", root)
+    for n in range(writes):
+        titles(scholar, root)
+        scholar("-L", root, "add", "--type", "misc", "--title", f"Work {n}", "--year", "2020")
+    assert sorted(titles(scholar, root).values()) == [f"Work {n}" for n in range(writes)]
