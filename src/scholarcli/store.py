@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +16,7 @@ from scholarcli.model import SCHEMA_VERSION, Settings, Work
 from scholarcli.validate import settings_from_toml, work_from_record
 
 SETTINGS_FILE = "library.toml"
+PROGRESS_EVERY = 1000  # records parsed between two progress reports
 LIBRARY_ENV = "SCHOLAR_LIBRARY"
 
 
@@ -152,11 +153,13 @@ def _read_record(root: Path, relative: str, known_people: set[str]) -> Work | li
     return work if work is not None else problems
 
 
-def load(root: Path, read_only: bool = False, use_cache: bool = True) -> Library:
+def load(
+    root: Path, read_only: bool = False, use_cache: bool = True, progress: Callable[[int, int], None] | None = None
+) -> Library:
     """Read every record; broken ones are reported in ``problems`` and left out of ``works``.
 
     With ``use_cache`` only the files changed since the last command are parsed (see cache.py);
-    `scholar check` reads every file.
+    `scholar check` reads every file. ``progress(parsed, total)`` hears of long parsing runs.
     """
     from scholarcli import cache
 
@@ -167,7 +170,9 @@ def load(root: Path, read_only: bool = False, use_cache: bool = True) -> Library
     works: list[Work] = []
     problems: list[Problem] = []
     paths: dict[str, str] = {}
-    for relative, stat in scan(root):
+    files = scan(root)
+    parsed = 0
+    for relative, stat in files:
         signature = cache.signature(stat)
         cached = index.entries.get(relative)
         if cached is not None and cached[0] == signature:
@@ -175,6 +180,9 @@ def load(root: Path, read_only: bool = False, use_cache: bool = True) -> Library
         else:
             result = _read_record(root, relative, known_people)
             index.changed = True
+            parsed += 1
+            if progress and parsed % PROGRESS_EVERY == 0:
+                progress(parsed, len(files))
         fresh[relative] = (signature, result)
         key = relative.rsplit("/", 1)[-1][: -len(".toml")]
         if key in paths:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import click
 import typer
 
 from scholarcli import __version__
-from scholarcli.cli import checking, export, importing, listing, writing
+from scholarcli.cli import checking, export, importing, listing, summary, writing
 from scholarcli.cli.boundary import ScholarGroup
 
 app = typer.Typer(
@@ -47,8 +48,13 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)
     ] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour, even on a terminal (as NO_COLOR=1 does).")
+    ] = False,
 ) -> None:
     """Keep publications and patents as TOML records; list, show and export them."""
+    if no_color:
+        os.environ["NO_COLOR"] = "1"  # rich, which draws everything coloured, honours it
     ctx.obj = library
 
 
@@ -61,3 +67,5 @@ app.command("import")(importing.import_bib)
 app.command("edit")(writing.edit)
 app.command("rm")(writing.rm)
 app.command("check")(checking.check_command)
+app.command("stats")(summary.stats)
+app.command("venues")(summary.venues)

@@ -11,9 +11,18 @@ from scholarcli import store
 from scholarcli.cli.boundary import EXIT_ERROR
 
 
+def _progress(parsed: int, total: int) -> None:
+    click.echo(f"\rreading records: {parsed}/{total}", err=True, nl=False)
+
+
 def load_library(ctx: typer.Context) -> store.Library:
+    """The library the user chose; a long first read reports progress on a terminal."""
     root, read_only = store.locate(ctx.find_root().obj)
-    return store.load(root, read_only=read_only)
+    progress = _progress if sys.stderr.isatty() else None
+    library = store.load(root, read_only=read_only, progress=progress)
+    if progress and len(library.paths) >= store.PROGRESS_EVERY:
+        click.echo("\r\033[K", err=True, nl=False)  # clear the progress line
+    return library
 
 
 def write_stdout(text: str) -> None:

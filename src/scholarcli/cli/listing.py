@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
+import click
 import typer
 
-from scholarcli.cli import options
+from scholarcli.cli import completion, options
 from scholarcli.cli.context import finish, load_library, write_stdout
 from scholarcli.output import render_list, work_to_json
 from scholarcli.query import select, sort_works
+
+TABLE_ROWS = 500
 
 
 def list_works(
@@ -58,6 +61,10 @@ def list_works(
     if chosen == "table":
         from scholarcli.cli.terminal import print_table
 
+        if len(works) > TABLE_ROWS and limit is None:
+            # Drawing a wrapped table costs about a millisecond a row; nobody reads thousands.
+            click.echo(f"showing {TABLE_ROWS} of {len(works)} works; use --limit N, or --format tsv for all", err=True)
+            works = works[:TABLE_ROWS]
         print_table(works, library.settings)
     else:
         write_stdout(render_list(works, chosen, library.settings))
@@ -66,7 +73,9 @@ def list_works(
 
 def show(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="The work's key (its file name without .toml).")],
+    key: Annotated[
+        str, typer.Argument(help="The work's key (its file name without .toml).", autocompletion=completion.keys)
+    ],
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help="text or json (default: text)."),

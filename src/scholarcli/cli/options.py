@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from scholarcli.cli import completion
 from scholarcli.model import WORK_TYPES
 from scholarcli.output import LIST_FORMATS
 from scholarcli.query import SORT_FIELDS, Filters, YearRange, parse_year_range
@@ -51,6 +52,7 @@ Venue = Annotated[
         "--venue",
         help="Venue acronym, full name or alias, as whole words, any case.",
         rich_help_panel=FILTERS,
+        autocompletion=completion.venues,
     ),
 ]
 Year = Annotated[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -12,6 +13,7 @@ from rich.text import Text
 from scholarcli.describe import details, has_equal_contribution
 from scholarcli.model import Settings, Work
 from scholarcli.output import row
+from scholarcli.stats import VenueCount
 
 
 def console() -> Console:
@@ -43,3 +45,50 @@ def print_details(work: Work, settings: Settings) -> None:
     for label, value in details(work, settings):
         grid.add_row(label, Text(value))
     console().print(grid)
+
+
+def _bar(count: int, largest: int, width: int = 30) -> str:
+    return "█" * max(1, round(width * count / largest)) if count else ""
+
+
+def print_stats(data: dict[str, Any]) -> None:
+    out = console()
+    patents = data["patents"]
+    header = Table.grid(padding=(0, 2))
+    header.add_column(style="bold")
+    header.add_column(justify="right")
+    header.add_row("Works", str(data["total"]))
+    header.add_row("Publications", str(data["publications"]))
+    header.add_row("Patents", f"{patents['granted']} granted, {patents['pending']} pending, {patents['filed']} filed")
+    header.add_row("Equal contribution", str(data["equal_contribution"]))
+    out.print(header)
+    for title, section in (("By year", "by_year"), ("By type", "by_type"), ("Top venues", "by_venue")):
+        counts: dict[str, int] = data[section]
+        if not counts:
+            continue
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_header=False)
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right")
+        table.add_column(style="cyan", no_wrap=True)
+        largest = max(counts.values())
+        for name, count in counts.items():
+            table.add_row(name, str(count), _bar(count, largest))
+        out.print(table)
+    if data["people"]:
+        people = Table(title="People", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+        for column in ("Person", "Works", "First author", "Equal contribution", "Patents"):
+            people.add_column(column, justify="left" if column == "Person" else "right")
+        for name, counts in data["people"].items():
+            people.add_row(name, *(str(counts[k]) for k in ("works", "first_author", "equal_contribution", "patents")))
+        out.print(people)
+
+
+def print_venues(rows: list[VenueCount]) -> None:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", caption=f"{len(rows)} venues", caption_justify="left")
+    table.add_column("Acronym", style="cyan", no_wrap=True)
+    table.add_column("Name")
+    table.add_column("Kind")
+    table.add_column("Works", justify="right")
+    for venue in rows:
+        table.add_row(venue.acronym, Text(venue.name), venue.kind, str(venue.works))
+    console().print(table)

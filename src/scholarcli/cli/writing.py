@@ -15,6 +15,7 @@ import click
 import typer
 
 from scholarcli import store
+from scholarcli.cli import completion
 from scholarcli.cli.context import load_library
 from scholarcli.errors import InvalidRecord, ScholarError
 from scholarcli.model import WORK_TYPES, Work
@@ -176,7 +177,7 @@ def _validated(library: store.Library, key: str, raw: dict[str, Any]) -> Work:
 
 def rm(
     ctx: typer.Context,
-    keys: Annotated[list[str], typer.Argument(help="Keys of the works to remove.")],
+    keys: Annotated[list[str], typer.Argument(help="Keys of the works to remove.", autocompletion=completion.keys)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove works (asks first unless --yes).
@@ -202,7 +203,7 @@ def rm(
 
 def edit(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="The key of the work to edit.")],
+    key: Annotated[str, typer.Argument(help="The key of the work to edit.", autocompletion=completion.keys)],
 ) -> None:
     """Edit a record in $VISUAL or $EDITOR; it is saved only if it is valid.
 
