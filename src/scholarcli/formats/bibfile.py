@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from scholarcli.formats.common import split_name
 from scholarcli.formats.latex_text import escape
@@ -26,6 +27,7 @@ def entry(entry_type: str, key: str, fields: Sequence[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+@lru_cache(maxsize=65536)  # the same co-authors come back entry after entry
 def bib_name(name: str, ascii_only: bool) -> str:
     """``Family, Given``: with the comma, BibTeX, biber and pandoc all agree on the given name even
     when it starts with an accented capital (``Kaiser, {\\L}ukasz``), and particles stay in the family."""

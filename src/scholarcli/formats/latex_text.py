@@ -136,12 +136,13 @@ def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
 
 # Words for case protection: split at spaces and hyphens only, so "Q&A" and "WxC:" stay whole
 # while "Calibration-Free" is two ordinary words.
-_TOKEN = re.compile(r"[^\s-]+")
+_SEPARATORS = re.compile(r"([\s-]+)")
 
 
 def _needs_case_protection(word: str) -> bool:
     """An acronym or a word with inner capitals (LLMs, mSAM, LinkedIn, 360Brew, Q&A) keeps its case."""
-    return any(c.isupper() for c in word[1:])
+    rest = word[1:]
+    return rest != rest.lower()
 
 
 def escape_title(text: str, ascii_only: bool = True) -> str:
@@ -150,17 +151,16 @@ def escape_title(text: str, ascii_only: bool = True) -> str:
     A title in capitals throughout (as patent offices write them) is protected as a whole.
     """
     specials = _specials_for(text)
-    words = _TOKEN.findall(text)
-    if len(words) > 1 and all(not any(c.islower() for c in word) for word in words):
+    parts = _SEPARATORS.split(text)  # words at even indexes, separators at odd ones
+    words = [part for part in parts[::2] if part]
+    if len(words) > 1 and text == text.upper():
         return f"{{{_escape(text, ascii_only, specials)}}}"
+    if not any(_needs_case_protection(word) for word in words):
+        return _escape(text, ascii_only, specials)  # the common case: one pass over the whole title
     out = []
-    position = 0
-    for match in _TOKEN.finditer(text):
-        out.append(_escape(text[position : match.start()], ascii_only, specials))
-        word = _escape(match.group(), ascii_only, specials)
-        out.append(f"{{{word}}}" if _needs_case_protection(match.group()) else word)
-        position = match.end()
-    out.append(_escape(text[position:], ascii_only, specials))
+    for index, part in enumerate(parts):
+        escaped = _escape(part, ascii_only, specials)
+        out.append(f"{{{escaped}}}" if index % 2 == 0 and part and _needs_case_protection(part) else escaped)
     return "".join(out)
 
 
