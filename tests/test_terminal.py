@@ -190,3 +190,51 @@ def test_a_huge_table_is_cut_with_a_note(scholar: Scholar, make_library: Callabl
     assert run.stderr == "showing 500 of 620 works; use --limit N, or --format tsv for all\n"
     assert "500 works" in run.stdout
     assert len(scholar("-L", root, "list").lines) == 620  # piped: everything
+
+
+def test_add_asks_for_what_is_missing_on_a_terminal(tmp_path: Path, terminal_env: dict[str, str]) -> None:
+    root = tmp_path / "lib"
+    subprocess.run([BIN / "scholar", "init", root], check=True, capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k != "SCHOLAR_LIBRARY"}
+    env.update({"TERM": "xterm-256color", **terminal_env})
+    master, slave = pty.openpty()
+    process = subprocess.Popen([BIN / "scholar", "-L", root, "add"], stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    # type (default), title, authors, year, venue: typed ahead, as a quick typist would
+    os.write(master, b"\rInteractive Work\rAda Lovelace; Charles Babbage\r1843\r\r")
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    process.wait(timeout=60)
+    os.close(master)
+    drawn = output.decode(errors="replace")
+    assert process.returncode == 0, drawn
+    assert "Title" in drawn and "lovelace1843interactive" in drawn
+    record = (root / "publications" / "lovelace1843interactive.toml").read_text()
+    assert 'authors = [\n    "Ada Lovelace",\n    "Charles Babbage",\n]' in record
+    assert 'type = "inproceedings"' in record
+
+
+def test_an_unexpected_error_is_one_line_unless_scholar_debug(
+    scholar: Scholar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scholarcli import store
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "load", broken)
+    run = scholar("list")
+    assert run.exit_code == 1
+    assert run.stderr == "error: unexpected RuntimeError: disk on fire (run with SCHOLAR_DEBUG=1 for details)\n"
+    monkeypatch.setenv("SCHOLAR_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        from typer.testing import CliRunner
+
+        CliRunner().invoke(app, ["list"], catch_exceptions=False)
