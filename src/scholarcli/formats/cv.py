@@ -6,7 +6,7 @@ numbering); the LaTeX, Markdown, HTML, JSON Resume and RenderCV modules only dra
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -81,6 +81,23 @@ class CvOptions:
     section: str = "all"
     group_by: str = "year"
     numbered: bool = False
+
+
+def drawn_authors(
+    entry: CvEntry, mark: str, text: Callable[[str], str], bold: Callable[[str], str], marked: Callable[[str], str]
+) -> list[str]:
+    """The author names as a format draws them: escaped, the person bold, equal contributors marked."""
+    names = []
+    for author in entry.authors:
+        name = text(author.name)
+        if author.is_person:
+            name = bold(name)
+        if author.is_equal:
+            name += marked(mark)
+        names.append(name)
+    if entry.work.authors_truncated:
+        names.append("et al.")
+    return names
 
 
 def sentences(parts: list[str]) -> str:

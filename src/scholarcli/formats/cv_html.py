@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from scholarcli.formats.cv import Cv, CvEntry, CvGroup
+from scholarcli.formats.cv import Cv, CvEntry, CvGroup, drawn_authors
 
 STYLE = """\
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
@@ -25,16 +25,9 @@ def _span(css_class: str, html: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = []
-    for author in entry.authors:
-        name = escape(author.name)
-        if author.is_person:
-            name = f"<strong>{name}</strong>"
-        if author.is_equal:
-            name += f"<sup>{escape(cv.mark)}</sup>"
-        names.append(name)
-    if entry.work.authors_truncated:
-        names.append("et al.")
+    names = drawn_authors(
+        entry, cv.mark, escape, lambda name: f"<strong>{name}</strong>", lambda mark: f"<sup>{escape(mark)}</sup>"
+    )
     parts = []
     if names:
         parts.append(_span("authors", ", ".join(names)))

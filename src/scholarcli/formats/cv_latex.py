@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scholarcli.formats.cv import Cv, CvEntry, sentences
+from scholarcli.formats.cv import Cv, CvEntry, drawn_authors, sentences
 from scholarcli.formats.latex_text import escape
 
 
@@ -14,16 +14,9 @@ def latex_url(url: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = []
-    for author in entry.authors:
-        name = escape(author.name)
-        if author.is_person:
-            name = f"\\textbf{{{name}}}"
-        if author.is_equal:
-            name += f"\\textsuperscript{{{escape(cv.mark)}}}"
-        names.append(name)
-    if entry.work.authors_truncated:
-        names.append("et al.")
+    names = drawn_authors(
+        entry, cv.mark, escape, lambda name: f"\\textbf{{{name}}}", lambda mark: f"\\textsuperscript{{{escape(mark)}}}"
+    )
     parts = []
     if names:
         parts.append(", ".join(names))

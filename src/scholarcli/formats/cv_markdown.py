@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scholarcli.formats.cv import Cv, CvEntry, sentences
+from scholarcli.formats.cv import Cv, CvEntry, drawn_authors, sentences
 
 # Characters that could start markup inside a line (CommonMark, GFM, pandoc's Markdown); any
 # ASCII punctuation may be backslash-escaped, but escaping only these keeps the source readable.
@@ -21,16 +21,7 @@ def md_url(url: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = []
-    for author in entry.authors:
-        name = md_escape(author.name)
-        if author.is_person:
-            name = f"**{name}**"
-        if author.is_equal:
-            name += md_escape(cv.mark)
-        names.append(name)
-    if entry.work.authors_truncated:
-        names.append("et al.")
+    names = drawn_authors(entry, cv.mark, md_escape, lambda name: f"**{name}**", md_escape)
     parts = []
     if names:
         parts.append(", ".join(names))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from scholarcli.formats.cv import Cv, CvEntry
+from scholarcli.formats.cv import Cv, CvEntry, drawn_authors
 from scholarcli.formats.cv_markdown import md_escape
 from scholarcli.formats.json_resume import release_date
 
@@ -17,18 +17,9 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _author(name: str, bold: bool, mark: str | None) -> str:
-    text = md_escape(name)
-    if bold:
-        text = f"**{text}**"
-    return text + (md_escape(mark) if mark else "")
-
-
 def _entry(entry: CvEntry, cv: Cv) -> list[str]:
     work = entry.work
-    authors = [_author(a.name, a.is_person, cv.mark if a.is_equal else None) for a in entry.authors]
-    if work.authors_truncated:
-        authors.append("et al.")
+    authors = drawn_authors(entry, cv.mark, md_escape, lambda name: f"**{name}**", md_escape)
     lines = [f"  - title: {_quote(work.title)}", "    authors:" + ("" if authors else " []")]
     lines.extend(f"      - {_quote(author)}" for author in authors)
     if entry.venue:
