@@ -84,6 +84,11 @@ def peak_memory_mib(command: list[str], env: dict[str, str] | None = None) -> fl
 
 def scholar_bench(size: int, bib: Path, runs: int) -> dict[str, float]:
     scholar = shutil.which("scholar") or str(Path(sys.executable).parent / "scholar")
+    # pip compiles an installed package's modules; an editable install under PYTHONDONTWRITEBYTECODE
+    # would compile them on every run, which no user of a wheel pays.
+    import scholarcli
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", Path(scholarcli.__file__).parent], check=True)
     library = OUT / f"scholar-{size}"
     shutil.rmtree(library, ignore_errors=True)
     env = {**os.environ, "XDG_CACHE_HOME": str(OUT / f"cache-{size}")}
