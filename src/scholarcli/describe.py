@@ -37,19 +37,26 @@ def venue_long(work: Work, settings: Settings) -> str:
     return f"{text}, {work.track} track" if work.track else text
 
 
-def date_text(work: Work) -> str:
-    """``2024-09-20``, ``2024-09``, ``2024``, or ``Jan 15`` when the source gave no year."""
+def iso_date(work: Work) -> str | None:
+    """``2024-09-20``, ``2024-09`` or ``2024`` as far as known; None without a year."""
     if work.year is None:
-        if work.month is None:
-            return ""
-        month = calendar.month_abbr[work.month]
-        return f"{month} {work.day}" if work.day else month
+        return None
     parts = [f"{work.year:04d}"]
     if work.month is not None:
         parts.append(f"{work.month:02d}")
         if work.day is not None:
             parts.append(f"{work.day:02d}")
     return "-".join(parts)
+
+
+def date_text(work: Work) -> str:
+    """The ISO date as far as known, or ``Jan 15`` when the source gave no year."""
+    if work.year is None:
+        if work.month is None:
+            return ""
+        month = calendar.month_abbr[work.month]
+        return f"{month} {work.day}" if work.day else month
+    return iso_date(work) or ""
 
 
 def has_equal_contribution(works: list[Work]) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -29,15 +28,6 @@ def check_format(value: str) -> str:
     if value not in FORMAT_NAMES:
         raise typer.BadParameter(f'"{value}" is not an export format; use one of: {", ".join(FORMAT_NAMES)}')
     return value
-
-
-def _choice(allowed: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in allowed:
-            raise typer.BadParameter(f'"{value}" is not a {what}; use one of: {", ".join(allowed)}')
-        return value
-
-    return check
 
 
 def _only_for(fmt: str, given: dict[str, object], formats: tuple[str, ...]) -> None:
@@ -99,7 +89,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            callback=_choice(CV_FORMATS, "CV format"),
+            callback=options.choice(CV_FORMATS, "CV format"),
             help="cv: latex, markdown or html (default latex).",
             rich_help_panel=CV_PANEL,
         ),
@@ -108,7 +98,7 @@ def export(
         str | None,
         typer.Option(
             "--section",
-            callback=_choice(SECTIONS, "section"),
+            callback=options.choice(SECTIONS, "section"),
             help="publications, patents or all (default all).",
             rich_help_panel=CV_PANEL,
         ),
@@ -117,7 +107,7 @@ def export(
         str | None,
         typer.Option(
             "--group-by",
-            callback=_choice(GROUPINGS, "grouping"),
+            callback=options.choice(GROUPINGS, "grouping"),
             help="Publications by year, type (journal, conference, workshop, preprint) or none (default year).",
             rich_help_panel=CV_PANEL,
         ),

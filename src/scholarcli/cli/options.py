@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -23,27 +24,25 @@ def _year_range(value: str | None) -> YearRange | None:
         raise typer.BadParameter(str(error)) from None
 
 
+def choice(allowed: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
+    """An option callback: a usage error that lists what is allowed."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f'"{value}" is not a {what}; use one of: {", ".join(allowed)}')
+        return value
+
+    return check
+
+
 def check_year(value: str | None) -> str | None:
     _year_range(value)
     return value
 
 
-def check_type(value: str | None) -> str | None:
-    if value is not None and value not in WORK_TYPES:
-        raise typer.BadParameter(f'"{value}" is not a work type; use one of: {", ".join(WORK_TYPES)}')
-    return value
-
-
-def check_sort(value: str) -> str:
-    if value not in SORT_FIELDS:
-        raise typer.BadParameter(f'cannot sort by "{value}"; use one of: {", ".join(SORT_FIELDS)}')
-    return value
-
-
-def check_list_format(value: str | None) -> str | None:
-    if value is not None and value not in LIST_FORMATS:
-        raise typer.BadParameter(f'"{value}" is not a format; use one of: {", ".join(LIST_FORMATS)}')
-    return value
+check_type = choice(WORK_TYPES, "work type")
+check_sort = choice(SORT_FIELDS, "sort order")
+check_list_format = choice(LIST_FORMATS, "format")
 
 
 Venue = Annotated[

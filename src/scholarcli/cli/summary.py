@@ -14,18 +14,12 @@ from scholarcli.cli.context import finish, load_library, write_stdout
 SUMMARY_FORMATS = ("table", "tsv", "json")
 
 
-def _check_format(value: str | None) -> str | None:
-    if value is not None and value not in SUMMARY_FORMATS:
-        raise typer.BadParameter(f'"{value}" is not a format; use one of: {", ".join(SUMMARY_FORMATS)}')
-    return value
-
-
 Format = Annotated[
     str | None,
     typer.Option(
         "--format",
         "-f",
-        callback=_check_format,
+        callback=options.choice(SUMMARY_FORMATS, "format"),
         help="table, tsv or json (default: table on a terminal, tsv otherwise).",
     ),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.describe import venue_long
+from scholarcli.describe import iso_date, venue_long
 from scholarcli.formats.bibfile import entry, extra_fields, names, page_range
 from scholarcli.formats.common import (
     ExportOptions,
@@ -69,17 +69,6 @@ def _patent_type(work: Work) -> str:
     return "patent" if granted else "patreq"
 
 
-def _date(work: Work) -> str | None:
-    if work.year is None:
-        return None
-    parts = [f"{work.year:04d}"]
-    if work.month is not None:
-        parts.append(f"{work.month:02d}")
-        if work.day is not None:
-            parts.append(f"{work.day:02d}")
-    return "-".join(parts)
-
-
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
     def text(value: str) -> str:
         return escape(value, ascii_only=False)
@@ -100,7 +89,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append((venue_field, "arXiv preprint"))
     elif venue and venue_field:
         fields.append((venue_field, text(venue)))
-    if date := _date(work):
+    if date := iso_date(work):
         fields.append(("date", date))
     if type_field:
         fields.append(("type", type_field))

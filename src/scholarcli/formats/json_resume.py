@@ -5,21 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scholarcli.describe import authors_text
+from scholarcli.describe import authors_text, iso_date
 from scholarcli.formats.cv import Cv, CvEntry
 from scholarcli.model import Mark
 
 
 def release_date(entry: CvEntry) -> str | None:
     """ISO 8601 as the schema allows it: YYYY, YYYY-MM or YYYY-MM-DD; nothing without a year."""
-    work = entry.work
-    if work.year is None:
-        return None
-    if work.month is None:
-        return f"{work.year:04d}"
-    if work.day is None:
-        return f"{work.year:04d}-{work.month:02d}"
-    return f"{work.year:04d}-{work.month:02d}-{work.day:02d}"
+    return iso_date(entry.work)
 
 
 def publication(entry: CvEntry, cv: Cv) -> dict[str, Any]:
