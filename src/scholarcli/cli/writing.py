@@ -104,10 +104,12 @@ def add(
 
     Examples:
 
-        scholar add --type inproceedings --title "You Only Prune Once" --author "Ayan Sengupta"
-        --author "Siddhant Chaudhary" --equal "Ayan Sengupta" --equal "Siddhant Chaudhary"
-        --venue ICLR --year 2025
+    \b
+        scholar add --type inproceedings --title "You Only Prune Once" \\
+            --author "Ayan Sengupta" --author "Siddhant Chaudhary" \\
+            --equal "Ayan Sengupta" --equal "Siddhant Chaudhary" --venue ICLR --year 2025
 
+    \b
         scholar add --type patent --title "Loom control" --number US1234567 --status granted
     """
     if work_type is not None and work_type not in WORK_TYPES:
