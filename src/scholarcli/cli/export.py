@@ -129,14 +129,19 @@ def export(
 
     Examples:
 
+    \b
         scholar export bibtex > refs.bib
 
+    \b
         scholar list --year 2024.. --format keys | scholar export bibtex --keys -
 
+    \b
         scholar export cv --format latex --person "Ayan Sengupta" --year 2020..
 
+    \b
         scholar export cv --format html --standalone --numbered -o publications.html
 
+    \b
         scholar export rendercv --person "Ayan Sengupta" --section publications
     """
 
