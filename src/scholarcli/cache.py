@@ -41,10 +41,6 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scholar"
 
 
-def signature(stat: os.stat_result) -> Signature:
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-
-
 @dataclass
 class Index:
     """What the cache holds for one library; ``changed`` says whether it must be written back."""
@@ -63,9 +59,22 @@ def _key(settings_bytes: bytes) -> str:
     return f"{FORMAT}:{__version__}:{hashlib.sha256(settings_bytes).hexdigest()}"
 
 
+# Fields whose values repeat across records (the library's own people, venues, types): interned,
+# pickle stores each distinct value once, and loading makes one object instead of thousands.
+_SHARED = {"type", "venue", "track", "status", "publisher", "authors", "equal_contribution", "people", "categories"}
+
+
+def _shared(value: object) -> object:
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, tuple):
+        return tuple(sys.intern(item) if isinstance(item, str) else item for item in value)
+    return value
+
+
 def _pack(result: Work | list[Problem]) -> tuple[object, ...] | list[tuple[str, str, str]]:
     if isinstance(result, Work):
-        return tuple(getattr(result, name) for name in _FIELDS)
+        return tuple(_shared(getattr(result, name)) if name in _SHARED else getattr(result, name) for name in _FIELDS)
     return [astuple(problem) for problem in result]
 
 

@@ -105,9 +105,10 @@ def record_files(root: Path) -> list[Path]:
     return [root / relative for relative, _ in scan(root)]
 
 
-def scan(root: Path) -> list[tuple[str, os.stat_result]]:
-    """(path relative to root, stat) of every record file, sorted; names starting . or _ are skipped."""
-    found: list[tuple[str, os.stat_result]] = []
+def scan(root: Path) -> list[tuple[str, tuple[int, int, int]]]:
+    """(path relative to root, stat signature) of every record file, sorted; names starting . or _
+    are skipped. The signature (mtime in ns, size, inode) is what tells the cache a file changed."""
+    found: list[tuple[str, tuple[int, int, int]]] = []
 
     def walk(directory: str, prefix: str) -> None:
         with os.scandir(directory) as entries:
@@ -117,7 +118,8 @@ def scan(root: Path) -> list[tuple[str, os.stat_result]]:
                     continue
                 if name.endswith(".toml"):
                     if prefix or name != SETTINGS_FILE:  # library.toml at the root is not a record
-                        found.append((prefix + name, entry.stat()))
+                        stat = entry.stat()
+                        found.append((prefix + name, (stat.st_mtime_ns, stat.st_size, stat.st_ino)))
                 elif entry.is_dir(follow_symlinks=False):
                     walk(entry.path, f"{prefix}{name}/")
 
@@ -172,8 +174,7 @@ def load(
     paths: dict[str, str] = {}
     files = scan(root)
     parsed = 0
-    for relative, stat in files:
-        signature = cache.signature(stat)
+    for relative, signature in files:
         cached = index.entries.get(relative)
         if cached is not None and cached[0] == signature:
             result = cached[1]
