@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -20,8 +21,9 @@ app = typer.Typer(
     epilog="Example: scholar list --venue ICLR --year 2024..",
     no_args_is_help=True,
     add_completion=True,
-    # Plain click help: rich-formatted help costs about 0.2 s of start-up on every --help.
-    rich_markup_mode=None,
+    # Grouped, coloured help for a person at a terminal; plain click help for a pipe, where rich's
+    # formatting would only cost start-up time (about 0.2 s).
+    rich_markup_mode="rich" if sys.stdout.isatty() else None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
