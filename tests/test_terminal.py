@@ -238,3 +238,9 @@ def test_an_unexpected_error_is_one_line_unless_scholar_debug(
         from typer.testing import CliRunner
 
         CliRunner().invoke(app, ["list"], catch_exceptions=False)
+
+
+def test_help_on_a_terminal_groups_the_options(terminal_env: dict[str, str]) -> None:
+    drawn = _in_terminal(["export", "--help"], {**terminal_env, "NO_COLOR": "1"})
+    assert "Filters" in drawn and "CV (cv, json-resume, rendercv)" in drawn
+    assert "scholar export bibtex > refs.bib" in drawn
