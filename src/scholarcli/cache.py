@@ -48,6 +48,8 @@ class Index:
     key: str
     entries: dict[str, Entry] = field(default_factory=dict)
     changed: bool = False
+    # What was read, packed: written back as it is for every entry that did not change.
+    stored: dict[str, _Stored] = field(default_factory=dict)
 
 
 def _path_for(root: Path) -> Path:
@@ -93,7 +95,8 @@ def read(root: Path, settings_bytes: bytes) -> Index:
         with _path_for(root).open("rb") as handle:
             stored_key, stored = pickle.load(handle)
         if stored_key == key and isinstance(stored, dict):
-            return Index(key, {path: (signature, _unpack(value)) for path, (signature, value) in stored.items()})
+            entries = {path: (signature, _unpack(value)) for path, (signature, value) in stored.items()}
+            return Index(key, entries, stored=stored)
     except Exception:  # any unreadable cache is simply rebuilt from the TOML files
         pass
     finally:
@@ -107,7 +110,13 @@ def write(root: Path, index: Index) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        stored: dict[str, _Stored] = {path: (sig, _pack(result)) for path, (sig, result) in index.entries.items()}
+        stored: dict[str, _Stored] = {}
+        for relative, (sig, result) in index.entries.items():
+            previous = index.stored.get(relative)
+            if previous is not None and previous[0] == sig:  # read from this cache and not changed since
+                stored[relative] = previous
+            else:
+                stored[relative] = (sig, _pack(result))
         with temp.open("wb") as handle:
             pickle.dump((index.key, stored), handle, protocol=pickle.HIGHEST_PROTOCOL)
         temp.replace(path)
