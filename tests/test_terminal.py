@@ -131,14 +131,8 @@ def test_completion_scripts_for_the_shells(scholar: Scholar) -> None:
         assert "_SCHOLAR_COMPLETE" in result.stdout
 
 
-def _in_terminal(args: list[str], extra_env: dict[str, str] | None = None, columns: int = 140) -> str:
-    """Run scholar on a pseudo-terminal and return what it drew."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SCHOLAR_LIBRARY")}
-    env.update({"TERM": "xterm-256color", "COLUMNS": str(columns), **(extra_env or {})})
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    process = subprocess.Popen([BIN / "scholar", *args], stdin=slave, stdout=slave, stderr=slave, env=env)
-    os.close(slave)
+def _drain(master: int, process: subprocess.Popen[bytes]) -> str:
+    """Everything the program wrote to its terminal, once it has ended."""
     output = b""
     while True:
         try:
@@ -151,6 +145,17 @@ def _in_terminal(args: list[str], extra_env: dict[str, str] | None = None, colum
     process.wait(timeout=60)
     os.close(master)
     return output.decode(errors="replace")
+
+
+def _in_terminal(args: list[str], extra_env: dict[str, str] | None = None, columns: int = 140) -> str:
+    """Run scholar on a pseudo-terminal and return what it drew."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SCHOLAR_LIBRARY")}
+    env.update({"TERM": "xterm-256color", "COLUMNS": str(columns), **(extra_env or {})})
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    process = subprocess.Popen([BIN / "scholar", *args], stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    return _drain(master, process)
 
 
 @pytest.fixture
@@ -202,18 +207,7 @@ def test_add_asks_for_what_is_missing_on_a_terminal(tmp_path: Path, terminal_env
     os.close(slave)
     # type (default), title, authors, year, venue: typed ahead, as a quick typist would
     os.write(master, b"\rInteractive Work\rAda Lovelace; Charles Babbage\r1843\r\r")
-    output = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    process.wait(timeout=60)
-    os.close(master)
-    drawn = output.decode(errors="replace")
+    drawn = _drain(master, process)
     assert process.returncode == 0, drawn
     assert "Title" in drawn and "lovelace1843interactive" in drawn
     record = (root / "publications" / "lovelace1843interactive.toml").read_text()

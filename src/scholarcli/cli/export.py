@@ -15,12 +15,10 @@ from scholarcli.cli.context import finish, load_library, write_stdout
 from scholarcli.errors import ScholarError
 from scholarcli.fileio import check_directory, write_atomic
 from scholarcli.formats import FORMAT_NAMES, PERSONAL, ExportOptions, renderer
+from scholarcli.formats.common import CV_FORMATS, GROUPINGS, SECTIONS
 from scholarcli.model import Person, Settings
 from scholarcli.query import find_person, parse_key_list, pick, select, sort_works
 
-CV_FORMATS = ("latex", "markdown", "html")
-SECTIONS = ("publications", "patents", "all")
-GROUPINGS = ("year", "type", "none")
 CV_PANEL = "CV (cv, json-resume, rendercv)"
 
 

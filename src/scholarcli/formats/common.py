@@ -7,6 +7,12 @@ from dataclasses import dataclass, field
 
 from scholarcli.model import Person, Settings, Work
 
+# The CV choices a user can make; defined here so the command line can offer them without
+# importing the CV modules.
+CV_FORMATS = ("latex", "markdown", "html")
+SECTIONS = ("publications", "patents", "all")
+GROUPINGS = ("year", "type", "none")
+
 
 @dataclass(frozen=True)
 class ExportOptions:

@@ -14,9 +14,6 @@ from scholarcli.describe import venue_long
 from scholarcli.model import Person, Settings, Work
 from scholarcli.query import fold, sort_works
 
-SECTIONS = ("publications", "patents", "all")
-GROUPINGS = ("year", "type", "none")
-CV_FORMATS = ("latex", "markdown", "html")
 # Groups of --group-by type, in the order a CV lists them.
 KIND_ORDER = ("Journal articles", "Conference papers", "Workshop papers", "Preprints", "Other")
 LINK_LABELS = {"openreview": "OpenReview", "doi": "DOI", "arxiv": "arXiv", "pdf": "PDF", "url": "Paper"}
