@@ -9,11 +9,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, LibraryNotFound, Problem, ScholarError, UnknownKey
 from scholarcli.fileio import write_atomic
 from scholarcli.model import SCHEMA_VERSION, Settings, Work
 from scholarcli.validate import settings_from_toml, work_from_record
+
+if TYPE_CHECKING:
+    from scholarcli import cache
 
 SETTINGS_FILE = "library.toml"
 PROGRESS_EVERY = 1000  # records parsed between two progress reports
@@ -166,38 +170,54 @@ def load(
     from scholarcli import cache
 
     settings, settings_bytes = _read_settings(root)
-    known_people = {name for person in settings.people for name in person.all_names}
-    index = cache.read(root, settings_bytes) if use_cache else cache.Index("", changed=False)
-    fresh: dict[str, cache.Entry] = {}
+    files = scan(root)
+    key = cache.key_for(settings_bytes)
+    snapshot = cache.read(root, key) if use_cache else None
+    if snapshot is not None and snapshot.files == files:
+        rows = snapshot.rows  # nothing changed: the usual case, and one comparison
+    else:
+        rows = _refresh(root, settings, files, snapshot, progress)
+        if use_cache:
+            cache.write(root, cache.Snapshot(key, files, rows))
     works: list[Work] = []
     problems: list[Problem] = []
     paths: dict[str, str] = {}
-    files = scan(root)
-    parsed = 0
-    for relative, signature in files:
-        cached = index.entries.get(relative)
-        if cached is not None and cached[0] == signature:
-            result = cached[1]
-        else:
-            result = _read_record(root, relative, known_people)
-            index.changed = True
-            parsed += 1
-            if progress and parsed % PROGRESS_EVERY == 0:
-                progress(parsed, len(files))
-        fresh[relative] = (signature, result)
+    for (relative, _), row in zip(files, rows, strict=True):
         key = relative.rsplit("/", 1)[-1][: -len(".toml")]
         if key in paths:
             problems.append(Problem(relative, "key", f'"{key}" is also the key of {paths[key]}'))
             continue
         paths[key] = relative
-        if isinstance(result, Work):
-            works.append(result)
+        if isinstance(row, tuple):
+            works.append(Work._make(row))
         else:
-            problems.extend(result)
-    if use_cache and (index.changed or len(fresh) != len(index.entries)):
-        index.entries = fresh
-        cache.write(root, index)
+            problems.extend(Problem(*problem) for problem in row)
     return Library(root=root, settings=settings, works=works, problems=problems, paths=paths, read_only=read_only)
+
+
+def _refresh(
+    root: Path,
+    settings: Settings,
+    files: list[tuple[str, tuple[int, int, int]]],
+    snapshot: cache.Snapshot | None,
+    progress: Callable[[int, int], None] | None,
+) -> list[cache.Row]:
+    """The rows of ``files``: kept from the snapshot where a file's signature is unchanged, read otherwise."""
+    from scholarcli import cache
+
+    known_people = {name for person in settings.people for name in person.all_names}
+    previous = dict(zip(snapshot.files, snapshot.rows, strict=True)) if snapshot is not None else {}
+    rows: list[cache.Row] = []
+    parsed = 0
+    for file in files:
+        row = previous.get(file)  # the same path with the same signature
+        if row is None:
+            row = cache.pack(_read_record(root, file[0], known_people))
+            parsed += 1
+            if progress and parsed % PROGRESS_EVERY == 0:
+                progress(parsed, len(files))
+        rows.append(row)
+    return rows
 
 
 # --- writing -------------------------------------------------------------------------------------
