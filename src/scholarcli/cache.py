@@ -12,7 +12,6 @@ the user's cache directory, never in the library (which is often a git repositor
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -90,7 +89,6 @@ def unpack(row: Row) -> Work | list[Problem]:
 
 def read(root: Path, key: str) -> Snapshot | None:
     """The stored snapshot of this library under this key, or None when there is no usable one."""
-    gc.disable()  # tens of thousands of new objects, none of them garbage: collecting would only cost time
     try:
         with path_for(root).open("rb") as handle:
             stored = pickle.load(handle)
@@ -101,8 +99,6 @@ def read(root: Path, key: str) -> Snapshot | None:
                 return snapshot
     except Exception:  # any unreadable cache is simply rebuilt from the TOML files
         pass
-    finally:
-        gc.enable()
     return None
 
 

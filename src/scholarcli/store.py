@@ -167,6 +167,20 @@ def load(
     With ``use_cache`` only the files changed since the last command are parsed (see cache.py);
     `scholar check` reads every file. ``progress(parsed, total)`` hears of long parsing runs.
     """
+    import gc
+
+    # Reading 10,000 records makes a few hundred thousand objects and no garbage; the collector's
+    # passes over them would cost more than the rest of the work. It is restored before returning.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, read_only, use_cache, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(root: Path, read_only: bool, use_cache: bool, progress: Callable[[int, int], None] | None) -> Library:
     from scholarcli import cache
 
     settings, settings_bytes = _read_settings(root)

@@ -8,7 +8,7 @@ import click
 import typer
 
 from scholarcli import store
-from scholarcli.cli.boundary import EXIT_ERROR
+from scholarcli.cli.report import EXIT_ERROR
 
 
 def check_command(

@@ -1,27 +1,28 @@
-"""What every command does around the core: find and load the library, print, report problems."""
+"""What every command does around the core: find and load the library, print, report problems.
+
+No click or typer here: the quick path (quick.py) uses these too.
+"""
 
 from __future__ import annotations
 
 import sys
-
-import click
-import typer
+from pathlib import Path
 
 from scholarcli import store
-from scholarcli.cli.boundary import EXIT_ERROR
+from scholarcli.errors import ScholarError
 
 
 def _progress(parsed: int, total: int) -> None:
-    click.echo(f"\rreading records: {parsed}/{total}", err=True, nl=False)
+    warn_raw(f"\rreading records: {parsed}/{total}")
 
 
-def load_library(ctx: typer.Context) -> store.Library:
-    """The library the user chose; a long first read reports progress on a terminal."""
-    root, read_only = store.locate(ctx.find_root().obj)
+def load_library(explicit: Path | None) -> store.Library:
+    """The library the user chose (--library, or the look-up order); a long first read reports progress."""
+    root, read_only = store.locate(explicit)
     progress = _progress if sys.stderr.isatty() else None
     library = store.load(root, read_only=read_only, progress=progress)
     if progress and len(library.paths) >= store.PROGRESS_EVERY:
-        click.echo("\r\033[K", err=True, nl=False)  # clear the progress line
+        warn_raw("\r\033[K")  # clear the progress line
     return library
 
 
@@ -30,11 +31,20 @@ def write_stdout(text: str) -> None:
     sys.stdout.flush()
 
 
+def warn_raw(text: str) -> None:
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
+def warn(message: str) -> None:
+    """One line on stderr (the caller says whether it is a warning, a note or an error)."""
+    warn_raw(f"{message}\n")
+
+
 def finish(library: store.Library) -> None:
     """Report broken records after the output; any makes the command fail."""
     for problem in library.problems:
-        click.echo(f"error: {problem}", err=True)
+        warn(f"error: {problem}")
     if library.problems:
         count = len(library.problems)
-        click.echo(f"error: {count} problem{'s' if count != 1 else ''} in the library at {library.root}", err=True)
-        raise typer.Exit(EXIT_ERROR)
+        raise ScholarError(f"{count} problem{'s' if count != 1 else ''} in the library at {library.root}")

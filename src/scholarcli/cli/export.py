@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
-from scholarcli.cli import options
-from scholarcli.cli.context import finish, load_library, write_stdout
-from scholarcli.errors import ScholarError
-from scholarcli.fileio import check_directory, write_atomic
-from scholarcli.formats import FORMAT_NAMES, PERSONAL, ExportOptions, renderer
+from scholarcli.cli import actions, options
+from scholarcli.formats import FORMAT_NAMES, PERSONAL, ExportOptions
 from scholarcli.formats.common import CV_FORMATS, GROUPINGS, SECTIONS
-from scholarcli.model import Person, Settings
-from scholarcli.query import find_person, parse_key_list, pick, select, sort_works
 
 CV_PANEL = "CV (cv, json-resume, rendercv)"
 
@@ -33,21 +25,6 @@ def _only_for(fmt: str, given: dict[str, object], formats: tuple[str, ...]) -> N
     for option, value in given.items():
         if value not in (None, False) and fmt not in formats:
             raise typer.BadParameter(f"{option} applies only to: {', '.join(formats)}", param_hint=option)
-
-
-def _whose(settings: Settings, person: str | None, fmt: str) -> Person:
-    if person is not None:
-        return find_person(settings, person)
-    if len(settings.people) == 1:
-        return settings.people[0]
-    listed = ", ".join(f'"{p.name}"' for p in settings.people) or "none (add [[people]] to library.toml)"
-    raise ScholarError(f"{fmt} needs --person NAME to know whose CV it is; the people of this library: {listed}")
-
-
-def _read_keys(source: str) -> list[str]:
-    if source == "-":
-        return parse_key_list(sys.stdin.read())
-    return parse_key_list(Path(source).read_text(encoding="utf-8"))
 
 
 def export(
@@ -148,31 +125,12 @@ def export(
     if standalone and cv_format != "html":
         raise typer.BadParameter("--standalone needs --format html", param_hint="--standalone")
     filters = options.build_filters(venue, year, work_type, author, person, search, tag, selected)
-    if output is not None:
-        check_directory(output)
-    library = load_library(ctx)
-    whose = _whose(library.settings, person, fmt) if fmt in PERSONAL else None
-    if whose is not None:
-        filters = replace(filters, person=whose.name)
-    if keys is not None:
-        works = select(pick(library.works, _read_keys(keys)), filters, library.settings)
-    else:
-        works = sort_works(select(library.works, filters, library.settings), sort, reverse)
     export_options = ExportOptions(
         equal_note=equal_note,
-        person=whose,
         cv_format=cv_format or "latex",
         section=section or "all",
         group_by=group_by or "year",
         numbered=numbered,
         standalone=standalone,
     )
-    result = renderer(fmt)(works, library.settings, export_options)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if output is None:
-        write_stdout(result.text)
-    else:
-        write_atomic(output, result.text)
-        click.echo(f"wrote {len(works)} work{'s' if len(works) != 1 else ''} to {output}", err=True)
-    finish(library)
+    actions.export_works(ctx.find_root().obj, fmt, filters, keys, output, sort, reverse, export_options)

@@ -11,8 +11,8 @@ import click
 import typer
 
 from scholarcli import store
-from scholarcli.cli.boundary import EXIT_ERROR
 from scholarcli.cli.context import load_library
+from scholarcli.cli.report import EXIT_ERROR
 from scholarcli.errors import InvalidRecord, Problem, ScholarError
 from scholarcli.validate import work_from_record
 
@@ -59,7 +59,7 @@ def import_bib(
     from scholarcli.duplicates import DuplicateIndex
     from scholarcli.keys import unique_key
 
-    library = load_library(ctx)
+    library = load_library(ctx.find_root().obj)
     store.ensure_writable(library)
     name = "<stdin>" if source == "-" else source
     parsed = parse(_read(source), name, library.settings)

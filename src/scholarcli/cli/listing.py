@@ -5,15 +5,11 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-import click
 import typer
 
-from scholarcli.cli import completion, options
+from scholarcli.cli import actions, completion, options
 from scholarcli.cli.context import finish, load_library, write_stdout
-from scholarcli.output import render_list, work_to_json
-from scholarcli.query import select, sort_works
-
-TABLE_ROWS = 500
+from scholarcli.output import work_to_json
 
 
 def list_works(
@@ -53,22 +49,7 @@ def list_works(
         scholar list --year 2023.. --format keys
     """
     filters = options.build_filters(venue, year, work_type, author, person, search, tag, selected)
-    library = load_library(ctx)
-    works = sort_works(select(library.works, filters, library.settings), sort, reverse)
-    if limit is not None:
-        works = works[:limit]
-    chosen = fmt or ("table" if sys.stdout.isatty() else "tsv")
-    if chosen == "table":
-        from scholarcli.cli.terminal import print_table
-
-        if len(works) > TABLE_ROWS and limit is None:
-            # Drawing a wrapped table costs about a millisecond a row; nobody reads thousands.
-            click.echo(f"showing {TABLE_ROWS} of {len(works)} works; use --limit N, or --format tsv for all", err=True)
-            works = works[:TABLE_ROWS]
-        print_table(works, library.settings)
-    else:
-        write_stdout(render_list(works, chosen, library.settings))
-    finish(library)
+    actions.list_works(ctx.find_root().obj, filters, sort, reverse, limit, fmt)
 
 
 def show(
@@ -89,7 +70,7 @@ def show(
     """
     if fmt not in (None, "text", "json"):
         raise typer.BadParameter(f'"{fmt}" is not a format; use one of: text, json', param_hint="'--format'")
-    library = load_library(ctx)
+    library = load_library(ctx.find_root().obj)
     work = library.get(key)
     if fmt == "json":
         import json

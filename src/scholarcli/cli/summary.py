@@ -68,7 +68,7 @@ def stats(
     from scholarcli.stats import summary
 
     filters = options.build_filters(venue, year, work_type, author, person, search, tag, selected)
-    library = load_library(ctx)
+    library = load_library(ctx.find_root().obj)
     data = summary(select(library.works, filters, library.settings), library.settings, top=top)
     chosen = _chosen(fmt)
     if chosen == "json":
@@ -91,7 +91,7 @@ def venues(ctx: typer.Context, fmt: Format = None) -> None:
     """
     from scholarcli.stats import venue_counts
 
-    library = load_library(ctx)
+    library = load_library(ctx.find_root().obj)
     rows = venue_counts(library.works, library.settings)
     chosen = _chosen(fmt)
     if chosen == "json":

@@ -119,7 +119,7 @@ def add(
     from scholarcli.duplicates import DuplicateIndex
     from scholarcli.keys import base_key, unique_key
 
-    library = load_library(ctx)
+    library = load_library(ctx.find_root().obj)
     store.ensure_writable(library)
     if title is None or work_type is None:
         if not _interactive():
@@ -188,7 +188,7 @@ def rm(
 
         scholar rm sengupta2025prunenet --yes
     """
-    library = load_library(ctx)
+    library = load_library(ctx.find_root().obj)
     store.ensure_writable(library)
     works = [library.get(key) for key in dict.fromkeys(keys)]
     if not yes:
@@ -216,7 +216,7 @@ def edit(
 
         EDITOR=nano scholar edit sengupta2025prunenet
     """
-    library = load_library(ctx)
+    library = load_library(ctx.find_root().obj)
     store.ensure_writable(library)
     work = library.get(key)
     relative = library.paths[key]
