@@ -24,18 +24,26 @@ from scholarcli.errors import Problem
 from scholarcli.model import Work
 
 FORMAT = 3
-Signature = tuple[int, int, int]  # st_mtime_ns, st_size, st_ino
 # What one record file gave, as stored: a Work's values in field order, or its problems as
 # (path, field, message). Plain tuples load several times faster than objects would.
-Row = tuple[object, ...] | list[tuple[str, str, str]]
+ProblemRow = tuple[str, str, str]
+Row = tuple[object, ...] | list[ProblemRow]
 
 
 class Snapshot(NamedTuple):
-    """The library as the cache last saw it: record files in scan order and, aligned, their rows."""
+    """The library as the cache last saw it.
+
+    ``files`` are store.scan's lines (path and stat signature) and ``rows`` what each gave; the
+    rest is what a command uses, worked out once: the rows of the valid works in order, each
+    key's path, and the problems (duplicate keys included).
+    """
 
     key: str
-    files: list[tuple[str, Signature]]
+    files: list[str]
     rows: list[Row]
+    listed: list[tuple[object, ...]]
+    paths: dict[str, str]
+    problems: list[ProblemRow]
 
 
 def cache_dir() -> Path:
@@ -81,19 +89,13 @@ def pack(result: Work | list[Problem]) -> Row:
     return [(problem.path, problem.field, problem.message) for problem in result]
 
 
-def unpack(row: Row) -> Work | list[Problem]:
-    if isinstance(row, tuple):
-        return Work._make(row)
-    return [Problem(*problem) for problem in row]
-
-
 def read(root: Path, key: str) -> Snapshot | None:
     """The stored snapshot of this library under this key, or None when there is no usable one."""
     try:
         with path_for(root).open("rb") as handle:
             stored = pickle.load(handle)
-        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key:
-            snapshot = Snapshot(*stored)
+        if isinstance(stored, tuple) and len(stored) == len(Snapshot._fields) and stored[0] == key:
+            snapshot = Snapshot._make(stored)
             files, rows = snapshot.files, snapshot.rows
             if isinstance(files, list) and isinstance(rows, list) and len(files) == len(rows):
                 return snapshot

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class ScholarError(Exception):
@@ -21,8 +21,7 @@ class UnknownPerson(ScholarError):
     """A --person that is not one of the library's people."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem found in a file of the library, located by file and field."""
 
     path: str

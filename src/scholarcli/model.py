@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -78,6 +77,7 @@ class Work(NamedTuple):
     A named tuple rather than a dataclass: the index cache makes 10,000 of them from stored
     tuples on every command, which costs a few milliseconds this way and ten times more as
     dataclass instances. Like every value here it is immutable; its mappings are never changed.
+    (The model's other types are named tuples too: defining dataclasses costs start-up time.)
     """
 
     key: str
@@ -133,12 +133,11 @@ class Work(NamedTuple):
         return record
 
 
-# Work's dataclass fields and FIELD_KINDS must name the same fields, in the same order.
+# Work's fields and FIELD_KINDS must name the same fields, in the same order.
 assert list(Work._fields[1:]) == list(FIELD_KINDS)
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone whose works the library holds, with the name variants used in author lists."""
 
     name: str
@@ -149,8 +148,7 @@ class Person:
         return (self.name, *self.variants)
 
 
-@dataclass(frozen=True)
-class Venue:
+class Venue(NamedTuple):
     """A venue of the registry: its acronym (the registry key), full name and aliases."""
 
     acronym: str
@@ -167,8 +165,7 @@ class Venue:
 VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "other")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A mark printed after an author's name, explained once in a legend."""
 
     symbol: str
@@ -178,14 +175,13 @@ class Mark:
 DEFAULT_EQUAL_MARK = Mark(symbol="*", legend="equal contribution")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What library.toml holds: schema version, people, marks and the venue registry."""
 
     schema: int
     people: tuple[Person, ...] = ()
     equal_contribution: Mark = DEFAULT_EQUAL_MARK
-    venues: Mapping[str, Venue] = field(default_factory=dict)
+    venues: Mapping[str, Venue] = {}  # one shared empty mapping, never changed
 
     def venue(self, name: str | None) -> Venue | None:
         """The registry entry a record's ``venue`` names, if it names one."""

@@ -7,9 +7,8 @@ import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, LibraryNotFound, Problem, ScholarError, UnknownKey
 from scholarcli.fileio import write_atomic
@@ -78,15 +77,14 @@ def _read_toml(path: Path) -> tuple[dict[str, object] | None, str | None]:
         return None, f"cannot read: {error.strerror or error}"
 
 
-@dataclass
-class Library:
+class Library(NamedTuple):
     """A loaded library: its settings, its valid works and the problems of the broken ones."""
 
     root: Path
     settings: Settings
     works: list[Work]
-    problems: list[Problem] = field(default_factory=list)
-    paths: dict[str, str] = field(default_factory=dict)  # key -> record path relative to root
+    problems: list[Problem]
+    paths: dict[str, str]  # key -> record path relative to root; writes keep it up to date
     read_only: bool = False
 
     def get(self, key: str) -> Work:
@@ -106,13 +104,15 @@ def unknown_key_message(key: str, keys: list[str]) -> str:
 
 def record_files(root: Path) -> list[Path]:
     """Every record file under the library root, in a stable order; hidden folders are skipped."""
-    return [root / relative for relative, _ in scan(root)]
+    return [root / line.split("\0", 1)[0] for line in scan(root)]
 
 
-def scan(root: Path) -> list[tuple[str, tuple[int, int, int]]]:
-    """(path relative to root, stat signature) of every record file, sorted; names starting . or _
-    are skipped. The signature (mtime in ns, size, inode) is what tells the cache a file changed."""
-    found: list[tuple[str, tuple[int, int, int]]] = []
+def scan(root: Path) -> list[str]:
+    """One line per record file, sorted: its path relative to root, then the stat signature that
+    tells the cache it changed (mtime in ns, size, inode), NUL-separated. Names starting with .
+    or _ are skipped. Lines rather than tuples: 10,000 of them are made and compared on every
+    command, and a string is the cheapest object to make, store and compare."""
+    found: list[str] = []
 
     def walk(directory: str, prefix: str) -> None:
         with os.scandir(directory) as entries:
@@ -123,12 +123,12 @@ def scan(root: Path) -> list[tuple[str, tuple[int, int, int]]]:
                 if name.endswith(".toml"):
                     if prefix or name != SETTINGS_FILE:  # library.toml at the root is not a record
                         stat = entry.stat()
-                        found.append((prefix + name, (stat.st_mtime_ns, stat.st_size, stat.st_ino)))
+                        found.append(f"{prefix}{name}\0{stat.st_mtime_ns}\0{stat.st_size}\0{stat.st_ino}")
                 elif entry.is_dir(follow_symlinks=False):
                     walk(entry.path, f"{prefix}{name}/")
 
     walk(str(root), "")
-    found.sort(key=lambda item: item[0])
+    found.sort()  # NUL sorts before any character of a name, so this is the order of the paths
     return found
 
 
@@ -187,32 +187,46 @@ def _load(root: Path, read_only: bool, use_cache: bool, progress: Callable[[int,
     files = scan(root)
     key = cache.key_for(settings_bytes)
     snapshot = cache.read(root, key) if use_cache else None
-    if snapshot is not None and snapshot.files == files:
-        rows = snapshot.rows  # nothing changed: the usual case, and one comparison
-    else:
+    if snapshot is None or snapshot.files != files:  # one comparison in the usual case: nothing changed
         rows = _refresh(root, settings, files, snapshot, progress)
+        snapshot = cache.Snapshot(key, files, rows, *_listing(files, rows))
         if use_cache:
-            cache.write(root, cache.Snapshot(key, files, rows))
-    works: list[Work] = []
-    problems: list[Problem] = []
+            cache.write(root, snapshot)
+    return Library(
+        root=root,
+        settings=settings,
+        works=list(map(Work._make, snapshot.listed)),
+        problems=[Problem(*problem) for problem in snapshot.problems],
+        paths=snapshot.paths,
+        read_only=read_only,
+    )
+
+
+def _listing(
+    files: list[str], rows: list[cache.Row]
+) -> tuple[list[tuple[object, ...]], dict[str, str], list[cache.ProblemRow]]:
+    """The rows of the valid works, key -> path of every record, and the problems, duplicate keys included."""
+    listed: list[tuple[object, ...]] = []
     paths: dict[str, str] = {}
-    for (relative, _), row in zip(files, rows, strict=True):
+    problems: list[cache.ProblemRow] = []
+    for line, row in zip(files, rows, strict=True):
+        relative = line.split("\0", 1)[0]
         key = relative.rsplit("/", 1)[-1][: -len(".toml")]
         if key in paths:
-            problems.append(Problem(relative, "key", f'"{key}" is also the key of {paths[key]}'))
+            problems.append((relative, "key", f'"{key}" is also the key of {paths[key]}'))
             continue
         paths[key] = relative
         if isinstance(row, tuple):
-            works.append(Work._make(row))
+            listed.append(row)
         else:
-            problems.extend(Problem(*problem) for problem in row)
-    return Library(root=root, settings=settings, works=works, problems=problems, paths=paths, read_only=read_only)
+            problems.extend(row)
+    return listed, paths, problems
 
 
 def _refresh(
     root: Path,
     settings: Settings,
-    files: list[tuple[str, tuple[int, int, int]]],
+    files: list[str],
     snapshot: cache.Snapshot | None,
     progress: Callable[[int, int], None] | None,
 ) -> list[cache.Row]:
@@ -223,10 +237,10 @@ def _refresh(
     previous = dict(zip(snapshot.files, snapshot.rows, strict=True)) if snapshot is not None else {}
     rows: list[cache.Row] = []
     parsed = 0
-    for file in files:
-        row = previous.get(file)  # the same path with the same signature
+    for line in files:
+        row = previous.get(line)  # the same path with the same signature
         if row is None:
-            row = cache.pack(_read_record(root, file[0], known_people))
+            row = cache.pack(_read_record(root, line.split("\0", 1)[0], known_people))
             parsed += 1
             if progress and parsed % PROGRESS_EVERY == 0:
                 progress(parsed, len(files))

@@ -7,7 +7,6 @@ two print the same for the same arguments. No click or typer here.
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from scholarcli.cli.context import finish, load_library, warn, write_stdout
@@ -75,8 +74,8 @@ def export_works(
     library = load_library(library_dir)
     if fmt in PERSONAL:
         whose = _whose(library.settings, filters.person, fmt)
-        filters = replace(filters, person=whose.name)
-        options = replace(options, person=whose)
+        filters = filters._replace(person=whose.name)
+        options = options._replace(person=whose)
     if keys is not None:
         works = select(pick(library.works, _read_keys(keys)), filters, library.settings)
     else:

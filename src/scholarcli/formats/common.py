@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from scholarcli.model import Person, Settings, Work
 
@@ -14,8 +14,7 @@ SECTIONS = ("publications", "patents", "all")
 GROUPINGS = ("year", "type", "none")
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(NamedTuple):
     """Choices a user makes on the command line that change an export."""
 
     equal_note: bool = False  # BibTeX: say who contributed equally in `note`
@@ -27,12 +26,11 @@ class ExportOptions:
     standalone: bool = False  # cv --format html: a whole page rather than a fragment
 
 
-@dataclass
-class ExportResult:
+class ExportResult(NamedTuple):
     """The exported text and, apart from it, what the user should hear about (one line each)."""
 
     text: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: Sequence[str] = ()
 
 
 Renderer = Callable[[Sequence[Work], Settings, ExportOptions], ExportResult]
