@@ -12,16 +12,16 @@ the user's cache directory, never in the library (which is often a git repositor
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 from typing import NamedTuple
 
 from scholarcli import __version__
 from scholarcli.errors import Problem
-from scholarcli.model import Work
+from scholarcli.model import Settings, Work
 
 FORMAT = 3
 # What one record file gave, as stored: a Work's values in field order, or its problems as
@@ -38,7 +38,8 @@ class Snapshot(NamedTuple):
     key's path, and the problems (duplicate keys included).
     """
 
-    key: str
+    key: tuple[object, ...]
+    settings: Settings
     files: list[str]
     rows: list[Row]
     listed: list[tuple[object, ...]]
@@ -56,15 +57,17 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scholar"
 
 
-def path_for(root: Path) -> Path:
-    name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-    return cache_dir() / f"{name}.pickle"
+# Every function here takes the library's resolved path, which names its cache.
 
 
-def key_for(settings_bytes: bytes) -> str:
-    """What a cache must have been written under to be used: format, version, fields, settings."""
-    digest = hashlib.sha256(",".join(Work._fields).encode() + b"\0" + settings_bytes).hexdigest()
-    return f"{FORMAT}:{__version__}:{digest}"
+def path_for(resolved: Path) -> Path:
+    # Readable, and unique enough: two libraries that meet here only rebuild each other's cache.
+    return cache_dir() / f"{resolved.name}-{zlib.crc32(str(resolved).encode()):08x}.pickle"
+
+
+def key_for(resolved: Path, settings_bytes: bytes) -> tuple[object, ...]:
+    """What a cache must have been written under to be used: format, version, fields, library, settings."""
+    return (FORMAT, __version__, Work._fields, str(resolved), settings_bytes)
 
 
 # Fields whose values repeat across records (the library's own people, venues, types): interned,
@@ -89,10 +92,10 @@ def pack(result: Work | list[Problem]) -> Row:
     return [(problem.path, problem.field, problem.message) for problem in result]
 
 
-def read(root: Path, key: str) -> Snapshot | None:
+def read(resolved: Path, key: tuple[object, ...]) -> Snapshot | None:
     """The stored snapshot of this library under this key, or None when there is no usable one."""
     try:
-        with path_for(root).open("rb") as handle:
+        with path_for(resolved).open("rb") as handle:
             stored = pickle.load(handle)
         if isinstance(stored, tuple) and len(stored) == len(Snapshot._fields) and stored[0] == key:
             snapshot = Snapshot._make(stored)
@@ -104,9 +107,9 @@ def read(root: Path, key: str) -> Snapshot | None:
     return None
 
 
-def write(root: Path, snapshot: Snapshot) -> None:
+def write(resolved: Path, snapshot: Snapshot) -> None:
     """Save the snapshot atomically; a cache that cannot be written is not worth an error."""
-    path = path_for(root)
+    path = path_for(resolved)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

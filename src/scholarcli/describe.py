@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
-
 from scholarcli.model import Mark, Settings, Work
+
+# English whatever the locale (calendar.month_abbr follows LC_TIME), and no calendar import.
+MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def marked_authors(work: Work, mark: Mark) -> list[str]:
@@ -54,7 +55,7 @@ def date_text(work: Work) -> str:
     if work.year is None:
         if work.month is None:
             return ""
-        month = calendar.month_abbr[work.month]
+        month = MONTH_ABBREVIATIONS[work.month]
         return f"{month} {work.day}" if work.day else month
     return iso_date(work) or ""
 

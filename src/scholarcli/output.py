@@ -5,10 +5,7 @@ The terminal table lives in cli/, since it needs rich; these are pure functions.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 from typing import Any
 
 from scholarcli.describe import authors_text, venue_short
@@ -50,11 +47,16 @@ def render_list(works: list[Work], fmt: str, settings: Settings) -> str:
     if fmt == "tsv":
         return "".join("\t".join(_one_line(c) for c in row(w, settings)) + "\n" for w in works)
     if fmt == "csv":
+        import csv
+        import io
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(row(w, settings) for w in works)
         return buffer.getvalue()
+    import json
+
     if fmt == "json":
         return json.dumps([work_to_json(w) for w in works], ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, LibraryNotFound, Problem, ScholarError, UnknownKey
-from scholarcli.fileio import write_atomic
 from scholarcli.model import SCHEMA_VERSION, Settings, Work
-from scholarcli.validate import settings_from_toml, work_from_record
 
 if TYPE_CHECKING:
     from scholarcli import cache
@@ -66,6 +63,8 @@ def locate(explicit: Path | None = None, cwd: Path | None = None) -> tuple[Path,
 
 def _read_toml(path: Path) -> tuple[dict[str, object] | None, str | None]:
     """The parsed table, or the reason the file cannot be read as TOML."""
+    import tomllib
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle), None
@@ -132,25 +131,33 @@ def scan(root: Path) -> list[str]:
     return found
 
 
-def _read_settings(root: Path) -> tuple[Settings, bytes]:
-    path = root / SETTINGS_FILE
+def _settings_bytes(root: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return (root / SETTINGS_FILE).read_bytes()
+    except OSError as error:
+        raise InvalidLibrary([Problem(SETTINGS_FILE, "", f"cannot read: {error}")]) from None
+
+
+def _parse_settings(data: bytes) -> Settings:
+    import tomllib
+
+    from scholarcli.validate import settings_from_toml
+
+    try:
         raw = tomllib.loads(data.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reason = f"TOML syntax: {error}" if isinstance(error, tomllib.TOMLDecodeError) else f"cannot read: {error}"
-        raise InvalidLibrary([Problem(SETTINGS_FILE, "", reason)]) from None
+    except UnicodeDecodeError:
+        raise InvalidLibrary([Problem(SETTINGS_FILE, "", "TOML syntax: the file is not UTF-8 text")]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidLibrary([Problem(SETTINGS_FILE, "", f"TOML syntax: {error}")]) from None
     settings, problems = settings_from_toml(raw)
     if problems:
         raise InvalidLibrary(problems)
-    return settings, data
-
-
-def load_settings(root: Path) -> Settings:
-    return _read_settings(root)[0]
+    return settings
 
 
 def _read_record(root: Path, relative: str, known_people: set[str]) -> Work | list[Problem]:
+    from scholarcli.validate import work_from_record
+
     key = relative.rsplit("/", 1)[-1][: -len(".toml")]
     raw, error = _read_toml(root / relative)
     if raw is None:
@@ -183,18 +190,21 @@ def load(
 def _load(root: Path, read_only: bool, use_cache: bool, progress: Callable[[int, int], None] | None) -> Library:
     from scholarcli import cache
 
-    settings, settings_bytes = _read_settings(root)
+    # The cache is keyed by library.toml's bytes, so its settings are those bytes parsed.
+    settings_bytes = _settings_bytes(root)
+    resolved = root.resolve()
+    key = cache.key_for(resolved, settings_bytes)
+    snapshot = cache.read(resolved, key) if use_cache else None
     files = scan(root)
-    key = cache.key_for(settings_bytes)
-    snapshot = cache.read(root, key) if use_cache else None
     if snapshot is None or snapshot.files != files:  # one comparison in the usual case: nothing changed
+        settings = snapshot.settings if snapshot is not None else _parse_settings(settings_bytes)
         rows = _refresh(root, settings, files, snapshot, progress)
-        snapshot = cache.Snapshot(key, files, rows, *_listing(files, rows))
+        snapshot = cache.Snapshot(key, settings, files, rows, *_listing(files, rows))
         if use_cache:
-            cache.write(root, snapshot)
+            cache.write(resolved, snapshot)
     return Library(
         root=root,
-        settings=settings,
+        settings=snapshot.settings,
         works=list(map(Work._make, snapshot.listed)),
         problems=[Problem(*problem) for problem in snapshot.problems],
         paths=snapshot.paths,
@@ -306,6 +316,8 @@ def init(root: Path, people: list[str] | None = None) -> Path:
     if root.exists() and not root.is_dir():
         raise ScholarError(f"{root} exists and is not a directory")
     root.mkdir(parents=True, exist_ok=True)
+    from scholarcli.fileio import write_atomic
+
     write_atomic(settings, settings_text(people))
     return settings
 
@@ -342,6 +354,10 @@ def save(library: Library, work: Work, overwrite: bool = False, durable: bool = 
     text = record_text(work)
     relative = library.paths.get(work.key) or f"{FOLDERS.get(work.type, DEFAULT_FOLDER)}/{work.key}.toml"
     path = library.root / relative
+    import tomllib
+
+    from scholarcli.validate import work_from_record
+
     raw = tomllib.loads(text)
     known = {name for person in library.settings.people for name in person.all_names}
     checked, problems = work_from_record(work.key, raw, relative, known)
@@ -350,6 +366,8 @@ def save(library: Library, work: Work, overwrite: bool = False, durable: bool = 
     if path.exists() and not overwrite:
         raise ScholarError(f"{relative} already exists; nothing was changed")
     path.parent.mkdir(parents=True, exist_ok=True)
+    from scholarcli.fileio import write_atomic
+
     write_atomic(path, text, durable=durable)
     library.paths[work.key] = relative
     return path

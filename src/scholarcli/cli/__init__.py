@@ -9,6 +9,17 @@ from __future__ import annotations
 import sys
 
 
+def _exit_now(status: int) -> None:
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a reader that went away; the command has said what it had to
+        pass
+    os._exit(status)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     args = sys.argv[1:] if argv is None else argv
@@ -21,6 +32,8 @@ def main(argv: list[str] | None = None) -> None:
 
     status = quick.run(args)
     if status is not None:
+        if argv is None:  # the process of the console script: end it without freeing what it read
+            _exit_now(status)
         sys.exit(status)
     from scholarcli.cli.app import app
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from scholarcli import store
 from scholarcli.cli.context import finish, load_library, warn, write_stdout
 from scholarcli.errors import ScholarError
 from scholarcli.formats import PERSONAL, ExportOptions
@@ -20,7 +21,8 @@ TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nob
 
 def list_works(
     library_dir: Path | None, filters: Filters, sort: str, reverse: bool, limit: int | None, fmt: str | None
-) -> None:
+) -> store.Library:
+    """List the selected works; the library is returned for a caller that would rather not free it (quick.py)."""
     library = load_library(library_dir)
     works = sort_works(select(library.works, filters, library.settings), sort, reverse)
     if limit is not None:
@@ -38,6 +40,7 @@ def list_works(
 
         write_stdout(render_list(works, chosen, library.settings))
     finish(library)
+    return library
 
 
 def _whose(settings: Settings, person: str | None, fmt: str) -> Person:
@@ -64,8 +67,10 @@ def export_works(
     sort: str,
     reverse: bool,
     options: ExportOptions,
-) -> None:
-    """Export the selected works (or exactly those of ``keys``, a file or - for stdin) in ``fmt``."""
+) -> store.Library:
+    """Export the selected works (or exactly those of ``keys``, a file or - for stdin) in ``fmt``.
+
+    The library is returned for a caller that would rather not free it (quick.py)."""
     from scholarcli.fileio import check_directory
     from scholarcli.formats import renderer
 
@@ -91,3 +96,4 @@ def export_works(
         write_atomic(output, result.text)
         warn(f"wrote {len(works)} work{'s' if len(works) != 1 else ''} to {output}")
     finish(library)
+    return library
