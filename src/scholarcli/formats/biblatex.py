@@ -122,7 +122,8 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("keywords", text(", ".join(work.tags))))
     if work.abstract:
         fields.append(("abstract", text(work.abstract)))
-    fields.extend(extra_fields(work, {name for name, _ in fields}))
+    if work.extra:
+        fields.extend(extra_fields(work, {name for name, _ in fields}))
     used = {name for name, _ in fields}
 
     lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]

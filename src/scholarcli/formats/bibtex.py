@@ -113,7 +113,8 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
         if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
             fields.append((name, url))
-    fields.extend(extra_fields(work, {name for name, _ in fields}))
+    if work.extra:
+        fields.extend(extra_fields(work, {name for name, _ in fields}))
     return entry(work.bibtex_type or bib_type, work.key, fields), warnings
 
 
