@@ -18,13 +18,13 @@ class Bare(str):
 
 def entry(entry_type: str, key: str, fields: Sequence[tuple[str, str]]) -> str:
     """One entry, fields aligned, values in braces (already escaped by the caller)."""
-    width = max((len(name) for name, _ in fields), default=0)
-    lines = [f"@{entry_type}{{{key},"]
+    width = max([len(name) for name, _ in fields], default=0)
+    parts = [f"@{entry_type}{{{key},\n"]
     for name, value in fields:
-        shown = value if isinstance(value, Bare) else f"{{{value}}}"
-        lines.append(f"  {name.ljust(width)} = {shown},")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        shown = value if type(value) is Bare else f"{{{value}}}"
+        parts.append(f"  {name.ljust(width)} = {shown},\n")
+    parts.append("}\n")
+    return "".join(parts)
 
 
 @lru_cache(maxsize=65536)  # the same co-authors come back entry after entry

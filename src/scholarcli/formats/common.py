@@ -87,14 +87,16 @@ def is_arxiv(work: Work, settings: Settings) -> bool:
 
 def missing(work: Work, needed: Sequence[str]) -> list[str]:
     """Which of the named facts the work lacks: author, year, venue, publisher, number."""
-    facts = {
-        "author": bool(work.authors),
-        "year": work.year is not None,
-        "venue": bool(work.venue),
-        "publisher": bool(work.publisher),
-        "number": bool(work.number),
-    }
-    return [name for name in needed if not facts[name]]
+    return [name for name in needed if not _has_fact(work, name)]
+
+
+_FACT_FIELDS = {"author": "authors", "venue": "venue", "publisher": "publisher", "number": "number"}
+
+
+def _has_fact(work: Work, fact: str) -> bool:
+    if fact == "year":
+        return work.year is not None
+    return bool(getattr(work, _FACT_FIELDS[fact]))
 
 
 def lacking_warning(work: Work, what: Sequence[str], consequence: str) -> str:
