@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
+import click
+import click.testing
 import pytest
-from typer.testing import CliRunner
+import typer
+import typer.testing
 
+from scholarcli.cli import main
 from scholarcli.cli.app import app
 
 LIBRARY_TOML = """\
@@ -109,6 +114,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("SCHOLAR_LIBRARY", raising=False)
     monkeypatch.delenv("SCHOLAR_DEBUG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "")  # recorded, so that what --no-color sets is undone after the test
+    monkeypatch.delenv("NO_COLOR")
     work = tmp_path / "cwd"
     work.mkdir()
     monkeypatch.chdir(work)
@@ -138,13 +145,36 @@ def make_library(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-@pytest.fixture
-def scholar() -> Iterator[Callable[..., Run]]:
+class ConsoleScript:
+    """What the `scholar` script runs, for CliRunner: the quick path first, then the typer app."""
+
+    name = "scholar"
+
+    def main(self, args: Sequence[str], prog_name: str) -> None:
+        main(list(args))
+
+
+def runner_for(command: click.Command | typer.Typer) -> Callable[..., Run]:
     """Run the CLI in-process; stdout and stderr are kept apart."""
-    runner = CliRunner()
 
     def run(*args: str | Path, input: str | None = None) -> Run:
-        result = runner.invoke(app, [str(a) for a in args], input=input, prog_name="scholar")
+        argv = [str(a) for a in args]
+        if isinstance(command, typer.Typer):
+            result = typer.testing.CliRunner().invoke(command, argv, input=input, prog_name="scholar")
+        else:
+            result = click.testing.CliRunner().invoke(command, argv, input=input, prog_name="scholar")
         return Run(result.exit_code, result.stdout, result.stderr)
 
-    yield run
+    return run
+
+
+@pytest.fixture
+def scholar() -> Callable[..., Run]:
+    """The command line as a user runs it."""
+    return runner_for(cast(click.Command, ConsoleScript()))
+
+
+@pytest.fixture
+def scholar_typer() -> Callable[..., Run]:
+    """The typer app alone, without the quick path."""
+    return runner_for(app)

@@ -169,8 +169,9 @@ def run(args: list[str]) -> int | None:
         return None
     import gc
 
-    # A short process that makes no reference cycles worth finding: the collector's passes over
+    # One short command that makes no reference cycles worth finding: the collector's passes over
     # 10,000 works would only cost time (about 20 ms of an export).
+    collecting = gc.isenabled()
     gc.disable()
     try:
         _kept[:] = [command()]
@@ -179,4 +180,7 @@ def run(args: list[str]) -> int | None:
         if code is None:
             raise
         return code
+    finally:
+        if collecting:
+            gc.enable()
     return 0

@@ -1,0 +1,145 @@
+"""The quick path (cli/quick.py) runs list and export without typer: for every argument it takes
+it must print exactly what the typer app prints, and it must leave everything else to the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pytest
+import typer
+
+from conftest import Run
+from scholarcli.cli import quick
+from scholarcli.cli.app import app
+
+Scholar = Callable[..., Run]
+BROKEN = {"publications/ok": 'type = "misc"\ntitle = "Fine"\nyear = 2020\n', "publications/bad": 'type = "misc"\n'}
+
+TAKEN = [
+    ["list"],
+    ["list", "--venue", "ICLR"],
+    ["list", "--venue=Learning Representations", "--format", "json"],
+    ["list", "--year", "2021..", "--sort", "title", "--reverse", "--format", "csv"],
+    ["list", "--type", "patent", "-f", "jsonl"],
+    ["list", "--author", "babbage", "--limit", "1", "--format", "keys"],
+    ["list", "--person", "A. Lovelace", "--format", "tsv"],
+    ["list", "--search", "engine", "--tag", "history", "--selected"],
+    ["list", "--format", "table"],
+    ["list", "--limit", "500", "--format", "table"],
+    ["list", "--person", "Nobody Known"],
+    ["list", "--format", "keys", "--format", "tsv"],
+    ["--no-color", "list", "--sort", "venue"],
+    ["export", "bibtex"],
+    ["export", "--year", "2023", "biblatex"],
+    ["export", "csl-json", "--sort", "key", "--reverse"],
+    ["export", "json", "--venue", "TMLR"],
+    ["export", "bibtex", "--equal-note"],
+    ["export", "cv", "--person", "Ada Lovelace"],
+    ["export", "json-resume", "--person", "Hervé Jégou"],
+    ["export", "rendercv"],
+]
+LEFT = [
+    ["--help"],
+    ["list", "--help"],
+    ["list", "-h"],
+    ["export", "bibtex", "--help"],
+    ["list", "--year", "2024-2025"],
+    ["list", "--year", "2025..2020"],
+    ["list", "--type", "poem"],
+    ["list", "--format", "yaml"],
+    ["list", "--sort", "colour"],
+    ["list", "--limit", "-1"],
+    ["list", "--limit", "ten"],
+    ["list", "--venue"],
+    ["list", "--colour", "red"],
+    ["list", "extra"],
+    ["list", "--selected=yes"],
+    ["list", "--", "--venue"],
+    ["export"],
+    ["export", "bibtex", "biblatex"],
+    ["export", "docx"],
+    ["export", "cv", "--format", "html", "--standalone"],
+    ["export", "bibtex", "--format", "html"],
+    ["export", "bibtex", "--numbered"],
+    ["show", "lovelace2024engine"],
+    ["stats"],
+]
+
+
+def with_library(args: list[str], root: Path) -> list[str]:
+    return ["-L", str(root), *args]
+
+
+@pytest.mark.parametrize("args", TAKEN, ids=" ".join)
+def test_the_quick_path_prints_what_the_typer_app_prints(
+    args: list[str], library: Path, scholar: Scholar, scholar_typer: Scholar
+) -> None:
+    argv = with_library(args, library)
+    assert quick._prepare(argv) is not None
+    assert scholar(*argv) == scholar_typer(*argv)
+
+
+@pytest.mark.parametrize("args", LEFT, ids=" ".join)
+def test_help_usage_errors_and_other_commands_are_left_to_the_typer_app(
+    args: list[str], library: Path, scholar: Scholar, scholar_typer: Scholar
+) -> None:
+    argv = with_library(args, library)
+    assert quick._prepare(argv) is None
+    assert scholar(*argv) == scholar_typer(*argv)
+
+
+def test_global_options_the_quick_path_does_not_know_are_left_to_the_app(library: Path) -> None:
+    assert quick._prepare(["--version", "list"]) is None
+    assert quick._prepare(["list", "-L", str(library)]) is None  # a global option after the command
+    assert quick._prepare(["-L", str(library / "library.toml"), "list"]) is None  # a file, not a folder
+
+
+def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch, library: Path) -> None:
+    monkeypatch.setenv("_SCHOLAR_COMPLETE", "complete_bash")
+    assert quick.run(["-L", str(library), "list"]) is None
+
+
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_keys_and_output_files_work_alike(
+    source: str, library: Path, tmp_path: Path, scholar: Scholar, scholar_typer: Scholar
+) -> None:
+    keys = "jegou2023findings\nlovelace2024engine\n"
+    (tmp_path / "keys.txt").write_text(keys)
+    given = str(tmp_path / "keys.txt") if source == "file" else "-"
+    results = []
+    for run, name in ((scholar, "quick.bib"), (scholar_typer, "typer.bib")):
+        done = run("-L", library, "export", "bibtex", "--keys", given, "-o", tmp_path / name, input=keys)
+        results.append((done.exit_code, done.stdout, done.stderr.replace(name, "OUT")))
+    assert results[0] == results[1]
+    assert results[0][0] == 0
+    assert (tmp_path / "quick.bib").read_text() == (tmp_path / "typer.bib").read_text()
+
+
+def test_a_broken_library_is_reported_alike(
+    make_library: Callable[..., Path], scholar: Scholar, scholar_typer: Scholar
+) -> None:
+    root = make_library(BROKEN)
+    for args in (["list"], ["export", "bibtex"]):
+        quick_run, typer_run = scholar("-L", root, *args), scholar_typer("-L", root, *args)
+        assert quick_run == typer_run
+        assert quick_run.exit_code == 1 and "bad.toml: title: is missing" in quick_run.stderr
+
+
+def test_every_option_the_quick_path_reads_is_the_apps_option_of_that_name() -> None:
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+    expected: list[tuple[click.Command, dict[str, str], set[str]]] = [
+        (group, {**quick.GLOBAL_VALUES, **quick.GLOBAL_FLAGS}, set(quick.GLOBAL_FLAGS))
+    ]
+    for name, spec in quick.SPECS.items():
+        expected.append((group.commands[name], {**spec.values, **spec.flags}, set(spec.flags)))
+    for command, options, flags in expected:
+        by_option = {opt: param for param in command.params for opt in param.opts}
+        for option, parameter in options.items():
+            found = by_option[option]
+            assert isinstance(found, click.Option)
+            assert found.name == parameter, (command.name, option)
+            assert found.is_flag == (option in flags), (command.name, option)
+    assert sorted(quick.COMMANDS) == sorted(quick.SPECS)
