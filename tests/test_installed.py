@@ -78,6 +78,9 @@ def test_the_wheel_ships_the_sample_library_and_runs_from_it(tmp_path: Path, cle
     listed = run([python, "-m", "scholarcli", "list", "--venue", "ICLR", "--format", "keys"], cwd=tmp_path, env=env)
     assert listed.returncode == 0, listed.stderr
     assert sorted(listed.stdout.split()) == ["sengupta2024mpdistil", "sengupta2025prunenet"]
+    assert "scholarcli/cli/help.txt" in names  # what `scholar --help` prints into a pipe
+    helped = run([python, "-m", "scholarcli", "--help"], cwd=tmp_path, env=env)
+    assert (helped.returncode, helped.stdout.splitlines()[0]) == (0, "Usage: scholar [OPTIONS] COMMAND [ARGS]...")
     # and it is the wheel's copy that ran, not the source tree's
     where = run([python, "-c", "import scholarcli.store as s; print(s.bundled_library_dir())"], cwd=tmp_path, env=env)
     assert where.stdout.strip().endswith("scholarcli/data")

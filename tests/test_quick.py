@@ -3,6 +3,9 @@ it must print exactly what the typer app prints, and it must leave everything el
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -143,3 +146,22 @@ def test_every_option_the_quick_path_reads_is_the_apps_option_of_that_name() -> 
             assert found.name == parameter, (command.name, option)
             assert found.is_flag == (option in flags), (command.name, option)
     assert sorted(quick.COMMANDS) == sorted(quick.SPECS)
+
+
+def piped(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {name: value for name, value in os.environ.items() if name != "COLUMNS"}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize("option", ["--help", "-h"])
+def test_piped_help_is_the_apps_help_without_typer(option: str) -> None:
+    loaded = "import sys\nfrom scholarcli.cli import main\ntry:\n    main(sys.argv[1:])\nfinally:\n    print(sorted(sys.modules), file=sys.stderr)"
+    quick_help = piped(loaded, option)
+    app_help = piped("from scholarcli.cli.app import app; app(prog_name='scholar')", option)
+    if os.environ.get("SCHOLAR_UPDATE_GOLDEN") == "1":
+        quick.PIPED_HELP.write_text(app_help.stdout, encoding="utf-8")
+    assert app_help.returncode == 0
+    assert (quick_help.returncode, quick_help.stdout) == (0, app_help.stdout)
+    assert "Commands:" in quick_help.stdout
+    assert "'scholarcli.cli.quick'" in quick_help.stderr
+    assert "'typer'" not in quick_help.stderr and "'click'" not in quick_help.stderr

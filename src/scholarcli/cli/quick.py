@@ -2,15 +2,17 @@
 
 Importing click and typer and building the command tree costs about 0.15 s, more than reading
 10,000 cached works. When every argument is one this parser knows and every value is valid, the
-command runs here. Anything else (help, completion, an option it does not know, a value in
-doubt) makes ``run`` return None and goes to the full command line, which says what is wrong:
-usage errors have one author. Both paths end in cli/actions.py, and the tests run the same
-arguments through both and compare what they print.
+command runs here, and so does `scholar --help` into a pipe (from help.txt). Anything else (help
+on a terminal, completion, an option it does not know, a value in doubt) makes ``run`` return
+None and goes to the full command line, which says what is wrong: usage errors have one author.
+Both paths end in cli/actions.py, and the tests run the same arguments through both and compare
+what they print.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -18,6 +20,8 @@ from typing import NamedTuple
 from scholarcli.cli.report import exit_code_for
 
 COMMANDS = ("list", "export")
+# The app's own --help as click prints it to a pipe (80 columns, no colour), kept in sync by a test.
+PIPED_HELP = Path(__file__).with_name("help.txt")
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}
 GLOBAL_FLAGS = {"--no-color": "no_color"}
 FILTER_VALUES = {
@@ -164,6 +168,9 @@ def run(args: list[str]) -> int | None:
     """Run ``args`` here and give the exit status, or None to leave them to the full command line."""
     if os.environ.get("_SCHOLAR_COMPLETE"):
         return None  # shell completion is typer's
+    if args in (["--help"], ["-h"]) and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        sys.stdout.write(PIPED_HELP.read_text(encoding="utf-8"))
+        return 0
     command = _prepare(args)
     if command is None:
         return None
