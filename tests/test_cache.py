@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from scholarcli import cache
+from scholarcli import cache, store
+from scholarcli.formats import ExportOptions, renderer
+from scholarcli.query import sort_works
 
 Scholar = Callable[..., Run]
 
@@ -105,3 +107,41 @@ def test_works_added_through_scholar_are_listed_at_once(scholar: Scholar, tmp_pa
         titles(scholar, root)
         scholar("-L", root, "add", "--type", "misc", "--title", f"Work {n}", "--year", "2020")
     assert sorted(titles(scholar, root).values()) == [f"Work {n}" for n in range(writes)]
+
+
+def render_files() -> list[Path]:
+    return sorted(cache.cache_dir().glob("*.bibtex.pickle"))
+
+
+def test_exports_reuse_rendered_entries_and_say_the_same_as_the_renderer(scholar: Scholar, library: Path) -> None:
+    loaded = store.load(library, use_cache=False)
+    expected = renderer("bibtex")(sort_works(loaded.works), loaded.settings, ExportOptions()).text
+    first = scholar("-L", library, "export", "bibtex")
+    [remembered] = render_files()
+    assert first.stdout == expected
+    # What is kept is used: forge one kept entry and see it come back.
+    key, entries = pickle.loads(remembered.read_bytes())
+    [stamp] = [s for s in entries if s.startswith("publications/babbage2021difference.toml\0")]
+    entries[stamp] = ("@misc{forged}\n", ())
+    remembered.write_bytes(pickle.dumps((key, entries)))
+    assert "@misc{forged}" in scholar("-L", library, "export", "bibtex").stdout
+
+
+def test_rendered_entries_are_never_stale(scholar: Scholar, library: Path) -> None:
+    scholar("-L", library, "export", "bibtex", "--year", "2021..")  # remembers some entries only
+    assert "Difference Engine" in scholar("-L", library, "export", "bibtex").stdout
+    record = library / "publications" / "babbage2021difference.toml"
+    record.write_text(record.read_text().replace("A Difference Engine", "The Difference Engine"))
+    edited = scholar("-L", library, "export", "bibtex").stdout
+    assert "The Difference Engine" in edited and "A Difference Engine" not in edited
+    noted = scholar("-L", library, "export", "bibtex", "--equal-note").stdout
+    assert "Equal contribution: Ada Lovelace and Charles Babbage" in noted
+    assert "Equal contribution" not in scholar("-L", library, "export", "bibtex").stdout
+    settings = library / "library.toml"
+    settings.write_text(settings.read_text().replace("Transactions on Machine Learning Research", "TMLR Journal"))
+    assert "journal = {TMLR Journal (TMLR)}" in scholar("-L", library, "export", "bibtex").stdout
+    for path in render_files():
+        path.write_bytes(b"garbage")
+    rendered_again = scholar("-L", library, "export", "bibtex")
+    assert rendered_again.exit_code == 0
+    assert rendered_again == scholar("-L", library, "export", "bibtex")  # warnings are remembered too

@@ -23,7 +23,7 @@ from scholarcli import __version__
 from scholarcli.errors import Problem
 from scholarcli.model import Settings, Work
 
-FORMAT = 3
+FORMAT = 4
 # What one record file gave, as stored: a Work's values in field order, or its problems as
 # (path, field, message). Plain tuples load several times faster than objects would.
 ProblemRow = tuple[str, str, str]
@@ -34,8 +34,8 @@ class Snapshot(NamedTuple):
     """The library as the cache last saw it.
 
     ``files`` are store.scan's lines (path and stat signature) and ``rows`` what each gave; the
-    rest is what a command uses, worked out once: the rows of the valid works in order, each
-    key's path, and the problems (duplicate keys included).
+    rest is what a command uses, worked out once: the rows of the valid works in order with the
+    scan line each came from, each key's path, and the problems (duplicate keys included).
     """
 
     key: tuple[object, ...]
@@ -43,6 +43,7 @@ class Snapshot(NamedTuple):
     files: list[str]
     rows: list[Row]
     listed: list[tuple[object, ...]]
+    stamps: list[str]
     paths: dict[str, str]
     problems: list[ProblemRow]
 
@@ -109,12 +110,39 @@ def read(resolved: Path, key: tuple[object, ...]) -> Snapshot | None:
 
 def write(resolved: Path, snapshot: Snapshot) -> None:
     """Save the snapshot atomically; a cache that cannot be written is not worth an error."""
-    path = path_for(resolved)
+    _dump(path_for(resolved), tuple(snapshot))
+
+
+# --- rendered entries ------------------------------------------------------------------------------
+# An export renders each work's entry from the work, the settings and the options alone; what it
+# rendered is kept per format, keyed by the scan line of the work's file (so by its path and stat
+# signature), under a key naming everything else the text depends on, scholar's code included.
+
+Rendered = tuple[str, tuple[str, ...]]  # an entry's text and the warnings about it
+
+
+def read_renders(resolved: Path, fmt: str, key: tuple[object, ...]) -> dict[str, Rendered]:
+    try:
+        with path_for(resolved).with_suffix(f".{fmt}.pickle").open("rb") as handle:
+            stored = pickle.load(handle)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], dict):
+            renders: dict[str, Rendered] = stored[1]
+            return renders
+    except Exception:  # as with the index: anything unreadable is simply rendered again
+        pass
+    return {}
+
+
+def write_renders(resolved: Path, fmt: str, key: tuple[object, ...], renders: dict[str, Rendered]) -> None:
+    _dump(path_for(resolved).with_suffix(f".{fmt}.pickle"), (key, renders))
+
+
+def _dump(path: Path, value: object) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temp.open("wb") as handle:
-            pickle.dump(tuple(snapshot), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temp.replace(path)
     except OSError:
         temp.unlink(missing_ok=True)

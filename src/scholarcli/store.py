@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -85,6 +85,9 @@ class Library(NamedTuple):
     problems: list[Problem]
     paths: dict[str, str]  # key -> record path relative to root; writes keep it up to date
     read_only: bool = False
+    # Aligned with works: the scan line (path and stat signature) each was read from; see scan().
+    stamps: Sequence[str] = ()
+    resolved: Path | None = None  # the library's resolved path, which names its cache
 
     def get(self, key: str) -> Work:
         for work in self.works:
@@ -209,14 +212,18 @@ def _load(root: Path, read_only: bool, use_cache: bool, progress: Callable[[int,
         problems=[Problem(*problem) for problem in snapshot.problems],
         paths=snapshot.paths,
         read_only=read_only,
+        stamps=snapshot.stamps,
+        resolved=resolved if use_cache else None,
     )
 
 
 def _listing(
     files: list[str], rows: list[cache.Row]
-) -> tuple[list[tuple[object, ...]], dict[str, str], list[cache.ProblemRow]]:
-    """The rows of the valid works, key -> path of every record, and the problems, duplicate keys included."""
+) -> tuple[list[tuple[object, ...]], list[str], dict[str, str], list[cache.ProblemRow]]:
+    """The rows of the valid works and their scan lines, key -> path of every record, and the
+    problems, duplicate keys included."""
     listed: list[tuple[object, ...]] = []
+    stamps: list[str] = []
     paths: dict[str, str] = {}
     problems: list[cache.ProblemRow] = []
     for line, row in zip(files, rows, strict=True):
@@ -228,9 +235,10 @@ def _listing(
         paths[key] = relative
         if isinstance(row, tuple):
             listed.append(row)
+            stamps.append(line)
         else:
             problems.extend(row)
-    return listed, paths, problems
+    return listed, stamps, paths, problems
 
 
 def _refresh(

@@ -71,8 +71,8 @@ def export_works(
     """Export the selected works (or exactly those of ``keys``, a file or - for stdin) in ``fmt``.
 
     The library is returned for a caller that would rather not free it (quick.py)."""
+    from scholarcli.exports import export
     from scholarcli.fileio import check_directory
-    from scholarcli.formats import renderer
 
     if output is not None:
         check_directory(output)
@@ -85,7 +85,7 @@ def export_works(
         works = select(pick(library.works, _read_keys(keys)), filters, library.settings)
     else:
         works = sort_works(select(library.works, filters, library.settings), sort, reverse)
-    result = renderer(fmt)(works, library.settings, options)
+    result = export(library, fmt, works, options)
     for warning in result.warnings:
         warn(f"warning: {warning}")
     if output is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from scholarcli.formats.common import ExportOptions, ExportResult, Renderer
+from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, Renderer, WorkRenderer
 
 # Format name -> "module:function" of its renderer.
 REGISTRY = {
@@ -21,6 +21,12 @@ REGISTRY = {
     "rendercv": "scholarcli.formats.cv_formats:render_rendercv",
 }
 FORMAT_NAMES = tuple(REGISTRY)
+# Formats whose text is their works' entries, each rendered alone and joined by ENTRY_SEPARATOR
+# (their render is common.render_each over this function), so an export can reuse entries.
+ENTRY_RENDERERS = {
+    "bibtex": "scholarcli.formats.bibtex:render_work",
+    "biblatex": "scholarcli.formats.biblatex:render_work",
+}
 # Formats that draw one person's CV and so need to know whose it is.
 PERSONAL = ("cv", "json-resume", "rendercv")
 
@@ -31,4 +37,23 @@ def renderer(name: str) -> Renderer:
     return found
 
 
-__all__ = ["FORMAT_NAMES", "PERSONAL", "REGISTRY", "ExportOptions", "ExportResult", "renderer"]
+def entry_renderer(name: str) -> WorkRenderer | None:
+    """The function that renders one entry of ``name``, for formats made of independent entries."""
+    if name not in ENTRY_RENDERERS:
+        return None
+    module, function = ENTRY_RENDERERS[name].split(":")
+    found: WorkRenderer = getattr(import_module(module), function)
+    return found
+
+
+__all__ = [
+    "ENTRY_RENDERERS",
+    "ENTRY_SEPARATOR",
+    "FORMAT_NAMES",
+    "PERSONAL",
+    "REGISTRY",
+    "ExportOptions",
+    "ExportResult",
+    "entry_renderer",
+    "renderer",
+]

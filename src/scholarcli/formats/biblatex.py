@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from scholarcli.describe import iso_date, venue_long
 from scholarcli.formats.bibfile import entry, extra_fields, names, page_range
 from scholarcli.formats.common import (
+    ENTRY_SEPARATOR,
     ExportOptions,
     ExportResult,
     arxiv_class,
@@ -136,4 +137,4 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
-    return render_each(render_work, works, settings, options, separator="\n")
+    return render_each(render_work, works, settings, options, separator=ENTRY_SEPARATOR)

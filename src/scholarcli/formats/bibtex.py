@@ -13,7 +13,15 @@ from collections.abc import Sequence
 
 from scholarcli.describe import venue_long
 from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, names, page_range
-from scholarcli.formats.common import ExportOptions, ExportResult, arxiv_class, is_arxiv, missing, render_each
+from scholarcli.formats.common import (
+    ENTRY_SEPARATOR,
+    ExportOptions,
+    ExportResult,
+    arxiv_class,
+    is_arxiv,
+    missing,
+    render_each,
+)
 from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
 
@@ -119,4 +127,4 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
-    return render_each(render_work, works, settings, options, separator="\n")
+    return render_each(render_work, works, settings, options, separator=ENTRY_SEPARATOR)

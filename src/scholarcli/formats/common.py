@@ -104,6 +104,7 @@ def lacking_warning(work: Work, what: Sequence[str], consequence: str) -> str:
 
 
 WorkRenderer = Callable[[Work, Settings, ExportOptions], tuple[str, list[str]]]
+ENTRY_SEPARATOR = "\n"  # between the entries of a .bib file
 
 
 def render_each(
