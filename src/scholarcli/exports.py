@@ -44,8 +44,8 @@ def export(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
             entry = rendered[stamp] = (text, tuple(about))
         texts.append(entry[0])
         warnings.extend(entry[1])
-    current = set(library.stamps)
-    kept = {stamp: entry for stamp, entry in remembered.items() if stamp in current}
-    if rendered or len(kept) != len(remembered):
+    if rendered:  # written back without the entries of files that changed or went away
+        current = set(library.stamps)
+        kept = {stamp: entry for stamp, entry in remembered.items() if stamp in current}
         cache.write_renders(library.resolved, fmt, key, kept | rendered)
     return ExportResult(ENTRY_SEPARATOR.join(texts), warnings)
