@@ -87,7 +87,7 @@ def test_check_reads_the_files_not_the_cache(scholar: Scholar, library: Path) ->
     record = library / "publications" / "anon2019old.toml"
     record.write_text(record.read_text() + "colour = 1\n")
     [path] = cache_files()
-    snapshot = cache.Snapshot._make(pickle.loads(path.read_bytes()))
+    snapshot = cache.Shard._make(pickle.loads(path.read_bytes()))
     files = list(snapshot.files)
     stat = record.stat()
     at = [line.split("\0")[0] for line in files].index("publications/anon2019old.toml")
@@ -145,3 +145,50 @@ def test_rendered_entries_are_never_stale(scholar: Scholar, library: Path) -> No
     rendered_again = scholar("-L", library, "export", "bibtex")
     assert rendered_again.exit_code == 0
     assert rendered_again == scholar("-L", library, "export", "bibtex")  # warnings are remembered too
+
+
+@pytest.fixture
+def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "SHARD_SIZE", 2)  # the six records of the library fill three shards
+
+
+def shard_signatures() -> dict[str, tuple[int, int]]:
+    return {path.name: (path.stat().st_mtime_ns, path.stat().st_ino) for path in cache_files()}
+
+
+@pytest.mark.usefixtures("small_shards")
+def test_an_edited_record_rewrites_only_its_shard(scholar: Scholar, library: Path) -> None:
+    before = titles(scholar, library)
+    written = shard_signatures()
+    assert len(written) == 3
+    record = library / "publications" / "anon2019old.toml"
+    record.write_text(record.read_text().replace("zebra crossings", "zebra crossing!"))
+    assert titles(scholar, library) == before | {"anon2019old": "zebra crossing!"}
+    rewritten = shard_signatures()
+    assert len([name for name in written if rewritten[name] != written[name]]) == 1
+
+
+@pytest.mark.usefixtures("small_shards")
+def test_shards_follow_added_and_removed_files(scholar: Scholar, library: Path) -> None:
+    before = titles(scholar, library)
+    (library / "publications" / "aaa2025first.toml").write_text('type = "misc"\ntitle = "First"\n')
+    assert titles(scholar, library) == before | {"aaa2025first": "First"}
+    assert len(cache_files()) == 4
+    for name in ("aaa2025first", "anon2019old", "babbage2021difference", "jegou2023findings"):
+        (library / "publications" / f"{name}.toml").unlink()
+    assert set(titles(scholar, library)) == {"lovelace2024engine", "smith-undated", "us1234567"}
+    assert len(cache_files()) == 2  # the shards beyond the last are gone
+
+
+@pytest.mark.parametrize("size", [1, 1000])
+def test_a_duplicate_key_is_found_within_and_across_shards(
+    size: int, monkeypatch: pytest.MonkeyPatch, scholar: Scholar, library: Path
+) -> None:
+    monkeypatch.setattr(cache, "SHARD_SIZE", size)
+    (library / "zz").mkdir()
+    (library / "zz" / "lovelace2024engine.toml").write_text('type = "misc"\ntitle = "Twin"\n')
+    for _ in range(2):  # building the cache, then reading it
+        run = scholar("-L", library, "list", "--format", "keys")
+        assert run.exit_code == 1
+        assert 'zz/lovelace2024engine.toml: key: "lovelace2024engine" is also the key of publications/' in run.stderr
+        assert run.stdout.split().count("lovelace2024engine") == 1

@@ -33,6 +33,8 @@ TAKEN = [
     ["list", "--limit", "500", "--format", "table"],
     ["list", "--person", "Nobody Known"],
     ["list", "--format", "keys", "--format", "tsv"],
+    ["list", "--venue=", "--limit", "0"],
+    ["list", "--limit", "007", "--type=article"],
     ["--no-color", "list", "--sort", "venue"],
     ["export", "bibtex"],
     ["export", "--year", "2023", "biblatex"],

@@ -2,12 +2,14 @@
 
 The TOML files are always the truth. The cache holds the list of record files with the stat
 signature each was read at (modification time in ns, size, inode), and what validating each gave:
-a Work's values as a plain tuple, or the file's problems. When a fresh scan of the library equals
-the stored list, which one comparison tells, nothing is parsed; otherwise a file whose signature
-differs is read again, a file no longer there is dropped and a new one is read. library.toml's
-bytes, the record fields and the cache format are part of the key, so a change to any of them
-rebuilds everything. A cache that cannot be read, for any reason, is rebuilt silently. It lives in
-the user's cache directory, never in the library (which is often a git repository).
+a Work's values as a plain tuple, or the file's problems. It is kept in shards of SHARD_SIZE
+files in scan order, one cache file each. When a fresh scan's slice equals a shard's list, which
+one comparison tells, nothing in it is parsed; otherwise a file whose signature differs is read
+again, a file no longer there is dropped and a new one is read, and only the shards that changed
+are written (an edited record rewrites one shard, not the whole index). library.toml's bytes,
+the record fields and the cache format are part of the key, so a change to any of them rebuilds
+everything. A cache that cannot be read, for any reason, is rebuilt silently. It lives in the
+user's cache directory, never in the library (which is often a git repository).
 """
 
 from __future__ import annotations
@@ -23,15 +25,16 @@ from scholarcli import __version__
 from scholarcli.errors import Problem
 from scholarcli.model import Settings, Work
 
-FORMAT = 4
+FORMAT = 5
+SHARD_SIZE = 1000  # record files a cache file holds
 # What one record file gave, as stored: a Work's values in field order, or its problems as
 # (path, field, message). Plain tuples load several times faster than objects would.
 ProblemRow = tuple[str, str, str]
 Row = tuple[object, ...] | list[ProblemRow]
 
 
-class Snapshot(NamedTuple):
-    """The library as the cache last saw it.
+class Shard(NamedTuple):
+    """A slice of the library as the cache last saw it.
 
     ``files`` are store.scan's lines (path and stat signature) and ``rows`` what each gave; the
     rest is what a command uses, worked out once: the rows of the valid works in order with the
@@ -93,24 +96,38 @@ def pack(result: Work | list[Problem]) -> Row:
     return [(problem.path, problem.field, problem.message) for problem in result]
 
 
-def read(resolved: Path, key: tuple[object, ...]) -> Snapshot | None:
-    """The stored snapshot of this library under this key, or None when there is no usable one."""
+def shard_path(resolved: Path, index: int) -> Path:
+    return path_for(resolved).with_suffix(f".{index}.pickle")
+
+
+def read(resolved: Path, key: tuple[object, ...], index: int) -> Shard | None:
+    """The stored shard ``index`` of this library under this key, or None when there is no usable one."""
     try:
-        with path_for(resolved).open("rb") as handle:
+        with shard_path(resolved, index).open("rb") as handle:
             stored = pickle.load(handle)
-        if isinstance(stored, tuple) and len(stored) == len(Snapshot._fields) and stored[0] == key:
-            snapshot = Snapshot._make(stored)
-            files, rows = snapshot.files, snapshot.rows
+        if isinstance(stored, tuple) and len(stored) == len(Shard._fields) and stored[0] == key:
+            shard = Shard._make(stored)
+            files, rows = shard.files, shard.rows
             if isinstance(files, list) and isinstance(rows, list) and len(files) == len(rows):
-                return snapshot
+                return shard
     except Exception:  # any unreadable cache is simply rebuilt from the TOML files
         pass
     return None
 
 
-def write(resolved: Path, snapshot: Snapshot) -> None:
-    """Save the snapshot atomically; a cache that cannot be written is not worth an error."""
-    _dump(path_for(resolved), tuple(snapshot))
+def write(resolved: Path, index: int, shard: Shard) -> None:
+    """Save a shard atomically; a cache that cannot be written is not worth an error."""
+    _dump(shard_path(resolved, index), tuple(shard))
+
+
+def drop_from(resolved: Path, index: int) -> None:
+    """Remove the shards from ``index`` on, left from a time the library had more files."""
+    while True:
+        try:
+            shard_path(resolved, index).unlink()
+        except OSError:  # not there: the last one is gone
+            return
+        index += 1
 
 
 # --- rendered entries ------------------------------------------------------------------------------

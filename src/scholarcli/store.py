@@ -197,22 +197,42 @@ def _load(root: Path, read_only: bool, use_cache: bool, progress: Callable[[int,
     settings_bytes = _settings_bytes(root)
     resolved = root.resolve()
     key = cache.key_for(resolved, settings_bytes)
-    snapshot = cache.read(resolved, key) if use_cache else None
     files = scan(root)
-    if snapshot is None or snapshot.files != files:  # one comparison in the usual case: nothing changed
-        settings = snapshot.settings if snapshot is not None else _parse_settings(settings_bytes)
-        rows = _refresh(root, settings, files, snapshot, progress)
-        snapshot = cache.Snapshot(key, settings, files, rows, *_listing(files, rows))
+    size = cache.SHARD_SIZE
+    slices = [files[start : start + size] for start in range(0, len(files), size)] or [[]]
+    shards = [cache.read(resolved, key, index) if use_cache else None for index in range(len(slices))]
+    stale = [index for index, shard in enumerate(shards) if shard is None or shard.files != slices[index]]
+    if stale:  # in the usual case nothing changed: one comparison a shard
+        settings = next((shard.settings for shard in shards if shard is not None), None)
+        settings = settings or _parse_settings(settings_bytes)
+        olds = [old for index in stale if (old := shards[index]) is not None]
+        previous = {line: row for old in olds for line, row in zip(old.files, old.rows, strict=True)}
+        reader = _Reader(root, settings, previous, len(files), progress)
+        for index in stale:
+            rows = [reader.row(line) for line in slices[index]]
+            shards[index] = shard = cache.Shard(key, settings, slices[index], rows, *_listing(slices[index], rows))
+            if use_cache:
+                cache.write(resolved, index, shard)
         if use_cache:
-            cache.write(resolved, snapshot)
+            cache.drop_from(resolved, len(slices))
+    kept = [shard for shard in shards if shard is not None]
+    listed = [row for shard in kept for row in shard.listed]
+    stamps = [line for shard in kept for line in shard.stamps]
+    problems = [problem for shard in kept for problem in shard.problems]
+    paths: dict[str, str] = {}
+    for shard in kept:
+        paths.update(shard.paths)
+    if len(paths) != sum(len(shard.paths) for shard in kept):  # a key in two shards: a duplicate
+        rows = [row for shard in kept for row in shard.rows]
+        listed, stamps, paths, problems = _listing(files, rows)
     return Library(
         root=root,
-        settings=snapshot.settings,
-        works=list(map(Work._make, snapshot.listed)),
-        problems=[Problem(*problem) for problem in snapshot.problems],
-        paths=snapshot.paths,
+        settings=kept[0].settings,
+        works=list(map(Work._make, listed)),
+        problems=[Problem(*problem) for problem in problems],
+        paths=paths,
         read_only=read_only,
-        stamps=snapshot.stamps,
+        stamps=stamps,
         resolved=resolved if use_cache else None,
     )
 
@@ -241,29 +261,31 @@ def _listing(
     return listed, stamps, paths, problems
 
 
-def _refresh(
-    root: Path,
-    settings: Settings,
-    files: list[str],
-    snapshot: cache.Snapshot | None,
-    progress: Callable[[int, int], None] | None,
-) -> list[cache.Row]:
-    """The rows of ``files``: kept from the snapshot where a file's signature is unchanged, read otherwise."""
-    from scholarcli import cache
+class _Reader:
+    """Rows for scan lines: kept from the cache where a file's signature is unchanged, read otherwise."""
 
-    known_people = {name for person in settings.people for name in person.all_names}
-    previous = dict(zip(snapshot.files, snapshot.rows, strict=True)) if snapshot is not None else {}
-    rows: list[cache.Row] = []
-    parsed = 0
-    for line in files:
-        row = previous.get(line)  # the same path with the same signature
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        previous: dict[str, cache.Row],
+        total: int,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self.root, self.previous, self.total, self.progress = root, previous, total, progress
+        self.known_people = {name for person in settings.people for name in person.all_names}
+        self.parsed = 0
+
+    def row(self, line: str) -> cache.Row:
+        from scholarcli import cache
+
+        row = self.previous.get(line)  # the same path with the same signature
         if row is None:
-            row = cache.pack(_read_record(root, line.split("\0", 1)[0], known_people))
-            parsed += 1
-            if progress and parsed % PROGRESS_EVERY == 0:
-                progress(parsed, len(files))
-        rows.append(row)
-    return rows
+            row = cache.pack(_read_record(self.root, line.split("\0", 1)[0], self.known_people))
+            self.parsed += 1
+            if self.progress and self.parsed % PROGRESS_EVERY == 0:
+                self.progress(self.parsed, self.total)
+        return row
 
 
 # --- writing -------------------------------------------------------------------------------------
