@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # dates come from tomllib; the model only names their type
+    import datetime as dt
 
 WORK_TYPES = (
     "article",

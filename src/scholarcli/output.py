@@ -5,7 +5,6 @@ The terminal table lives in cli/, since it needs rich; these are pure functions.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from scholarcli.describe import authors_text, venue_short
@@ -17,6 +16,8 @@ COLUMNS = ("key", "year", "type", "authors", "title", "venue")
 
 def work_to_json(work: Work) -> dict[str, Any]:
     """The record's fields in canonical order after ``key``; dates as ISO text."""
+    import datetime as dt
+
     data: dict[str, Any] = {"key": work.key}
     for name, value in work.to_record().items():
         data[name] = value.isoformat() if isinstance(value, dt.date) else value

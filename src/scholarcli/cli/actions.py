@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scholarcli import store
 from scholarcli.cli.context import finish, load_library, warn, write_stdout
 from scholarcli.errors import ScholarError
-from scholarcli.formats import PERSONAL, ExportOptions
 from scholarcli.model import Person, Settings
 from scholarcli.query import Filters, find_person, parse_key_list, pick, select, sort_works
+
+if TYPE_CHECKING:
+    from scholarcli.formats import ExportOptions
 
 TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nobody reads thousands
 
@@ -73,6 +76,7 @@ def export_works(
     The library is returned for a caller that would rather not free it (quick.py)."""
     from scholarcli.exports import export
     from scholarcli.fileio import check_directory
+    from scholarcli.formats import PERSONAL
 
     if output is not None:
         check_directory(output)
