@@ -4,6 +4,7 @@ it must print exactly what the typer app prints, and it must leave everything el
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -167,3 +168,29 @@ def test_piped_help_is_the_apps_help_without_typer(option: str) -> None:
     assert "Commands:" in quick_help.stdout
     assert "'scholarcli.cli.quick'" in quick_help.stderr
     assert "'typer'" not in quick_help.stderr and "'click'" not in quick_help.stderr
+
+
+OPTIONS = ["--venue", "--year", "--type", "--author", "--person", "--search", "--tag", "--sort", "--limit", "--format"]
+OPTIONS += ["-f", "--keys", "--selected", "--reverse", "--equal-note", "--venue=ICLR", "--year=2021..", "--", "-h"]
+VALUES = ["ICLR", "2021..", "2024", "article", "patent", "babbage", "Ada Lovelace", "engine", "history", "title"]
+VALUES += ["key", "1", "0", "-1", "keys", "tsv", "csv", "jsonl", "json", "table", "-", "x", "--reverse", ""]
+
+
+def test_random_arguments_print_the_same_through_both_paths(
+    library: Path, scholar: Scholar, scholar_typer: Scholar
+) -> None:
+    chance = random.Random(5)
+    taken = 0
+    for _ in range(120):
+        command = chance.choice([["list"], ["export", chance.choice(["bibtex", "biblatex", "csl-json", "cv"])]])
+        options: list[str] = []
+        for _ in range(chance.randint(0, 4)):
+            options.append(chance.choice(OPTIONS))
+            if chance.random() < 0.8:
+                options.append(chance.choice(VALUES))
+        args = command + options if chance.random() < 0.5 else command[:1] + options + command[1:]
+        argv = with_library(args, library)
+        taken += quick._prepare(argv) is not None
+        stdin = "lovelace2024engine\n"
+        assert scholar(*argv, input=stdin) == scholar_typer(*argv, input=stdin), argv
+    assert taken >= 30  # the quick path took a fair share of them
