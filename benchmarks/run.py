@@ -3,7 +3,8 @@
     python benchmarks/run.py                 # both sizes, scholar and pubs, results in benchmarks/out/
     python benchmarks/run.py --sizes 1000 --no-pubs --runs 5
 
-Each command runs as a whole process, several times; the median is reported. The libraries are
+Each command runs as a whole process, several times, scholar and pubs taking turns; the median is
+reported. Both import first, and the timings start once the machine has settled. The libraries are
 realistic: venues with about 5% ICLR, years 1990-2026, 1-15 authors with Unicode names, abstracts
 of about 150 words. pubs 0.9 is installed into its own virtual environment (it needs bibtexparser 1).
 """
@@ -19,7 +20,9 @@ import subprocess
 import sys
 import time
 import venv
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -60,17 +63,34 @@ def generate_bib(count: int, seed: int = 7) -> str:
     return "\n".join(entries)
 
 
-def timed(command: list[str], runs: int, cwd: Path | None = None, env: dict[str, str] | None = None) -> float:
-    """The median wall time of ``runs`` runs of a whole process, its output thrown away, after two
-    runs that are not counted (as hyperfine's --warmup)."""
-    times = []
-    for _ in range(runs + 2):
-        start = time.perf_counter()
-        result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - start)
-        if result.returncode not in (0,):
-            raise SystemExit(f"{' '.join(command)} failed: {result.stderr.decode()[-500:]}")
-    return statistics.median(times[2:])
+class Command(NamedTuple):
+    """One timed command: a whole process, with what must happen before each run."""
+
+    argv: list[str]
+    env: dict[str, str]
+    before: Callable[[int], None] | None = None  # called with the run's number
+
+
+def run_once(command: Command, number: int) -> float:
+    if command.before is not None:
+        command.before(number)
+    start = time.perf_counter()
+    result = subprocess.run(command.argv, env=command.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command.argv)} failed: {result.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def timed(commands: list[Command], runs: int) -> list[float]:
+    """The median wall time of each command over ``runs`` runs, the commands taking turns run by run
+    (so that a slower spell of the machine falls on all of them alike), after two runs each that
+    are not counted (as hyperfine's --warmup)."""
+    times: list[list[float]] = [[] for _ in commands]
+    for number in range(runs + 2):
+        for command, taken in zip(commands, times, strict=True):
+            taken.append(run_once(command, number))
+    return [statistics.median(taken[2:]) for taken in times]
 
 
 def settle(seconds: float = 30) -> None:
@@ -81,17 +101,26 @@ def settle(seconds: float = 30) -> None:
     time.sleep(seconds)
 
 
-def peak_memory_mib(command: list[str], env: dict[str, str] | None = None) -> float:
+def peak_memory_mib(command: Command) -> float:
     """Peak resident memory of one run, measured in a child of a fresh helper process."""
     probe = (
         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", probe, *command], env=env, capture_output=True, text=True, check=True)
+    argv = [sys.executable, "-c", probe, *command.argv]
+    out = subprocess.run(argv, env=command.env, capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 
 
-def scholar_bench(size: int, bib: Path, runs: int) -> dict[str, float]:
+class Setup(NamedTuple):
+    """A program with a library imported: how long the import took and the commands to time."""
+
+    import_seconds: float
+    commands: dict[str, Command]
+    memory: Command  # the command whose peak memory is measured
+
+
+def scholar_setup(size: int, bib: Path) -> Setup:
     scholar = shutil.which("scholar") or str(Path(sys.executable).parent / "scholar")
     # pip compiles an installed package's modules; an editable install under PYTHONDONTWRITEBYTECODE
     # would compile them on every run, which no user of a wheel pays.
@@ -105,39 +134,35 @@ def scholar_bench(size: int, bib: Path, runs: int) -> dict[str, float]:
     subprocess.run([scholar, "init", library], check=True, stderr=subprocess.DEVNULL)
     start = time.perf_counter()
     subprocess.run([scholar, "-L", library, "import", bib], check=True, stdout=subprocess.DEVNULL)
-    results = {"import": time.perf_counter() - start}
+    seconds = time.perf_counter() - start
     base = [scholar, "-L", str(library)]
     subprocess.run([*base, "list"], env=env, stdout=subprocess.DEVNULL, check=True)  # builds the cache
-    settle()
-    results["list --venue ICLR"] = timed([*base, "list", "--venue", "ICLR"], runs, env=env)
-    results["export bibtex"] = timed([*base, "export", "bibtex"], runs, env=env)
-    first = []
-    for _ in range(runs):  # as the first export of a library: no entry remembered yet
+    records = sorted((library / "publications").glob("*.toml"))
+
+    def forget_entries(number: int) -> None:  # as the first export of a library
         for remembered in Path(env["XDG_CACHE_HOME"]).glob("scholar/*.bibtex.pickle"):
             remembered.unlink()
-        start = time.perf_counter()
-        subprocess.run([*base, "export", "bibtex"], env=env, stdout=subprocess.DEVNULL, check=True)
-        first.append(time.perf_counter() - start)
-    results["export bibtex, nothing remembered"] = statistics.median(first)
-    records = sorted((library / "publications").glob("*.toml"))
-    touched = []
-    for n in range(runs):  # each run after a different record file changed
-        record = records[n * 7 % len(records)]
+
+    def change_a_record(number: int) -> None:  # a different record file each run
+        record = records[number * 7 % len(records)]
         record.write_text(record.read_text())
-        start = time.perf_counter()
-        subprocess.run([*base, "list", "--venue", "ICLR"], env=env, stdout=subprocess.DEVNULL, check=True)
-        touched.append(time.perf_counter() - start)
-    results["list after one file changed"] = statistics.median(touched)
-    results["--version"] = timed([scholar, "--version"], runs, env=env)
-    results["--help"] = timed([scholar, "--help"], runs, env=env)
-    results["peak MiB of list"] = peak_memory_mib([*base, "list"], env=env)
-    return results
+
+    listing = [*base, "list", "--venue", "ICLR"]
+    commands = {
+        "list --venue ICLR": Command(listing, env),
+        "export bibtex": Command([*base, "export", "bibtex"], env),
+        "export bibtex, nothing remembered": Command([*base, "export", "bibtex"], env, forget_entries),
+        "list after one file changed": Command(listing, env, change_a_record),
+        "--version": Command([scholar, "--version"], env),
+        "--help": Command([scholar, "--help"], env),
+    }
+    return Setup(seconds, commands, Command([*base, "list"], env))
 
 
-def pubs_bench(size: int, bib: Path, runs: int) -> dict[str, float] | None:
+def pubs_setup(size: int, bib: Path) -> Setup | None:
     environment = OUT / "pubs-venv"
-    pubs = environment / "bin" / "pubs"
-    if not pubs.exists():
+    pubs = str(environment / "bin" / "pubs")
+    if not Path(pubs).exists():
         venv.create(environment, with_pip=True)
         installed = subprocess.run(
             [environment / "bin" / "pip", "install", "-q", "pubs==0.9.0", "bibtexparser<2"], capture_output=True
@@ -148,20 +173,42 @@ def pubs_bench(size: int, bib: Path, runs: int) -> dict[str, float] | None:
     home = OUT / f"pubs-{size}"
     shutil.rmtree(home, ignore_errors=True)
     home.mkdir(parents=True)
-    config = home / "pubsrc"
+    config = str(home / "pubsrc")
     env = {**os.environ, "HOME": str(home)}
     subprocess.run([pubs, "-c", config, "init", "-p", home / "repo"], env=env, check=True, capture_output=True)
     start = time.perf_counter()
     subprocess.run([pubs, "-c", config, "import", bib], env=env, check=True, capture_output=True)
-    results = {"import": time.perf_counter() - start}
+    seconds = time.perf_counter() - start
+    export = Command([pubs, "-c", config, "export"], env)
+    commands = {
+        "list --venue ICLR": Command([pubs, "-c", config, "list", "booktitle:ICLR"], env),
+        "export bibtex": export,
+        "export bibtex, nothing remembered": export,  # pubs remembers nothing
+        "--version": Command([pubs, "--version"], env),
+        "--help": Command([pubs, "--help"], env),
+    }
+    return Setup(seconds, commands, Command([pubs, "-c", config, "list"], env))
+
+
+def measure(size: int, runs: int, with_pubs: bool) -> list[tuple[str, float, float | None]]:
+    """(what, scholar's figure, pubs's figure or None) for one library size."""
+    bib = OUT / f"library-{size}.bib"
+    bib.write_text(generate_bib(size), encoding="utf-8")
+    ours = scholar_setup(size, bib)
+    theirs = pubs_setup(size, bib) if with_pubs else None
     settle()
-    results["list --venue ICLR"] = timed([str(pubs), "-c", str(config), "list", "booktitle:ICLR"], runs, env=env)
-    results["export bibtex"] = timed([str(pubs), "-c", str(config), "export"], runs, env=env)
-    results["export bibtex, nothing remembered"] = results["export bibtex"]  # pubs remembers nothing
-    results["--version"] = timed([str(pubs), "--version"], runs, env=env)
-    results["--help"] = timed([str(pubs), "--help"], runs, env=env)
-    results["peak MiB of list"] = peak_memory_mib([str(pubs), "-c", str(config), "list"], env=env)
-    return results
+    rows: list[tuple[str, float, float | None]] = [
+        ("import", ours.import_seconds, theirs.import_seconds if theirs else None)
+    ]
+    for name, command in ours.commands.items():
+        other = theirs.commands.get(name) if theirs else None
+        if other is None:
+            rows.append((name, timed([command], runs)[0], None))
+        else:
+            mine, its = timed([command, other], runs)
+            rows.append((name, mine, its))
+    rows.append(("peak MiB of list", peak_memory_mib(ours.memory), peak_memory_mib(theirs.memory) if theirs else None))
+    return rows
 
 
 def main() -> None:
@@ -173,12 +220,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     lines = ["| works | command | scholar | pubs 0.9 | pubs / scholar |", "|---|---|---|---|---|"]
     for size in args.sizes:
-        bib = OUT / f"library-{size}.bib"
-        bib.write_text(generate_bib(size), encoding="utf-8")
-        ours = scholar_bench(size, bib, args.runs)
-        theirs = None if args.no_pubs else pubs_bench(size, bib, args.runs)
-        for command, value in ours.items():
-            other = (theirs or {}).get(command)
+        for command, value, other in measure(size, args.runs, not args.no_pubs):
             unit = " MiB" if "MiB" in command else " s"
             shown = f"{value:.1f}{unit}" if "MiB" in command else f"{value:.3f}{unit}"
             other_shown = "" if other is None else (f"{other:.1f}{unit}" if "MiB" in command else f"{other:.3f}{unit}")
