@@ -87,12 +87,12 @@ def test_check_reads_the_files_not_the_cache(scholar: Scholar, library: Path) ->
     record = library / "publications" / "anon2019old.toml"
     record.write_text(record.read_text() + "colour = 1\n")
     [path] = cache_files()
-    snapshot = cache.Shard._make(pickle.loads(path.read_bytes()))
-    files = list(snapshot.files)
+    shard = cache.Shard._make(pickle.loads(path.read_bytes()))
+    files = list(shard.files)
     stat = record.stat()
     at = [line.split("\0")[0] for line in files].index("publications/anon2019old.toml")
     files[at] = f"publications/anon2019old.toml\0{stat.st_mtime_ns}\0{stat.st_size}\0{stat.st_ino}"
-    path.write_bytes(pickle.dumps(tuple(snapshot._replace(files=files))))
+    path.write_bytes(pickle.dumps(tuple(shard._replace(files=files))))
     assert scholar("-L", library, "list").exit_code == 0  # list trusts the (forged) cache
     run = scholar("-L", library, "check")
     assert run.exit_code == 1

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from scholarcli import __version__, cache
 from scholarcli.formats import ENTRY_SEPARATOR, ExportOptions, ExportResult, entry_renderer, renderer
-from scholarcli.model import Work
+from scholarcli.formats.common import render_each
+from scholarcli.model import Settings, Work
 from scholarcli.store import Library
 
 RENDERS_FORMAT = 1
@@ -34,18 +35,18 @@ def export(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
     key = (RENDERS_FORMAT, cache.FORMAT, __version__, Work._fields, library.settings, fmt, options, _code_stamp())
     remembered = cache.read_renders(library.resolved, fmt, key)
     rendered: dict[str, cache.Rendered] = {}
-    texts: list[str] = []
-    warnings: list[str] = []
-    for work in works:
+
+    def remembering(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
         stamp = stamp_of[work.key]
         entry = remembered.get(stamp)
         if entry is None:
-            text, about = render_work(work, library.settings, options)
+            text, about = render_work(work, settings, options)
             entry = rendered[stamp] = (text, tuple(about))
-        texts.append(entry[0])
-        warnings.extend(entry[1])
+        return entry[0], list(entry[1])
+
+    result = render_each(remembering, works, library.settings, options, ENTRY_SEPARATOR)
     if rendered:  # written back without the entries of files that changed or went away
         current = set(library.stamps)
         kept = {stamp: entry for stamp, entry in remembered.items() if stamp in current}
         cache.write_renders(library.resolved, fmt, key, kept | rendered)
-    return ExportResult(ENTRY_SEPARATOR.join(texts), warnings)
+    return result

@@ -98,6 +98,11 @@ def _valid(value: str | bool | None, allowed: tuple[str, ...]) -> bool:
     return value is None or value in allowed
 
 
+def _colour(global_options: Parsed) -> None:
+    if global_options.get("no_color"):
+        os.environ["NO_COLOR"] = "1"  # as the app's --no-color does: rich honours it
+
+
 def _prepare(args: list[str]) -> Callable[[], object] | None:
     """The command to run for ``args``, or None when the full command line should take them."""
     split = _split_globals(args)
@@ -136,8 +141,6 @@ def _prepare(args: list[str]) -> Callable[[], object] | None:
         selected=bool(given.get("selected")),
     )
     sort, reverse = text.get("sort", "year"), bool(given.get("reverse"))
-    if global_options.get("no_color"):
-        os.environ["NO_COLOR"] = "1"
     from scholarcli.cli import actions
 
     if command == "list":
@@ -147,6 +150,7 @@ def _prepare(args: list[str]) -> Callable[[], object] | None:
         if not _valid(text.get("fmt"), LIST_FORMATS) or not (limit is None or (limit.isascii() and limit.isdigit())):
             return None
         count = None if limit is None else int(limit)
+        _colour(global_options)
         return lambda: actions.list_works(library_dir, filters, sort, reverse, count, text.get("fmt"))
 
     from scholarcli.formats import FORMAT_NAMES, ExportOptions
@@ -155,6 +159,7 @@ def _prepare(args: list[str]) -> Callable[[], object] | None:
     if fmt not in FORMAT_NAMES or output == "" or (output is not None and Path(output).is_dir()):
         return None
     options = ExportOptions(equal_note=bool(given.get("equal_note")))
+    _colour(global_options)
     target = None if output is None else Path(output)
     return lambda: actions.export_works(library_dir, fmt, filters, text.get("keys"), target, sort, reverse, options)
 
