@@ -3,6 +3,7 @@ cache is rebuilt silently; library.toml changes revalidate; `check` reads the TO
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import Run
 from scholarcli import cache, store
+from scholarcli.errors import ScholarError
 from scholarcli.formats import ExportOptions, renderer
 from scholarcli.query import sort_works
 
@@ -192,3 +194,37 @@ def test_a_duplicate_key_is_found_within_and_across_shards(
         assert run.exit_code == 1
         assert 'zz/lovelace2024engine.toml: key: "lovelace2024engine" is also the key of publications/' in run.stderr
         assert run.stdout.split().count("lovelace2024engine") == 1
+
+
+def abstract_of(scholar: Scholar, root: Path, key: str) -> str | None:
+    run = scholar("-L", root, "list", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    abstracts: dict[str, str | None] = {work["key"]: work.get("abstract") for work in json.loads(run.stdout)}
+    return abstracts[key]
+
+
+@pytest.mark.usefixtures("small_shards")
+def test_a_listing_that_rereads_a_shard_keeps_the_abstracts_of_the_others(scholar: Scholar, library: Path) -> None:
+    assert abstract_of(scholar, library, "lovelace2024engine") == "Bernoulli numbers computed by machine."
+    # smith-undated shares lovelace2024engine's shard: the listing re-reads one and keeps the other.
+    record = library / "publications" / "smith-undated.toml"
+    record.write_text(record.read_text().replace("Undated Thoughts", "Undated Thinking"))
+    assert titles(scholar, library)["smith-undated"] == "Undated Thinking"
+    assert abstract_of(scholar, library, "lovelace2024engine") == "Bernoulli numbers computed by machine."
+    assert "Bernoulli numbers computed by machine." in scholar("-L", library, "show", "lovelace2024engine").stdout
+
+
+def test_search_finds_words_of_an_abstract_from_the_cache(scholar: Scholar, library: Path) -> None:
+    for _ in range(2):  # building the cache, then reading it
+        run = scholar("-L", library, "list", "--search", "bernoulli", "--format", "keys")
+        assert (run.exit_code, run.stdout) == (0, "lovelace2024engine\n")
+
+
+def test_a_library_read_without_abstracts_cannot_be_written(library: Path) -> None:
+    store.load(library)  # builds the cache
+    listing = store.load(library, abstracts=False)
+    work = listing.get("lovelace2024engine")
+    assert work.abstract is None
+    with pytest.raises(ScholarError, match="without its abstracts"):
+        store.save(listing, work._replace(title="Renamed"), overwrite=True)
+    assert "Bernoulli numbers" in (library / "publications" / "lovelace2024engine.toml").read_text()

@@ -10,6 +10,9 @@ are written (an edited record rewrites one shard, not the whole index). library.
 the record fields and the cache format are part of the key, so a change to any of them rebuilds
 everything. A cache that cannot be read, for any reason, is rebuilt silently. It lives in the
 user's cache directory, never in the library (which is often a git repository).
+
+Abstracts are most of a library's text, and a listing shows none, so a shard file holds two
+pickles: the shard with every abstract left out, then the abstracts. `list` reads only the first.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from scholarcli import __version__
 from scholarcli.errors import Problem
 from scholarcli.model import Settings, Work
 
-FORMAT = 5
+FORMAT = 6
 SHARD_SIZE = 1000  # record files a cache file holds
 # What one record file gave, as stored: a Work's values in field order, or its problems as
 # (path, field, message). Plain tuples load several times faster than objects would.
@@ -37,16 +40,15 @@ class Shard(NamedTuple):
     """A slice of the library as the cache last saw it.
 
     ``files`` are store.scan's lines (path and stat signature) and ``rows`` what each gave; the
-    rest is what a command uses, worked out once: the rows of the valid works in order with the
-    scan line each came from, each key's path, and the problems (duplicate keys included).
+    rest is what a command uses, worked out once: where the valid works are among the rows, each
+    key's path, and the problems (duplicate keys included).
     """
 
     key: tuple[object, ...]
     settings: Settings
     files: list[str]
     rows: list[Row]
-    listed: list[tuple[object, ...]]
-    stamps: list[str]
+    listed: list[int]  # the indices of the rows of valid works, in order
     paths: dict[str, str]
     problems: list[ProblemRow]
 
@@ -90,6 +92,9 @@ def _shared(value: object) -> object:
     return value
 
 
+_ABSTRACT = Work._fields.index("abstract")
+
+
 def pack(result: Work | list[Problem]) -> Row:
     if isinstance(result, Work):
         return tuple(_shared(value) if shared else value for value, shared in zip(result, _SHARED_AT, strict=True))
@@ -100,24 +105,40 @@ def shard_path(resolved: Path, index: int) -> Path:
     return path_for(resolved).with_suffix(f".{index}.pickle")
 
 
-def read(resolved: Path, key: tuple[object, ...], index: int) -> Shard | None:
-    """The stored shard ``index`` of this library under this key, or None when there is no usable one."""
+def read(resolved: Path, key: tuple[object, ...], index: int, abstracts: bool = True) -> Shard | None:
+    """The stored shard ``index`` of this library under this key, or None when there is no usable one.
+
+    Without ``abstracts`` the rows of valid works have None for an abstract: fit for listing only.
+    """
     try:
         with shard_path(resolved, index).open("rb") as handle:
             stored = pickle.load(handle)
-        if isinstance(stored, tuple) and len(stored) == len(Shard._fields) and stored[0] == key:
+            if not (isinstance(stored, tuple) and len(stored) == len(Shard._fields) and stored[0] == key):
+                return None
             shard = Shard._make(stored)
             files, rows = shard.files, shard.rows
-            if isinstance(files, list) and isinstance(rows, list) and len(files) == len(rows):
-                return shard
+            if not (isinstance(files, list) and isinstance(rows, list) and len(files) == len(rows)):
+                return None
+            if abstracts:
+                texts: dict[int, str] = pickle.load(handle)
+                for at, text in texts.items():
+                    row = rows[at]
+                    rows[at] = (*row[:_ABSTRACT], text, *row[_ABSTRACT + 1 :])
+            return shard
     except Exception:  # any unreadable cache is simply rebuilt from the TOML files
-        pass
-    return None
+        return None
 
 
 def write(resolved: Path, index: int, shard: Shard) -> None:
-    """Save a shard atomically; a cache that cannot be written is not worth an error."""
-    _dump(shard_path(resolved, index), tuple(shard))
+    """Save a shard atomically, its abstracts apart; a cache that cannot be written is not worth an error."""
+    rows: list[Row] = []
+    texts: dict[int, str] = {}
+    for at, row in enumerate(shard.rows):
+        if isinstance(row, tuple) and isinstance(text := row[_ABSTRACT], str):
+            texts[at] = text
+            row = (*row[:_ABSTRACT], None, *row[_ABSTRACT + 1 :])
+        rows.append(row)
+    _dump(shard_path(resolved, index), tuple(shard._replace(rows=rows)), texts)
 
 
 def drop_from(resolved: Path, index: int) -> None:
@@ -154,12 +175,14 @@ def write_renders(resolved: Path, fmt: str, key: tuple[object, ...], renders: di
     _dump(path_for(resolved).with_suffix(f".{fmt}.pickle"), (key, renders))
 
 
-def _dump(path: Path, value: object) -> None:
+def _dump(path: Path, *values: object) -> None:
+    """Write ``values`` as consecutive pickles, which pickle.load reads back one at a time."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for value in values:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temp.replace(path)
     except OSError:
         temp.unlink(missing_ok=True)

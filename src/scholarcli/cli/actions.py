@@ -20,17 +20,19 @@ if TYPE_CHECKING:
     from scholarcli.formats import ExportOptions
 
 TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nobody reads thousands
+# The list formats that show no abstract; --search reads abstracts too, so it needs them as well.
+WITHOUT_ABSTRACTS = frozenset(("table", "tsv", "csv", "keys"))
 
 
 def list_works(
     library_dir: Path | None, filters: Filters, sort: str, reverse: bool, limit: int | None, fmt: str | None
 ) -> store.Library:
     """List the selected works; the library is returned for a caller that would rather not free it (quick.py)."""
-    library = load_library(library_dir)
+    chosen = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    library = load_library(library_dir, abstracts=chosen not in WITHOUT_ABSTRACTS or filters.search is not None)
     works = sort_works(select(library.works, filters, library.settings), sort, reverse)
     if limit is not None:
         works = works[:limit]
-    chosen = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if chosen == "table":
         from scholarcli.cli.terminal import print_table
 
