@@ -28,6 +28,13 @@ def main(argv: list[str] | None = None) -> None:
 
         print(f"scholar {__version__}")
         return
+    import gc
+
+    # The console script's process ends right after a quick command (see _exit_now), so the
+    # garbage collector stays off for it: turned on again, its first pass would walk everything
+    # the command read (about 4 ms for 10,000 works). quick.run turns it off for its command anyway.
+    if argv is None:
+        gc.disable()
     from scholarcli.cli import quick
 
     status = quick.run(args)
@@ -35,6 +42,7 @@ def main(argv: list[str] | None = None) -> None:
         if argv is None:  # the process of the console script: end it without freeing what it read
             _exit_now(status)
         sys.exit(status)
+    gc.enable()
     from scholarcli.cli.app import app
 
     app(args=args, prog_name="scholar")
