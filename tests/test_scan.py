@@ -1,0 +1,73 @@
+"""Which files of a library are records, with the stat signature the cache compares; a large
+library's scan stats half of them in a forked child, which must give the same lines."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scholarcli import store
+
+RECORDS = ["a.toml", "publications/b.toml", "publications/deep/c.toml", "patents/library.toml", "_d.toml"]
+NOT_RECORDS = ["library.toml", ".e.toml", ".git/f.toml", "_drafts/g.toml", "notes.txt", "publications/h.bib"]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    for name in RECORDS + NOT_RECORDS:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {name}\n")
+    return tmp_path
+
+
+def expected_lines(root: Path) -> list[str]:
+    lines = []
+    for name in RECORDS:
+        stat = (root / name).stat()
+        lines.append(f"{name}\0{stat.st_mtime_ns}\0{stat.st_size}\0{stat.st_ino}")
+    return sorted(lines)
+
+
+def test_scan_lists_every_record_file_with_its_signature(root: Path) -> None:
+    assert store.scan(root) == expected_lines(root)
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make every scan parallel, even on one CPU, and count the children forked."""
+    monkeypatch.setattr(store, "PARALLEL_SCAN", 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    children: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        child = fork()
+        children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", counted)
+    return children
+
+
+def test_a_parallel_scan_gives_the_same_lines(root: Path, forks: list[int]) -> None:
+    assert store.scan(root) == expected_lines(root)
+    assert len(forks) == 1
+
+
+def test_a_parallel_scan_whose_child_fails_stats_the_files_itself(
+    root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fork = os.fork  # the counting one
+
+    def failing() -> int:
+        child = fork()
+        if child == 0:
+            os._exit(3)
+        return child
+
+    monkeypatch.setattr(os, "fork", failing)
+    assert store.scan(root) == expected_lines(root)
+    assert len(forks) == 1
