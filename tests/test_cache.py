@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from conftest import RECORDS, Run
 from scholarcli import cache, store
+from scholarcli.cli import actions
 from scholarcli.errors import ScholarError
 from scholarcli.formats import ExportOptions, renderer
+from scholarcli.model import Work
 from scholarcli.query import sort_works
 
 Scholar = Callable[..., Run]
@@ -88,13 +90,15 @@ def test_check_reads_the_files_not_the_cache(scholar: Scholar, library: Path) ->
     # Forge the cache so that it calls a now-broken file valid, with the file's current signature.
     record = library / "publications" / "anon2019old.toml"
     record.write_text(record.read_text() + "colour = 1\n")
-    [path] = cache_files()
-    shard = cache.Shard._make(pickle.loads(path.read_bytes()))
+    resolved = library.resolve()
+    key = cache.key_for(resolved, (library / "library.toml").read_bytes())
+    shard = cache.read(resolved, key, 0)
+    assert shard is not None
     files = list(shard.files)
     stat = record.stat()
     at = [line.split("\0")[0] for line in files].index("publications/anon2019old.toml")
     files[at] = f"publications/anon2019old.toml\0{stat.st_mtime_ns}\0{stat.st_size}\0{stat.st_ino}"
-    path.write_bytes(pickle.dumps(tuple(shard._replace(files=files))))
+    cache.write(resolved, 0, shard._replace(files=files))
     assert scholar("-L", library, "list").exit_code == 0  # list trusts the (forged) cache
     run = scholar("-L", library, "check")
     assert run.exit_code == 1
@@ -220,11 +224,90 @@ def test_search_finds_words_of_an_abstract_from_the_cache(scholar: Scholar, libr
         assert (run.exit_code, run.stdout) == (0, "lovelace2024engine\n")
 
 
-def test_a_library_read_without_abstracts_cannot_be_written(library: Path) -> None:
+def test_a_library_read_with_some_fields_cannot_be_written(library: Path) -> None:
     store.load(library)  # builds the cache
-    listing = store.load(library, abstracts=False)
+    listing = store.load(library, fields={"key", "type", "title"})
     work = listing.get("lovelace2024engine")
-    assert work.abstract is None
-    with pytest.raises(ScholarError, match="without its abstracts"):
+    assert (work.title, work.abstract, work.authors) == ("Notes on the Analytical Engine", None, ())
+    with pytest.raises(ScholarError, match="some fields only"):
         store.save(listing, work._replace(title="Renamed"), overwrite=True)
     assert "Bernoulli numbers" in (library / "publications" / "lovelace2024engine.toml").read_text()
+
+
+# With RECORDS, every field of a work is set somewhere, and two works of everything2022's year
+# come before or after it by month or by day only: a field a listing reads but does not load
+# shows up as a difference.
+EVERY_FIELD = {
+    "publications/aaa2022early": 'type = "misc"\ntitle = "Early"\nyear = 2022\nmonth = 1\nday = 30\n',
+    "publications/aab2022april": 'type = "misc"\ntitle = "April"\nyear = 2022\nmonth = 4\nday = 1\n',
+    "publications/everything2022": """\
+        type = "inproceedings"
+        title = "Everything Set"
+        authors = ["Charles Babbage", "Hervé Jégou"]
+        authors_truncated = true
+        equal_contribution = ["Charles Babbage", "Hervé Jégou"]
+        people = ["Ada Lovelace"]
+        venue = "ICLR"
+        track = "Oral"
+        year = 2022
+        month = 4
+        day = 25
+        volume = "3"
+        issue = "2"
+        pages = "1-10"
+        publisher = "PMLR"
+        doi = "10.1000/everything"
+        arxiv = "2204.00001"
+        url = "https://example.org/everything"
+        categories = ["cs.LG"]
+        tags = ["history", "engines"]
+        selected = true
+        note = "Best paper"
+        abstract = "Everything about engines."
+        links = { code = "https://example.org/code" }
+        unresolved_links = ["slides"]
+        bibtex_type = "conference"
+        extra = { keywords = "{engines}" }
+        """,
+    "patents/us7654321": """\
+        type = "patent"
+        title = "Engine Governor"
+        authors = ["Charles Babbage"]
+        number = "US7654321"
+        status = "granted"
+        assignee = "Engines Ltd"
+        filing_date = 2019-04-01
+        grant_date = 2021-03-09
+        """,
+}
+LISTINGS = [
+    [],
+    ["--venue", "ICLR"],
+    ["--year", "2021..2023"],
+    ["--type", "patent"],
+    ["--author", "babbage"],
+    ["--person", "Ada Lovelace"],
+    ["--tag", "history"],
+    ["--selected"],
+    ["--search", "engines"],
+    ["--sort", "title"],
+    ["--sort", "venue", "--reverse"],
+    ["--sort", "key", "--limit", "3"],
+]
+
+
+@pytest.mark.parametrize("fmt", sorted(actions.BRIEF_FORMATS))
+def test_a_listing_that_reads_some_fields_shows_what_reading_all_shows(
+    fmt: str, scholar: Scholar, make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_library(RECORDS | EVERY_FIELD)
+    works = store.load(root, use_cache=False).works
+    unset = [name for name in Work._fields if all(getattr(w, name) == Work._field_defaults.get(name) for w in works)]
+    assert unset == []
+    scholar("-L", root, "list")  # builds the cache
+    for options in LISTINGS:
+        brief = scholar("-L", root, "list", "--format", fmt, *options)
+        with monkeypatch.context() as every_field:
+            every_field.setattr(actions, "BRIEF_FORMATS", frozenset())
+            assert brief == scholar("-L", root, "list", "--format", fmt, *options), options
+        assert brief.exit_code == 0

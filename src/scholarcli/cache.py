@@ -11,8 +11,10 @@ the record fields and the cache format are part of the key, so a change to any o
 everything. A cache that cannot be read, for any reason, is rebuilt silently. It lives in the
 user's cache directory, never in the library (which is often a git repository).
 
-Abstracts are most of a library's text, and a listing shows none, so a shard file holds two
-pickles: the shard with every abstract left out, then the abstracts. `list` reads only the first.
+On disk the valid works' values are stored by field, one pickled column each, so that a command
+unpickles only the fields it reads (a listing needs about half of them) and a field no work of
+the shard sets costs nothing. Abstracts are most of a library's text and a listing shows none,
+so their column follows the rest as a second pickle, which only a command that wants it reads.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import os
 import pickle
 import sys
 import zlib
+from collections.abc import Collection, Iterable
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,7 +32,7 @@ from scholarcli import __version__
 from scholarcli.errors import Problem
 from scholarcli.model import Settings, Work
 
-FORMAT = 6
+FORMAT = 7
 SHARD_SIZE = 1000  # record files a cache file holds
 # What one record file gave, as stored: a Work's values in field order, or its problems as
 # (path, field, message). Plain tuples load several times faster than objects would.
@@ -93,6 +97,8 @@ def _shared(value: object) -> object:
 
 
 _ABSTRACT = Work._fields.index("abstract")
+# What a row holds for a field that was not read, or that no work of the shard sets.
+_UNSET = tuple(Work._field_defaults.get(name) for name in Work._fields)
 
 
 def pack(result: Work | list[Problem]) -> Row:
@@ -105,40 +111,55 @@ def shard_path(resolved: Path, index: int) -> Path:
     return path_for(resolved).with_suffix(f".{index}.pickle")
 
 
-def read(resolved: Path, key: tuple[object, ...], index: int, abstracts: bool = True) -> Shard | None:
+def read(resolved: Path, key: tuple[object, ...], index: int, fields: Collection[str] | None = None) -> Shard | None:
     """The stored shard ``index`` of this library under this key, or None when there is no usable one.
 
-    Without ``abstracts`` the rows of valid works have None for an abstract: fit for listing only.
+    With ``fields`` only those are read: the valid works' rows hold their fields' defaults for
+    the others, fit for a command that reads no other (see store.load).
     """
     try:
         with shard_path(resolved, index).open("rb") as handle:
             stored = pickle.load(handle)
-            if not (isinstance(stored, tuple) and len(stored) == len(Shard._fields) and stored[0] == key):
+            if not (isinstance(stored, tuple) and len(stored) == 8 and stored[0] == key):
                 return None
-            shard = Shard._make(stored)
-            files, rows = shard.files, shard.rows
-            if not (isinstance(files, list) and isinstance(rows, list) and len(files) == len(rows)):
+            key, settings, files, listed, paths, problems, others, columns = stored
+            if len(listed) + len(others) != len(files):
                 return None
-            if abstracts:
-                texts: dict[int, str] = pickle.load(handle)
-                for at, text in texts.items():
-                    row = rows[at]
-                    rows[at] = (*row[:_ABSTRACT], text, *row[_ABSTRACT + 1 :])
-            return shard
+            values: list[Iterable[object]] = []
+            for name, unset in zip(Work._fields, _UNSET, strict=True):
+                if fields is not None and name not in fields:
+                    values.append(repeat(unset))
+                elif name == "abstract":
+                    abstracts = pickle.load(handle)
+                    values.append(repeat(None) if abstracts is None else abstracts)
+                else:
+                    values.append(pickle.loads(columns[name]) if name in columns else repeat(unset))
+            rows: list[Row] = [others.get(at, ()) for at in range(len(files))]
+            # The key column is always stored, so the inner zip ends with the listed works.
+            for at, row in zip(listed, zip(*values, strict=False), strict=True):
+                rows[at] = row
+            return Shard(key, settings, files, rows, listed, paths, problems)
     except Exception:  # any unreadable cache is simply rebuilt from the TOML files
         return None
 
 
 def write(resolved: Path, index: int, shard: Shard) -> None:
-    """Save a shard atomically, its abstracts apart; a cache that cannot be written is not worth an error."""
-    rows: list[Row] = []
-    texts: dict[int, str] = {}
-    for at, row in enumerate(shard.rows):
-        if isinstance(row, tuple) and isinstance(text := row[_ABSTRACT], str):
-            texts[at] = text
-            row = (*row[:_ABSTRACT], None, *row[_ABSTRACT + 1 :])
-        rows.append(row)
-    _dump(shard_path(resolved, index), tuple(shard._replace(rows=rows)), texts)
+    """Save a shard atomically, by column (see above); a cache that cannot be written is not worth an error."""
+    listed = set(shard.listed)
+    others = {at: row for at, row in enumerate(shard.rows) if at not in listed}
+    valid = [shard.rows[at] for at in shard.listed]
+    columns: dict[str, bytes] = {}
+    abstracts: list[object] | None = None
+    for field, (name, unset) in enumerate(zip(Work._fields, _UNSET, strict=True)):
+        column = [row[field] for row in valid]
+        if name != "key" and all(value == unset and type(value) is type(unset) for value in column):
+            continue  # as a read of the shard puts back
+        if name == "abstract":
+            abstracts = column
+        else:
+            columns[name] = pickle.dumps(column, protocol=pickle.HIGHEST_PROTOCOL)
+    header = (shard.key, shard.settings, shard.files, shard.listed, shard.paths, shard.problems, others, columns)
+    _dump(shard_path(resolved, index), header, abstracts)
 
 
 def drop_from(resolved: Path, index: int) -> None:

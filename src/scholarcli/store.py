@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
@@ -89,7 +89,7 @@ class Library(NamedTuple):
     # Aligned with works: the scan line (path and stat signature) each was read from; see scan().
     stamps: Sequence[str] = ()
     resolved: Path | None = None  # the library's resolved path, which names its cache
-    abstracts: bool = True  # False: read for a listing, every abstract None; never written
+    complete: bool = True  # False: only some fields were read (see load); never written
 
     def get(self, key: str) -> Work:
         for work in self.works:
@@ -244,14 +244,15 @@ def load(
     read_only: bool = False,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
-    abstracts: bool = True,
+    fields: Collection[str] | None = None,
 ) -> Library:
     """Read every record; broken ones are reported in ``problems`` and left out of ``works``.
 
     With ``use_cache`` only the files changed since the last command are parsed (see cache.py);
     `scholar check` reads every file. ``progress(parsed, total)`` hears of long parsing runs.
-    Without ``abstracts`` works read from the cache have none, which saves a listing a third of
-    its reading time; such a library cannot be written.
+    With ``fields`` (which must include key) works read from the cache have only those: the
+    others hold their defaults. A listing reads about half the fields, and no abstract, which
+    are most of a library's text. Such a library cannot be written.
     """
     import gc
 
@@ -260,14 +261,18 @@ def load(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, read_only, use_cache, progress, abstracts)
+        return _load(root, read_only, use_cache, progress, fields)
     finally:
         if collecting:
             gc.enable()
 
 
 def _load(
-    root: Path, read_only: bool, use_cache: bool, progress: Callable[[int, int], None] | None, abstracts: bool
+    root: Path,
+    read_only: bool,
+    use_cache: bool,
+    progress: Callable[[int, int], None] | None,
+    fields: Collection[str] | None,
 ) -> Library:
     from scholarcli import cache
 
@@ -278,13 +283,13 @@ def _load(
     files = scan(root)
     size = cache.SHARD_SIZE
     slices = [files[start : start + size] for start in range(0, len(files), size)] or [[]]
-    shards = [cache.read(resolved, key, index, abstracts) if use_cache else None for index in range(len(slices))]
+    shards = [cache.read(resolved, key, index, fields) if use_cache else None for index in range(len(slices))]
     stale = [index for index, shard in enumerate(shards) if shard is None or shard.files != slices[index]]
     if stale:  # in the usual case nothing changed: one comparison a shard
         settings = next((shard.settings for shard in shards if shard is not None), None)
         settings = settings or _parse_settings(settings_bytes)
-        # The rows kept for unchanged files are written back, so they must have their abstracts.
-        olds = [shards[index] if abstracts else cache.read(resolved, key, index) for index in stale]
+        # The rows kept for unchanged files are written back, so they must have every field.
+        olds = [shards[index] if fields is None else cache.read(resolved, key, index) for index in stale]
         previous = {line: row for old in olds if old for line, row in zip(old.files, old.rows, strict=True)}
         reader = _Reader(root, settings, previous, len(files), progress)
         for index in stale:
@@ -318,7 +323,7 @@ def _load(
         read_only=read_only,
         stamps=stamps,
         resolved=resolved if use_cache else None,
-        abstracts=abstracts or not use_cache,
+        complete=fields is None or not use_cache,
     )
 
 
@@ -434,8 +439,8 @@ def init(root: Path, people: list[str] | None = None) -> Path:
 
 
 def ensure_writable(library: Library) -> None:
-    if not library.abstracts:  # a slip in scholar's code, never the user's: refuse, lose nothing
-        raise ScholarError("this library was read without its abstracts for a listing; it cannot be written")
+    if not library.complete:  # a slip in scholar's code, never the user's: refuse, lose nothing
+        raise ScholarError("this library was read with some fields only, for a listing; it cannot be written")
     if library.read_only:
         raise ScholarError(
             "the bundled sample library is read-only; run `scholar init` to make your own library "

@@ -20,8 +20,27 @@ if TYPE_CHECKING:
     from scholarcli.formats import ExportOptions
 
 TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nobody reads thousands
-# The list formats that show no abstract; --search reads abstracts too, so it needs them as well.
-WITHOUT_ABSTRACTS = frozenset(("table", "tsv", "csv", "keys"))
+# The list formats that show a few fields, and every field they, the filters and the sort orders
+# read (--search reads the abstract too): a listing reads only these (store.load).
+BRIEF_FORMATS = frozenset(("table", "tsv", "csv", "keys"))
+LISTING_FIELDS = frozenset(
+    {
+        "key",
+        "type",
+        "title",
+        "authors",
+        "authors_truncated",
+        "equal_contribution",
+        "people",
+        "venue",
+        "track",
+        "year",
+        "month",
+        "day",
+        "tags",
+        "selected",
+    }
+)
 
 
 def list_works(
@@ -29,7 +48,10 @@ def list_works(
 ) -> store.Library:
     """List the selected works; the library is returned for a caller that would rather not free it (quick.py)."""
     chosen = fmt or ("table" if sys.stdout.isatty() else "tsv")
-    library = load_library(library_dir, abstracts=chosen not in WITHOUT_ABSTRACTS or filters.search is not None)
+    fields = None
+    if chosen in BRIEF_FORMATS:
+        fields = LISTING_FIELDS | {"abstract"} if filters.search else LISTING_FIELDS
+    library = load_library(library_dir, fields)
     works = sort_works(select(library.works, filters, library.settings), sort, reverse)
     if limit is not None:
         works = works[:limit]

@@ -6,6 +6,7 @@ No click or typer here: the quick path (quick.py) uses these too.
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from scholarcli import store
@@ -16,14 +17,14 @@ def _progress(parsed: int, total: int) -> None:
     warn_raw(f"\rreading records: {parsed}/{total}")
 
 
-def load_library(explicit: Path | None, abstracts: bool = True) -> store.Library:
+def load_library(explicit: Path | None, fields: Collection[str] | None = None) -> store.Library:
     """The library the user chose (--library, or the look-up order); a long first read reports progress.
 
-    A command that shows no abstract says so with ``abstracts=False`` and reads faster (store.load).
+    A command that reads only some fields of the works names them and reads faster (store.load).
     """
     root, read_only = store.locate(explicit)
     progress = _progress if sys.stderr.isatty() else None
-    library = store.load(root, read_only=read_only, progress=progress, abstracts=abstracts)
+    library = store.load(root, read_only=read_only, progress=progress, fields=fields)
     if progress and len(library.paths) >= store.PROGRESS_EVERY:
         warn_raw("\r\033[K")  # clear the progress line
     return library
