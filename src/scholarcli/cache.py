@@ -26,11 +26,11 @@ import zlib
 from collections.abc import Collection, Iterable
 from itertools import repeat
 from pathlib import Path
-from typing import NamedTuple
 
 from scholarcli import __version__
 from scholarcli.errors import Problem
 from scholarcli.model import Settings, Work
+from scholarcli.records import NamedTuple
 
 FORMAT = 7
 SHARD_SIZE = 1000  # record files a cache file holds

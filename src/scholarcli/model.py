@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
 
+from scholarcli.records import NamedTuple
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # dates come from tomllib; the model only names their type
     import datetime as dt
+    from typing import Any
 
 WORK_TYPES = (
     "article",

@@ -5,10 +5,12 @@ The terminal table lives in cli/, since it needs rich; these are pure functions.
 
 from __future__ import annotations
 
-from typing import Any
-
 from scholarcli.describe import authors_text, venue_short
 from scholarcli.model import Settings, Work
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 LIST_FORMATS = ("table", "tsv", "csv", "json", "jsonl", "keys")
 COLUMNS = ("key", "year", "type", "authors", "title", "venue")

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from scholarcli.errors import UnknownKey, UnknownPerson
 from scholarcli.model import Person, Settings, Work
+from scholarcli.records import NamedTuple
 
 SORT_FIELDS = ("year", "title", "venue", "key")
 

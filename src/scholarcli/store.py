@@ -8,11 +8,12 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, LibraryNotFound, Problem, ScholarError, UnknownKey
 from scholarcli.model import SCHEMA_VERSION, Settings, Work
+from scholarcli.records import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from scholarcli import cache
 

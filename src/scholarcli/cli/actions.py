@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from scholarcli import store
 from scholarcli.cli.context import finish, load_library, warn, write_stdout
@@ -16,6 +15,7 @@ from scholarcli.errors import ScholarError
 from scholarcli.model import Person, Settings
 from scholarcli.query import Filters, find_person, parse_key_list, pick, select, sort_works
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from scholarcli.formats import ExportOptions
 

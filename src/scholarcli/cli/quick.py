@@ -15,9 +15,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from scholarcli.cli.report import exit_code_for
+from scholarcli.records import NamedTuple
 
 COMMANDS = ("list", "export")
 # The app's own --help as click prints it to a pipe (80 columns, no colour), kept in sync by a test.

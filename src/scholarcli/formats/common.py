@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from scholarcli.model import Person, Settings, Work
+from scholarcli.records import NamedTuple
 
 # The CV choices a user can make; defined here so the command line can offer them without
 # importing the CV modules.
