@@ -164,6 +164,25 @@ def test_tsv_shows_track_and_et_al(scholar: Scholar, library: Path) -> None:
     assert by_key["smith-undated"][1] == ""
 
 
+def test_tsv_keeps_each_work_on_one_line_and_each_cell_in_its_column(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    # TOML escapes: tabs, newlines and a no-break space in the cells.
+    record = r"""
+        type = "misc"
+        title = "A title\nover\ttwo  lines "
+        authors = [" Ada\tLovelace", "Charles\u00a0 Babbage"]
+        venue = "Some\tWorkshop"
+        track = "Late\nBreaking"
+        year = 2020
+        """
+    run = scholar("-L", make_library({"publications/messy": record}), "list", "-f", "tsv")
+    assert run.exit_code == 0, run.stderr
+    assert run.lines == [
+        "messy\t2020\tmisc\tAda Lovelace, Charles Babbage\tA title over two lines\tSome Workshop (Late Breaking)"
+    ]
+
+
 def test_csv_has_a_header_and_quotes_commas(scholar: Scholar, library: Path) -> None:
     run = scholar("-L", library, "list", "--format", "csv", "--venue", "ICLR")
     rows = list(csv.reader(io.StringIO(run.stdout)))

@@ -10,13 +10,15 @@ MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug
 
 def marked_authors(work: Work, mark: Mark) -> list[str]:
     """Author names, each equal contributor followed by the mark's symbol."""
+    if not work.equal_contribution:  # most works: a list of 10,000 need not build 10,000 sets
+        return list(work.authors)
     equal = set(work.equal_contribution)
     return [f"{name}{mark.symbol}" if name in equal else name for name in work.authors]
 
 
 def authors_text(work: Work, mark: Mark) -> str:
     """``Yash Goel*, Ayan Sengupta*, Tanmoy Chakraborty``, with ``et al.`` if truncated."""
-    text = ", ".join(marked_authors(work, mark))
+    text = ", ".join(marked_authors(work, mark) if work.equal_contribution else work.authors)
     if work.authors_truncated:
         text = f"{text} et al." if text else "et al."
     return text
