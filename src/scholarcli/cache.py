@@ -122,7 +122,7 @@ def read(resolved: Path, key: tuple[object, ...], index: int, fields: Collection
             stored = pickle.load(handle)
             if not (isinstance(stored, tuple) and len(stored) == 8 and stored[0] == key):
                 return None
-            key, settings, files, listed, paths, problems, others, columns = stored
+            _, settings, files, listed, paths, problems, others, columns = stored
             if len(listed) + len(others) != len(files):
                 return None
             values: list[Iterable[object]] = []

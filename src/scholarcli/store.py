@@ -151,7 +151,7 @@ PARALLEL_SCAN = 2000  # record files from which a second process stats half of t
 def _signed(records: list[tuple[int, str, str]]) -> list[str]:
     stat = os.stat
     return [
-        f"{prefix}{name}\0{(found := stat(name, dir_fd=folder)).st_mtime_ns}\0{found.st_size}\0{found.st_ino}"
+        f"{prefix}{name}\0{(signed := stat(name, dir_fd=folder)).st_mtime_ns}\0{signed.st_size}\0{signed.st_ino}"
         for folder, prefix, name in records
     ]
 
@@ -165,7 +165,6 @@ def _signed_in_parallel(records: list[tuple[int, str, str]]) -> list[str]:
     running) or there is one CPU, or anything goes wrong, the files are stat'ed here.
     """
     import marshal
-    import sys
 
     threads = sys.modules.get("threading")
     if (
