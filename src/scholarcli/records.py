@@ -19,7 +19,9 @@ else:
         def __new__(cls, name: str, bases: tuple[type, ...], body: dict[str, object]) -> type:
             if not bases:  # NamedTuple itself
                 return super().__new__(cls, name, bases, body)
-            fields = list(body.get("__annotations__", {}))  # the names, in the order written
+            if "__annotations__" not in body:  # Python 3.14 defers annotations without the import
+                raise TypeError(f"{name}: declare its fields under `from __future__ import annotations`")
+            fields = list(body["__annotations__"])  # the names, in the order written (as strings)
             defaults = [body[field] for field in fields if field in body]
             if fields[len(fields) - len(defaults) :] != [field for field in fields if field in body]:
                 raise TypeError(f"{name}: a field without a default follows one with a default")
