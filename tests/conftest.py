@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,12 +125,16 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def write_library(root: Path, records: dict[str, str], settings: str = LIBRARY_TOML) -> Path:
+    """A library whose records were last changed a day ago, as most of a real library's were
+    (the cache does not trust files changed in the last seconds: store.RACY_NS)."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "library.toml").write_text(settings, encoding="utf-8")
+    yesterday = time.time_ns() - 86_400 * 10**9
     for name, text in records.items():
         path = root / f"{name}.toml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
+        os.utime(path, ns=(yesterday, yesterday))
     return root
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -279,6 +280,7 @@ def _load(
     settings_bytes = _settings_bytes(root)
     resolved = root.resolve()
     key = cache.key_for(resolved, settings_bytes)
+    scanned_at = time.time_ns()
     files = scan(root)
     size = cache.SHARD_SIZE
     slices = [files[start : start + size] for start in range(0, len(files), size)] or [[]]
@@ -293,7 +295,8 @@ def _load(
         reader = _Reader(root, settings, previous, len(files), progress)
         for index in stale:
             rows = [reader.row(line) for line in slices[index]]
-            shards[index] = shard = cache.Shard(key, settings, slices[index], rows, *_listing(slices[index], rows))
+            lines = [_settled(line, scanned_at) for line in slices[index]]
+            shards[index] = shard = cache.Shard(key, settings, lines, rows, *_listing(lines, rows))
             if use_cache:
                 cache.write(resolved, index, shard)
         if use_cache:
@@ -321,6 +324,21 @@ def _load(
         resolved=resolved if use_cache else None,
         complete=fields is None or not use_cache,
     )
+
+
+# A file's modification time is only as fine as its filesystem's clock: a few milliseconds on
+# Linux, one or two seconds on HFS+ or FAT. A file changed this shortly before it was stat'ed can
+# change again within the same tick, same size, and keep its stat signature; so, as git does
+# with its index, its row is not trusted: its line is kept marked, which no later scan matches,
+# and the next command reads the file again.
+RACY_NS = 2_000_000_000
+RACY_MARK = "\0racy"
+
+
+def _settled(line: str, scanned_at: int) -> str:
+    """The scan line as the cache may keep it: marked when the file changed too recently to trust."""
+    modified = int(line.split("\0", 2)[1])
+    return line if modified <= scanned_at - RACY_NS else line + RACY_MARK
 
 
 def _listing(files: list[str], rows: list[cache.Row]) -> tuple[list[int], dict[str, str], list[cache.ProblemRow]]:
