@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -311,6 +313,32 @@ def test_a_listing_that_reads_some_fields_shows_what_reading_all_shows(
             every_field.setattr(actions, "BRIEF_FORMATS", frozenset())
             assert brief == scholar("-L", root, "list", "--format", fmt, *options), options
         assert brief.exit_code == 0
+
+
+def test_commands_reading_and_writing_the_cache_at_once_never_see_it_stale(library: Path) -> None:
+    scholar_script = Path(sys.executable).parent / "scholar"
+    record = library / "publications" / "anon2019old.toml"
+    text = record.read_text()
+
+    def start(*args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [scholar_script, "-L", library, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+
+    for round_ in range(3):  # each round: readers build and rewrite the cache while a record changes
+        title = f"zebra crossings, take {round_}"
+        readers = [start("list", "--format", "tsv") for _ in range(4)]
+        readers.append(start("export", "bibtex"))
+        record.write_text(text.replace('"zebra crossings"', f'"{title}"'))
+        readers += [start("list", "--format", "keys") for _ in range(2)]
+        finished = [(reader.communicate(timeout=120), reader.returncode) for reader in readers]
+        for (out, err), status in finished:
+            assert status == 0 and "error" not in err, err  # an export warns of undated works
+            assert out
+        after = subprocess.run(
+            [scholar_script, "-L", library, "list", "--format", "tsv"], capture_output=True, text=True, check=True
+        )
+        assert f"anon2019old\t2019\ttechreport\tAnon Ymous\t{title}\t" in after.stdout
 
 
 def test_a_file_changed_twice_within_one_clock_tick_is_not_missed(
