@@ -35,6 +35,14 @@ def test_scan_lists_every_record_file_with_its_signature(root: Path) -> None:
     assert store.scan(root) == expected_lines(root)
 
 
+def test_a_system_without_folder_descriptors_scans_by_path(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "supports_dir_fd", set())  # as on Windows
+    opened = []
+    monkeypatch.setattr(os, "open", lambda *args, **kwargs: opened.append(args))
+    assert store.scan(root) == expected_lines(root)
+    assert opened == []
+
+
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Make every scan parallel, even on one CPU, and count the children forked."""
