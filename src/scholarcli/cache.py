@@ -2,14 +2,15 @@
 
 The TOML files are always the truth. The cache holds the list of record files with the stat
 signature each was read at (modification time in ns, size, inode), and what validating each gave:
-a Work's values as a plain tuple, or the file's problems. It is kept in shards of SHARD_SIZE
-files in scan order, one cache file each. When a fresh scan's slice equals a shard's list, which
-one comparison tells, nothing in it is parsed; otherwise a file whose signature differs is read
-again, a file no longer there is dropped and a new one is read, and only the shards that changed
-are written (an edited record rewrites one shard, not the whole index). library.toml's bytes,
-the record fields and the cache format are part of the key, so a change to any of them rebuilds
-everything. A cache that cannot be read, for any reason, is rebuilt silently. It lives in the
-user's cache directory, never in the library (which is often a git repository).
+its Work, or the file's problems. It is kept in shards of SHARD_SIZE files in scan order, one
+cache file each. When a fresh scan's slice equals a shard's list, which one comparison tells,
+nothing in it is parsed; otherwise a file whose signature differs is read again (as is a file
+changed too recently to trust its signature, see store.RACY_NS), a file no longer there is
+dropped and a new one is read, and only the shards that changed are written (an edited record
+rewrites one shard, not the whole index). library.toml's bytes, the record fields and the cache
+format are part of the key, so a change to any of them rebuilds everything. A cache that cannot
+be read, for any reason, is rebuilt silently. It lives in the user's cache directory, never in
+the library (which is often a git repository).
 
 On disk the valid works' values are stored by field, one pickled column each, so that a command
 unpickles only the fields it reads (a listing needs about half of them) and a field no work of

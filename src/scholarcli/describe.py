@@ -18,7 +18,7 @@ def marked_authors(work: Work, mark: Mark) -> list[str]:
 
 def authors_text(work: Work, mark: Mark) -> str:
     """``Yash Goel*, Ayan Sengupta*, Tanmoy Chakraborty``, with ``et al.`` if truncated."""
-    text = ", ".join(marked_authors(work, mark) if work.equal_contribution else work.authors)
+    text = ", ".join(marked_authors(work, mark))
     if work.authors_truncated:
         text = f"{text} et al." if text else "et al."
     return text
