@@ -126,7 +126,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def write_library(root: Path, records: dict[str, str], settings: str = LIBRARY_TOML) -> Path:
     """A library whose records were last changed a day ago, as most of a real library's were
-    (the cache does not trust files changed in the last seconds: store.RACY_NS)."""
+    (the cache does not trust files changed in the last seconds: index.RACY_NS)."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "library.toml").write_text(settings, encoding="utf-8")
     yesterday = time.time_ns() - 86_400 * 10**9

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from scholarcli import store
+from scholarcli import index
 from scholarcli.formats import FORMAT_NAMES, ExportOptions, renderer
-from scholarcli.query import Filters, find_person, select, sort_works
+from scholarcli.model.query import Filters, find_person, select, sort_works
 
 HERE = Path(__file__).parent
-HARD = store.load(HERE / "fixtures" / "hard")
+HARD = index.load(HERE / "fixtures" / "hard")
 PERSON = find_person(HARD.settings, "Hervé Jégou")
 # golden file -> (format, options)
 GOLDEN: dict[str, tuple[str, ExportOptions]] = {

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from scholarcli import store
+from scholarcli import index
+from scholarcli.store import locate
 
 Scholar = Callable[..., Run]
 HARD = Path(__file__).parent / "fixtures" / "hard"
-LIBRARIES = {"sample": store.bundled_library_dir(), "hard": HARD}
+LIBRARIES = {"sample": locate.bundled_library_dir(), "hard": HARD}
 
 
 def tool(name: str) -> str:
@@ -105,7 +106,7 @@ def test_biblatex_document_builds_with_biber_and_pdflatex(scholar: Scholar, tmp_
     pdflatex("doc", tmp_path)
     pdflatex("doc", tmp_path)
     bbl = (tmp_path / "doc.bbl").read_text()
-    works = store.load(LIBRARIES[library]).works
+    works = index.load(LIBRARIES[library]).works
     assert bbl.count("\\entry{") == len(works)
     for work in works:
         if work.is_patent:
@@ -122,10 +123,10 @@ def test_csl_json_loads_in_pandoc_with_one_item_per_work(scholar: Scholar, tmp_p
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     items = json.loads(result.stdout)
-    keys = {work.key for work in store.load(LIBRARIES[library]).works}
+    keys = {work.key for work in index.load(LIBRARIES[library]).works}
     assert sorted(item["id"] for item in items) == sorted(keys)
     patents = {item["id"] for item in items if item["type"] == "patent"}
-    assert patents == {work.key for work in store.load(LIBRARIES[library]).works if work.is_patent}
+    assert patents == {work.key for work in index.load(LIBRARIES[library]).works if work.is_patent}
 
 
 def _full_name(name: dict[str, str]) -> str:
@@ -144,7 +145,7 @@ def test_pandoc_reads_titles_and_names_back_to_the_same_text(scholar: Scholar, t
     result = run_tool("pandoc", "-f", fmt, "-t", "csljson", "refs.bib", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     read_back = {item["id"]: item for item in json.loads(result.stdout)}
-    for work in store.load(HARD).works:
+    for work in index.load(HARD).works:
         item = read_back[work.key]
         title = _plain(item["title"])
         # pandoc sentence-cases English titles unless a word is protected, as scholar protects acronyms

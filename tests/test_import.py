@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from scholarcli import store
-from scholarcli.bib_import import parse
+from scholarcli import index
+from scholarcli.formats.bib_reading import parse
 from scholarcli.model import Settings
 
 Scholar = Callable[..., Run]
@@ -55,7 +55,7 @@ def test_import_maps_fields_decodes_latex_and_keeps_the_rest(scholar: Scholar, t
     assert run.lines == ["jegou2020q", "arxiv2409", "site", "tool", "second"]
     assert "not a BibTeX entry scholar can read; skipped" in run.stderr
     assert run.stderr.splitlines()[-1] == "imported 5, skipped 0 duplicates, 1 problem"
-    library = store.load(root)
+    library = index.load(root)
     q = library.get("jegou2020q")
     assert q.title == "Quantization at Scale: 50% Off — BERT & Co."
     assert q.authors == ("Hervé Jégou", "Łukasz Kaiser")
@@ -88,7 +88,7 @@ def test_importing_the_same_file_twice_adds_nothing(scholar: Scholar, tmp_path: 
     assert again.exit_code == 0
     assert again.stdout == ""
     assert again.stderr.splitlines()[-1] == "imported 0, skipped 5 duplicates, 0 problems"
-    assert len(store.load(root).works) == 5
+    assert len(index.load(root).works) == 5
 
 
 def test_an_unsafe_key_becomes_a_safe_one_and_the_import_says_so(scholar: Scholar, tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_an_unsafe_key_becomes_a_safe_one_and_the_import_says_so(scholar: Schola
         'note: DBLP:conf/iclr/LiuSY19: the key "DBLP:conf/iclr/LiuSY19" is not a safe file name; it became "liu2019darts"'
         in run.stderr
     )
-    darts = store.load(root).get("liu2019darts")
+    darts = index.load(root).get("liu2019darts")
     assert darts.title == "DARTS: Differentiable Architecture Search"
     assert darts.url == "https://openreview.net/forum?id=S1eYHoC5FX"
 
@@ -226,5 +226,5 @@ def test_an_interrupted_import_leaves_only_whole_records_and_no_temp_files(schol
     written = list((root / "publications").glob("*.toml"))
     assert 0 < len(written) < 4000  # it was stopped part way
     assert not [p for p in root.rglob("*") if p.name.endswith(".tmp")]
-    library = store.load(root)
+    library = index.load(root)
     assert library.problems == [] and len(library.works) == len(written)

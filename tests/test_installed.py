@@ -82,6 +82,8 @@ def test_the_wheel_ships_the_sample_library_and_runs_from_it(tmp_path: Path, cle
     helped = run([python, "-m", "scholarcli", "--help"], cwd=tmp_path, env=env)
     assert (helped.returncode, helped.stdout.splitlines()[0]) == (0, "Usage: scholar [OPTIONS] COMMAND [ARGS]...")
     # and it is the wheel's copy that ran, not the source tree's
-    where = run([python, "-c", "import scholarcli.store as s; print(s.bundled_library_dir())"], cwd=tmp_path, env=env)
+    where = run(
+        [python, "-c", "import scholarcli.store.locate as s; print(s.bundled_library_dir())"], cwd=tmp_path, env=env
+    )
     assert where.stdout.strip().endswith("scholarcli/data")
     assert str(REPO) not in where.stdout

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scholarcli.keys import ascii_fold, base_key, unique_key
-from scholarcli.validate import is_safe_key
+from scholarcli.model.keys import ascii_fold, base_key, unique_key
+from scholarcli.model.validate import is_safe_key
 
 
 def test_family_year_and_first_significant_title_word() -> None:

@@ -15,8 +15,9 @@ import pytest
 import typer
 
 from conftest import Run
-from scholarcli.cli import quick
+from scholarcli.cli import options, quick
 from scholarcli.cli.app import app
+from scholarcli.cli.env import Environment
 
 Scholar = Callable[..., Run]
 BROKEN = {"publications/ok": 'type = "misc"\ntitle = "Fine"\nyear = 2020\n', "publications/bad": 'type = "misc"\n'}
@@ -45,8 +46,12 @@ TAKEN = [
     ["export", "cv", "--person", "Ada Lovelace"],
     ["export", "json-resume", "--person", "Hervé Jégou"],
     ["export", "rendercv"],
+    ["export", "cv", "--format", "html", "--standalone", "--person", "Ada Lovelace"],
+    ["export", "cv", "--section", "patents", "--group-by", "type", "--numbered", "--person", "Ada Lovelace"],
 ]
+ENV = Environment.of_process()
 LEFT = [
+    ["export", "cv", "--format", "markdown", "--standalone"],
     ["--help"],
     ["list", "--help"],
     ["list", "-h"],
@@ -66,7 +71,6 @@ LEFT = [
     ["export"],
     ["export", "bibtex", "biblatex"],
     ["export", "docx"],
-    ["export", "cv", "--format", "html", "--standalone"],
     ["export", "bibtex", "--format", "html"],
     ["export", "bibtex", "--numbered"],
     ["show", "lovelace2024engine"],
@@ -83,7 +87,7 @@ def test_the_quick_path_prints_what_the_typer_app_prints(
     args: list[str], library: Path, scholar: Scholar, scholar_typer: Scholar
 ) -> None:
     argv = with_library(args, library)
-    assert quick._prepare(argv) is not None
+    assert quick._prepare(argv, ENV) is not None
     assert scholar(*argv) == scholar_typer(*argv)
 
 
@@ -92,19 +96,19 @@ def test_help_usage_errors_and_other_commands_are_left_to_the_typer_app(
     args: list[str], library: Path, scholar: Scholar, scholar_typer: Scholar
 ) -> None:
     argv = with_library(args, library)
-    assert quick._prepare(argv) is None
+    assert quick._prepare(argv, ENV) is None
     assert scholar(*argv) == scholar_typer(*argv)
 
 
 def test_global_options_the_quick_path_does_not_know_are_left_to_the_app(library: Path) -> None:
-    assert quick._prepare(["--version", "list"]) is None
-    assert quick._prepare(["list", "-L", str(library)]) is None  # a global option after the command
-    assert quick._prepare(["-L", str(library / "library.toml"), "list"]) is None  # a file, not a folder
+    assert quick._prepare(["--version", "list"], ENV) is None
+    assert quick._prepare(["list", "-L", str(library)], ENV) is None  # a global option after the command
+    assert quick._prepare(["-L", str(library / "library.toml"), "list"], ENV) is None  # a file, not a folder
 
 
 def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch, library: Path) -> None:
     monkeypatch.setenv("_SCHOLAR_COMPLETE", "complete_bash")
-    assert quick.run(["-L", str(library), "list"]) is None
+    assert quick.run(["-L", str(library), "list"], ENV) is None
 
 
 @pytest.mark.parametrize("source", ["file", "stdin"])
@@ -137,18 +141,20 @@ def test_every_option_the_quick_path_reads_is_the_apps_option_of_that_name() -> 
     group = typer.main.get_command(app)
     assert isinstance(group, click.Group)
     expected: list[tuple[click.Command, dict[str, str], set[str]]] = [
-        (group, {**quick.GLOBAL_VALUES, **quick.GLOBAL_FLAGS}, set(quick.GLOBAL_FLAGS))
+        (group, {**options.GLOBAL_VALUES, **options.GLOBAL_FLAGS}, set(options.GLOBAL_FLAGS))
     ]
-    for name, spec in quick.SPECS.items():
-        expected.append((group.commands[name], {**spec.values, **spec.flags}, set(spec.flags)))
-    for command, options, flags in expected:
+    for name, declaration in options.DECLARED.items():
+        declared = {flag: option.param for option in declaration.options for flag in option.flags}
+        flags = {flag for option in declaration.options if option.kind == "flag" for flag in option.flags}
+        expected.append((group.commands[name], declared, flags))
+    for command, by_flag, flags in expected:
         by_option = {opt: param for param in command.params for opt in param.opts}
-        for option, parameter in options.items():
+        for option, parameter in by_flag.items():
             found = by_option[option]
             assert isinstance(found, click.Option)
             assert found.name == parameter, (command.name, option)
             assert found.is_flag == (option in flags), (command.name, option)
-    assert sorted(quick.COMMANDS) == sorted(quick.SPECS)
+    assert set(quick.COMMANDS) <= set(options.DECLARED)
 
 
 def piped(code: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -203,7 +209,7 @@ def test_random_arguments_print_the_same_through_both_paths(
                 options.append(chance.choice(VALUES))
         args = command + options if chance.random() < 0.5 else command[:1] + options + command[1:]
         argv = with_library(args, library)
-        taken += quick._prepare(argv) is not None
+        taken += quick._prepare(argv, ENV) is not None
         stdin = "lovelace2024engine\n"
         assert scholar(*argv, input=stdin) == scholar_typer(*argv, input=stdin), argv
     assert taken >= 30  # the quick path took a fair share of them

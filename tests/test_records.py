@@ -9,7 +9,7 @@ import pytest
 
 from scholarcli.errors import Problem
 from scholarcli.model import Settings, Work
-from scholarcli.records import NamedTuple
+from scholarcli.model.named_tuple import NamedTuple
 
 
 class Light(NamedTuple):

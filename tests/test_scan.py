@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scholarcli import store
+from scholarcli.index import scanning
+from scholarcli.index.scanning import scan
 
 RECORDS = ["a.toml", "publications/b.toml", "publications/deep/c.toml", "patents/library.toml", "_d.toml"]
 NOT_RECORDS = ["library.toml", ".e.toml", ".git/f.toml", "_drafts/g.toml", "notes.txt", "publications/h.bib"]
@@ -32,21 +33,21 @@ def expected_lines(root: Path) -> list[str]:
 
 
 def test_scan_lists_every_record_file_with_its_signature(root: Path) -> None:
-    assert store.scan(root) == expected_lines(root)
+    assert scan(root) == expected_lines(root)
 
 
 def test_a_system_without_folder_descriptors_scans_by_path(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "supports_dir_fd", set())  # as on Windows
     opened = []
     monkeypatch.setattr(os, "open", lambda *args, **kwargs: opened.append(args))
-    assert store.scan(root) == expected_lines(root)
+    assert scan(root) == expected_lines(root)
     assert opened == []
 
 
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Make every scan parallel, even on one CPU, and count the children forked."""
-    monkeypatch.setattr(store, "PARALLEL_SCAN", 1)
+    monkeypatch.setattr(scanning, "PARALLEL_SCAN", 1)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     children: list[int] = []
     fork = os.fork
@@ -61,7 +62,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_a_parallel_scan_gives_the_same_lines(root: Path, forks: list[int]) -> None:
-    assert store.scan(root) == expected_lines(root)
+    assert scan(root) == expected_lines(root)
     assert len(forks) == 1
 
 
@@ -77,5 +78,5 @@ def test_a_parallel_scan_whose_child_fails_stats_the_files_itself(
         return child
 
     monkeypatch.setattr(os, "fork", failing)
-    assert store.scan(root) == expected_lines(root)
+    assert scan(root) == expected_lines(root)
     assert len(forks) == 1

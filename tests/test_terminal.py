@@ -218,12 +218,12 @@ def test_add_asks_for_what_is_missing_on_a_terminal(tmp_path: Path, terminal_env
 def test_an_unexpected_error_is_one_line_unless_scholar_debug(
     scholar: Scholar, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scholarcli import store
+    from scholarcli import index
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "load", broken)
+    monkeypatch.setattr(index._Loader, "library", broken)  # every read of a library
     run = scholar("list")
     assert run.exit_code == 1
     assert run.stderr == "error: unexpected RuntimeError: disk on fire (run with SCHOLAR_DEBUG=1 for details)\n"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from scholarcli import store
+from scholarcli import index
+from scholarcli.store import locate, records
 
 Scholar = Callable[..., Run]
 BIN = Path(sys.executable).parent
@@ -67,8 +68,8 @@ def test_add_prints_the_key_and_writes_a_canonical_record(scholar: Scholar, empt
     assert run.stdout == "lovelace1843notes\n"
     assert run.stderr == "added publications/lovelace1843notes.toml\n"
     path = empty / "publications" / "lovelace1843notes.toml"
-    library = store.load(empty)
-    assert path.read_text() == store.record_text(library.get("lovelace1843notes"))
+    library = index.load(empty)
+    assert path.read_text() == records.record_text(library.get("lovelace1843notes"))
     assert library.get("lovelace1843notes").equal_contribution == ("Ada Lovelace",)
 
 
@@ -115,7 +116,7 @@ def test_writing_to_the_bundled_sample_is_refused_with_a_pointer_to_init(scholar
         run = scholar(*args)
         assert run.exit_code == 1
         assert "run `scholar init`" in run.stderr
-    assert (store.bundled_library_dir() / "patents" / "us12112132.toml").is_file()
+    assert (locate.bundled_library_dir() / "patents" / "us12112132.toml").is_file()
 
 
 def test_rm_asks_unless_yes(scholar: Scholar, empty: Path) -> None:
@@ -147,10 +148,10 @@ def test_edit_saves_a_valid_edit_in_canonical_form(
     monkeypatch.delenv("VISUAL", raising=False)
     run = scholar("-L", empty, "edit", "lovelace1843notes")
     assert run.exit_code == 0, run.stderr
-    library = store.load(empty)
+    library = index.load(empty)
     work = library.get("lovelace1843notes")
     assert work.year == 1844
-    assert (empty / library.paths[work.key]).read_text() == store.record_text(work)
+    assert (empty / library.paths[work.key]).read_text() == records.record_text(work)
 
 
 def test_an_invalid_edit_is_explained_and_abandoned_leaving_the_file_as_it_was(
@@ -182,9 +183,9 @@ def test_edit_without_changes_and_with_a_failing_editor(
 
 
 def test_resaving_every_sample_record_changes_no_byte() -> None:
-    library = store.load(store.bundled_library_dir())
+    library = index.load(locate.bundled_library_dir())
     for work in library.works:
-        assert store.record_text(work) == (library.root / library.paths[work.key]).read_text(), work.key
+        assert records.record_text(work) == (library.root / library.paths[work.key]).read_text(), work.key
 
 
 def test_check_reports_duplicates_and_warnings(scholar: Scholar, make_library: Callable[..., Path]) -> None:
@@ -237,7 +238,7 @@ def test_two_processes_adding_at_once_lose_nothing(empty: Path) -> None:
     assert all(process.returncode == 0 for process in processes), results
     keys = sorted(out.strip() for out, _ in results)
     assert len(set(keys)) == 8
-    library = store.load(empty)
+    library = index.load(empty)
     assert sorted(work.key for work in library.works) == keys
     assert library.problems == []
     assert not list(empty.rglob("*.tmp"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scholarcli.records import NamedTuple
+from scholarcli.model.named_tuple import NamedTuple
 
 
 class ScholarError(Exception):

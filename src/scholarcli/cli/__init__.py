@@ -1,4 +1,4 @@
-"""The command line: thin Typer commands over the core (which never imports typer or rich).
+"""The command line: parse options, call the library layer, print what it reports.
 
 `--version` and the hot reading commands (quick.py) are answered before typer and click are
 imported, which costs about 0.15 s of every other command's start.
@@ -9,40 +9,28 @@ from __future__ import annotations
 import sys
 
 
-def _exit_now(status: int) -> None:
-    import os
-
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a reader that went away; the command has said what it had to
-        pass
-    os._exit(status)
-
-
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point."""
+    """Console-script entry point; ``argv`` is given when a test runs it in-process."""
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:
         from scholarcli import __version__
 
         print(f"scholar {__version__}")
         return
-    import gc
-
-    # The console script's process ends right after a quick command (see _exit_now), so the
-    # garbage collector stays off for it: turned on again, its first pass would walk everything
-    # the command read (about 4 ms for 10,000 works). quick.run turns it off for its command anyway.
-    if argv is None:
-        gc.disable()
+    from scholarcli import speed
     from scholarcli.cli import quick
+    from scholarcli.cli.env import Environment
 
-    status = quick.run(args)
+    own_process = argv is None  # the console script's process, which ends with the command
+    if own_process:
+        speed.pause_collector_for_process()
+    env = Environment.of_process()
+    status = quick.run(args, env)
     if status is not None:
-        if argv is None:  # the process of the console script: end it without freeing what it read
-            _exit_now(status)
+        if own_process:
+            speed.end_process(status)  # without freeing what the command read
         sys.exit(status)
-    gc.enable()
+    speed.resume_collector()
     from scholarcli.cli.app import app
 
-    app(args=args, prog_name="scholar")
+    app(args=args, prog_name="scholar", obj=env)

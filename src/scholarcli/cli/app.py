@@ -1,4 +1,7 @@
-"""The scholar command line: parse options, call the core, print. Errors end in boundary.py."""
+"""The typer app: the command tree, the global options, and where each command's code lives.
+
+Commands parse and print (cli/commands/), the library layer decides (scholarcli.library); every
+error ends in boundary.py."""
 
 from __future__ import annotations
 
@@ -11,8 +14,9 @@ import click
 import typer
 
 from scholarcli import __version__
-from scholarcli.cli import checking, export, importing, listing, summary, writing
 from scholarcli.cli.boundary import ScholarGroup
+from scholarcli.cli.commands import checking, exporting, importing, reading, summary, writing
+from scholarcli.cli.env import Environment, State
 
 app = typer.Typer(
     name="scholar",
@@ -57,12 +61,13 @@ def main_options(
     """Keep publications and patents as TOML records; list, show and export them."""
     if no_color:
         os.environ["NO_COLOR"] = "1"  # rich, which draws everything coloured, honours it
-    ctx.obj = library
+    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.of_process()
+    ctx.obj = State(library, env)
 
 
-app.command("list")(listing.list_works)
-app.command("show")(listing.show)
-app.command("export")(export.export)
+app.command("list")(reading.list_works)
+app.command("show")(reading.show)
+app.command("export")(exporting.export)
 app.command("init")(writing.init)
 app.command("add")(writing.add)
 app.command("import")(importing.import_bib)

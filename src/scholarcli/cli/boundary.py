@@ -1,4 +1,4 @@
-"""The one place where errors of a typer command become messages and exit codes (see report.py)."""
+"""The one place where errors of a typer command become messages and exit codes (see failures.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Any
 import click
 from typer.core import TyperGroup
 
-from scholarcli.cli.report import exit_code_for
+from scholarcli.cli.env import Environment, State
+from scholarcli.cli.failures import exit_status_for
 
 
 class ScholarGroup(TyperGroup):
@@ -19,7 +20,9 @@ class ScholarGroup(TyperGroup):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # usage errors and exits: click reports them itself
         except BaseException as error:
-            code = exit_code_for(error)
+            state = ctx.find_root().obj
+            env = state.env if isinstance(state, State) else Environment.of_process()
+            code = exit_status_for(error, env)
             if code is None:
                 raise
-            raise click.exceptions.Exit(code) from None
+            raise click.exceptions.Exit(int(code)) from None

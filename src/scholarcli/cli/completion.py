@@ -9,12 +9,11 @@ import click
 
 def _library_works(ctx: click.Context) -> tuple[list[str], list[str]]:
     """(keys, venue acronyms) of the library the command line names; nothing if it cannot be read."""
-    from scholarcli import store
+    from scholarcli.library import open_library
 
     try:
         chosen = ctx.find_root().params.get("library")
-        root, _ = store.locate(Path(chosen) if chosen else None)
-        library = store.load(root)
+        library = open_library(Path(chosen) if chosen else None)
     except Exception:  # completion must never print an error into the user's prompt
         return [], []
     venues = sorted({work.venue for work in library.works if work.venue} | set(library.settings.venues))

@@ -1,110 +1,267 @@
-"""Options shared by the reading commands (`list`, and later `export`), parsed once here."""
+"""Every option of `list`, `export` and `stats`, declared once, as data.
+
+Both parsers are built from these declarations: the typer app's parameters (params.py) and the
+quick path's parser (quick.py), so a name, default, choice or help text changed here changes
+both. No click or typer here: the quick path reads this module on every `list`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated
+from scholarcli.model.named_tuple import NamedTuple
 
-import typer
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.model.query import Filters
 
-from scholarcli.cli import completion
-from scholarcli.model import WORK_TYPES
-from scholarcli.output import LIST_FORMATS
-from scholarcli.query import SORT_FIELDS, Filters, YearRange, parse_year_range
-
-FILTERS = "Filters"
+FILTERS_PANEL = "Filters"
+CV_PANEL = "CV (cv, json-resume, rendercv)"
 
 
-def _year_range(value: str | None) -> YearRange | None:
-    if value is None:
-        return None
-    try:
-        return parse_year_range(value)
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
+class Option(NamedTuple):
+    """One command-line option: what a parser needs to read it, check it and explain it."""
+
+    param: str  # the name the command's code receives it under
+    flags: tuple[str, ...]  # "--format", "-f"
+    help: str
+    kind: str = "text"  # text | flag | int | year | choice | output
+    default: object = None
+    choices: tuple[str, ...] = ()  # for kind "choice"
+    what: str = ""  # for kind "choice": what a value is, for the error ("a work type")
+    minimum: int | None = None  # for kind "int"
+    panel: str | None = None  # the help panel on a terminal
+    metavar: str | None = None
+    completion: str | None = None  # "venues" or "keys": what the shell completes
 
 
-def choice(allowed: tuple[str, ...], what: str) -> Callable[[str | None], str | None]:
-    """An option callback: a usage error that lists what is allowed."""
-
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in allowed:
-            raise typer.BadParameter(f'"{value}" is not a {what}; use one of: {", ".join(allowed)}')
-        return value
-
-    return check
+class Argument(NamedTuple):
+    param: str
+    metavar: str
+    help: str
+    choices: tuple[str, ...] = ()
+    what: str = ""
 
 
-def check_year(value: str | None) -> str | None:
-    _year_range(value)
-    return value
+class Command(NamedTuple):
+    name: str
+    options: tuple[Option, ...]
+    arguments: tuple[Argument, ...] = ()
+
+    def option(self, param: str) -> Option:
+        return next(option for option in self.options if option.param == param)
 
 
-check_type = choice(WORK_TYPES, "work type")
-check_sort = choice(SORT_FIELDS, "sort order")
-check_list_format = choice(LIST_FORMATS, "format")
+def _choices() -> dict[str, tuple[str, ...]]:
+    """The allowed values, from the modules that own them (imported here, not at start-up)."""
+    from scholarcli.formats import FORMAT_NAMES
+    from scholarcli.formats.common import CV_FORMATS, GROUPINGS, SECTIONS
+    from scholarcli.formats.listing import LIST_FORMATS
+    from scholarcli.model import WORK_TYPES
+    from scholarcli.model.query import SORT_FIELDS
+
+    return {
+        "types": WORK_TYPES,
+        "sorts": SORT_FIELDS,
+        "list_formats": LIST_FORMATS,
+        "export_formats": FORMAT_NAMES,
+        "cv_formats": CV_FORMATS,
+        "sections": SECTIONS,
+        "groupings": GROUPINGS,
+    }
 
 
-Venue = Annotated[
-    str | None,
-    typer.Option(
-        "--venue",
-        help="Venue acronym, full name or alias, as whole words, any case.",
-        rich_help_panel=FILTERS,
-        autocompletion=completion.venues,
+_C = _choices()
+SUMMARY_FORMATS = ("table", "tsv", "json")
+
+FILTERS = (
+    Option(
+        "venue",
+        ("--venue",),
+        "Venue acronym, full name or alias, as whole words, any case.",
+        panel=FILTERS_PANEL,
+        completion="venues",
     ),
-]
-Year = Annotated[
-    str | None,
-    typer.Option(
-        "--year",
-        callback=check_year,
-        help="A year or range: 2024, 2021..2023, 2023.., ..2020.",
-        rich_help_panel=FILTERS,
+    Option("year", ("--year",), "A year or range: 2024, 2021..2023, 2023.., ..2020.", "year", panel=FILTERS_PANEL),
+    Option(
+        "work_type",
+        ("--type",),
+        f"One type: {', '.join(_C['types'])}.",
+        "choice",
+        choices=_C["types"],
+        what="a work type",
+        panel=FILTERS_PANEL,
     ),
-]
-WorkType = Annotated[
-    str | None,
-    typer.Option("--type", callback=check_type, help=f"One type: {', '.join(WORK_TYPES)}.", rich_help_panel=FILTERS),
-]
-Author = Annotated[
-    str | None,
-    typer.Option("--author", help="Any author or inventor whose name has these words.", rich_help_panel=FILTERS),
-]
-Person = Annotated[
-    str | None,
-    typer.Option("--person", help="A person of library.toml (name or variant): their works.", rich_help_panel=FILTERS),
-]
-Search = Annotated[
-    str | None,
-    typer.Option("--search", help="Words that must all occur in title, abstract or authors.", rich_help_panel=FILTERS),
-]
-Tag = Annotated[str | None, typer.Option("--tag", help="Works with this tag.", rich_help_panel=FILTERS)]
-Selected = Annotated[
-    bool, typer.Option("--selected", help="Only works marked selected = true.", rich_help_panel=FILTERS)
-]
-Sort = Annotated[str, typer.Option("--sort", callback=check_sort, help="year (newest first), title, venue or key.")]
-Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the order.")]
+    Option("author", ("--author",), "Any author or inventor whose name has these words.", panel=FILTERS_PANEL),
+    Option("person", ("--person",), "A person of library.toml (name or variant): their works.", panel=FILTERS_PANEL),
+    Option("search", ("--search",), "Words that must all occur in title, abstract or authors.", panel=FILTERS_PANEL),
+    Option("tag", ("--tag",), "Works with this tag.", panel=FILTERS_PANEL),
+    Option("selected", ("--selected",), "Only works marked selected = true.", "flag", False, panel=FILTERS_PANEL),
+)
+SORT = Option(
+    "sort",
+    ("--sort",),
+    "year (newest first), title, venue or key.",
+    "choice",
+    "year",
+    choices=_C["sorts"],
+    what="a sort order",
+)
+REVERSE = Option("reverse", ("--reverse",), "Reverse the order.", "flag", False)
+
+LIST = Command(
+    "list",
+    (
+        *FILTERS,
+        SORT,
+        REVERSE,
+        Option("limit", ("--limit",), "Print at most N works.", "int", minimum=0),
+        Option(
+            "fmt",
+            ("--format", "-f"),
+            "table, tsv, csv, json, jsonl or keys (default: table on a terminal, tsv otherwise).",
+            "choice",
+            choices=_C["list_formats"],
+            what="a format",
+        ),
+    ),
+)
+
+EXPORT = Command(
+    "export",
+    (
+        *FILTERS,
+        Option(
+            "keys",
+            ("--keys",),
+            "Export exactly these keys: one a line (first column of TSV); - reads stdin.",
+            metavar="FILE",
+        ),
+        Option("output", ("--output", "-o"), "Write to FILE (atomically) instead of stdout.", "output"),
+        SORT,
+        REVERSE,
+        Option(
+            "equal_note", ("--equal-note",), "BibTeX: name the equal contributors in each entry's note.", "flag", False
+        ),
+        Option(
+            "cv_format",
+            ("--format", "-f"),
+            "cv: latex, markdown or html (default latex).",
+            "choice",
+            choices=_C["cv_formats"],
+            what="a CV format",
+            panel=CV_PANEL,
+        ),
+        Option(
+            "section",
+            ("--section",),
+            "publications, patents or all (default all).",
+            "choice",
+            choices=_C["sections"],
+            what="a section",
+            panel=CV_PANEL,
+        ),
+        Option(
+            "group_by",
+            ("--group-by",),
+            "Publications by year, type (journal, conference, workshop, preprint) or none (default year).",
+            "choice",
+            choices=_C["groupings"],
+            what="a grouping",
+            panel=CV_PANEL,
+        ),
+        Option(
+            "numbered", ("--numbered",), "Number entries in reverse (newest highest).", "flag", False, panel=CV_PANEL
+        ),
+        Option(
+            "standalone",
+            ("--standalone",),
+            "cv --format html: a complete page with CSS.",
+            "flag",
+            False,
+            panel=CV_PANEL,
+        ),
+    ),
+    arguments=(
+        Argument(
+            "fmt", "FORMAT", f"One of: {', '.join(_C['export_formats'])}.", _C["export_formats"], "an export format"
+        ),
+    ),
+)
+
+STATS = Command(
+    "stats",
+    (
+        *FILTERS,
+        Option("top", ("--top",), "How many venues to show.", "int", 10, minimum=1),
+        Option(
+            "fmt",
+            ("--format", "-f"),
+            "table, tsv or json (default: table on a terminal, tsv otherwise).",
+            "choice",
+            choices=SUMMARY_FORMATS,
+            what="a format",
+        ),
+    ),
+)
+
+DECLARED = {command.name: command for command in (LIST, EXPORT, STATS)}
+
+# The options every command takes before its name.
+GLOBAL_VALUES = {"-L": "library", "--library": "library"}
+GLOBAL_FLAGS = {"--no-color": "no_color"}
 
 
-def build_filters(
-    venue: str | None,
-    year: str | None,
-    work_type: str | None,
-    author: str | None,
-    person: str | None,
-    search: str | None,
-    tag: str | None,
-    selected: bool,
-) -> Filters:
-    """The Filters for the options as given (already checked by their callbacks)."""
+def problem(option: Option | Argument, value: str) -> str | None:
+    """What is wrong with ``value`` for ``option``, as both parsers say it; None when it is fine."""
+    if option.choices and value not in option.choices:
+        return f'"{value}" is not {option.what}; use one of: {", ".join(option.choices)}'
+    if isinstance(option, Option) and option.kind == "year":
+        from scholarcli.model.query import parse_year_range
+
+        try:
+            parse_year_range(value)
+        except ValueError as error:
+            return str(error)
+    return None
+
+
+def filters_from(values: dict[str, object]) -> Filters:
+    """The Filters the filter options' values select by (values already checked)."""
+    from scholarcli.model.query import Filters, parse_year_range
+
+    year = values.get("year")
+    text = {name: value if isinstance(value, str) else None for name, value in values.items()}
     return Filters(
-        venue=venue,
-        years=_year_range(year),
-        type=work_type,
-        author=author,
-        person=person,
-        search=search,
-        tag=tag,
-        selected=selected,
+        venue=text.get("venue"),
+        years=parse_year_range(year) if isinstance(year, str) else None,
+        type=text.get("work_type"),
+        author=text.get("author"),
+        person=text.get("person"),
+        search=text.get("search"),
+        tag=text.get("tag"),
+        selected=bool(values.get("selected")),
     )
+
+
+def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
+    """(message, option) when export's options contradict each other: a CV option on a bibliography."""
+    from scholarcli.formats import PERSONAL
+
+    fmt = values.get("fmt")
+    only_for = (
+        ({"--format": values.get("cv_format"), "--standalone": values.get("standalone")}, ("cv",)),
+        (
+            {
+                "--section": values.get("section"),
+                "--group-by": values.get("group_by"),
+                "--numbered": values.get("numbered"),
+            },
+            PERSONAL,
+        ),
+    )
+    for given, formats in only_for:
+        for option, value in given.items():
+            if value not in (None, False) and fmt not in formats:
+                return f"{option} applies only to: {', '.join(formats)}", option
+    if values.get("standalone") and values.get("cv_format") != "html":
+        return "--standalone needs --format html", "--standalone"
+    return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from rich import box
@@ -10,18 +9,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scholarcli.describe import details, has_equal_contribution
+from scholarcli.cli.env import Environment
+from scholarcli.formats.listing import row
+from scholarcli.library.stats import VenueCount
 from scholarcli.model import Settings, Work
-from scholarcli.output import row
-from scholarcli.stats import VenueCount
+from scholarcli.model.describe import details, has_equal_contribution
 
 
-def console() -> Console:
+def console(env: Environment) -> Console:
     # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    return Console(file=env.stdout, highlight=False, soft_wrap=False)
 
 
-def print_table(works: list[Work], settings: Settings) -> None:
+def print_table(env: Environment, works: list[Work], settings: Settings) -> None:
     mark = settings.equal_contribution
     caption = f"{len(works)} work{'s' if len(works) != 1 else ''}"
     if has_equal_contribution(works):
@@ -35,24 +35,24 @@ def print_table(works: list[Work], settings: Settings) -> None:
     for work in works:
         key, year, _type, authors, title, venue = row(work, settings)
         table.add_row(key, year, Text(authors), Text(title), Text(venue))
-    console().print(table)
+    console(env).print(table)
 
 
-def print_details(work: Work, settings: Settings) -> None:
+def print_details(env: Environment, work: Work, settings: Settings) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for label, value in details(work, settings):
         grid.add_row(label, Text(value))
-    console().print(grid)
+    console(env).print(grid)
 
 
 def _bar(count: int, largest: int, width: int = 30) -> str:
     return "█" * max(1, round(width * count / largest)) if count else ""
 
 
-def print_stats(data: dict[str, Any]) -> None:
-    out = console()
+def print_stats(env: Environment, data: dict[str, Any]) -> None:
+    out = console(env)
     patents = data["patents"]
     header = Table.grid(padding=(0, 2))
     header.add_column(style="bold")
@@ -83,7 +83,7 @@ def print_stats(data: dict[str, Any]) -> None:
         out.print(people)
 
 
-def print_venues(rows: list[VenueCount]) -> None:
+def print_venues(env: Environment, rows: list[VenueCount]) -> None:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", caption=f"{len(rows)} venues", caption_justify="left")
     table.add_column("Acronym", style="cyan", no_wrap=True)
     table.add_column("Name")
@@ -91,4 +91,4 @@ def print_venues(rows: list[VenueCount]) -> None:
     table.add_column("Works", justify="right")
     for venue in rows:
         table.add_row(venue.acronym, Text(venue.name), venue.kind, str(venue.works))
-    console().print(table)
+    console(env).print(table)

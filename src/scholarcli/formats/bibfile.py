@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from scholarcli.formats.common import split_name
 from scholarcli.formats.latex_text import escape
 from scholarcli.model import Work
+from scholarcli.model.names import split_name
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.describe import iso_date, venue_long
 from scholarcli.formats.bibfile import entry, extra_fields, names, page_range
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
@@ -22,6 +21,7 @@ from scholarcli.formats.common import (
 )
 from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
+from scholarcli.model.describe import iso_date, venue_long
 
 # Our type -> the biblatex type and its `type` field where the datamodel wants one.
 TYPES: dict[str, tuple[str, str | None]] = {

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from scholarcli.describe import venue_long
 from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, names, page_range
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
@@ -24,6 +23,7 @@ from scholarcli.formats.common import (
 )
 from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
+from scholarcli.model.describe import venue_long
 
 # Our type -> the BibTeX type, the facts its standard styles need, and where the venue goes.
 TYPES: dict[str, tuple[str, tuple[str, ...], str | None]] = {

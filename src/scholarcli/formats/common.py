@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from scholarcli.model import Person, Settings, Work
-from scholarcli.records import NamedTuple
+from scholarcli.model.named_tuple import NamedTuple
 
 # The CV choices a user can make; defined here so the command line can offer them without
 # importing the CV modules.
@@ -34,41 +34,6 @@ class ExportResult(NamedTuple):
 
 
 Renderer = Callable[[Sequence[Work], Settings, ExportOptions], ExportResult]
-
-PARTICLES = {
-    "van",
-    "von",
-    "der",
-    "den",
-    "de",
-    "del",
-    "della",
-    "di",
-    "da",
-    "du",
-    "la",
-    "le",
-    "ter",
-    "ten",
-    "dos",
-}
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """(given, family) of a name written "Given Family"; particles such as "van der" join the family.
-
-    A "Family, Given" name is split at the comma. A one-word name is all family.
-    """
-    if "," in name:
-        family, given = (part.strip() for part in name.split(",", 1))
-        return given, family
-    words = name.split()
-    if len(words) <= 1:
-        return "", name.strip()
-    start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in PARTICLES:
-        start -= 1
-    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def equal_positions(work: Work) -> list[int]:

@@ -6,9 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from scholarcli.describe import venue_long
-from scholarcli.formats.common import ExportOptions, ExportResult, equal_positions, is_arxiv, split_name
+from scholarcli.formats.common import ExportOptions, ExportResult, equal_positions, is_arxiv
 from scholarcli.model import Settings, Work
+from scholarcli.model.describe import venue_long
+from scholarcli.model.names import split_name
 
 TYPES = {
     "article": "article-journal",

@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from scholarcli.describe import venue_long
 from scholarcli.model import Person, Settings, Work
-from scholarcli.query import fold, sort_works
+from scholarcli.model.describe import venue_long
+from scholarcli.model.query import fold, sort_works
 
 # Groups of --group-by type, in the order a CV lists them.
 KIND_ORDER = ("Journal articles", "Conference papers", "Workshop papers", "Preprints", "Other")

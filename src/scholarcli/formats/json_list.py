@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scholarcli.formats.common import ExportOptions, ExportResult
+from scholarcli.formats.listing import render_list
 from scholarcli.model import Settings, Work
-from scholarcli.output import render_list
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scholarcli.describe import authors_text, iso_date
 from scholarcli.formats.cv import Cv, CvEntry
 from scholarcli.model import Mark
+from scholarcli.model.describe import authors_text, iso_date
 
 
 def release_date(entry: CvEntry) -> str | None:

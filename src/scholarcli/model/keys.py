@@ -15,7 +15,7 @@ import string
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 
-from scholarcli.formats.common import split_name
+from scholarcli.model.names import split_name
 
 STOP_WORDS = frozenset(
     {

@@ -5,26 +5,28 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import sys
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 
-from scholarcli import store
 from scholarcli.cli import completion
-from scholarcli.cli.context import load_library
-from scholarcli.errors import InvalidRecord, ScholarError
+from scholarcli.cli.commands import read_library, state
+from scholarcli.cli.env import Environment
+from scholarcli.errors import ScholarError
 from scholarcli.model import WORK_TYPES, Work
-from scholarcli.validate import is_safe_key, work_from_record
+from scholarcli.model.validate import is_safe_key
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.index import Library
 
 RECORD = "Record"
 
 
 def init(
+    ctx: typer.Context,
     directory: Annotated[
         Path | None,
         typer.Argument(help="Where to make the library (default: your library in the platform data directory)."),
@@ -44,13 +46,12 @@ def init(
 
         scholar init ~/papers --person "Ada Lovelace"
     """
-    root = directory or store.user_data_dir()
-    settings = store.init(root, person or [])
-    click.echo(f"made a new library at {root} (edit {settings.name} to add people and venues)", err=True)
+    from scholarcli.store.locate import user_data_dir
+    from scholarcli.store.records import init as make_library
 
-
-def _interactive() -> bool:
-    return sys.stdin.isatty()
+    root = directory or user_data_dir()
+    settings = make_library(root, person or [])
+    state(ctx).env.say(f"made a new library at {root} (edit {settings.name} to add people and venues)")
 
 
 def _ask(label: str, default: str | None = None) -> str:
@@ -116,23 +117,11 @@ def add(
         raise typer.BadParameter(f'"{work_type}" is not a work type; use one of: {", ".join(WORK_TYPES)}')
     if key is not None and not is_safe_key(key):
         raise typer.BadParameter(f'"{key}" is not a safe key (use only A-Z a-z 0-9 _ . : + -)', param_hint="--key")
-    from scholarcli.duplicates import DuplicateIndex
-    from scholarcli.keys import base_key, unique_key
+    from scholarcli.library.adding import add_work
+    from scholarcli.library.writing import writable_root
 
-    library = load_library(ctx.find_root().obj)
-    store.ensure_writable(library)
-    if title is None or work_type is None:
-        if not _interactive():
-            missing = " and ".join(name for name, value in (("--type", work_type), ("--title", title)) if value is None)
-            raise ScholarError(f"add needs {missing} (or run it in a terminal to be asked)")
-        work_type = work_type or _ask(f"Type ({', '.join(WORK_TYPES)})", "inproceedings")
-        title = title or _ask("Title")
-        if not authors:
-            authors = [a.strip() for a in _ask("Authors, separated by ';' (empty for none)").split(";") if a.strip()]
-        if year is None:
-            answer = _ask("Year (empty if unknown)")
-            year = int(answer) if answer.isdigit() else None
-        venue = venue or _ask("Venue (empty for none)") or None
+    library_dir, env = state(ctx)
+    root = writable_root(library_dir)
     raw: dict[str, Any] = {
         "type": work_type,
         "title": title,
@@ -151,30 +140,27 @@ def add(
         "tags": tags or [],
         "note": note,
     }
-    raw = {name: value for name, value in raw.items() if value not in (None, [], "")}
-    with store.write_lock(library.root):
-        taken = store.existing_keys(library.root)
-        chosen = key or unique_key(
-            base_key(title or "", authors or [], year, number, patent=work_type == "patent"), taken
-        )
-        if key and key in taken:
-            raise ScholarError(f'the key "{key}" is already used; nothing was changed')
-        work = _validated(library, chosen, raw)
-        twin = DuplicateIndex.of(store.load(library.root).works).find(work)
-        if twin:
-            raise ScholarError(f"this work is already in the library as {twin[0]} (same {twin[1]}); nothing was added")
-        path = store.save(library, work)
-    click.echo(work.key)
-    click.echo(f"added {path.relative_to(library.root).as_posix()}", err=True)
+    if title is None or work_type is None:
+        _ask_missing(env, raw)
+    added = add_work(root, raw, key)
+    env.out(f"{added.key}\n")
+    env.say(f"added {added.relative}")
 
 
-def _validated(library: store.Library, key: str, raw: dict[str, Any]) -> Work:
-    relative = f"{store.FOLDERS.get(str(raw.get('type')), store.DEFAULT_FOLDER)}/{key}.toml"
-    known = {name for person in library.settings.people for name in person.all_names}
-    work, problems = work_from_record(key, raw, relative, known)
-    if work is None:
-        raise InvalidRecord(problems)
-    return work
+def _ask_missing(env: Environment, raw: dict[str, Any]) -> None:
+    """Ask for the type, title, authors, year and venue not given, on a terminal; else say what is missing."""
+    if not env.stdin_is_terminal:
+        missing = " and ".join(name for name, field in (("--type", "type"), ("--title", "title")) if raw[field] is None)
+        raise ScholarError(f"add needs {missing} (or run it in a terminal to be asked)")
+    raw["type"] = raw["type"] or _ask(f"Type ({', '.join(WORK_TYPES)})", "inproceedings")
+    raw["title"] = raw["title"] or _ask("Title")
+    if not raw["authors"]:
+        answer = _ask("Authors, separated by ';' (empty for none)")
+        raw["authors"] = [name.strip() for name in answer.split(";") if name.strip()]
+    if raw["year"] is None:
+        answer = _ask("Year (empty if unknown)")
+        raw["year"] = int(answer) if answer.isdigit() else None
+    raw["venue"] = raw["venue"] or _ask("Venue (empty for none)") or None
 
 
 def rm(
@@ -188,19 +174,20 @@ def rm(
 
         scholar rm sengupta2025prunenet --yes
     """
-    library = load_library(ctx.find_root().obj)
-    store.ensure_writable(library)
+    from scholarcli.library.removing import remove_works
+    from scholarcli.library.writing import writable
+
+    library_dir, env = state(ctx)
+    library = writable(read_library(env, library_dir))
     works = [library.get(key) for key in dict.fromkeys(keys)]
     if not yes:
-        if not _interactive():
+        if not env.stdin_is_terminal:
             raise ScholarError("rm asks before removing; pass --yes to remove without asking")
         listed = ", ".join(work.key for work in works)
         if not typer.confirm(f"Remove {len(works)} work{'s' if len(works) != 1 else ''} ({listed})?", err=True):
             raise ScholarError("nothing was removed")
-    with store.write_lock(library.root):
-        removed = store.remove(library, [work.key for work in works])
-    for relative in removed:
-        click.echo(f"removed {relative}", err=True)
+    for relative in remove_works(library.root, [work.key for work in works]):
+        env.say(f"removed {relative}")
 
 
 def edit(
@@ -216,47 +203,52 @@ def edit(
 
         EDITOR=nano scholar edit sengupta2025prunenet
     """
-    library = load_library(ctx.find_root().obj)
-    store.ensure_writable(library)
+    from scholarcli.library.editing import save_edit
+    from scholarcli.library.writing import writable
+
+    library_dir, env = state(ctx)
+    library = writable(read_library(env, library_dir))
     work = library.get(key)
-    relative = library.paths[key]
-    path = library.root / relative
-    original = path.read_text(encoding="utf-8")
+    original = (library.root / library.paths[key]).read_text(encoding="utf-8")
+    edited = _edit_until_valid(env, library, key, original)
+    if edited is None:
+        env.say(f"no changes to {key}")
+        return
+    relative = save_edit(library, original, edited)
+    env.say(f"saved {relative}" + ("" if edited != work else " (unchanged)"))
+
+
+def _editor() -> tuple[str, list[str]]:
+    """The editor as the user named it, and as a command line."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    known = {name for person in library.settings.people for name in person.all_names}
+    try:
+        return editor, shlex.split(editor)
+    except ValueError as error:  # an unclosed quote, say
+        raise ScholarError(f"cannot run the editor {editor!r}: {error}") from None
+
+
+def _edit_until_valid(env: Environment, library: Library, key: str, original: str) -> Work | None:
+    """The edited work once the user's text is valid; None when they changed nothing."""
+    from scholarcli.library.editing import parse_edit
+
+    editor, command = _editor()
     with tempfile.TemporaryDirectory(prefix="scholar-edit-") as scratch:
         draft = Path(scratch) / f"{key}.toml"
         draft.write_text(original, encoding="utf-8")
         while True:
             try:
-                finished = subprocess.run([*shlex.split(editor), str(draft)], check=False)
+                finished = subprocess.run([*command, str(draft)], check=False)
             except OSError as error:
                 raise ScholarError(f"cannot run the editor {editor!r}: {error.strerror or error}") from None
             if finished.returncode != 0:
                 raise ScholarError(f"the editor exited with status {finished.returncode}; {key} was not changed")
-            text = draft.read_text(encoding="utf-8")
+            text = draft.read_text(encoding="utf-8", errors="replace")
             if text == original:
-                click.echo(f"no changes to {key}", err=True)
-                return
-            edited, problems = _parse_edit(key, text, relative, known)
+                return None
+            edited, problems = parse_edit(library, key, text)
             if edited is not None:
-                break
+                return edited
             for problem in problems:
-                click.echo(f"error: {problem}", err=True)
-            if not (_interactive() and typer.confirm("Edit again?", default=True, err=True)):
+                env.error(problem)
+            if not (env.stdin_is_terminal and typer.confirm("Edit again?", default=True, err=True)):
                 raise ScholarError(f"the edit was abandoned; {key} was not changed")
-    with store.write_lock(library.root):
-        if path.read_text(encoding="utf-8") != original:
-            raise ScholarError(f"{relative} changed while you edited it; your edit was not saved")
-        store.save(library, edited, overwrite=True)
-    click.echo(f"saved {relative}" + ("" if edited != work else " (unchanged)"), err=True)
-
-
-def _parse_edit(key: str, text: str, relative: str, known: set[str]) -> tuple[Work | None, list[Any]]:
-    from scholarcli.errors import Problem
-
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return None, [Problem(relative, "", f"TOML syntax: {error}")]
-    return work_from_record(key, raw, relative, known)

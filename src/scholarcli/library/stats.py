@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scholarcli.model import Settings, Work
-from scholarcli.query import belongs_to, fold
+from scholarcli.model.query import belongs_to, fold
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import click
 import typer
 
-from scholarcli import store
-from scholarcli.cli.report import EXIT_ERROR
+from scholarcli.cli.commands import state
+from scholarcli.cli.env import ExitStatus
 
 
 def check_command(
@@ -24,17 +23,15 @@ def check_command(
 
         scholar check --strict
     """
-    from scholarcli.checks import check
+    from scholarcli.library.checking import check_library
 
-    root, read_only = store.locate(ctx.find_root().obj)
-    library = store.load(root, read_only=read_only, use_cache=False)  # the TOML files, never the cache
-    report = check(library)
+    library_dir, env = state(ctx)
+    report = check_library(library_dir)
     for problem in report.errors:
-        click.echo(f"error: {problem}", err=True)
+        env.error(problem)
     for problem in report.warnings:
-        click.echo(f"warning: {problem}", err=True)
+        env.warn(problem)
     failed = len(report.errors) + (len(report.warnings) if strict else 0)
-    summary = f"{len(library.works)} works, {len(report.errors)} errors, {len(report.warnings)} warnings"
-    click.echo(summary, err=True)
+    env.say(f"{report.works} works, {len(report.errors)} errors, {len(report.warnings)} warnings")
     if failed:
-        raise typer.Exit(EXIT_ERROR)
+        raise typer.Exit(int(ExitStatus.ERROR))

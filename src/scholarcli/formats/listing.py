@@ -5,8 +5,8 @@ The terminal table lives in cli/, since it needs rich; these are pure functions.
 
 from __future__ import annotations
 
-from scholarcli.describe import authors_text, venue_short
 from scholarcli.model import Settings, Work
+from scholarcli.model.describe import authors_text, venue_short
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -14,6 +14,18 @@ if TYPE_CHECKING:
 
 LIST_FORMATS = ("table", "tsv", "csv", "json", "jsonl", "keys")
 COLUMNS = ("key", "year", "type", "authors", "title", "venue")
+# The work's fields each column reads (row() below): a brief listing reads only these.
+COLUMN_READS: dict[str, tuple[str, ...]] = {
+    "key": ("key",),
+    "year": ("year",),
+    "type": ("type",),
+    "authors": ("authors", "authors_truncated", "equal_contribution"),
+    "title": ("title",),
+    "venue": ("venue", "track"),
+}
+assert tuple(COLUMN_READS) == COLUMNS
+# The formats that show the COLUMNS only (the table draws the same cells).
+BRIEF_FORMATS = frozenset(("table", "tsv", "csv", "keys"))
 
 
 def work_to_json(work: Work) -> dict[str, Any]:

@@ -9,9 +9,17 @@ from functools import lru_cache
 
 from scholarcli.errors import UnknownKey, UnknownPerson
 from scholarcli.model import Person, Settings, Work
-from scholarcli.records import NamedTuple
+from scholarcli.model.named_tuple import NamedTuple
 
 SORT_FIELDS = ("year", "title", "venue", "key")
+_NEWEST_FIRST_READS = ("year", "month", "day", "key")
+# The work's fields each sort order reads (ties fall back to newest first, then the key).
+SORT_READS: dict[str, tuple[str, ...]] = {
+    "year": _NEWEST_FIRST_READS,
+    "title": ("title", *_NEWEST_FIRST_READS),
+    "venue": ("venue", *_NEWEST_FIRST_READS),
+    "key": ("key",),
+}
 
 
 @lru_cache(maxsize=65536)
@@ -77,6 +85,30 @@ class Filters(NamedTuple):
     search: str | None = None
     tag: str | None = None
     selected: bool = False
+
+
+# The work's fields each filter of Filters reads, so that a listing reads only those (see
+# library.listing); a test lists a library that sets every field both ways and compares.
+FILTER_READS: dict[str, tuple[str, ...]] = {
+    "venue": ("venue",),
+    "years": ("year",),
+    "type": ("type",),
+    "author": ("authors",),
+    "person": ("authors", "people"),
+    "search": ("title", "abstract", "authors"),
+    "tag": ("tags",),
+    "selected": ("selected",),
+}
+assert set(FILTER_READS) == set(Filters._fields)
+
+
+def fields_read(filters: Filters, sort: str) -> set[str]:
+    """The work's fields that selecting by ``filters`` and sorting by ``sort`` read."""
+    read = {"key", *SORT_READS[sort]}
+    for name, value in zip(Filters._fields, filters, strict=True):
+        if value:
+            read.update(FILTER_READS[name])
+    return read
 
 
 def find_person(settings: Settings, name: str) -> Person:

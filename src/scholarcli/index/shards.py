@@ -1,11 +1,11 @@
-"""An index of parsed records, so a reading command does not parse 10,000 TOML files.
+"""The index's shards: parsed records kept by slices of the library, so a command does not parse 10,000 TOML files.
 
 The TOML files are always the truth. The cache holds the list of record files with the stat
 signature each was read at (modification time in ns, size, inode), and what validating each gave:
 its Work, or the file's problems. It is kept in shards of SHARD_SIZE files in scan order, one
 cache file each. When a fresh scan's slice equals a shard's list, which one comparison tells,
 nothing in it is parsed; otherwise a file whose signature differs is read again (as is a file
-changed too recently to trust its signature, see store.RACY_NS), a file no longer there is
+changed too recently to trust its signature, see index.RACY_NS), a file no longer there is
 dropped and a new one is read, and only the shards that changed are written (an edited record
 rewrites one shard, not the whole index). library.toml's bytes, the record fields and the cache
 format are part of the key, so a change to any of them rebuilds everything. A cache that cannot
@@ -20,18 +20,18 @@ so their column follows the rest as a second pickle, which only a command that w
 
 from __future__ import annotations
 
-import os
 import pickle
 import sys
-import zlib
 from collections.abc import Collection, Iterable
 from itertools import repeat
 from pathlib import Path
 
 from scholarcli import __version__
 from scholarcli.errors import Problem
+from scholarcli.index.location import dump, opened, path_for, remove
+from scholarcli.index.scanning import ScannedFile
 from scholarcli.model import Settings, Work
-from scholarcli.records import NamedTuple
+from scholarcli.model.named_tuple import NamedTuple
 
 FORMAT = 8
 SHARD_SIZE = 1000  # record files a cache file holds
@@ -44,36 +44,18 @@ Row = Work | list[ProblemRow]
 class Shard(NamedTuple):
     """A slice of the library as the cache last saw it.
 
-    ``files`` are store.scan's lines (path and stat signature) and ``rows`` what each gave; the
+    ``files`` are the scanned files (path and stat signature) and ``rows`` what each gave; the
     rest is what a command uses, worked out once: where the valid works are among the rows, each
     key's path, and the problems (duplicate keys included).
     """
 
     key: tuple[object, ...]
     settings: Settings
-    files: list[str]
+    files: list[ScannedFile]
     rows: list[Row]
     listed: list[int]  # the indices of the rows of valid works, in order
     paths: dict[str, str]
     problems: list[ProblemRow]
-
-
-def cache_dir() -> Path:
-    if os.environ.get("SCHOLAR_CACHE_DIR"):
-        return Path(os.environ["SCHOLAR_CACHE_DIR"])
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "scholar"
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "scholar" / "Cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scholar"
-
-
-# Every function here takes the library's resolved path, which names its cache.
-
-
-def path_for(resolved: Path) -> Path:
-    # Readable, and unique enough: two libraries that meet here only rebuild each other's cache.
-    return cache_dir() / f"{resolved.name}-{zlib.crc32(str(resolved).encode()):08x}.pickle"
 
 
 def key_for(resolved: Path, settings_bytes: bytes) -> tuple[object, ...]:
@@ -116,10 +98,10 @@ def read(resolved: Path, key: tuple[object, ...], index: int, fields: Collection
     """The stored shard ``index`` of this library under this key, or None when there is no usable one.
 
     With ``fields`` only those are read: the valid works' rows hold their fields' defaults for
-    the others, fit for a command that reads no other (see store.load).
+    the others, fit for a command that reads no other (see index.load_listing).
     """
     try:
-        with shard_path(resolved, index).open("rb") as handle:
+        with opened(shard_path(resolved, index)) as handle:
             stored = pickle.load(handle)
             if not (isinstance(stored, tuple) and len(stored) == 8 and stored[0] == key):
                 return None
@@ -168,51 +150,10 @@ def write(resolved: Path, index: int, shard: Shard) -> None:
         else:
             columns[name] = pickle.dumps(column, protocol=pickle.HIGHEST_PROTOCOL)
     header = (shard.key, shard.settings, shard.files, shard.listed, shard.paths, shard.problems, others, columns)
-    _dump(shard_path(resolved, index), header, abstracts)
+    dump(shard_path(resolved, index), header, abstracts)
 
 
 def drop_from(resolved: Path, index: int) -> None:
     """Remove the shards from ``index`` on, left from a time the library had more files."""
-    while True:
-        try:
-            shard_path(resolved, index).unlink()
-        except OSError:  # not there: the last one is gone
-            return
+    while remove(shard_path(resolved, index)):
         index += 1
-
-
-# --- rendered entries ------------------------------------------------------------------------------
-# An export renders each work's entry from the work, the settings and the options alone; what it
-# rendered is kept per format, keyed by the scan line of the work's file (so by its path and stat
-# signature), under a key naming everything else the text depends on, scholar's code included.
-
-Rendered = tuple[str, tuple[str, ...]]  # an entry's text and the warnings about it
-
-
-def read_renders(resolved: Path, fmt: str, key: tuple[object, ...]) -> dict[str, Rendered]:
-    try:
-        with path_for(resolved).with_suffix(f".{fmt}.pickle").open("rb") as handle:
-            stored = pickle.load(handle)
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], dict):
-            renders: dict[str, Rendered] = stored[1]
-            return renders
-    except Exception:  # as with the index: anything unreadable is simply rendered again
-        pass
-    return {}
-
-
-def write_renders(resolved: Path, fmt: str, key: tuple[object, ...], renders: dict[str, Rendered]) -> None:
-    _dump(path_for(resolved).with_suffix(f".{fmt}.pickle"), (key, renders))
-
-
-def _dump(path: Path, *values: object) -> None:
-    """Write ``values`` as consecutive pickles, which pickle.load reads back one at a time."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temp.open("wb") as handle:
-            for value in values:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temp.replace(path)
-    except OSError:
-        temp.unlink(missing_ok=True)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scholarcli.formats.common import split_name
 from scholarcli.model import Work
-from scholarcli.query import fold, words
+from scholarcli.model.names import split_name
+from scholarcli.model.query import fold, words
 
 
 def _arxiv_id(value: str) -> str:

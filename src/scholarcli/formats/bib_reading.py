@@ -18,10 +18,8 @@ from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
 from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
 from scholarcli.formats.latex_text import decode
-from scholarcli.keys import base_key
 from scholarcli.model import Settings
-from scholarcli.query import fold
-from scholarcli.validate import is_safe_key
+from scholarcli.model.query import fold
 
 # Entry type -> our type. Types not listed become misc, and keep their name in bibtex_type.
 TYPE_MAP = {
@@ -273,16 +271,6 @@ def convert(entry_type: str, key: str, fields: dict[str, str], settings: Setting
     if extra:
         record["extra"] = extra
     return Converted(key=key, record=record, notes=notes)
-
-
-def safe_key(key: str, record: dict[str, Any]) -> tuple[str, str | None]:
-    """The entry's own key if it is a safe file name, else one by the key formula (and a note)."""
-    if is_safe_key(key):
-        return key, None
-    made = base_key(
-        record["title"], record.get("authors", []), record.get("year"), record.get("number"), record["type"] == "patent"
-    )
-    return made, f'the key "{key}" is not a safe file name; it became "{made}"'
 
 
 @dataclass

@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Annotated, Any
 
 import typer
 
-from scholarcli.cli import options
-from scholarcli.cli.context import finish, load_library, write_stdout
+from scholarcli.cli.commands import read_library, state
+from scholarcli.cli.env import Environment, report_problems
+from scholarcli.cli.options import STATS, filters_from
+from scholarcli.cli.params import checked_option, declared
 
-SUMMARY_FORMATS = ("table", "tsv", "json")
-
-
-Format = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        callback=options.choice(SUMMARY_FORMATS, "format"),
-        help="table, tsv or json (default: table on a terminal, tsv otherwise).",
-    ),
-]
+# venues takes the same --format as stats.
+Format = Annotated[str | None, checked_option(STATS.option("fmt"))]
 
 
-def _chosen(fmt: str | None) -> str:
-    return fmt or ("table" if sys.stdout.isatty() else "tsv")
+def _chosen(env: Environment, fmt: object) -> str:
+    return str(fmt or ("table" if env.stdout_is_terminal else "tsv"))
 
 
 def _tsv(data: dict[str, Any]) -> str:
@@ -41,19 +32,8 @@ def _tsv(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def stats(
-    ctx: typer.Context,
-    venue: options.Venue = None,
-    year: options.Year = None,
-    work_type: options.WorkType = None,
-    author: options.Author = None,
-    person: options.Person = None,
-    search: options.Search = None,
-    tag: options.Tag = None,
-    selected: options.Selected = False,
-    top: Annotated[int, typer.Option("--top", min=1, help="How many venues to show.")] = 10,
-    fmt: Format = None,
-) -> None:
+@declared(STATS)
+def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
     """Count works by year (a bar chart), type, venue and person, with the numbers a CV header wants.
 
     Examples:
@@ -64,22 +44,23 @@ def stats(
 
         scholar stats --format json | jq .by_year
     """
-    from scholarcli.query import select
-    from scholarcli.stats import summary
+    from scholarcli.library.stats import summary
+    from scholarcli.model.query import select
 
-    filters = options.build_filters(venue, year, work_type, author, person, search, tag, selected)
-    library = load_library(ctx.find_root().obj)
-    data = summary(select(library.works, filters, library.settings), library.settings, top=top)
-    chosen = _chosen(fmt)
+    library_dir, env = state(ctx)
+    library = read_library(env, library_dir)
+    works = select(library.works, filters_from(values), library.settings)
+    data = summary(works, library.settings, top=int(values["top"]))
+    chosen = _chosen(env, values["fmt"])
     if chosen == "json":
-        write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        env.out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif chosen == "tsv":
-        write_stdout(_tsv(data))
+        env.out(_tsv(data))
     else:
         from scholarcli.cli.terminal import print_stats
 
-        print_stats(data)
-    finish(library)
+        print_stats(env, data)
+    report_problems(env, library.problems, library.root)
 
 
 def venues(ctx: typer.Context, fmt: Format = None) -> None:
@@ -89,18 +70,19 @@ def venues(ctx: typer.Context, fmt: Format = None) -> None:
 
         scholar venues --format tsv | head
     """
-    from scholarcli.stats import venue_counts
+    from scholarcli.library.stats import venue_counts
 
-    library = load_library(ctx.find_root().obj)
+    library_dir, env = state(ctx)
+    library = read_library(env, library_dir)
     rows = venue_counts(library.works, library.settings)
-    chosen = _chosen(fmt)
+    chosen = _chosen(env, fmt)
     if chosen == "json":
         data = [{"acronym": r.acronym, "name": r.name, "kind": r.kind, "works": r.works} for r in rows]
-        write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        env.out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif chosen == "tsv":
-        write_stdout("".join(f"{r.acronym}\t{r.name}\t{r.kind}\t{r.works}\n" for r in rows))
+        env.out("".join(f"{r.acronym}\t{r.name}\t{r.kind}\t{r.works}\n" for r in rows))
     else:
         from scholarcli.cli.terminal import print_venues
 
-        print_venues(rows)
-    finish(library)
+        print_venues(env, rows)
+    report_problems(env, library.problems, library.root)

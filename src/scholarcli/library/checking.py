@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
 
-from scholarcli.duplicates import DuplicateIndex
 from scholarcli.errors import Problem
-from scholarcli.store import Library
+from scholarcli.index import Library
+from scholarcli.model.duplicates import DuplicateIndex
+from scholarcli.model.named_tuple import NamedTuple
 
 
-@dataclass(frozen=True)
-class Report:
+class CheckReport(NamedTuple):
+    """What `check` found: errors make the library wrong, warnings name facts an export will miss."""
+
+    works: int
     errors: list[Problem]
     warnings: list[Problem]
 
 
-def check(library: Library) -> Report:
+def check_library(explicit: Path | None) -> CheckReport:
+    """Every problem of the chosen library, read from its TOML files (never the index)."""
+    from scholarcli.library import open_library
+
+    return check(open_library(explicit, use_cache=False))
+
+
+def check(library: Library) -> CheckReport:
     """Errors make the library wrong; warnings name facts some export will miss."""
     errors = list(library.problems)
     warnings = []
@@ -34,4 +44,4 @@ def check(library: Library) -> Report:
             warnings.append(Problem(path, "authors", "is empty (exports have no author)"))
         if work.is_patent and not work.number:
             warnings.append(Problem(path, "number", "is missing (a patent is cited by its number)"))
-    return Report(errors, warnings)
+    return CheckReport(len(library.works), errors, warnings)

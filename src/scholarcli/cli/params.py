@@ -1,0 +1,91 @@
+"""The typer parameters of `list`, `export` and `stats`, built from their declarations (options.py).
+
+``declared(command)`` gives a typer command function the signature the declaration describes;
+typer then builds the click parameters from it, and the command receives every value in one
+mapping. The quick path (quick.py) reads the same declarations.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from scholarcli.cli import completion
+from scholarcli.cli.options import Argument, Command, Option, problem
+
+_TYPES: dict[str, Any] = {"text": str | None, "flag": bool, "int": int | None, "year": str | None, "choice": str | None}
+_COMPLETIONS = {"venues": completion.venues, "keys": completion.keys}
+
+
+def _checker(declared: Option | Argument) -> Callable[[Any], Any]:
+    """A click callback: the value, or a usage error in the words both parsers use."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str):
+            found = problem(declared, value)
+            if found:
+                raise typer.BadParameter(found)
+        return value
+
+    return check
+
+
+def checked_option(option: Option) -> Any:
+    """The typer.Option of a declared option, for a command whose other parameters are its own."""
+    return _option(option).annotation.__metadata__[0]
+
+
+def _option(option: Option) -> inspect.Parameter:
+    extra: dict[str, Any] = {}
+    if option.completion:
+        extra["autocompletion"] = _COMPLETIONS[option.completion]
+    if option.kind == "output":
+        annotation: Any = Path | None
+        extra["dir_okay"] = False
+    else:
+        annotation = _TYPES[option.kind]
+    if option.kind == "int" and option.default is not None:
+        annotation = int
+    info = typer.Option(
+        *option.flags,
+        help=option.help,
+        callback=_checker(option) if option.kind in ("choice", "year") else None,
+        rich_help_panel=option.panel,
+        metavar=option.metavar,
+        min=option.minimum,
+        **extra,
+    )
+    return inspect.Parameter(
+        option.param, inspect.Parameter.KEYWORD_ONLY, default=option.default, annotation=Annotated[annotation, info]
+    )
+
+
+def _argument(argument: Argument) -> inspect.Parameter:
+    info = typer.Argument(metavar=argument.metavar, help=argument.help, callback=_checker(argument))
+    return inspect.Parameter(argument.param, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[str, info])
+
+
+def declared(command: Command) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give ``function(ctx, values)`` the typer signature of ``command``'s declaration.
+
+    Typer reads a function's signature to build its parameters; this one is made from the
+    declaration, and the values arrive as one mapping from parameter name to value.
+    """
+
+    def wrap(function: Callable[..., None]) -> Callable[..., None]:
+        def command_function(ctx: typer.Context, **values: Any) -> None:
+            function(ctx, values)
+
+        context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+        parameters = [context, *map(_argument, command.arguments), *map(_option, command.options)]
+        command_function.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        command_function.__annotations__ = {}
+        command_function.__doc__ = function.__doc__
+        command_function.__name__ = function.__name__
+        return command_function
+
+    return wrap

@@ -1,0 +1,107 @@
+"""What `list` and `export` print, for both parsers: the typer app and the quick path (quick.py).
+
+No click or typer here: the quick path runs these on every `list` a pipeline makes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scholarcli.cli.env import Environment, report_problems
+from scholarcli.cli.options import filters_from
+from scholarcli.errors import ScholarError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.library.exporting import Exported
+    from scholarcli.library.listing import Selection
+
+TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nobody reads thousands
+
+
+def run_list(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Selection:
+    """List the selected works in the chosen format (both parsers end here); the selection is returned."""
+    from scholarcli.formats.listing import BRIEF_FORMATS
+    from scholarcli.library.listing import list_works as select_works
+
+    fmt = str(values["fmt"] or ("table" if env.stdout_is_terminal else "tsv"))
+    limit = values["limit"]
+    progress = env.progress("reading records")
+    chosen = select_works(
+        library_dir,
+        filters_from(values),
+        str(values["sort"]),
+        bool(values["reverse"]),
+        limit if isinstance(limit, int) else None,
+        brief=fmt in BRIEF_FORMATS,
+        progress=progress,
+    )
+    progress.clear()
+    works = chosen.works
+    if fmt == "table":
+        from scholarcli.cli.terminal import print_table
+
+        if len(works) > TABLE_ROWS and limit is None:
+            env.say(f"showing {TABLE_ROWS} of {len(works)} works; use --limit N, or --format tsv for all")
+            works = works[:TABLE_ROWS]
+        print_table(env, works, chosen.settings)
+    else:
+        from scholarcli.formats.listing import render_list
+
+        env.out(render_list(works, fmt, chosen.settings))
+    report_problems(env, chosen.problems, chosen.root)
+    return chosen
+
+
+def _read_keys(env: Environment, source: str) -> list[str]:
+    from scholarcli.model.query import parse_key_list
+
+    if source == "-":
+        return parse_key_list(env.stdin.read())
+    try:
+        return parse_key_list(Path(source).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ScholarError(f"cannot read {source}: it is not UTF-8 text") from None
+
+
+def run_export(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Exported:
+    """Export the selected works as the values say (both parsers end here); the export is returned."""
+    from scholarcli.formats import ExportOptions
+    from scholarcli.library.exporting import export_works
+    from scholarcli.store.fileio import check_directory
+
+    output = values["output"]
+    if isinstance(output, Path):
+        check_directory(output)
+    keys = values["keys"]
+    options = ExportOptions(
+        equal_note=bool(values["equal_note"]),
+        cv_format=str(values["cv_format"] or "latex"),
+        section=str(values["section"] or "all"),
+        group_by=str(values["group_by"] or "year"),
+        numbered=bool(values["numbered"]),
+        standalone=bool(values["standalone"]),
+    )
+    progress = env.progress("reading records")
+    exported = export_works(
+        library_dir,
+        str(values["fmt"]),
+        filters_from(values),
+        options,
+        _read_keys(env, keys) if isinstance(keys, str) else None,
+        str(values["sort"]),
+        bool(values["reverse"]),
+        progress,
+    )
+    progress.clear()
+    for warning in exported.warnings:
+        env.warn(warning)
+    if isinstance(output, Path):
+        from scholarcli.store.fileio import write_atomic
+
+        write_atomic(output, exported.text)
+        env.say(f"wrote {exported.work_count} work{'s' if exported.work_count != 1 else ''} to {output}")
+    else:
+        env.out(exported.text)
+    report_problems(env, exported.problems, exported.root)
+    return exported

@@ -1,0 +1,225 @@
+"""The index: a library's records read through a cache, so a command parses only what changed.
+
+``load`` gives a whole ``Library`` (every field of every work), which the library layer may
+write to; ``load_listing`` gives a ``Listing`` with only the fields a listing reads, a different
+type that no writing function accepts. The TOML files stay the truth: `scholar check` reads
+them with ``use_cache=False``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
+
+from scholarcli.errors import Problem, UnknownKey
+from scholarcli.index import shards
+from scholarcli.index.scanning import ScannedFile, file_key, modified_ns, path_of, scan
+from scholarcli.model import Settings, Work
+from scholarcli.model.named_tuple import NamedTuple
+from scholarcli.store.records import parse_settings, read_record, settings_bytes
+
+PROGRESS_EVERY = 1000  # records parsed between two progress reports
+Progress = Callable[[int, int], None]  # (parsed, total)
+
+
+class Library(NamedTuple):
+    """A whole library: its settings, its valid works and the problems of the broken ones."""
+
+    root: Path
+    settings: Settings
+    works: list[Work]
+    problems: list[Problem]
+    paths: dict[str, str]  # key -> record path relative to root; writes keep it up to date
+    read_only: bool = False
+    # Aligned with works: the scanned file (path and stat signature) each was read from.
+    scanned: Sequence[ScannedFile] = ()
+    resolved: Path | None = None  # the library's resolved path, which names its cache; None: no cache
+
+    def get(self, key: str) -> Work:
+        for work in self.works:
+            if work.key == key:
+                return work
+        raise UnknownKey(unknown_key_message(key, [w.key for w in self.works]))
+
+    @property
+    def known_people(self) -> set[str]:
+        """Every name and variant of the library's people."""
+        return {name for person in self.settings.people for name in person.all_names}
+
+
+class Listing(NamedTuple):
+    """Works read for a listing: only some fields hold their values (the others their defaults).
+
+    A type of its own, so that nothing that writes can be handed one.
+    """
+
+    root: Path
+    settings: Settings
+    works: list[Work]
+    problems: list[Problem]
+
+
+def unknown_key_message(key: str, keys: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, keys, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    return f'no work with key "{key}"{hint}'
+
+
+def load(root: Path, read_only: bool = False, use_cache: bool = True, progress: Progress | None = None) -> Library:
+    """Read every record; broken ones are reported in ``problems`` and left out of ``works``.
+
+    With ``use_cache`` only the files changed since the last command are parsed (see shards.py).
+    ``progress(parsed, total)`` hears of long parsing runs.
+    """
+    return _Loader(root, use_cache, None, progress).library(read_only)
+
+
+def load_listing(root: Path, fields: Collection[str], progress: Progress | None = None) -> Listing:
+    """The works with only ``fields`` (which must include key) read from the index.
+
+    A listing reads about half the fields, and no abstract, which are most of a library's text.
+    """
+    library = _Loader(root, True, fields, progress).library(read_only=True)
+    return Listing(library.root, library.settings, library.works, library.problems)
+
+
+# A file's modification time is only as fine as its filesystem's clock: a few milliseconds on
+# Linux, one or two seconds on HFS+ or FAT. A file changed this shortly before it was stat'ed can
+# change again within the same tick, same size, and keep its stat signature; so, as git does
+# with its index, its row is not trusted: its line is kept marked, which no later scan matches,
+# and the next command reads the file again.
+RACY_NS = 2_000_000_000
+RACY_MARK = "\0racy"
+
+
+def _trusted_line(line: ScannedFile, scanned_at: int) -> ScannedFile:
+    """The scanned line as the index may keep it: marked when the file changed too recently to trust."""
+    return line if modified_ns(line) <= scanned_at - RACY_NS else ScannedFile(line + RACY_MARK)
+
+
+def arrange(
+    files: Sequence[ScannedFile], rows: Sequence[shards.Row]
+) -> tuple[list[int], dict[str, str], list[shards.ProblemRow]]:
+    """Where the rows of valid works are, key -> path of every record, and the problems,
+    duplicate keys included."""
+    listed: list[int] = []
+    paths: dict[str, str] = {}
+    problems: list[shards.ProblemRow] = []
+    for at, (line, row) in enumerate(zip(files, rows, strict=True)):
+        relative = path_of(line)
+        key = file_key(relative)
+        if key in paths:
+            problems.append((relative, "key", f'"{key}" is also the key of {paths[key]}'))
+            continue
+        paths[key] = relative
+        if isinstance(row, tuple):
+            listed.append(at)
+        else:
+            problems.extend(row)
+    return listed, paths, problems
+
+
+class _Reader:
+    """Rows for scanned files: kept from the index where a file's signature is unchanged, read otherwise."""
+
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        previous: dict[ScannedFile, shards.Row],
+        total: int,
+        progress: Progress | None,
+    ) -> None:
+        self.root, self.previous, self.total, self.progress = root, previous, total, progress
+        self.known_people = {name for person in settings.people for name in person.all_names}
+        self.parsed = 0
+
+    def row(self, line: ScannedFile) -> shards.Row:
+        row = self.previous.get(line)  # the same path with the same signature
+        if row is None:
+            relative = path_of(line)
+            row = shards.pack(read_record(self.root, relative, file_key(relative), self.known_people))
+            self.parsed += 1
+            if self.progress and self.parsed % PROGRESS_EVERY == 0:
+                self.progress(self.parsed, self.total)
+        return row
+
+
+class _Loader:
+    """One read of a library through its index."""
+
+    def __init__(self, root: Path, use_cache: bool, fields: Collection[str] | None, progress: Progress | None) -> None:
+        self.root, self.use_cache, self.fields, self.progress = root, use_cache, fields, progress
+        # The index is keyed by library.toml's bytes, so its settings are those bytes parsed.
+        self.settings_bytes = settings_bytes(root)
+        self.resolved = root.resolve()
+        self.key = shards.key_for(self.resolved, self.settings_bytes)
+
+    def library(self, read_only: bool) -> Library:
+        from scholarcli.speed import collector_paused
+
+        with collector_paused():  # a read makes many objects and no garbage
+            kept = self._shards()
+        listed = [work for shard in kept for work in shards.works_at(shard.rows, shard.listed)]
+        scanned = [shard.files[at] for shard in kept for at in shard.listed]
+        problems = [problem for shard in kept for problem in shard.problems]
+        paths: dict[str, str] = {}
+        for shard in kept:
+            paths.update(shard.paths)
+        if len(paths) != sum(len(shard.paths) for shard in kept):  # a key in two shards: a duplicate
+            files = [line for shard in kept for line in shard.files]
+            rows = [row for shard in kept for row in shard.rows]
+            at_listed, paths, problems = arrange(files, rows)
+            listed = shards.works_at(rows, at_listed)
+            scanned = [files[at] for at in at_listed]
+        return Library(
+            root=self.root,
+            settings=kept[0].settings,
+            works=listed,
+            problems=[Problem(*problem) for problem in problems],
+            paths=paths,
+            read_only=read_only,
+            scanned=scanned,
+            resolved=self.resolved if self.use_cache else None,
+        )
+
+    def _shards(self) -> list[shards.Shard]:
+        scanned_at = time.time_ns()
+        files = scan(self.root)
+        size = shards.SHARD_SIZE
+        slices = [files[start : start + size] for start in range(0, len(files), size)] or [[]]
+        stored = [self._read(index, self.fields) for index in range(len(slices))]
+        stale = [index for index, shard in enumerate(stored) if shard is None or shard.files != slices[index]]
+        if stale:  # in the usual case nothing changed: one comparison a shard
+            self._refresh(stored, stale, slices, scanned_at, len(files))
+        return [shard for shard in stored if shard is not None]
+
+    def _read(self, index: int, fields: Collection[str] | None) -> shards.Shard | None:
+        return shards.read(self.resolved, self.key, index, fields) if self.use_cache else None
+
+    def _refresh(
+        self,
+        stored: list[shards.Shard | None],
+        stale: list[int],
+        slices: list[list[ScannedFile]],
+        scanned_at: int,
+        total: int,
+    ) -> None:
+        """Read the changed files of the stale shards, and write those shards back."""
+        settings = next((shard.settings for shard in stored if shard is not None), None)
+        settings = settings or parse_settings(self.settings_bytes)
+        # The rows kept for unchanged files are written back, so they must have every field.
+        olds = [stored[index] if self.fields is None else self._read(index, None) for index in stale]
+        previous = {line: row for old in olds if old for line, row in zip(old.files, old.rows, strict=True)}
+        reader = _Reader(self.root, settings, previous, total, self.progress)
+        for index in stale:
+            rows = [reader.row(line) for line in slices[index]]
+            lines = [_trusted_line(line, scanned_at) for line in slices[index]]
+            stored[index] = shard = shards.Shard(self.key, settings, lines, rows, *arrange(lines, rows))
+            if self.use_cache:
+                shards.write(self.resolved, index, shard)
+        if self.use_cache:
+            shards.drop_from(self.resolved, len(slices))

@@ -1,0 +1,28 @@
+"""The library layer: one function per operation, click-free, each returning a report.
+
+The commands in cli/ parse options, call one of these and print what it returns; everything a
+command decides (which works, which key, which folder, what is a duplicate) is decided here, over
+the index (scholarcli.index) and the record store (scholarcli.store).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from scholarcli.index import Library, Listing, Progress, load, load_listing
+from scholarcli.store.locate import locate
+
+__all__ = ["Library", "Listing", "open_library", "open_listing"]
+
+
+def open_library(explicit: Path | None, progress: Progress | None = None, use_cache: bool = True) -> Library:
+    """The library the user chose (--library, or the look-up order), every field of every work."""
+    root, read_only = locate(explicit)
+    return load(root, read_only=read_only, use_cache=use_cache, progress=progress)
+
+
+def open_listing(explicit: Path | None, fields: Collection[str], progress: Progress | None = None) -> Listing:
+    """The chosen library's works with only ``fields`` read, for a listing."""
+    root, _ = locate(explicit)
+    return load_listing(root, fields, progress)

@@ -1,0 +1,54 @@
+"""What every writing operation shares: a writable library, read once inside its lock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from scholarcli.errors import InvalidRecord, ScholarError
+from scholarcli.index import Library, load
+from scholarcli.model import Work
+from scholarcli.store.locate import locate
+from scholarcli.store.records import new_record_path, write_lock
+
+READ_ONLY_SAMPLE = (
+    "the bundled sample library is read-only; run `scholar init` to make your own library "
+    "(or choose one with --library or $SCHOLAR_LIBRARY)"
+)
+
+
+def writable_root(explicit: Path | None) -> Path:
+    """The chosen library's folder; an error for the read-only bundled sample."""
+    root, read_only = locate(explicit)
+    if read_only:
+        raise ScholarError(READ_ONLY_SAMPLE)
+    return root
+
+
+def writable(library: Library) -> Library:
+    if library.read_only:
+        raise ScholarError(READ_ONLY_SAMPLE)
+    return library
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[Library]:
+    """The library as it is on disk now, read inside its lock, which is held for the block.
+
+    Read inside the lock because another process may just have written a record.
+    """
+    with write_lock(root):
+        yield load(root)
+
+
+def validated_work(library: Library, key: str, raw: dict[str, Any], where: str | None = None) -> Work:
+    """The work ``raw`` describes under ``key``; InvalidRecord naming every problem."""
+    from scholarcli.model.validate import work_from_record
+
+    location = where or new_record_path(str(raw.get("type")), key)
+    work, problems = work_from_record(key, raw, location, library.known_people)
+    if work is None:
+        raise InvalidRecord(problems)
+    return work
