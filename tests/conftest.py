@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 import time
 from collections.abc import Callable, Sequence
@@ -18,6 +19,15 @@ import typer.testing
 
 from scholarcli.cli import main
 from scholarcli.cli.app import app
+
+# Nothing the suite does may write outside its temp directories, not even a module that reads a
+# library when it is imported: until a test's own fixture (isolated) says otherwise, the user's
+# data and cache directories are a fresh temporary folder.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="scholar-tests-"))
+os.environ["XDG_DATA_HOME"] = str(_SESSION_HOME / "data")
+os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
+os.environ.pop("SCHOLAR_CACHE_DIR", None)
+os.environ.pop("SCHOLAR_LIBRARY", None)
 
 LIBRARY_TOML = """\
 schema = 1

@@ -128,6 +128,7 @@ def test_misused_cv_options_are_usage_errors(scholar: Scholar, args: list[str]) 
     assert run.stdout == ""
 
 
+@pytest.mark.tools
 def test_latex_cv_compiles_and_the_pdf_shows_text_not_markup(scholar: Scholar, tmp_path: Path) -> None:
     (tmp_path / "sample.tex").write_text(cv(scholar, *AYAN))
     (tmp_path / "hard.tex").write_text(cv(scholar, "--person", "Hervé Jégou", library=HARD))
@@ -172,6 +173,7 @@ def test_html_cv_is_strict_html5_with_everything_escaped(scholar: Scholar, make_
     html5lib.HTMLParser(strict=True).parse(sample_page)
 
 
+@pytest.mark.tools
 def test_markdown_cv_renders_through_pandoc_with_marks_as_text_and_the_person_bold(
     scholar: Scholar, tmp_path: Path
 ) -> None:
@@ -201,6 +203,7 @@ def test_json_resume_holds_publications_and_patents_with_schema_fields(scholar: 
     assert prunenet["summary"] == "Ayan Sengupta*, Siddhant Chaudhary*, Tanmoy Chakraborty (* equal contribution)"
 
 
+@pytest.mark.tools
 def test_rendercv_renders_the_entries(scholar: Scholar, tmp_path: Path) -> None:
     sections = scholar("export", "rendercv", *AYAN).stdout
     indented = "".join(f"    {line}\n" for line in sections.splitlines() if not line.startswith("#"))

@@ -15,7 +15,7 @@ from scholarcli.formats import FORMAT_NAMES, ExportOptions, renderer
 from scholarcli.model.query import Filters, find_person, select, sort_works
 
 HERE = Path(__file__).parent
-HARD = index.load(HERE / "fixtures" / "hard")
+HARD = index.load(HERE / "fixtures" / "hard", use_cache=False)  # read at import: writes no cache
 PERSON = find_person(HARD.settings, "Hervé Jégou")
 # golden file -> (format, options)
 GOLDEN: dict[str, tuple[str, ExportOptions]] = {

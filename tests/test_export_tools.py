@@ -18,6 +18,8 @@ from conftest import Run
 from scholarcli import index
 from scholarcli.store import locate
 
+pytestmark = pytest.mark.tools  # every test here runs bibtex, biber, pdflatex or pandoc
+
 Scholar = Callable[..., Run]
 HARD = Path(__file__).parent / "fixtures" / "hard"
 LIBRARIES = {"sample": locate.bundled_library_dir(), "hard": HARD}

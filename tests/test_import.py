@@ -103,6 +103,7 @@ def test_an_unsafe_key_becomes_a_safe_one_and_the_import_says_so(scholar: Schola
     assert darts.url == "https://openreview.net/forum?id=S1eYHoC5FX"
 
 
+@pytest.mark.tools  # xampl.bib comes with TeX Live
 def test_duplicates_by_title_year_and_first_author_are_skipped_and_reported(scholar: Scholar, tmp_path: Path) -> None:
     root = _library(scholar, tmp_path)
     run = scholar("-L", root, "import", tex_file("xampl.bib"))
@@ -167,6 +168,7 @@ REAL_FILES = {
 }
 
 
+@pytest.mark.tools
 @pytest.mark.parametrize("name", sorted(REAL_FILES))
 def test_real_files_import_completely_and_export_no_worse(scholar: Scholar, tmp_path: Path, name: str) -> None:
     source = REAL_FILES[name]()

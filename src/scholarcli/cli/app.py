@@ -17,19 +17,37 @@ from scholarcli import __version__
 from scholarcli.cli.boundary import ScholarGroup
 from scholarcli.cli.commands import checking, exporting, importing, reading, summary, writing
 from scholarcli.cli.env import Environment, State
+from scholarcli.cli.options import DECLARED
+from scholarcli.cli.params import declared
 
-app = typer.Typer(
-    name="scholar",
-    cls=ScholarGroup,
-    help="Keep publications and patents as TOML records; list, show and export them.",
-    epilog="Example: scholar list --venue ICLR --year 2024..",
-    no_args_is_help=True,
-    add_completion=True,
-    # Grouped, coloured help for a person at a terminal; plain click help for a pipe, where rich's
-    # formatting would only cost start-up time (about 0.2 s).
-    rich_markup_mode="rich" if sys.stdout.isatty() else None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def make_app() -> typer.Typer:
+    """The app, its commands' parameters built from the declarations as they are now."""
+    made = typer.Typer(
+        name="scholar",
+        cls=ScholarGroup,
+        help="Keep publications and patents as TOML records; list, show and export them.",
+        epilog="Example: scholar list --venue ICLR --year 2024..",
+        no_args_is_help=True,
+        add_completion=True,
+        # Grouped, coloured help for a person at a terminal; plain click help for a pipe, where rich's
+        # formatting would only cost start-up time (about 0.2 s).
+        rich_markup_mode="rich" if sys.stdout.isatty() else None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(main_options)
+    made.command("list")(declared(DECLARED["list"])(reading.list_works))
+    made.command("show")(reading.show)
+    made.command("export")(declared(DECLARED["export"])(exporting.export))
+    made.command("init")(writing.init)
+    made.command("add")(writing.add)
+    made.command("import")(importing.import_bib)
+    made.command("edit")(writing.edit)
+    made.command("rm")(writing.rm)
+    made.command("check")(checking.check_command)
+    made.command("stats")(declared(DECLARED["stats"])(summary.stats))
+    made.command("venues")(summary.venues)
+    return made
 
 
 def _version(value: bool) -> None:
@@ -38,7 +56,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     library: Annotated[
@@ -65,14 +82,4 @@ def main_options(
     ctx.obj = State(library, env)
 
 
-app.command("list")(reading.list_works)
-app.command("show")(reading.show)
-app.command("export")(exporting.export)
-app.command("init")(writing.init)
-app.command("add")(writing.add)
-app.command("import")(importing.import_bib)
-app.command("edit")(writing.edit)
-app.command("rm")(writing.rm)
-app.command("check")(checking.check_command)
-app.command("stats")(summary.stats)
-app.command("venues")(summary.venues)
+app = make_app()

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from scholarcli.errors import UnknownKey, UnknownPerson
+from scholarcli.errors import ScholarError, UnknownKey, UnknownPerson
 from scholarcli.model import Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 
@@ -104,7 +104,7 @@ assert set(FILTER_READS) == set(Filters._fields)
 
 def fields_read(filters: Filters, sort: str) -> set[str]:
     """The work's fields that selecting by ``filters`` and sorting by ``sort`` read."""
-    read = {"key", *SORT_READS[sort]}
+    read = {"key", *SORT_READS.get(sort, ())}  # an unknown order is sort_works's error to give
     for name, value in zip(Filters._fields, filters, strict=True):
         if value:
             read.update(FILTER_READS[name])
@@ -196,7 +196,7 @@ def sort_works(works: Iterable[Work], by: str = "year", reverse: bool = False) -
         "key": lambda w: (w.key,),
     }
     if by not in orders:
-        raise ValueError(f'cannot sort by "{by}" (use one of: {", ".join(SORT_FIELDS)})')
+        raise ScholarError(f'cannot sort by "{by}" (use one of: {", ".join(SORT_FIELDS)})')
     ordered = sorted(works, key=orders[by])
     if reverse:
         ordered.reverse()

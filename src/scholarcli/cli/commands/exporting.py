@@ -7,12 +7,10 @@ from typing import Any
 import typer
 
 from scholarcli.cli.commands import state
-from scholarcli.cli.options import EXPORT, export_conflict
-from scholarcli.cli.params import declared
+from scholarcli.cli.options import export_conflict
 from scholarcli.cli.printing import run_export
 
 
-@declared(EXPORT)
 def export(ctx: typer.Context, values: dict[str, Any]) -> None:
     """Export works as BibTeX, BibLaTeX, CSL-JSON, JSON, or one person's CV section.
 

@@ -9,12 +9,9 @@ import typer
 from scholarcli.cli import completion
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import report_problems
-from scholarcli.cli.options import LIST
-from scholarcli.cli.params import declared
 from scholarcli.cli.printing import run_list
 
 
-@declared(LIST)
 def list_works(ctx: typer.Context, values: dict[str, Any]) -> None:
     """List works, filtered and sorted.
 

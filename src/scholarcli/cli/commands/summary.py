@@ -10,7 +10,7 @@ import typer
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import Environment, report_problems
 from scholarcli.cli.options import STATS, filters_from
-from scholarcli.cli.params import checked_option, declared
+from scholarcli.cli.params import checked_option
 
 # venues takes the same --format as stats.
 Format = Annotated[str | None, checked_option(STATS.option("fmt"))]
@@ -32,7 +32,6 @@ def _tsv(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@declared(STATS)
 def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
     """Count works by year (a bar chart), type, venue and person, with the numbers a CV header wants.
 
