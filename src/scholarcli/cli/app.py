@@ -40,7 +40,7 @@ def make_app() -> typer.Typer:
     made.command("show")(reading.show)
     made.command("export")(declared(DECLARED["export"])(exporting.export))
     made.command("init")(writing.init)
-    made.command("add")(writing.add)
+    made.command("add")(declared(DECLARED["add"])(writing.add))
     made.command("import")(importing.import_bib)
     made.command("edit")(writing.edit)
     made.command("rm")(writing.rm)

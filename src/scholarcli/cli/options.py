@@ -11,6 +11,8 @@ from scholarcli.model.named_tuple import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from scholarcli.model.query import Filters
 
 FILTERS_PANEL = "Filters"
@@ -23,11 +25,12 @@ class Option(NamedTuple):
     param: str  # the name the command's code receives it under
     flags: tuple[str, ...]  # "--format", "-f"
     help: str
-    kind: str = "text"  # text | flag | int | year | choice | output
+    kind: str = "text"  # text | flag | int | year | choice | output | list (repeatable text)
     default: object = None
     choices: tuple[str, ...] = ()  # for kind "choice"
     what: str = ""  # for kind "choice": what a value is, for the error ("a work type")
     minimum: int | None = None  # for kind "int"
+    maximum: int | None = None  # for kind "int"
     panel: str | None = None  # the help panel on a terminal
     metavar: str | None = None
     completion: str | None = None  # "venues" or "keys": what the shell completes
@@ -125,6 +128,13 @@ LIST = Command(
     ),
 )
 
+
+def _cv_choice(param: str, flags: tuple[str, ...], help: str, what: str) -> Option:
+    """A choice of the CV formats' panel, its values those of the CV module."""
+    choices = {"cv_format": _C["cv_formats"], "section": _C["sections"], "group_by": _C["groupings"]}[param]
+    return Option(param, flags, help, "choice", choices=choices, what=what, panel=CV_PANEL)
+
+
 EXPORT = Command(
     "export",
     (
@@ -141,32 +151,13 @@ EXPORT = Command(
         Option(
             "equal_note", ("--equal-note",), "BibTeX: name the equal contributors in each entry's note.", "flag", False
         ),
-        Option(
-            "cv_format",
-            ("--format", "-f"),
-            "cv: latex, markdown or html (default latex).",
-            "choice",
-            choices=_C["cv_formats"],
-            what="a CV format",
-            panel=CV_PANEL,
-        ),
-        Option(
-            "section",
-            ("--section",),
-            "publications, patents or all (default all).",
-            "choice",
-            choices=_C["sections"],
-            what="a section",
-            panel=CV_PANEL,
-        ),
-        Option(
+        _cv_choice("cv_format", ("--format", "-f"), "cv: latex, markdown or html (default latex).", "a CV format"),
+        _cv_choice("section", ("--section",), "publications, patents or all (default all).", "a section"),
+        _cv_choice(
             "group_by",
             ("--group-by",),
             "Publications by year, type (journal, conference, workshop, preprint) or none (default year).",
-            "choice",
-            choices=_C["groupings"],
-            what="a grouping",
-            panel=CV_PANEL,
+            "a grouping",
         ),
         Option(
             "numbered", ("--numbered",), "Number entries in reverse (newest highest).", "flag", False, panel=CV_PANEL
@@ -203,7 +194,39 @@ STATS = Command(
     ),
 )
 
-DECLARED = {command.name: command for command in (LIST, EXPORT, STATS)}
+RECORD_PANEL = "Record"
+
+
+def _record(param: str, flag: str, help: str, kind: str = "text", **more: Any) -> Option:
+    return Option(param, (flag, *more.pop("short", ())), help, kind, panel=RECORD_PANEL, **more)
+
+
+ADD = Command(
+    "add",
+    (
+        _record(
+            "type", "--type", f"One of: {', '.join(_C['types'])}.", "choice", choices=_C["types"], what="a work type"
+        ),
+        _record("title", "--title", "The title."),
+        _record("authors", "--author", "An author or inventor, in order (repeatable).", "list", short=("-a",)),
+        _record("equal_contribution", "--equal", "An author who contributed equally (repeatable).", "list"),
+        _record("year", "--year", "Year.", "int"),
+        _record("month", "--month", "Month, 1 to 12.", "int", minimum=1, maximum=12),
+        _record("venue", "--venue", "Venue acronym of the registry, or free text."),
+        _record("track", "--track", "Findings, Position, ..."),
+        _record("doi", "--doi", "DOI, e.g. 10.18653/v1/2023.findings-emnlp.263."),
+        _record("arxiv", "--arxiv", "arXiv id, e.g. 2409.13598."),
+        _record("url", "--url", "The work's main address."),
+        _record("publisher", "--publisher", "Publisher."),
+        _record("number", "--number", "Patent number."),
+        _record("status", "--status", "Patent: granted, pending or filed."),
+        _record("tags", "--tag", "A tag (repeatable).", "list"),
+        _record("note", "--note", "A note."),
+        _record("key", "--key", "Use this key instead of the generated one."),
+    ),
+)
+
+DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, ADD)}
 
 # The options every command takes before its name.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}

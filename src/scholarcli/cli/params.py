@@ -17,7 +17,14 @@ import typer
 from scholarcli.cli import completion
 from scholarcli.cli.options import Argument, Command, Option, problem
 
-_TYPES: dict[str, Any] = {"text": str | None, "flag": bool, "int": int | None, "year": str | None, "choice": str | None}
+_TYPES: dict[str, Any] = {
+    "text": str | None,
+    "flag": bool,
+    "int": int | None,
+    "year": str | None,
+    "choice": str | None,
+    "list": list[str] | None,
+}
 _COMPLETIONS = {"venues": completion.venues, "keys": completion.keys}
 
 
@@ -57,6 +64,7 @@ def _option(option: Option) -> inspect.Parameter:
         rich_help_panel=option.panel,
         metavar=option.metavar,
         min=option.minimum,
+        max=option.maximum,
         **extra,
     )
     return inspect.Parameter(

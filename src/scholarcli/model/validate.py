@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from scholarcli.errors import Problem
@@ -165,6 +165,9 @@ def work_from_record(
     return Work(key=key, **converted), []
 
 
+_Report = Callable[[str, str], None]  # (field, message): one problem of library.toml
+
+
 def settings_from_toml(raw: Mapping[str, Any], path: str = "library.toml") -> tuple[Settings, list[Problem]]:
     """Validate library.toml; problems here make the whole library unreadable."""
     problems: list[Problem] = []
@@ -182,12 +185,18 @@ def settings_from_toml(raw: Mapping[str, Any], path: str = "library.toml") -> tu
         schema = SCHEMA_VERSION
     elif schema > SCHEMA_VERSION:
         problem("schema", f"version {schema} is newer than this scholar understands ({SCHEMA_VERSION})")
+    people = _people(raw.get("people", []), problem)
+    mark = _equal_mark(raw.get("marks", {}), problem)
+    venues = _venues(raw.get("venues", {}), problem)
+    settings = Settings(schema=schema, people=tuple(people), equal_contribution=mark, venues=venues)
+    return settings, problems
 
-    people: list[Person] = []
-    raw_people = raw.get("people", [])
+
+def _people(raw_people: object, problem: _Report) -> list[Person]:
     if not isinstance(raw_people, list):
         problem("people", "should be an array of tables ([[people]])")
-        raw_people = []
+        return []
+    people: list[Person] = []
     for index, entry in enumerate(raw_people, start=1):
         where = f"people[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
@@ -201,47 +210,52 @@ def settings_from_toml(raw: Mapping[str, Any], path: str = "library.toml") -> tu
         if extra_keys:
             problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, variants)")
         people.append(Person(name=entry["name"], variants=tuple(variants)))
+    return people
 
+
+def _equal_mark(marks: object, problem: _Report) -> Mark:
     mark = Mark(symbol="*", legend="equal contribution")
-    marks = raw.get("marks", {})
     equal = marks.get("equal_contribution", {}) if isinstance(marks, dict) else None
     if not isinstance(equal, dict):
         problem("marks.equal_contribution", 'should be a table with symbol = "*" and legend = "..."')
-    else:
-        symbol = equal.get("symbol", mark.symbol)
-        legend = equal.get("legend", mark.legend)
-        if isinstance(symbol, str) and isinstance(legend, str) and symbol:
-            mark = Mark(symbol=symbol, legend=legend)
-        else:
-            problem("marks.equal_contribution", "symbol and legend should be non-empty strings")
+        return mark
+    symbol = equal.get("symbol", mark.symbol)
+    legend = equal.get("legend", mark.legend)
+    if isinstance(symbol, str) and isinstance(legend, str) and symbol:
+        return Mark(symbol=symbol, legend=legend)
+    problem("marks.equal_contribution", "symbol and legend should be non-empty strings")
+    return mark
 
-    venues: dict[str, Venue] = {}
-    raw_venues = raw.get("venues", {})
+
+def _venues(raw_venues: object, problem: _Report) -> dict[str, Venue]:
     if not isinstance(raw_venues, dict):
         problem("venues", "should be a table of venues ([venues.ACRONYM])")
-        raw_venues = {}
+        return {}
+    venues: dict[str, Venue] = {}
     for acronym, entry in raw_venues.items():
-        where = f"venues.{acronym}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            problem(where, 'each venue needs a name = "..."')
-            continue
-        kind = entry.get("kind", "conference")
-        if kind not in VENUE_KINDS:
-            problem(f"{where}.kind", f'"{kind}" is not one of: {", ".join(VENUE_KINDS)}')
-            continue
-        aliases = entry.get("aliases", [])
-        if _check_kind(aliases, Kind.STR_LIST):
-            problem(f"{where}.aliases", "should be a list of strings")
-            continue
-        publisher = entry.get("publisher")
-        if publisher is not None and not isinstance(publisher, str):
-            problem(f"{where}.publisher", "should be a string")
-            continue
-        extra_keys = set(entry) - {"name", "kind", "aliases", "publisher"}
-        if extra_keys:
-            problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, kind, aliases, publisher)")
-        venues[acronym] = Venue(
-            acronym=acronym, name=entry["name"], kind=kind, aliases=tuple(aliases), publisher=publisher
-        )
-    settings = Settings(schema=schema, people=tuple(people), equal_contribution=mark, venues=venues)
-    return settings, problems
+        venue = _venue(f"venues.{acronym}", acronym, entry, problem)
+        if venue is not None:
+            venues[acronym] = venue
+    return venues
+
+
+def _venue(where: str, acronym: str, entry: object, problem: _Report) -> Venue | None:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        problem(where, 'each venue needs a name = "..."')
+        return None
+    kind = entry.get("kind", "conference")
+    if kind not in VENUE_KINDS:
+        problem(f"{where}.kind", f'"{kind}" is not one of: {", ".join(VENUE_KINDS)}')
+        return None
+    aliases = entry.get("aliases", [])
+    if _check_kind(aliases, Kind.STR_LIST):
+        problem(f"{where}.aliases", "should be a list of strings")
+        return None
+    publisher = entry.get("publisher")
+    if publisher is not None and not isinstance(publisher, str):
+        problem(f"{where}.publisher", "should be a string")
+        return None
+    extra_keys = set(entry) - {"name", "kind", "aliases", "publisher"}
+    if extra_keys:
+        problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, kind, aliases, publisher)")
+    return Venue(acronym=acronym, name=entry["name"], kind=kind, aliases=tuple(aliases), publisher=publisher)

@@ -22,8 +22,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from scholarcli.index import Library
 
-RECORD = "Record"
-
 
 def init(
     ctx: typer.Context,
@@ -59,44 +57,7 @@ def _ask(label: str, default: str | None = None) -> str:
     return value.strip()
 
 
-def add(
-    ctx: typer.Context,
-    work_type: Annotated[
-        str | None, typer.Option("--type", help=f"One of: {', '.join(WORK_TYPES)}.", rich_help_panel=RECORD)
-    ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The title.", rich_help_panel=RECORD)] = None,
-    authors: Annotated[
-        list[str] | None,
-        typer.Option("--author", "-a", help="An author or inventor, in order (repeatable).", rich_help_panel=RECORD),
-    ] = None,
-    equal: Annotated[
-        list[str] | None,
-        typer.Option("--equal", help="An author who contributed equally (repeatable).", rich_help_panel=RECORD),
-    ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Year.", rich_help_panel=RECORD)] = None,
-    month: Annotated[int | None, typer.Option("--month", min=1, max=12, rich_help_panel=RECORD)] = None,
-    venue: Annotated[
-        str | None, typer.Option("--venue", help="Venue acronym of the registry, or free text.", rich_help_panel=RECORD)
-    ] = None,
-    track: Annotated[
-        str | None, typer.Option("--track", help="Findings, Position, ...", rich_help_panel=RECORD)
-    ] = None,
-    doi: Annotated[str | None, typer.Option("--doi", rich_help_panel=RECORD)] = None,
-    arxiv: Annotated[
-        str | None, typer.Option("--arxiv", help="arXiv id, e.g. 2409.13598.", rich_help_panel=RECORD)
-    ] = None,
-    url: Annotated[str | None, typer.Option("--url", rich_help_panel=RECORD)] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", rich_help_panel=RECORD)] = None,
-    number: Annotated[str | None, typer.Option("--number", help="Patent number.", rich_help_panel=RECORD)] = None,
-    status: Annotated[
-        str | None, typer.Option("--status", help="Patent: granted, pending or filed.", rich_help_panel=RECORD)
-    ] = None,
-    tags: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).", rich_help_panel=RECORD)] = None,
-    note: Annotated[str | None, typer.Option("--note", rich_help_panel=RECORD)] = None,
-    key: Annotated[
-        str | None, typer.Option("--key", help="Use this key instead of the generated one.", rich_help_panel=RECORD)
-    ] = None,
-) -> None:
+def add(ctx: typer.Context, values: dict[str, Any]) -> None:
     """Add a work; prints its key. Asks for missing values when run in a terminal.
 
     The key follows the documented formula (family name, year, first title word) unless --key
@@ -113,8 +74,7 @@ def add(
     \b
         scholar add --type patent --title "Loom control" --number US1234567 --status granted
     """
-    if work_type is not None and work_type not in WORK_TYPES:
-        raise typer.BadParameter(f'"{work_type}" is not a work type; use one of: {", ".join(WORK_TYPES)}')
+    key = values.pop("key")
     if key is not None and not is_safe_key(key):
         raise typer.BadParameter(f'"{key}" is not a safe key (use only A-Z a-z 0-9 _ . : + -)', param_hint="--key")
     from scholarcli.library.adding import add_work
@@ -122,25 +82,8 @@ def add(
 
     library_dir, env = state(ctx)
     root = writable_root(library_dir)
-    raw: dict[str, Any] = {
-        "type": work_type,
-        "title": title,
-        "authors": authors or [],
-        "equal_contribution": equal or [],
-        "venue": venue,
-        "track": track,
-        "year": year,
-        "month": month,
-        "publisher": publisher,
-        "number": number,
-        "status": status,
-        "doi": doi,
-        "arxiv": arxiv,
-        "url": url,
-        "tags": tags or [],
-        "note": note,
-    }
-    if title is None or work_type is None:
+    raw: dict[str, Any] = {name: value or ([] if isinstance(value, list) else value) for name, value in values.items()}
+    if raw["title"] is None or raw["type"] is None:
         _ask_missing(env, raw)
     added = add_work(root, raw, key)
     env.out(f"{added.key}\n")
