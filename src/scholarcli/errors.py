@@ -21,6 +21,14 @@ class UnknownPerson(ScholarError):
     """A --person that is not one of the library's people."""
 
 
+class WriteFailed(ScholarError):
+    """A file could not be written; ``errno`` says why (a full disk stops an import, a bad name does not)."""
+
+    def __init__(self, message: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno
+
+
 class Problem(NamedTuple):
     """One problem found in a file of the library, located by file and field."""
 

@@ -60,17 +60,34 @@ class Converted:
     notes: list[str] = field(default_factory=list)
 
 
+# The longest value @string expansion may make: forty lines of @string{sN = sN-1 # sN-1} would
+# otherwise ask for 2**40 characters.
+MAX_VALUE_CHARS = 1_000_000
+
+
+_TOO_LONG = "\0too long\0"  # what a too long @string holds, so that every use of it fails too
+
+
+class ValueTooLong(ValueError):
+    """A value whose @string expansion passes MAX_VALUE_CHARS."""
+
+
 def _value(text: str, strings: dict[str, str]) -> str:
     """A bare field value (not in braces or quotes) with @string references and ``#`` resolved."""
     parts = []
+    length = 0
     for part in _split_concatenation(text):
         part = part.strip()
         if len(part) >= 2 and part[0] + part[-1] in ('""', "{}"):
-            parts.append(part[1:-1])
+            part = part[1:-1]
         elif part.lower() in strings:
-            parts.append(strings[part.lower()])
-        else:
-            parts.append(part)
+            part = strings[part.lower()]
+        length += len(part)
+        if part == _TOO_LONG:
+            length = MAX_VALUE_CHARS + 1
+        if length > MAX_VALUE_CHARS:
+            raise ValueTooLong(f"its @string expansion is longer than {MAX_VALUE_CHARS:,} characters")
+        parts.append(part)
     return "".join(parts)
 
 
@@ -281,16 +298,44 @@ class ParsedFile:
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
     """Every entry of a .bib text; blocks bibtexparser cannot read become problems, not silence."""
-    from bibtexparser import middlewares, model
+    from bibtexparser import middlewares
     from bibtexparser.entrypoint import parse_string
 
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # we report failed blocks ourselves
     library = parse_string(text, parse_stack=[middlewares.RemoveEnclosingMiddleware()])
+    problems = _failed_blocks(library.failed_blocks, source)
     strings = {name: name for name in MONTH_MACROS}
     for string in library.strings:  # in file order, so a string may use the ones before it
-        strings[string.key.lower()] = _value(str(string.value), strings)
+        try:
+            strings[string.key.lower()] = _value(str(string.value), strings)
+        except ValueTooLong as error:
+            problems.append(Problem(source, f"@string {string.key}", str(error)))
+            strings[string.key.lower()] = _TOO_LONG
+    entries = []
+    for entry in library.entries:
+        try:
+            fields = _fields(entry, strings)
+        except ValueTooLong as error:
+            problems.append(Problem(source, entry.key, f"{error}; the entry was skipped"))
+            continue
+        entries.append(convert(entry.entry_type, entry.key, fields, settings))
+    return ParsedFile(entries, problems)
+
+
+def _fields(entry: Any, strings: dict[str, str]) -> dict[str, str]:
+    """The entry's fields by lower-case name, bare values resolved."""
+    fields = {}
+    for f in entry.fields:
+        bare = f.enclosing == "no-enclosing"
+        fields[f.key.lower()] = _value(str(f.value), strings) if bare else str(f.value)
+    return fields
+
+
+def _failed_blocks(blocks: list[Any], source: str) -> list[Problem]:
+    from bibtexparser import model
+
     problems = []
-    for block in library.failed_blocks:
+    for block in blocks:
         line = getattr(block, "start_line", None)
         where = f"line {line + 1}" if isinstance(line, int) else "a block"
         if isinstance(block, model.DuplicateBlockKeyBlock):
@@ -299,11 +344,4 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
             )
         else:
             problems.append(Problem(source, where, "not a BibTeX entry scholar can read; skipped"))
-    entries = []
-    for entry in library.entries:
-        fields = {}
-        for f in entry.fields:
-            bare = f.enclosing == "no-enclosing"
-            fields[f.key.lower()] = _value(str(f.value), strings) if bare else str(f.value)
-        entries.append(convert(entry.entry_type, entry.key, fields, settings))
-    return ParsedFile(entries, problems)
+    return problems

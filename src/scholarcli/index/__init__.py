@@ -157,6 +157,7 @@ class _Loader:
         self.settings_bytes = settings_bytes(root)
         self.resolved = root.resolve()
         self.key = shards.key_for(self.resolved, self.settings_bytes)
+        self.unreadable: list[Problem] = []  # paths the scan could not read
 
     def library(self, read_only: bool) -> Library:
         from scholarcli.speed import collector_paused
@@ -179,7 +180,7 @@ class _Loader:
             root=self.root,
             settings=kept[0].settings,
             works=listed,
-            problems=[Problem(*problem) for problem in problems],
+            problems=[*self.unreadable, *(Problem(*problem) for problem in problems)],
             paths=paths,
             read_only=read_only,
             scanned=scanned,
@@ -188,7 +189,7 @@ class _Loader:
 
     def _shards(self) -> list[shards.Shard]:
         scanned_at = time.time_ns()
-        files = scan(self.root)
+        files = scan(self.root, self.unreadable)
         size = shards.SHARD_SIZE
         slices = [files[start : start + size] for start in range(0, len(files), size)] or [[]]
         stored = [self._read(index, self.fields) for index in range(len(slices))]

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from scholarcli.errors import Problem
 from scholarcli.store.records import SETTINGS_FILE
 
 TYPE_CHECKING = False
@@ -52,9 +53,14 @@ def _is_skipped(entry: os.DirEntry[str]) -> bool:
 
 
 class _Walk:
-    """What a walk of the library found: files by open folder, or by path where folders cannot be opened."""
+    """What a walk of the library found: files by open folder, or by path where folders cannot be opened.
+
+    A path that cannot be read (an unreadable folder, a dangling link, a link loop) is a problem
+    of its own: it never hides the rest of the library.
+    """
 
     def __init__(self) -> None:
+        self.problems: list[Problem] = []
         # Where it can (not on Windows), the scan names each file relative to its open folder: the
         # kernel then resolves one name, not the whole path, which saves a tenth of a scan.
         self.by_descriptor = os.stat in os.supports_dir_fd and os.scandir in os.supports_fd
@@ -64,13 +70,18 @@ class _Walk:
 
     def folder(self, directory: str, prefix: str, parent: int | None) -> None:
         handle: int | str = directory
-        if self.by_descriptor:
-            handle = os.open(directory, os.O_RDONLY, dir_fd=parent)
-            self.opened.append(handle)
-        with os.scandir(handle) as entries:
-            for entry in entries:
-                if not _is_skipped(entry):
-                    self.entry(entry, handle, prefix)
+        try:
+            if self.by_descriptor:
+                handle = os.open(directory, os.O_RDONLY | os.O_DIRECTORY, dir_fd=parent)
+                self.opened.append(handle)
+            with os.scandir(handle) as entries:
+                for entry in entries:
+                    if not _is_skipped(entry):
+                        self.entry(entry, handle, prefix)
+        except OSError as error:
+            if not prefix:
+                raise  # the library's own folder: nothing to list
+            self.problems.append(Problem(prefix.rstrip("/"), "", f"cannot read this folder: {error.strerror}"))
 
     def entry(self, entry: os.DirEntry[str], handle: int | str, prefix: str) -> None:
         name = entry.name
@@ -79,7 +90,10 @@ class _Walk:
                 if isinstance(handle, int):
                     self.found.append((handle, prefix, name))
                 else:
-                    self.signed_by_path.append(_line(f"{prefix}{name}", entry.stat()))
+                    try:
+                        self.signed_by_path.append(_line(f"{prefix}{name}", entry.stat()))
+                    except OSError as error:
+                        self.problems.append(Problem(f"{prefix}{name}", "", f"cannot read: {error.strerror}"))
         elif entry.is_dir(follow_symlinks=False):
             if isinstance(handle, int):
                 self.folder(name, f"{prefix}{name}/", handle)
@@ -91,16 +105,34 @@ class _Walk:
             os.close(handle)
 
 
+_FAILED = "\0!"  # in place of a stat signature: the stat failed, and why follows
+
+
 def _signed(found: Sequence[_Found]) -> list[str]:
+    """The scanned lines of ``found`` (plain strings: the forked child hands them over with marshal)."""
     stat = os.stat
-    return [
-        f"{prefix}{name}\0{(signed := stat(name, dir_fd=folder)).st_mtime_ns}\0{signed.st_size}\0{signed.st_ino}"
-        for folder, prefix, name in found
-    ]
+    try:
+        return [
+            f"{prefix}{name}\0{(signed := stat(name, dir_fd=folder)).st_mtime_ns}\0{signed.st_size}\0{signed.st_ino}"
+            for folder, prefix, name in found
+        ]
+    except OSError:  # rare (a dangling link, a link loop): go again one by one
+        return [_signed_one(folder, prefix, name) for folder, prefix, name in found]
 
 
-def scan(root: Path) -> list[ScannedFile]:
-    """Every record file under ``root``, sorted by path, with its stat signature."""
+def _signed_one(folder: int, prefix: str, name: str) -> str:
+    try:
+        signed = os.stat(name, dir_fd=folder)
+    except OSError as error:
+        return f"{prefix}{name}{_FAILED}{error.strerror}"
+    return f"{prefix}{name}\0{signed.st_mtime_ns}\0{signed.st_size}\0{signed.st_ino}"
+
+
+def scan(root: Path, problems: list[Problem] | None = None) -> list[ScannedFile]:
+    """Every record file under ``root``, sorted by path, with its stat signature.
+
+    The paths that cannot be read are left out, and added to ``problems`` when it is given.
+    """
     from scholarcli.speed import in_two_processes
 
     walk = _Walk()
@@ -111,8 +143,14 @@ def scan(root: Path) -> list[ScannedFile]:
     finally:
         walk.close()
     scanned: list[ScannedFile] = lines  # type: ignore[assignment]  # the lines _line would make
+    failed = [line for line in scanned if _FAILED in line]
+    if failed:
+        scanned = [line for line in scanned if _FAILED not in line]
+        walk.problems += [Problem(path, "", f"cannot read: {why}") for path, why in (f.split(_FAILED) for f in failed)]
     scanned += walk.signed_by_path
     scanned.sort()
+    if problems is not None:
+        problems += sorted(walk.problems)
     return scanned
 
 

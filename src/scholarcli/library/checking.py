@@ -21,8 +21,14 @@ class CheckReport(NamedTuple):
 def check_library(explicit: Path | None) -> CheckReport:
     """Every problem of the chosen library, read from its TOML files (never the index)."""
     from scholarcli.library import open_library
+    from scholarcli.store.fileio import remove_stale_temp_files
+    from scholarcli.store.records import write_lock
 
-    return check(open_library(explicit, use_cache=False))
+    library = open_library(explicit, use_cache=False)
+    if not library.read_only:
+        with write_lock(library.root):  # no writer is mid-write while its temp files are removed
+            remove_stale_temp_files(library.root)
+    return check(library)
 
 
 def check(library: Library) -> CheckReport:

@@ -6,12 +6,13 @@ say) still leaves whole records and a report of what was imported before it.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scholarcli.errors import InvalidRecord, Problem, ScholarError
+from scholarcli.errors import InvalidRecord, Problem, ScholarError, WriteFailed
 from scholarcli.formats.bib_reading import Converted, parse
 from scholarcli.index import Library
 from scholarcli.library.writing import locked
@@ -21,6 +22,9 @@ from scholarcli.model.keys import base_key, unique_key
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.validate import is_safe_key, work_from_record
 from scholarcli.store.records import new_record_path, save
+
+# Write failures that every later record would meet too: the import stops (and says what it did).
+_STOPPING = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
 
 
 class Skipped(NamedTuple):
@@ -91,13 +95,17 @@ class _Batch:
         self.report.log.extend(Note(entry.key, text) for text in [*entry.notes, *([renamed] if renamed else [])])
         return work
 
-    def save(self, work: Work) -> None:
+    def save(self, work: Work, entry: Converted) -> None:
+        relative = new_record_path(work.type, work.key)
         try:
-            save(
-                self.library.root, new_record_path(work.type, work.key), work, self.library.known_people, durable=False
-            )
+            save(self.library.root, relative, work, self.library.known_people, durable=False)
         except InvalidRecord as error:
             self.report.problems.extend(error.problems)
+            return
+        except WriteFailed as error:
+            if error.errno in _STOPPING:
+                raise
+            self.report.problems.append(Problem(f"{self.source}: {entry.key}", "", str(error)))
             return
         self.taken.add(work.key)
         self.index.add(work)
@@ -122,7 +130,7 @@ def import_entries(
                     progress(number, len(parsed.entries))
                 work = batch.work_for(entry)
                 if work is not None:
-                    batch.save(work)
+                    batch.save(work, entry)
         except ScholarError as error:  # the disk full, say: what was written is whole, and reported
             return batch.report._replace(stopped=str(error))
         finally:

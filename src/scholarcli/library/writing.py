@@ -39,7 +39,10 @@ def locked(root: Path) -> Iterator[Library]:
 
     Read inside the lock because another process may just have written a record.
     """
+    from scholarcli.store.fileio import remove_stale_temp_files
+
     with write_lock(root):
+        remove_stale_temp_files(root)  # left by a writer that was killed
         yield load(root)
 
 

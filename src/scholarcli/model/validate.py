@@ -23,12 +23,53 @@ from scholarcli.model import (
     Work,
 )
 
-SAFE_KEY = re.compile(r"[A-Za-z0-9_.:+-]+")
+SAFE_KEY = re.compile(r"[A-Za-z0-9_:+-][A-Za-z0-9_.:+-]*")
+# A file name is at most 255 bytes on common filesystems; a record's is the key, ".toml", and while
+# it is written a temp name adds about 15 more.
+MAX_KEY_LENGTH = 200
+# What BibTeX and biber read as an entry type or a field name.
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]*")
+
+
+SAFE_KEY_RULE = f"use only A-Z a-z 0-9 _ . : + -, no dot first, at most {MAX_KEY_LENGTH} characters"
 
 
 def is_safe_key(key: str) -> bool:
-    """A key doubles as a file name, so it may not escape its folder or need quoting."""
-    return bool(SAFE_KEY.fullmatch(key)) and key not in (".", "..") and ".." not in key
+    """A key doubles as a file name, so it may not escape its folder, hide (a leading dot), or be too long."""
+    return bool(SAFE_KEY.fullmatch(key)) and ".." not in key and len(key) <= MAX_KEY_LENGTH
+
+
+def _not_text(value: str) -> bool:
+    """A string that is no Unicode text: a lone surrogate (undecodable bytes from the command line)."""
+    return any("\ud800" <= char <= "\udfff" for char in value)
+
+
+def _text_problem(value: object) -> str | None:
+    texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+    if any(isinstance(text, str) and _not_text(text) for text in texts):
+        return "holds bytes that are not UTF-8 text"
+    return None
+
+
+def _date_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A year, month and day that no calendar has are refused (biber would drop them silently)."""
+    found: list[tuple[str, str]] = []
+    year, month, day = raw.get("year"), raw.get("month"), raw.get("day")
+    if year is not None and not 1 <= year <= 9999:
+        found.append(("year", f"{year} is not a year (1-9999)"))
+    if month is not None and not 1 <= month <= 12:
+        found.append(("month", f"{month} is not a month (1-12)"))
+    if day is not None and not 1 <= day <= 31:
+        found.append(("day", f"{day} is not a day of the month (1-31)"))
+    if day is not None and month is None:
+        found.append(("day", "is set but month is not"))
+    if not found and day is not None and month is not None:
+        leap_year = 2000 if year is None else year  # without a year, February 29 may be right
+        try:
+            dt.date(leap_year, month, day)
+        except ValueError:
+            found.append(("day", f"{day} is not a day of month {month}" + (f" in {year}" if year else "")))
+    return found
 
 
 def _type_name(value: object) -> str:
@@ -93,14 +134,13 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     for name in raw.get("equal_contribution", []):
         if name not in authors:
             found.append(("equal_contribution", f'"{name}" is not one of the authors'))
-    month, day = raw.get("month"), raw.get("day")
-    if month is not None and not 1 <= month <= 12:
-        found.append(("month", f"{month} is not a month (1-12)"))
-    if day is not None and not 1 <= day <= 31:
-        found.append(("day", f"{day} is not a day of the month (1-31)"))
-    if day is not None and month is None:
-        found.append(("day", "is set but month is not"))
+    found += _date_problems(raw)
+    bibtex_type = raw.get("bibtex_type")
+    if bibtex_type is not None and not IDENTIFIER.fullmatch(bibtex_type):
+        found.append(("bibtex_type", f'"{bibtex_type}" is not an entry type (letters, digits, _ : . + -)'))
     for name, value in raw.get("extra", {}).items():
+        if not IDENTIFIER.fullmatch(name):
+            found.append(("extra", f'"{name}" is not a field name (letters, digits, _ : . + -)'))
         depth = 0
         for char in value:
             depth += {"{": 1, "}": -1}.get(char, 0)
@@ -130,7 +170,7 @@ def work_from_record(
         problems.append(Problem(path, field_name, message))
 
     if not is_safe_key(key):
-        problem("key", f'"{key}" is not a safe key (use only A-Z a-z 0-9 _ . : + -)')
+        problem("key", f'"{key}" is not a safe key ({SAFE_KEY_RULE})')
     stated_key = raw.get("key")
     values: dict[str, Any] = {}
     for name, value in raw.items():
@@ -142,7 +182,7 @@ def work_from_record(
         if kind is None:
             problem(name, "unknown field (unknown BibTeX fields belong in the [extra] table)")
             continue
-        reason = _check_kind(value, kind)
+        reason = _check_kind(value, kind) or _text_problem(value)
         if reason:
             problem(name, reason)
             continue

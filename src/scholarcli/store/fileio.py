@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from scholarcli.errors import ScholarError
+from scholarcli.errors import ScholarError, WriteFailed
 
 
 def check_directory(path: Path) -> None:
@@ -43,13 +45,36 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
         _write_atomic(path, text, durable)
 
 
+# A temp file of write_atomic: ".NAME.XXXXXXXX.tmp" beside NAME (mkstemp's eight characters).
+TEMP_NAME = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
+
+
+def _failed(path: Path, error: OSError) -> WriteFailed:
+    return WriteFailed(f"cannot write {path}: {error.strerror or error}", error.errno)
+
+
+def mode_for(path: Path) -> int:
+    """The mode a written file gets: that of the file it replaces, else what the umask allows.
+
+    mkstemp makes its file 0600 whatever the umask; a regenerated publications.html in a web root,
+    or a record of a shared library, must stay readable by those who could read it before.
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _write_atomic(path: Path, text: str, durable: bool) -> None:
     directory = path.parent
     try:
         handle, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise ScholarError(f"cannot write {path}: {error.strerror or error}") from None
+        raise _failed(path, error) from None
     try:
+        os.fchmod(handle, mode_for(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             if durable:
@@ -60,5 +85,22 @@ def _write_atomic(path: Path, text: str, durable: bool) -> None:
         with contextlib.suppress(OSError):
             Path(temp_name).unlink()
         if isinstance(error, OSError):
-            raise ScholarError(f"cannot write {path}: {error.strerror or error}") from None
+            raise _failed(path, error) from None
         raise
+
+
+def remove_stale_temp_files(root: Path) -> list[Path]:
+    """Remove what write_atomic left where a process was killed mid-write (kill -9); those removed.
+
+    Called with the library's lock held, so no other scholar process is writing one right now.
+    """
+    removed: list[Path] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            if TEMP_NAME.fullmatch(name):
+                stale = Path(folder) / name
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+                    removed.append(stale)
+    return removed

@@ -7,12 +7,18 @@ decision (scholarcli.library); this module only reads and writes.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, Problem, ScholarError
 from scholarcli.model import SCHEMA_VERSION, Settings, Work
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SETTINGS_FILE = "library.toml"
 LOCK_FILE = ".scholar.lock"
@@ -25,19 +31,62 @@ def new_record_path(work_type: str, key: str) -> str:
     return f"{FOLDERS.get(work_type, DEFAULT_FOLDER)}/{key}.toml"
 
 
-def read_toml(path: Path) -> tuple[dict[str, object] | None, str | None]:
-    """The parsed table, or the reason the file cannot be read as TOML."""
+MAX_FILE_BYTES = 1 << 20  # a record is a few kilobytes; a larger file is no record (or /dev/zero)
+
+
+class NotARecordFile(OSError):
+    """A path that is no regular file, or one too large to be a record."""
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; NotARecordFile or OSError otherwise.
+
+    Opened without blocking, so a FIFO cannot hang a command, and checked on the open descriptor.
+    """
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARecordFile(f"not a regular file ({_kind_of(info.st_mode)})")
+        if info.st_size > limit:
+            raise NotARecordFile(f"{info.st_size:,} bytes, more than the {limit:,} a record may have")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    finally:
+        os.close(handle)
+    if len(data) > limit:  # it grew while being read
+        raise NotARecordFile(f"more than the {limit:,} bytes a record may have")
+    return data
+
+
+def _kind_of(mode: int) -> str:
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a device", stat.S_ISSOCK: "a socket"}
+    return next((name for test, name in kinds.items() if test(mode)), "a special file")
+
+
+def parse_toml(data: bytes) -> tuple[dict[str, Any] | None, str | None]:
+    """The table TOML text holds, or the reason it holds none."""
     import tomllib
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle), None
+        return tomllib.loads(data.decode("utf-8")), None
     except tomllib.TOMLDecodeError as error:
         return None, f"TOML syntax: {error}"
     except UnicodeDecodeError:
         return None, "TOML syntax: the file is not UTF-8 text"
+    except RecursionError:
+        return None, "TOML syntax: arrays or tables nested too deeply"
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """The parsed table, or the reason the file cannot be read as TOML."""
+    try:
+        data = read_regular(path)
+    except NotARecordFile as error:
+        return None, f"cannot read: {error}"
     except OSError as error:
         return None, f"cannot read: {error.strerror or error}"
+    return parse_toml(data)
 
 
 def read_record(root: Path, relative: str, key: str, known_people: set[str]) -> Work | list[Problem]:
@@ -53,23 +102,20 @@ def read_record(root: Path, relative: str, key: str, known_people: set[str]) -> 
 
 def settings_bytes(root: Path) -> bytes:
     try:
-        return (root / SETTINGS_FILE).read_bytes()
-    except OSError as error:
+        return read_regular(root / SETTINGS_FILE)
+    except NotARecordFile as error:
         raise InvalidLibrary([Problem(SETTINGS_FILE, "", f"cannot read: {error}")]) from None
+    except OSError as error:
+        raise InvalidLibrary([Problem(SETTINGS_FILE, "", f"cannot read: {error.strerror or error}")]) from None
 
 
 def parse_settings(data: bytes) -> Settings:
     """library.toml's settings, or InvalidLibrary naming what is wrong."""
-    import tomllib
-
     from scholarcli.model.validate import settings_from_toml
 
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InvalidLibrary([Problem(SETTINGS_FILE, "", "TOML syntax: the file is not UTF-8 text")]) from None
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidLibrary([Problem(SETTINGS_FILE, "", f"TOML syntax: {error}")]) from None
+    raw, error = parse_toml(data)
+    if raw is None:
+        raise InvalidLibrary([Problem(SETTINGS_FILE, "", error or "unreadable")])
     settings, problems = settings_from_toml(raw)
     if problems:
         raise InvalidLibrary(problems)

@@ -16,7 +16,7 @@ from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import Environment
 from scholarcli.errors import ScholarError
 from scholarcli.model import WORK_TYPES, Work
-from scholarcli.model.validate import is_safe_key
+from scholarcli.model.validate import SAFE_KEY_RULE, is_safe_key
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
     """
     key = values.pop("key")
     if key is not None and not is_safe_key(key):
-        raise typer.BadParameter(f'"{key}" is not a safe key (use only A-Z a-z 0-9 _ . : + -)', param_hint="--key")
+        raise typer.BadParameter(f'"{key}" is not a safe key ({SAFE_KEY_RULE})', param_hint="--key")
     from scholarcli.library.adding import add_work
     from scholarcli.library.writing import writable_root
 
