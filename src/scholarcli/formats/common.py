@@ -24,6 +24,9 @@ class ExportOptions(NamedTuple):
     group_by: str = "year"  # CV formats: year, type or none
     numbered: bool = False  # CV formats: number entries in reverse
     standalone: bool = False  # cv --format html: a whole page rather than a fragment
+    selected_first: bool = False  # CV formats: a "Selected publications" section first
+    abstracts: bool = False  # homepage, hugo, academicpages: include abstracts
+    thumbnails: bool = False  # homepage: a picture beside each work that names one
 
 
 class ExportResult(NamedTuple):

@@ -7,7 +7,7 @@ numbering); the LaTeX, Markdown, HTML, JSON Resume and RenderCV modules only dra
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from scholarcli.model import Person, Settings, Work
@@ -16,7 +16,21 @@ from scholarcli.model.query import fold, sort_works
 
 # Groups of --group-by type, in the order a CV lists them.
 KIND_ORDER = ("Journal articles", "Conference papers", "Workshop papers", "Preprints", "Other")
-LINK_LABELS = {"openreview": "OpenReview", "doi": "DOI", "arxiv": "arXiv", "pdf": "PDF", "url": "Paper"}
+LINK_LABELS = {
+    "openreview": "OpenReview",
+    "doi": "DOI",
+    "arxiv": "arXiv",
+    "pdf": "PDF",
+    "url": "Paper",
+    "html": "HTML",
+    "bibtex": "BibTeX",
+    "github": "GitHub",
+    "huggingface": "Hugging Face",
+    "project": "Project page",
+    "website": "Website",
+}
+# Names under `links` that hold a picture of the work, not a page to visit.
+IMAGE_LINKS = ("thumbnail", "preview", "teaser", "image")
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,7 @@ class CvEntry:
     venue: str  # the venue line: full name with acronym, track, year; or the patent's number and status
     links: tuple[Link, ...]
     number: int | None = None
+    venue_name: str = ""  # the venue line without the year, for formats that give the date apart
 
     @property
     def has_equal(self) -> bool:
@@ -78,6 +93,7 @@ class CvOptions:
     section: str = "all"
     group_by: str = "year"
     numbered: bool = False
+    selected_first: bool = False  # a "Selected publications" section before the others
 
 
 def drawn_authors(
@@ -107,7 +123,38 @@ def patent_office_url(number: str) -> str:
     return f"https://worldwide.espacenet.com/patent/search?q=pn%3D{quote(number.replace(' ', ''))}"
 
 
-def links(work: Work) -> tuple[Link, ...]:
+def _has_controls(text: str) -> bool:
+    # Browsers drop tabs and newlines inside an address (``java<TAB>script:``): refuse them outright.
+    return any(char < " " or char == "\x7f" for char in text)
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether a reader may follow ``url``: an absolute http, https or mailto address."""
+    lowered = url.lower()
+    return lowered.startswith(("http://", "https://", "mailto:")) and not _has_controls(url) and url.strip() == url
+
+
+def is_safe_image(path: str) -> bool:
+    """An http(s) address or a path relative to the page; never a script, data or file address."""
+    if _has_controls(path) or path.strip() != path or not path or "\\" in path:
+        return False
+    if path.lower().startswith(("http://", "https://")):
+        return True
+    # A relative path has no scheme: no colon before the first slash, question mark or hash.
+    head = path.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return ":" not in head and not path.startswith("//")
+
+
+def image(work: Work) -> str | None:
+    """The picture a record names for its work (``links.thumbnail``, ``links.preview``, ...), if safe."""
+    for name in IMAGE_LINKS:
+        path = work.links.get(name)
+        if path is not None and is_safe_image(path):
+            return path
+    return None
+
+
+def _all_links(work: Work) -> list[Link]:
     found: list[Link] = []
     if work.url:
         found.append(Link("Patent" if work.is_patent else "Paper", work.url))
@@ -118,19 +165,39 @@ def links(work: Work) -> tuple[Link, ...]:
     if work.doi:
         found.append(Link("DOI", f"https://doi.org/{work.doi}"))
     for name, url in work.links.items():
-        found.append(Link(LINK_LABELS.get(name.lower(), name.capitalize()), url))
-    return tuple(found)
+        if name.lower() not in IMAGE_LINKS:
+            found.append(Link(LINK_LABELS.get(name.lower(), name.capitalize()), url))
+    return found
+
+
+def links(work: Work) -> tuple[Link, ...]:
+    """The work's addresses a reader can follow, labelled; any other scheme is left out."""
+    return tuple(link for link in _all_links(work) if is_safe_url(link.url))
+
+
+def unsafe_links(work: Work) -> list[str]:
+    """Warnings for the addresses ``links`` leaves out, so that none disappears unsaid."""
+    found = [link for link in _all_links(work) if not is_safe_url(link.url)]
+    found += [Link(name, path) for name, path in work.links.items() if name in IMAGE_LINKS and not is_safe_image(path)]
+    return [f"{work.key}: {link.label}: {link.url!r} is not an address a reader may follow; left out" for link in found]
 
 
 def venue_line(work: Work, settings: Settings) -> str:
+    """Where the work appeared, then its year: ``... (ICLR), 2024``; the year alone without a venue."""
+    venue = venue_name(work, settings)
+    if work.year is not None:
+        venue = f"{venue}, {work.year}" if venue else str(work.year)
+    return venue
+
+
+def venue_name(work: Work, settings: Settings) -> str:
+    """Where the work appeared, without the year; a patent's number, status and assignee."""
     if work.is_patent:
         parts = [f"Patent {work.number}" if work.number else "Patent"]
         if work.status:
             parts.append(work.status)
         if work.assignee:
             parts.append(work.assignee)
-        if work.year is not None:
-            parts.append(str(work.year))
         return ", ".join(parts)
     venue = venue_long(work, settings)
     entry = settings.venue(work.venue)
@@ -140,8 +207,6 @@ def venue_line(work: Work, settings: Settings) -> str:
         venue = f"{venue}, vol. {work.volume}"
     if work.publisher and (entry is None or entry.name != work.publisher):
         venue = f"{venue}, {work.publisher}" if venue else work.publisher
-    if work.year is not None:
-        venue = f"{venue}, {work.year}" if venue else str(work.year)
     return venue
 
 
@@ -163,7 +228,13 @@ def _entry(work: Work, settings: Settings, person: Person) -> CvEntry:
     names = {fold(name) for name in person.all_names}
     equal = set(work.equal_contribution)
     authors = tuple(CvAuthor(name, fold(name) in names, name in equal) for name in work.authors)
-    return CvEntry(work=work, authors=authors, venue=venue_line(work, settings), links=links(work))
+    return CvEntry(
+        work=work,
+        authors=authors,
+        venue=venue_line(work, settings),
+        links=links(work),
+        venue_name=venue_name(work, settings),
+    )
 
 
 def _groups(entries: list[CvEntry], group_by: str, settings: Settings) -> tuple[CvGroup, ...]:
@@ -180,36 +251,42 @@ def _groups(entries: list[CvEntry], group_by: str, settings: Settings) -> tuple[
     )
 
 
-def _numbered(groups: tuple[CvGroup, ...]) -> tuple[CvGroup, ...]:
-    """Number entries in reverse, so the newest carries the highest number."""
-    count = sum(len(group.entries) for group in groups)
-    numbered = []
-    for group in groups:
-        entries = []
-        for entry in group.entries:
-            entries.append(CvEntry(entry.work, entry.authors, entry.venue, entry.links, number=count))
-            count -= 1
-        numbered.append(CvGroup(group.heading, tuple(entries)))
-    return tuple(numbered)
+def _numbered(entries: list[CvEntry]) -> list[CvEntry]:
+    """Number a section's entries newest first, before grouping, so that the newest work carries the
+    highest number whatever group it lands in (grouped by type, the numbers run across the groups)."""
+    count = len(entries)
+    return [replace(entry, number=count - index) for index, entry in enumerate(entries)]
+
+
+def _section(title: str, works: list[Work], settings: Settings, person: Person, options: CvOptions) -> CvSection:
+    entries = [_entry(work, settings, person) for work in works]
+    if options.numbered:
+        entries = _numbered(entries)
+    group_by = options.group_by if title == "Publications" else "none"
+    return CvSection(title, _groups(entries, group_by, settings))
+
+
+def _selected(publications: CvSection, newest_first: list[Work]) -> CvSection:
+    """The selected works again, ungrouped and newest first, with the numbers they have below."""
+    by_key = {entry.work.key: entry for entry in publications.entries}
+    chosen = tuple(by_key[work.key] for work in newest_first if work.selected and work.key in by_key)
+    return CvSection("Selected publications", (CvGroup(None, chosen),) if chosen else ())
 
 
 def build_cv(works: Sequence[Work], settings: Settings, person: Person, options: CvOptions) -> Cv:
     """The CV of ``person`` from ``works`` (already filtered to theirs), newest first."""
     ordered = sort_works(works, "year")
-    wanted = []
-    if options.section in ("publications", "all"):
-        wanted.append(("Publications", [w for w in ordered if not w.is_patent]))
-    if options.section in ("patents", "all"):
-        wanted.append(("Patents", [w for w in ordered if w.is_patent]))
+    publications = [work for work in ordered if not work.is_patent]
     sections = []
-    for title, chosen in wanted:
-        entries = [_entry(work, settings, person) for work in chosen]
-        group_by = options.group_by if title == "Publications" else "none"
-        groups = _groups(entries, group_by, settings)
-        if options.numbered:
-            groups = _numbered(groups)
-        sections.append(CvSection(title, groups))
+    if options.section in ("publications", "all"):
+        sections.append(_section("Publications", publications, settings, person, options))
+    if options.section in ("patents", "all"):
+        sections.append(_section("Patents", [w for w in ordered if w.is_patent], settings, person, options))
     if options.section == "all":
         sections = [s for s in sections if s.entries] or sections[:1]
+    if options.selected_first and sections and sections[0].title == "Publications":
+        selected = _selected(sections[0], publications)
+        if selected.entries:
+            sections.insert(0, selected)
     mark = settings.equal_contribution
     return Cv(person=person, sections=tuple(sections), mark=mark.symbol, legend=mark.legend)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from scholarcli.formats import cv_html, cv_latex, cv_markdown, json_resume, rendercv
 from scholarcli.formats.common import ExportOptions, ExportResult
-from scholarcli.formats.cv import Cv, CvOptions, build_cv
+from scholarcli.formats.cv import Cv, CvOptions, build_cv, unsafe_links
 from scholarcli.model import Settings, Work
 
 
@@ -16,10 +16,16 @@ def _render(
     def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
         if options.person is None:
             raise ValueError("a CV export needs the person whose CV it is")
-        cv_options = CvOptions(section=options.section, group_by=options.group_by, numbered=options.numbered)
+        cv_options = CvOptions(
+            section=options.section,
+            group_by=options.group_by,
+            numbered=options.numbered,
+            selected_first=options.selected_first,
+        )
         cv = build_cv(works, settings, options.person, cv_options)
-        warnings = []
-        if not any(section.entries for section in cv.sections):
+        shown = {entry.work.key: entry.work for section in cv.sections for entry in section.entries}
+        warnings = [warning for work in shown.values() for warning in unsafe_links(work)]
+        if not shown:
             warnings.append(f"{options.person.name} has no works in this selection; the section is empty")
         return ExportResult(draw(cv, options), warnings)
 

@@ -37,13 +37,14 @@ def _entry(entry: CvEntry, cv: Cv) -> str:
     if entry.links:
         anchors = " ".join(f'<a href="{escape(link.url)}">{escape(link.label)}</a>' for link in entry.links)
         parts.append(f'<span class="links">{anchors}</span>')
-    return f'<li id="{escape(entry.work.key)}">{" ".join(parts)}</li>'
+    # Each number is given: grouped by type, a group's numbers need not follow one another.
+    value = f' value="{entry.number}"' if entry.number is not None else ""
+    return f'<li id="{escape(entry.work.key)}"{value}>{" ".join(parts)}</li>'
 
 
 def _list(group: CvGroup, cv: Cv) -> list[str]:
-    first = group.entries[0].number
-    opening = f'<ol reversed start="{first}">' if first is not None else "<ul>"
-    closing = "</ol>" if first is not None else "</ul>"
+    numbered = group.entries[0].number is not None
+    opening, closing = ("<ol>", "</ol>") if numbered else ("<ul>", "</ul>")
     return [opening, *(_entry(entry, cv) for entry in group.entries), closing]
 
 

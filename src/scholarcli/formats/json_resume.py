@@ -18,8 +18,8 @@ def release_date(entry: CvEntry) -> str | None:
 def publication(entry: CvEntry, cv: Cv) -> dict[str, Any]:
     work = entry.work
     item: dict[str, Any] = {"name": f"{work.title} ({work.number})" if work.is_patent and work.number else work.title}
-    if entry.venue:
-        item["publisher"] = entry.venue
+    if entry.venue_name:  # the venue alone: the year has releaseDate, and is no publisher
+        item["publisher"] = entry.venue_name
     if date := release_date(entry):
         item["releaseDate"] = date
     if entry.links:

@@ -1,0 +1,66 @@
+"""The CV model (formats/cv.py) on its own: numbering across groups, selected works, safe links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Run
+from scholarcli.formats.cv import is_safe_image, is_safe_url
+
+Scholar = Callable[..., Run]
+AYAN = ("--person", "Ayan Sengupta")
+
+
+def test_numbered_by_type_the_newest_work_is_highest_across_the_whole_list(scholar: Scholar) -> None:
+    args = (
+        "export",
+        "cv",
+        *AYAN,
+        "--format",
+        "markdown",
+        "--group-by",
+        "type",
+        "--numbered",
+        "--section",
+        "publications",
+    )
+    by_type = scholar(*args).stdout
+    numbered = re.findall(r"^- \\\[(\d+)\\\] (.*)$", by_type, flags=re.MULTILINE)
+    assert sorted(int(n) for n, _ in numbered) == list(range(1, 11))
+    by_year = scholar(*args[:-5], "--numbered", "--section", "publications").stdout
+    chronological = re.findall(r"^- \\\[(\d+)\\\] (.*)$", by_year, flags=re.MULTILINE)
+    # Each work carries the same number whichever way the list is grouped.
+    assert {text: n for n, text in numbered} == {text: n for n, text in chronological}
+    assert [int(n) for n, _ in chronological] == list(range(10, 0, -1))
+    assert "Position: Enough of Scaling LLMs" in dict(numbered)["10"]
+
+
+def test_a_preprint_without_venue_gets_no_year_as_publisher(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    root = make_library(
+        {"p": 'type = "preprint"\ntitle = "Alone"\nauthors = ["Sam Solo"]\nyear = 2024\n'},
+        settings='schema = 1\n[[people]]\nname = "Sam Solo"\n',
+    )
+    run = scholar("-L", root, "export", "json-resume")
+    assert run.exit_code == 0, run.stderr
+    assert '"publisher"' not in run.stdout and '"releaseDate": "2024"' in run.stdout
+
+
+def test_only_http_https_and_mailto_are_followed_and_images_may_be_relative() -> None:
+    for url in ("https://a.org/x", "http://a.org", "mailto:me@a.org", "HTTPS://A.ORG"):
+        assert is_safe_url(url), url
+    for url in ("javascript:alert(1)", "java\tscript:alert(1)", " https://a.org", "data:text/html,x", "x.pdf", ""):
+        assert not is_safe_url(url), url
+    for path in ("img/a.png", "a.png", "../a.png", "https://a.org/a.png", "a.png?x=1:2"):
+        assert is_safe_image(path), path
+    for path in (
+        "javascript:alert(1)",
+        "data:image/png;base64,AA",
+        "//evil.org/a.png",
+        "file:///etc/passwd",
+        "a\\b.png",
+    ):
+        assert not is_safe_image(path), path
