@@ -1,46 +1,65 @@
 """RenderCV ``PublicationEntry`` YAML, ready to paste under ``cv.sections`` of a RenderCV input.
 
-Strings are written as JSON strings, which are valid YAML, so no YAML library is needed and every
-character survives. Authors are RenderCV Markdown: the person in ``**bold**``, marks escaped.
+Written for RenderCV 2.3 and later, checked with the current release. Strings are YAML
+double-quoted scalars (yaml_text), so no YAML library is needed and every character survives.
+Titles, authors and venues are RenderCV Markdown: escaped, with the person in ``**bold**``.
 """
 
 from __future__ import annotations
 
-import json
+import re
 
 from scholarcli.formats.cv import Cv, CvEntry, drawn_authors
-from scholarcli.formats.cv_markdown import md_escape
-from scholarcli.formats.json_resume import release_date
+from scholarcli.formats.yaml_text import yaml_str
+
+# RenderCV's schema: a DOI starts with "10." (and becomes https://doi.org/...), a URL is http(s).
+_DOI = re.compile(r"10\.\S+")
+_MARKUP = re.compile(r"([\\*_\[\]#])")
+WORD_JOINER = "\u2060"  # invisible; keeps two characters from being read as one piece of markup
 
 
-def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+def rcv_escape(text: str) -> str:
+    """Text as RenderCV shows it literally in its PDF (Typst), Markdown and HTML outputs.
+
+    RenderCV reads each line as Markdown, then passes ``#word`` and ``$$...$$`` through to Typst
+    as code and raw HTML tags through to its HTML page. So: one line, Markdown's punctuation
+    backslash-escaped, and an invisible word joiner after a ``#`` before a letter, between two
+    ``$`` and after a ``<`` that would open a tag. A backtick, which Typst would take as code in
+    any form RenderCV passes on, becomes the modifier letter grave accent (U+02CB), which looks alike.
+    """
+    text = _MARKUP.sub(r"\\\1", " ".join(text.split())).replace("`", "\u02cb")
+    text = re.sub(r"(?<=\\#)(?=[A-Za-z])|(?<=\$)(?=\$)|(?<=<)(?=[A-Za-z/!?])", WORD_JOINER, text)
+    # A line opening with a list marker, a heading or "!!!" would become a list, a heading or an
+    # admonition (in Markdown or in Typst): a word joiner first, and it is text in both.
+    return WORD_JOINER + text if re.match(r"[-+!=]|\d+\.", text) else text
 
 
 def _entry(entry: CvEntry, cv: Cv) -> list[str]:
     work = entry.work
-    authors = drawn_authors(entry, cv.mark, md_escape, lambda name: f"**{name}**", md_escape)
-    lines = [f"  - title: {_quote(work.title)}", "    authors:" + ("" if authors else " []")]
-    lines.extend(f"      - {_quote(author)}" for author in authors)
-    if entry.venue:
-        lines.append(f"    journal: {_quote(entry.venue)}")
-    if date := release_date(entry):
-        lines.append(f"    date: {_quote(date)}")
-    if work.doi:
-        lines.append(f"    doi: {_quote(work.doi)}")
-    url = next((link.url for link in entry.links if link.label != "DOI"), None)
+    authors = drawn_authors(entry, cv.mark, rcv_escape, lambda name: f"**{name}**", rcv_escape)
+    lines = [f"  - title: {yaml_str(rcv_escape(work.title))}", "    authors:" + ("" if authors else " []")]
+    lines.extend(f"      - {yaml_str(author)}" for author in authors)
+    if entry.has_equal:  # the legend in the entry itself: a RenderCV section holds entries only
+        lines.append(f"    summary: {yaml_str(rcv_escape(f'{cv.mark} {cv.legend}'))}")
+    if entry.venue_name:  # without the year, which `date` shows
+        lines.append(f"    journal: {yaml_str(rcv_escape(entry.venue_name))}")
+    if work.year is not None:
+        # An integer: RenderCV prints a year given as a string ("2025") as "Jan 2025".
+        lines.append(f"    date: {work.year}")
+    if work.doi and _DOI.fullmatch(work.doi):
+        lines.append(f"    doi: {yaml_str(work.doi)}")
+    url = next((link.url for link in entry.links if link.label != "DOI" and link.url.startswith("http")), None)
     if url:
-        lines.append(f"    url: {_quote(url)}")
+        lines.append(f"    url: {yaml_str(url)}")
     return lines
 
 
 def render_cv(cv: Cv) -> str:
-    lines = [f"# RenderCV sections for {cv.person.name}; paste under cv.sections."]
+    lines = [f"# RenderCV sections for {yaml_str(cv.person.name)}; paste under cv.sections."]
     for section in cv.sections:
-        if section.has_equal:
-            lines.append(f"# {cv.mark} {cv.legend}")
         entries = section.entries
-        lines.append(f"{section.title.lower()}:" + ("" if entries else " []"))
+        key = section.title.lower().replace(" ", "_")
+        lines.append(f"{key}:" + ("" if entries else " []"))
         for entry in entries:
             lines.extend(_entry(entry, cv))
     return "\n".join(lines) + "\n"
