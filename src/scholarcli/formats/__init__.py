@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, Renderer, WorkRenderer
+from scholarcli.formats.common import (
+    ENTRY_SEPARATOR,
+    ExportOptions,
+    ExportResult,
+    Renderer,
+    TreeRenderer,
+    WorkRenderer,
+)
 
 # Format name -> "module:function" of its renderer.
 REGISTRY = {
@@ -30,10 +37,33 @@ ENTRY_RENDERERS = {
 # Formats that draw one person's CV and so need to know whose it is.
 PERSONAL = ("cv", "json-resume", "rendercv")
 
+# Formats for a researcher's web site, rendered like those above but not yet offered by the
+# command line (its options --abstracts, --thumbnails, --selected-first come with them); `renderer`
+# knows them. homepage is personal (it highlights --person); al-folio is one papers.bib.
+SITE_REGISTRY = {
+    "al-folio": "scholarcli.formats.al_folio:render",
+    "homepage": "scholarcli.formats.cv_formats:render_homepage",
+}
+SITE_PERSONAL = ("homepage",)
+# Formats whose export is a tree of files, written below an output directory: each a
+# ``render_files(works, settings, options) -> site_files.SiteFiles`` (relative path -> text);
+# site_files.plan_writes decides which files a re-run may write.
+TREE_REGISTRY = {
+    "hugo": "scholarcli.formats.hugo:render_files",
+    "academicpages": "scholarcli.formats.academicpages:render_files",
+}
+
 
 def renderer(name: str) -> Renderer:
-    module, function = REGISTRY[name].split(":")
+    module, function = (REGISTRY.get(name) or SITE_REGISTRY[name]).split(":")
     found: Renderer = getattr(import_module(module), function)
+    return found
+
+
+def tree_renderer(name: str) -> TreeRenderer:
+    """The renderer of a format whose export is a tree of files (hugo, academicpages)."""
+    module, function = TREE_REGISTRY[name].split(":")
+    found: TreeRenderer = getattr(import_module(module), function)
     return found
 
 
@@ -52,8 +82,12 @@ __all__ = [
     "FORMAT_NAMES",
     "PERSONAL",
     "REGISTRY",
+    "SITE_PERSONAL",
+    "SITE_REGISTRY",
+    "TREE_REGISTRY",
     "ExportOptions",
     "ExportResult",
     "entry_renderer",
     "renderer",
+    "tree_renderer",
 ]

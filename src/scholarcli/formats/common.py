@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from scholarcli.model import Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
@@ -38,6 +38,15 @@ class ExportResult(NamedTuple):
 
 Renderer = Callable[[Sequence[Work], Settings, ExportOptions], ExportResult]
 
+
+class TreeResult(NamedTuple):
+    """A tree export: relative path -> text, and what the user should hear about."""
+
+    files: Mapping[str, str]
+    warnings: Sequence[str] = ()
+
+
+TreeRenderer = Callable[[Sequence[Work], Settings, ExportOptions], TreeResult]
 
 def equal_positions(work: Work) -> list[int]:
     """1-based positions of the equal contributors in the author list."""

@@ -1,10 +1,10 @@
-"""The CV exports (cv, json-resume, rendercv): build the CV once, then draw it in one format."""
+"""The CV exports (cv, json-resume, rendercv, homepage): build the CV once, then draw it in one format."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from scholarcli.formats import cv_html, cv_latex, cv_markdown, json_resume, rendercv
+from scholarcli.formats import cv_html, cv_latex, cv_markdown, homepage, json_resume, rendercv
 from scholarcli.formats.common import ExportOptions, ExportResult
 from scholarcli.formats.cv import Cv, CvOptions, build_cv, unsafe_links
 from scholarcli.model import Settings, Work
@@ -43,3 +43,4 @@ def _draw_cv(cv: Cv, options: ExportOptions) -> str:
 render_cv = _render(_draw_cv)
 render_json_resume = _render(lambda cv, _options: json_resume.render_cv(cv))
 render_rendercv = _render(lambda cv, _options: rendercv.render_cv(cv))
+render_homepage = _render(lambda cv, options: homepage.render_page(cv, options.abstracts, options.thumbnails))

@@ -1,0 +1,80 @@
+"""academicpages (Jekyll, Minimal Mistakes): one ``_publications/<key>.md`` per work.
+
+The front matter has what its publication pages read: title, collection, category, permalink,
+date, venue, paperurl, excerpt, citation. Jekyll's templates print these without escaping, and
+run the excerpt through Markdown, so every text is HTML-escaped (and the excerpt Markdown-escaped
+first); every string is a YAML double-quoted scalar, safe for any text. Files are named by key,
+not by date, so that a work whose date changes keeps its one file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+
+from scholarcli.describe import authors_text, iso_date
+from scholarcli.formats.common import ExportOptions, TreeResult
+from scholarcli.formats.cv import kind_of, links, sentences, unsafe_links, venue_line, venue_name
+from scholarcli.formats.cv_markdown import md_url
+from scholarcli.formats.site_files import MARKER
+from scholarcli.formats.yaml_text import yaml_str
+from scholarcli.model import Settings, Work
+
+# Markdown's punctuation but < > &, which become HTML entities (kramdown keeps entities as they are).
+_MARKDOWN = re.compile(r"([\\`*_\[\]#|~^$])")
+
+
+def markdown_text(text: str) -> str:
+    """Plain text as kramdown Markdown that shows it literally: no markup, no raw HTML."""
+    return escape(_MARKDOWN.sub(r"\\\1", text))
+
+
+# --group-by type groups -> academicpages' publication categories (its _config.yml names them).
+CATEGORIES = {"Journal articles": "manuscripts", "Conference papers": "conferences", "Workshop papers": "conferences"}
+
+
+def citation(work: Work, settings: Settings) -> str:
+    """The recommended citation: authors, "title", venue, year."""
+    title = f"\u201c{work.title}\u201d"
+    return sentences([authors_text(work, settings.equal_contribution), title, venue_line(work, settings)])
+
+
+def front_matter(work: Work, settings: Settings) -> list[str]:
+    lines = ["---", MARKER, f"title: {yaml_str(escape(work.title))}", "collection: publications"]
+    category = CATEGORIES.get(kind_of(work, settings), "patents" if work.is_patent else "other")
+    lines += [f"category: {category}", f"permalink: /publication/{work.key}"]
+    if work.year is not None:
+        found = iso_date(work) or ""
+        lines.append(f"date: {found + '-01' * (2 - found.count('-'))}")
+    if venue := venue_name(work, settings):
+        lines.append(f"venue: {yaml_str(escape(venue))}")
+    addresses = links(work)
+    if addresses:
+        lines.append(f"paperurl: {yaml_str(escape(addresses[0].url))}")
+    if work.abstract:
+        lines.append(f"excerpt: {yaml_str(markdown_text(work.abstract))}")
+    lines.append(f"citation: {yaml_str(escape(citation(work, settings)))}")
+    return [*lines, "---"]
+
+
+def body(work: Work, settings: Settings) -> list[str]:
+    """The page text: the legend of any mark, then the links, as escaped Markdown."""
+    lines = []
+    if work.equal_contribution:
+        mark = settings.equal_contribution
+        lines.append(markdown_text(f"{mark.symbol} {mark.legend}"))
+    anchors = [f"[{markdown_text(link.label)}]({md_url(link.url)})" for link in links(work)]
+    if anchors:
+        lines.append(" · ".join(anchors))
+    return lines
+
+
+def render_files(works: Sequence[Work], settings: Settings, options: ExportOptions) -> TreeResult:
+    files = {}
+    for work in works:
+        text = "\n".join(front_matter(work, settings)) + "\n"
+        if lines := body(work, settings):
+            text += "\n" + "\n\n".join(lines) + "\n"
+        files[f"{work.key}.md"] = text
+    return TreeResult(files, [warning for work in works for warning in unsafe_links(work)])

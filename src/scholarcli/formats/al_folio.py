@@ -1,0 +1,133 @@
+"""A ``_bibliography/papers.bib`` for al-folio (Jekyll, jekyll-scholar), with the fields its template reads.
+
+al-folio draws each entry with ``_layouts/bib.liquid``: ``abbr`` (the venue badge), ``selected``
+(the about page's list), ``bibtex_show``, ``arxiv``, ``doi``, ``html``, ``pdf``, ``code``,
+``slides``, ``poster``, ``video``, ``website``, ``preview`` (the thumbnail) and ``award``. A mark
+after an author's family name (``Sengupta*, Ayan``) is drawn as a superscript, so equal
+contribution is written that way. Patents are ``@patent``.
+
+jekyll-scholar turns LaTeX into Unicode and the template prints fields into the page unescaped,
+so ``<`` and ``>`` are written as HTML entities, and an address that is not http(s), mailto or a
+path relative to the site is left out (the command warns about it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields
+from scholarcli.formats.common import ExportOptions, ExportResult, render_each, split_name
+from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
+from scholarcli.formats.latex_text import escape, escape_title
+from scholarcli.model import Settings, Work
+
+TYPES = {"article": "article", "inproceedings": "inproceedings", "incollection": "incollection", "book": "book",
+         "thesis": "phdthesis", "techreport": "techreport", "preprint": "article", "misc": "misc",
+         "patent": "patent"}  # fmt: skip
+# Where the template looks for the venue of each entry type.
+VENUE_FIELD = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle", "phdthesis": "school"}
+# Record link names -> al-folio's button fields; the first name found wins.
+BUTTONS = (
+    ("html", ("html", "paper", "openreview", "project")),
+    ("pdf", ("pdf",)),
+    ("supp", ("supp", "supplementary")),
+    ("code", ("code", "github")),
+    ("slides", ("slides",)),
+    ("poster", ("poster",)),
+    ("video", ("video",)),
+    ("blog", ("blog",)),
+    ("website", ("website",)),
+)
+
+
+def text(value: str) -> str:
+    """A field value: LaTeX-escaped, with the angle brackets as entities, since the page shows it raw."""
+    return value.replace("\\textless{}", "&lt;").replace("\\textgreater{}", "&gt;")
+
+
+def _author(name: str, equal: bool, mark: str) -> str:
+    given, family = split_name(name)
+    family = text(escape(family, ascii_only=False)) + (mark if equal else "")
+    return f"{family}, {text(escape(given, ascii_only=False))}" if given else family
+
+
+def authors(work: Work, mark: str) -> str:
+    equal = set(work.equal_contribution)
+    listed = [_author(name, name in equal, mark) for name in work.authors]
+    return " and ".join([*listed, "others"] if work.authors_truncated else listed)
+
+
+def _address(value: str) -> str | None:
+    # A relative path is a file of the site (assets/pdf/...), as al-folio means it.
+    return value if is_safe_url(value) or is_safe_image(value) else None
+
+
+def buttons(work: Work) -> list[tuple[str, str]]:
+    named = {name.lower(): url for name, url in work.links.items()}
+    if work.url:
+        named.setdefault("html", work.url)
+    elif work.is_patent:  # the patent office's page of the number
+        named.update(("html", link.url) for link in links(work) if link.label == "Patent")
+    found = []
+    for field, names in BUTTONS:
+        url = next((_address(named[name]) for name in names if name in named and _address(named[name])), None)
+        if url:
+            found.append((field, url.replace('"', "%22").replace("{", "%7B").replace("}", "%7D")))
+    return found
+
+
+def _venue(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]]:
+    fields = []
+    venue = settings.venue(work.venue)
+    if venue is not None:
+        fields.append(("abbr", text(escape(venue.acronym, ascii_only=False))))
+    field = VENUE_FIELD.get(bib_type)
+    name = venue_name(work, settings)
+    if field and name:
+        fields.append((field, text(escape(name, ascii_only=False))))
+    elif work.is_patent:
+        fields.append(("abbr", "Patent"))
+        fields.append(("note", text(escape(name, ascii_only=False))))
+        if work.number:
+            fields.append(("number", text(escape(work.number, ascii_only=False))))
+        if work.assignee:
+            fields.append(("holder", text(escape(work.assignee, ascii_only=False))))
+    return fields
+
+
+def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
+    bib_type = TYPES[work.type]
+    fields: list[tuple[str, str]] = []
+    if work.authors:
+        fields.append(("author", authors(work, settings.equal_contribution.symbol)))
+    fields.append(("title", text(escape_title(work.title, ascii_only=False))))
+    fields.extend(_venue(work, settings, bib_type))
+    if work.year is not None:
+        fields.append(("year", str(work.year)))
+    if work.month is not None:
+        fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
+    for name in ("volume", "issue", "pages", "publisher"):
+        if value := getattr(work, name):
+            fields.append(("number" if name == "issue" else name, text(escape(value, ascii_only=False))))
+    if work.arxiv:
+        fields.append(("arxiv", text(escape(work.arxiv, ascii_only=False))))
+    if work.doi:
+        fields.append(("doi", text(escape(work.doi, ascii_only=False))))
+    fields.extend(buttons(work))
+    if (preview := image(work)) is not None:
+        fields.append(("preview", preview.replace('"', "%22").replace("{", "%7B").replace("}", "%7D")))
+    if work.abstract:
+        fields.append(("abstract", text(escape(work.abstract, ascii_only=False))))
+    fields.append(("bibtex_show", "true"))
+    if work.selected:
+        fields.append(("selected", "true"))
+    # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).
+    for name, value in extra_fields(work, {name for name, _ in fields}):
+        fields.append((name, value.replace("<", "&lt;").replace(">", "&gt;")))
+    return entry(bib_type, work.key, fields), unsafe_links(work)
+
+
+def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
+    """papers.bib: the Jekyll front matter al-folio's bibliography file starts with, then the entries."""
+    result = render_each(render_work, works, settings, options, separator="\n")
+    return ExportResult("---\n---\n\n" + result.text, result.warnings)

@@ -1,0 +1,90 @@
+"""Hugo Blox (Wowchemy) publication page bundles: ``<key>/index.md`` and ``<key>/cite.bib`` per work.
+
+Written into a site's ``content/publication/``. The front matter holds the fields Hugo Blox's
+publication pages read: title, authors, author_notes (equal contribution), date,
+publication_types (CSL types), publication, publication_short, doi, url_* and links, featured
+(the selected works), abstract. Hugo's templates escape what they print, but run ``publication``
+and ``abstract`` through Markdown, so those are Markdown-escaped; every string is a YAML
+double-quoted scalar, safe for any text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scholarcli.describe import iso_date
+from scholarcli.formats import bibtex
+from scholarcli.formats.common import ExportOptions, TreeResult
+from scholarcli.formats.cv import links, unsafe_links, venue_name
+from scholarcli.formats.cv_markdown import md_escape
+from scholarcli.formats.site_files import MARKER
+from scholarcli.formats.yaml_text import yaml_list, yaml_str
+from scholarcli.model import Settings, Work
+
+# scholar's type -> the CSL type Hugo Blox's publication_types takes.
+CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",
+             "book": "book", "thesis": "thesis", "techreport": "report", "preprint": "article",
+             "misc": "manuscript", "patent": "patent"}  # fmt: skip
+# Link labels (formats/cv.py) with a front matter field of their own; the others go under `links`.
+URL_FIELDS = {"PDF": "url_pdf", "Code": "url_code", "Slides": "url_slides", "Video": "url_video",
+              "Poster": "url_poster", "Project page": "url_project", "Dataset": "url_dataset"}  # fmt: skip
+
+
+def _date(work: Work) -> str | None:
+    """A YAML date (unquoted, so Hugo reads a date), the first of the month or year when unknown."""
+    if work.year is None:
+        return None
+    found = iso_date(work) or ""
+    return found + "-01" * (2 - found.count("-"))
+
+
+def _links(work: Work) -> list[str]:
+    lines, others = [], []
+    for link in links(work):
+        if link.label in URL_FIELDS:
+            lines.append(f"{URL_FIELDS[link.label]}: {yaml_str(link.url)}")
+        elif link.label != "DOI":  # Hugo Blox links the doi field itself
+            others.append(link)
+    if others:
+        lines.append("links:")
+        for link in others:
+            lines.extend([f"  - name: {yaml_str(link.label)}", f"    url: {yaml_str(link.url)}"])
+    return lines
+
+
+def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list[str]:
+    lines = ["---", MARKER, f"title: {yaml_str(work.title)}"]
+    if work.authors:
+        lines += ["authors:", *yaml_list(list(work.authors) + (["et al."] if work.authors_truncated else []), "  ")]
+    if work.equal_contribution:
+        legend = settings.equal_contribution.legend.capitalize()
+        notes = [legend if name in work.equal_contribution else "" for name in work.authors]
+        lines += ["author_notes:", *yaml_list(notes, "  ")]
+    if (date := _date(work)) is not None:
+        lines.append(f"date: {date}")
+    lines += ["publication_types:", *yaml_list([CSL_TYPES[work.type]], "  ")]
+    if venue := venue_name(work, settings):
+        lines.append(f"publication: {yaml_str(md_escape(venue))}")
+    if work.venue:
+        lines.append(f"publication_short: {yaml_str(md_escape(work.venue))}")
+    if work.doi:
+        lines.append(f"doi: {yaml_str(work.doi)}")
+    lines += _links(work)
+    lines.append(f"featured: {'true' if work.selected else 'false'}")
+    if work.tags:
+        lines += ["tags:", *yaml_list(list(work.tags), "  ")]
+    if work.abstract:
+        lines.append(f"abstract: {yaml_str(md_escape(work.abstract))}")
+    return [*lines, "---"]
+
+
+def render_files(works: Sequence[Work], settings: Settings, options: ExportOptions) -> TreeResult:
+    """One page bundle per work, named by its key (keys are safe as folder names)."""
+    files: dict[str, str] = {}
+    warnings: list[str] = []
+    for work in works:
+        files[f"{work.key}/index.md"] = "\n".join(front_matter(work, settings, options)) + "\n"
+        entry, about = bibtex.render_work(work, settings, options)
+        files[f"{work.key}/cite.bib"] = entry
+        warnings += unsafe_links(work) + [f"{line} (cite.bib)" for line in about]
+    return TreeResult(files, warnings)
