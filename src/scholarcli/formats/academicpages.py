@@ -26,8 +26,10 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]#|~^$])")
 
 
 def markdown_text(text: str) -> str:
-    """Plain text as kramdown Markdown that shows it literally: no markup, no raw HTML."""
-    return escape(_MARKDOWN.sub(r"\\\1", text))
+    """Plain text as kramdown Markdown that shows it literally: no markup, no raw HTML, and no
+    Liquid tag (Jekyll runs Liquid over a page's text before Markdown): braces become entities."""
+    escaped = escape(_MARKDOWN.sub(r"\\\1", text))
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 # --group-by type groups -> academicpages' publication categories (its _config.yml names them).

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields
+from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, page_range
 from scholarcli.formats.common import ExportOptions, ExportResult, render_each, split_name
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
 from scholarcli.formats.latex_text import escape, escape_title
@@ -57,6 +57,14 @@ def authors(work: Work, mark: str) -> str:
     return " and ".join([*listed, "others"] if work.authors_truncated else listed)
 
 
+def url_text(url: str) -> str:
+    """An address as a field value: verbatim (LaTeX decoding would spoil nothing here), with the
+    characters that could leave the template's ``href="..."`` or unbalance braces percent-encoded."""
+    for char in '"<>{}\\':
+        url = url.replace(char, f"%{ord(char):02X}")
+    return url
+
+
 def _address(value: str) -> str | None:
     # A relative path is a file of the site (assets/pdf/...), as al-folio means it.
     return value if is_safe_url(value) or is_safe_image(value) else None
@@ -72,7 +80,7 @@ def buttons(work: Work) -> list[tuple[str, str]]:
     for field, names in BUTTONS:
         url = next((_address(named[name]) for name in names if name in named and _address(named[name])), None)
         if url:
-            found.append((field, url.replace('"', "%22").replace("{", "%7B").replace("}", "%7D")))
+            found.append((field, url_text(url)))
     return found
 
 
@@ -107,15 +115,17 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     if work.month is not None:
         fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
     for name in ("volume", "issue", "pages", "publisher"):
-        if value := getattr(work, name):
+        value = getattr(work, name)
+        if value and not (name == "publisher" and bib_type == "phdthesis"):  # the school already
+            value = page_range(value) if name == "pages" else value
             fields.append(("number" if name == "issue" else name, text(escape(value, ascii_only=False))))
-    if work.arxiv:
-        fields.append(("arxiv", text(escape(work.arxiv, ascii_only=False))))
-    if work.doi:
-        fields.append(("doi", text(escape(work.doi, ascii_only=False))))
+    # Identifiers become addresses in the template (https://doi.org/..., arxiv.org/abs/...).
+    for name in ("arxiv", "doi"):
+        if value := getattr(work, name):
+            fields.append((name, url_text(value)))
     fields.extend(buttons(work))
     if (preview := image(work)) is not None:
-        fields.append(("preview", preview.replace('"', "%22").replace("{", "%7B").replace("}", "%7D")))
+        fields.append(("preview", url_text(preview)))
     if work.abstract:
         fields.append(("abstract", text(escape(work.abstract, ascii_only=False))))
     fields.append(("bibtex_show", "true"))
