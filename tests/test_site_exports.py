@@ -144,10 +144,11 @@ def test_front_matter_reads_back_as_written_whatever_the_fields_hold(fmt: str) -
 
 
 def test_front_matter_is_read_back_by_a_yaml_1_2_reader_too() -> None:
-    ruamel = pytest.importorskip("ruamel.yaml")  # installed with RenderCV, a test extra
+    from ruamel.yaml import YAML  # installed with RenderCV, a test extra
+
     works, settings = hostile_works()
     files = tree_renderer("hugo")(works, settings, ExportOptions()).files
-    reader = ruamel.YAML(typ="safe", pure=True)
+    reader = YAML(typ="safe", pure=True)
     for work in works:
         head = files[f"{work.key}/index.md"][4:].split("\n---\n", 1)[0]
         assert reader.load(head)["title"] == work.title
