@@ -74,7 +74,9 @@ def test_sections_groups_and_reverse_numbering(scholar: Scholar) -> None:
     headings = re.findall(r"^### (.+)$", by_type, flags=re.MULTILINE)
     assert headings == ["Journal articles", "Conference papers", "Workshop papers"]
     numbers = [int(n) for n in re.findall(r"^- \\\[(\d+)\\\]", by_type, flags=re.MULTILINE)]
-    assert numbers == list(range(10, 0, -1))
+    # Newest highest across the whole list, as README says, whatever group an entry is in.
+    assert sorted(numbers) == list(range(1, 11))
+    assert numbers == [7, 1, 10, 9, 8, 6, 5, 4, 3, 2]
 
 
 def test_filters_apply_to_the_cv(scholar: Scholar) -> None:
@@ -162,9 +164,15 @@ def test_html_cv_is_strict_html5_with_everything_escaped(scholar: Scholar, make_
     page = cv(scholar, "--format", "html", "--standalone", library=root)
     document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
     assert document.find(".//script") is None and document.find(".//b") is None
-    title = document.find(".//span[@class='title']")
+    title = document.find(".//p[@class='title']/a")  # the title links to the work's address
     assert title is not None and title.text == '<script>alert(1)</script> & "quotes"'
-    link = document.find(".//a")
+    assert title.get("href") == 'https://example.org/?a=1&b="2"'
+    fragment = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(
+        cv(scholar, "--format", "html", library=root)
+    )
+    title = fragment.find(".//span[@class='title']")
+    assert title is not None and title.text == '<script>alert(1)</script> & "quotes"'
+    link = fragment.find(".//a")
     assert link is not None and link.get("href") == 'https://example.org/?a=1&b="2"'
     for fragment_args in ([], ["--numbered"]):
         fragment = cv(scholar, *AYAN, "--format", "html", *fragment_args)

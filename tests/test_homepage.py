@@ -1,6 +1,6 @@
 """The homepage export: a Barron-style publication page, checked by html5lib and by headless Chromium.
 
-The command line does not offer `homepage` yet; these tests call its renderer as the command would.
+`scholar export cv --format html --standalone` makes it; these tests call its renderer as the command does.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import html5lib
 import pytest
 
 from chromium import Chromium
-from scholarcli import store
+from scholarcli import index
 from scholarcli.formats import ExportOptions, renderer
-from scholarcli.query import Filters, find_person, select
+from scholarcli.model.query import Filters, find_person, select
 
 SETTINGS = 'schema = 1\n[[people]]\nname = "Ada Lovelace"\n[venues.ICLR]\nname = "International Conference on Learning Representations"\n'
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 4
@@ -68,10 +68,11 @@ THUMB = '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><rect 
 
 
 def page(root: Path, **options: Any) -> tuple[str, list[str]]:
-    library = store.load(root)
+    library = index.load(root)
     person = find_person(library.settings, "Ada Lovelace")
     works = select(library.works, Filters(person=person.name), library.settings)
-    result = renderer("homepage")(works, library.settings, ExportOptions(person=person, **options))
+    homepage = ExportOptions(person=person, cv_format="html", standalone=True, **options)
+    result = renderer("cv")(works, library.settings, homepage)
     return result.text, list(result.warnings)
 
 

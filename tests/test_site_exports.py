@@ -18,20 +18,28 @@ import pytest
 import yaml
 from bibtexparser.entrypoint import parse_string
 
-from scholarcli import store
+from scholarcli import index
 from scholarcli.formats import ExportOptions, renderer, tree_renderer
 from scholarcli.formats.site_files import MARKER, is_scholar_page, plan_writes, safe_relative_path
 from scholarcli.model import Person, Settings, Venue, Work
-from scholarcli.query import Filters, find_person, select, sort_works
+from scholarcli.model.query import Filters, find_person, select, sort_works
 
 HERE = Path(__file__).parent
-HARD = store.load(HERE / "fixtures" / "hard")
+HARD = index.load(HERE / "fixtures" / "hard", use_cache=False)  # read at import: writes no cache
 PERSON = find_person(HARD.settings, "Hervé Jégou")
 GOLDEN_TEXT = {
     "hard.al-folio.bib": ("al-folio", ExportOptions()),
     "cv.homepage.html": (
-        "homepage",
-        ExportOptions(person=PERSON, selected_first=True, abstracts=True, thumbnails=True, numbered=True),
+        "cv",
+        ExportOptions(
+            person=PERSON,
+            cv_format="html",
+            standalone=True,
+            selected_first=True,
+            abstracts=True,
+            thumbnails=True,
+            numbered=True,
+        ),
     ),
 }
 GOLDEN_TREES = {"hugo": "hugo", "academicpages": "academicpages"}
@@ -165,7 +173,7 @@ def test_al_folio_fields_as_its_template_reads_them(make_library: Any) -> None:
             "u": 'type = "patent"\ntitle = "Loom"\nauthors = ["Joseph Jacquard"]\nnumber = "US1234567"\nstatus = "granted"\nyear = 1805\n',
         }
     )
-    library = store.load(root)
+    library = index.load(root)
     result = renderer("al-folio")(sort_works(library.works, "key"), library.settings, ExportOptions())
     assert result.text.startswith("---\n---\n")  # Jekyll's front matter, as al-folio's file has
     assert any("javascript:alert(1)" in warning for warning in result.warnings)

@@ -145,7 +145,13 @@ EXPORT = Command(
             "Export exactly these keys: one a line (first column of TSV); - reads stdin.",
             metavar="FILE",
         ),
-        Option("output", ("--output", "-o"), "Write to FILE (atomically) instead of stdout.", "output"),
+        Option(
+            "output",
+            ("--output", "-o"),
+            "Write to FILE (atomically) instead of stdout; hugo and academicpages write into the folder DIR.",
+            "output",
+            metavar="FILE|DIR",
+        ),
         SORT,
         REVERSE,
         Option(
@@ -165,7 +171,24 @@ EXPORT = Command(
         Option(
             "standalone",
             ("--standalone",),
-            "cv --format html: a complete page with CSS.",
+            "cv --format html: a whole page to put online (links, light and dark, no JavaScript).",
+            "flag",
+            False,
+            panel=CV_PANEL,
+        ),
+        Option(
+            "selected_first",
+            ("--selected-first",),
+            'A "Selected publications" section first, of the works marked selected.',
+            "flag",
+            False,
+            panel=CV_PANEL,
+        ),
+        Option("abstracts", ("--abstracts",), "The page: each abstract, folded.", "flag", False, panel=CV_PANEL),
+        Option(
+            "thumbnails",
+            ("--thumbnails",),
+            "The page: a picture beside each work whose record names one (links.thumbnail).",
             "flag",
             False,
             panel=CV_PANEL,
@@ -265,6 +288,9 @@ def filters_from(values: dict[str, object]) -> Filters:
     )
 
 
+PERSONAL_OPTIONS = ("--section", "--group-by", "--numbered", "--selected-first")
+
+
 def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
     """(message, option) when export's options contradict each other: a CV option on a bibliography."""
     from scholarcli.formats import PERSONAL
@@ -272,14 +298,7 @@ def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
     fmt = values.get("fmt")
     only_for = (
         ({"--format": values.get("cv_format"), "--standalone": values.get("standalone")}, ("cv",)),
-        (
-            {
-                "--section": values.get("section"),
-                "--group-by": values.get("group_by"),
-                "--numbered": values.get("numbered"),
-            },
-            PERSONAL,
-        ),
+        ({option: values.get(option[2:].replace("-", "_")) for option in PERSONAL_OPTIONS}, PERSONAL),
     )
     for given, formats in only_for:
         for option, value in given.items():
@@ -287,4 +306,7 @@ def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
                 return f"{option} applies only to: {', '.join(formats)}", option
     if values.get("standalone") and values.get("cv_format") != "html":
         return "--standalone needs --format html", "--standalone"
+    for option in ("--abstracts", "--thumbnails"):
+        if values.get(option[2:]) and not values.get("standalone"):
+            return f"{option} applies only to the page: cv --format html --standalone", option
     return None

@@ -52,7 +52,6 @@ def _option(option: Option) -> inspect.Parameter:
         extra["autocompletion"] = _COMPLETIONS[option.completion]
     if option.kind == "output":
         annotation: Any = Path | None
-        extra["dir_okay"] = False
     else:
         annotation = _TYPES[option.kind]
     if option.kind == "int" and option.default is not None:

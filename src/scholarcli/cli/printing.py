@@ -13,7 +13,8 @@ from scholarcli.errors import ScholarError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.library.exporting import Exported
+    from scholarcli.formats import ExportOptions
+    from scholarcli.library.exporting import Exported, TreeWritten
     from scholarcli.library.listing import Selection
 
 TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nobody reads thousands
@@ -64,30 +65,41 @@ def _read_keys(env: Environment, source: str) -> list[str]:
         raise ScholarError(f"cannot read {source}: it is not UTF-8 text") from None
 
 
-def run_export(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Exported:
-    """Export the selected works as the values say (both parsers end here); the export is returned."""
+def _export_options(values: dict[str, object]) -> ExportOptions:
     from scholarcli.formats import ExportOptions
-    from scholarcli.library.exporting import export_works
-    from scholarcli.store.fileio import check_directory
 
-    output = values["output"]
-    if isinstance(output, Path):
-        check_directory(output)
-    keys = values["keys"]
-    options = ExportOptions(
+    return ExportOptions(
         equal_note=bool(values["equal_note"]),
         cv_format=str(values["cv_format"] or "latex"),
         section=str(values["section"] or "all"),
         group_by=str(values["group_by"] or "year"),
         numbered=bool(values["numbered"]),
         standalone=bool(values["standalone"]),
+        selected_first=bool(values["selected_first"]),
+        abstracts=bool(values["abstracts"]),
+        thumbnails=bool(values["thumbnails"]),
     )
+
+
+def run_export(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Exported | TreeWritten:
+    """Export the selected works as the values say (both parsers end here); the export is returned."""
+    from scholarcli.formats import TREE_REGISTRY
+    from scholarcli.library.exporting import export_works
+    from scholarcli.store.fileio import check_directory
+
+    fmt, output, keys = str(values["fmt"]), values["output"], values["keys"]
+    if fmt in TREE_REGISTRY:
+        return _run_tree_export(env, library_dir, values)
+    if isinstance(output, Path):
+        if output.is_dir():
+            raise ScholarError(f"cannot write {output}: it is a folder (-o names the file to write)")
+        check_directory(output)
     progress = env.progress("reading records")
     exported = export_works(
         library_dir,
-        str(values["fmt"]),
+        fmt,
         filters_from(values),
-        options,
+        _export_options(values),
         _read_keys(env, keys) if isinstance(keys, str) else None,
         str(values["sort"]),
         bool(values["reverse"]),
@@ -105,3 +117,36 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
         env.out(exported.text)
     report_problems(env, exported.problems, exported.root)
     return exported
+
+
+def _run_tree_export(env: Environment, library_dir: Path | None, values: dict[str, object]) -> TreeWritten:
+    """hugo and academicpages: a file per work (or a folder), written below -o DIR."""
+    from scholarcli.library.exporting import export_tree
+
+    fmt, output, keys = str(values["fmt"]), values["output"], values["keys"]
+    if not isinstance(output, Path):
+        raise ScholarError(f"{fmt} writes a file per work: name their folder with -o DIR")
+    if output.exists() and not output.is_dir():
+        raise ScholarError(f"cannot write into {output}: it is not a folder")
+    progress = env.progress("reading records")
+    done = export_tree(
+        library_dir,
+        fmt,
+        filters_from(values),
+        output,
+        options=_export_options(values),
+        keys=_read_keys(env, keys) if isinstance(keys, str) else None,
+        sort=str(values["sort"]),
+        reverse=bool(values["reverse"]),
+        progress=progress,
+    )
+    progress.clear()
+    for warning in done.warnings:
+        env.warn(warning)
+    for relative in done.foreign:
+        env.warn(f"{output / relative} was not written by scholar; it was left as it is")
+    for relative in done.stale:
+        env.note(f"{output / relative} is of a work no longer exported; remove it if it should go")
+    env.say(f"wrote {len(done.written)} files to {output} ({len(done.unchanged)} unchanged)")
+    report_problems(env, done.problems, done.root)
+    return done

@@ -69,7 +69,7 @@ def _value(kind: str, text: str, minimum: int | None) -> object:
             return None
         return int(text)
     if kind == "output":
-        return None if text == "" or Path(text).is_dir() else Path(text)
+        return None if text == "" else Path(text)
     return text
 
 

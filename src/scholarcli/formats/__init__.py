@@ -26,8 +26,8 @@ REGISTRY = {
     "cv": "scholarcli.formats.cv_formats:render_cv",
     "json-resume": "scholarcli.formats.cv_formats:render_json_resume",
     "rendercv": "scholarcli.formats.cv_formats:render_rendercv",
+    "al-folio": "scholarcli.formats.al_folio:render",
 }
-FORMAT_NAMES = tuple(REGISTRY)
 # Formats whose text is their works' entries, each rendered alone and joined by ENTRY_SEPARATOR
 # (their render is common.render_each over this function), so an export can reuse entries.
 ENTRY_RENDERERS = {
@@ -37,25 +37,18 @@ ENTRY_RENDERERS = {
 # Formats that draw one person's CV and so need to know whose it is.
 PERSONAL = ("cv", "json-resume", "rendercv")
 
-# Formats for a researcher's web site, rendered like those above but not yet offered by the
-# command line (its options --abstracts, --thumbnails, --selected-first come with them); `renderer`
-# knows them. homepage is personal (it highlights --person); al-folio is one papers.bib.
-SITE_REGISTRY = {
-    "al-folio": "scholarcli.formats.al_folio:render",
-    "homepage": "scholarcli.formats.cv_formats:render_homepage",
-}
-SITE_PERSONAL = ("homepage",)
-# Formats whose export is a tree of files, written below an output directory: each a
-# ``render_files(works, settings, options) -> site_files.SiteFiles`` (relative path -> text);
+# Formats whose export is a tree of files, written below an output directory (-o DIR): each a
+# ``render_files(works, settings, options) -> TreeResult`` (relative path -> text);
 # site_files.plan_writes decides which files a re-run may write.
 TREE_REGISTRY = {
     "hugo": "scholarcli.formats.hugo:render_files",
     "academicpages": "scholarcli.formats.academicpages:render_files",
 }
+FORMAT_NAMES = (*REGISTRY, *TREE_REGISTRY)
 
 
 def renderer(name: str) -> Renderer:
-    module, function = (REGISTRY.get(name) or SITE_REGISTRY[name]).split(":")
+    module, function = REGISTRY[name].split(":")
     found: Renderer = getattr(import_module(module), function)
     return found
 
@@ -82,8 +75,6 @@ __all__ = [
     "FORMAT_NAMES",
     "PERSONAL",
     "REGISTRY",
-    "SITE_PERSONAL",
-    "SITE_REGISTRY",
     "TREE_REGISTRY",
     "ExportOptions",
     "ExportResult",

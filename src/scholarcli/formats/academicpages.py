@@ -13,13 +13,13 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from scholarcli.describe import authors_text, iso_date
 from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import kind_of, links, sentences, unsafe_links, venue_line, venue_name
 from scholarcli.formats.cv_markdown import md_url
 from scholarcli.formats.site_files import MARKER
 from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model import Settings, Work
+from scholarcli.model.describe import authors_text, iso_date
 
 # Markdown's punctuation but < > &, which become HTML entities (kramdown keeps entities as they are).
 _MARKDOWN = re.compile(r"([\\`*_\[\]#|~^$])")

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, page_range
-from scholarcli.formats.common import ExportOptions, ExportResult, render_each, split_name
+from scholarcli.formats.common import ExportOptions, ExportResult, render_each
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
 from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
+from scholarcli.model.names import split_name
 
 TYPES = {"article": "article", "inproceedings": "inproceedings", "incollection": "incollection", "book": "book",
          "thesis": "phdthesis", "techreport": "techreport", "preprint": "article", "misc": "misc",

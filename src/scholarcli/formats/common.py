@@ -48,6 +48,7 @@ class TreeResult(NamedTuple):
 
 TreeRenderer = Callable[[Sequence[Work], Settings, ExportOptions], TreeResult]
 
+
 def equal_positions(work: Work) -> list[int]:
     """1-based positions of the equal contributors in the author list."""
     equal = set(work.equal_contribution)

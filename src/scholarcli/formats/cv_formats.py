@@ -1,4 +1,7 @@
-"""The CV exports (cv, json-resume, rendercv, homepage): build the CV once, then draw it in one format."""
+"""The CV exports (cv, json-resume, rendercv): build the CV once, then draw it in one format.
+
+`cv --format html --standalone` draws the page a researcher puts online (homepage.py).
+"""
 
 from __future__ import annotations
 
@@ -33,8 +36,10 @@ def _render(
 
 
 def _draw_cv(cv: Cv, options: ExportOptions) -> str:
+    if options.cv_format == "html" and options.standalone:  # a page to put online, as a homepage shows
+        return homepage.render_page(cv, options.abstracts, options.thumbnails)
     if options.cv_format == "html":
-        return cv_html.render_cv(cv, standalone=options.standalone)
+        return cv_html.render_cv(cv)
     if options.cv_format == "markdown":
         return cv_markdown.render_cv(cv)
     return cv_latex.render_cv(cv)
@@ -43,4 +48,3 @@ def _draw_cv(cv: Cv, options: ExportOptions) -> str:
 render_cv = _render(_draw_cv)
 render_json_resume = _render(lambda cv, _options: json_resume.render_cv(cv))
 render_rendercv = _render(lambda cv, _options: rendercv.render_cv(cv))
-render_homepage = _render(lambda cv, options: homepage.render_page(cv, options.abstracts, options.thumbnails))

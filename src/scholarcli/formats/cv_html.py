@@ -1,21 +1,10 @@
-"""A CV section in HTML: a fragment by default, or a complete page with a little CSS."""
+"""A CV section in HTML, as a fragment to put into a page (a whole page is homepage.py's)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from scholarcli.formats.cv import Cv, CvEntry, CvGroup, drawn_authors
-
-STYLE = """\
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
-       max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-h1 { font-weight: 600; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
-h3 { color: #555; font-size: 1rem; margin-bottom: .3rem; }
-.scholar-cv li { margin-bottom: .6rem; }
-.scholar-cv .title { font-weight: 600; }
-.scholar-cv .venue { font-style: italic; }
-.scholar-cv .links a { margin-right: .6rem; }
-.scholar-cv .legend { font-size: .9rem; color: #555; }"""
 
 
 def _span(css_class: str, html: str) -> str:
@@ -48,7 +37,8 @@ def _list(group: CvGroup, cv: Cv) -> list[str]:
     return [opening, *(_entry(entry, cv) for entry in group.entries), closing]
 
 
-def render_cv(cv: Cv, standalone: bool = False) -> str:
+def render_cv(cv: Cv) -> str:
+    """The CV as an HTML fragment, to put into a page (the standalone page is homepage.py's)."""
     lines = ['<section class="scholar-cv">']
     for section in cv.sections:
         lines.append(f"<h2>{escape(section.title)}</h2>")
@@ -59,13 +49,4 @@ def render_cv(cv: Cv, standalone: bool = False) -> str:
         if section.has_equal:
             lines.append(f'<p class="legend"><sup>{escape(cv.mark)}</sup> {escape(cv.legend)}</p>')
     lines.append("</section>")
-    fragment = "\n".join(lines) + "\n"
-    if not standalone:
-        return fragment
-    name = escape(cv.person.name)
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{name}: publications</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{name}</h1>\n{fragment}</main>\n</body>\n</html>\n"
-    )
+    return "\n".join(lines) + "\n"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.describe import iso_date
 from scholarcli.formats import bibtex
 from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import links, unsafe_links, venue_name
@@ -20,6 +19,7 @@ from scholarcli.formats.cv_markdown import md_escape
 from scholarcli.formats.site_files import MARKER
 from scholarcli.formats.yaml_text import yaml_list, yaml_str
 from scholarcli.model import Settings, Work
+from scholarcli.model.describe import iso_date
 
 # scholar's type -> the CSL type Hugo Blox's publication_types takes.
 CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping, Sequence
 
-from scholarcli.records import NamedTuple
+from scholarcli.model.named_tuple import NamedTuple
 
 # In the YAML front matter of each page scholar writes (a YAML comment, so no site reads it).
 MARKER = "# Written by scholar: `scholar export` replaces this file; edit the record instead."

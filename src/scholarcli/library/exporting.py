@@ -22,6 +22,10 @@ from scholarcli.model import Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import Filters, find_person, pick, select, sort_works
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 RENDERS_FORMAT = 1
 
 
@@ -76,6 +80,13 @@ def whose_cv(settings: Settings, person: str | None, fmt: str) -> Person:
     raise ScholarError(f"{fmt} needs --person NAME to know whose CV it is; the people of this library: {listed}")
 
 
+def _selected(library: Library, filters: Filters, keys: list[str] | None, sort: str, reverse: bool) -> list[Work]:
+    """The works ``filters`` select, sorted; or exactly those of ``keys``, in their order."""
+    if keys is not None:
+        return select(pick(library.works, keys), filters, library.settings)
+    return sort_works(select(library.works, filters, library.settings), sort, reverse)
+
+
 def export_works(
     explicit: Path | None,
     fmt: str,
@@ -92,9 +103,60 @@ def export_works(
         whose = whose_cv(library.settings, filters.person, fmt)
         filters = filters._replace(person=whose.name)
         options = options._replace(person=whose)
-    if keys is not None:
-        works = select(pick(library.works, keys), filters, library.settings)
-    else:
-        works = sort_works(select(library.works, filters, library.settings), sort, reverse)
+    works = _selected(library, filters, keys, sort, reverse)
     result = render(library, fmt, works, options)
     return Exported(result.text, list(result.warnings), len(works), library.problems, library.root)
+
+
+class TreeWritten(NamedTuple):
+    """What a tree export did below its folder (paths relative to it), and what it warns about."""
+
+    written: list[str]
+    unchanged: list[str]
+    foreign: list[str]  # files there that scholar did not write: left alone
+    stale: list[str]  # scholar's files of works no longer selected: left, and named
+    warnings: list[str]
+    problems: list[Problem]
+    root: Path
+
+
+def _existing(target: Path, new: dict[str, str]) -> dict[str, str]:
+    """The files below ``target`` a tree export might touch: every path it makes, and the pages there."""
+    from scholarcli.store.records import read_regular
+
+    paths = set(new)
+    if target.is_dir():
+        found = [*target.glob("*.md"), *target.glob("*/index.md"), *target.glob("*/cite.bib")]
+        paths |= {path.relative_to(target).as_posix() for path in found}
+    existing = {}
+    for relative in sorted(paths):
+        try:
+            existing[relative] = read_regular(target / relative).decode("utf-8", errors="replace")
+        except OSError:  # not there, or nothing scholar would have written
+            continue
+    return existing
+
+
+def export_tree(explicit: Path | None, fmt: str, filters: Filters, target: Path, **choices: Any) -> TreeWritten:
+    """The selected works as a tree of files below ``target`` (hugo, academicpages).
+
+    A re-run writes only the files whose text changed, and never a file that scholar did not write.
+    ``choices`` are export_works's: options, keys, sort, reverse, progress.
+    """
+    from scholarcli.formats import tree_renderer
+    from scholarcli.formats.site_files import plan_writes, safe_relative_path
+    from scholarcli.store.fileio import write_atomic
+
+    library = open_library(explicit, choices.get("progress"))
+    works = _selected(library, filters, choices.get("keys"), choices.get("sort", "year"), choices.get("reverse", False))
+    result = tree_renderer(fmt)(works, library.settings, choices.get("options") or ExportOptions())
+    new = dict(result.files)
+    unsafe = [path for path in new if not safe_relative_path(path)]
+    if unsafe:
+        raise ScholarError(f"{fmt} made a path outside {target}: {unsafe[0]}")
+    plan = plan_writes(new, _existing(target, new))
+    for relative, text in plan.write.items():
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target / relative, text)
+    done = (list(plan.write), list(plan.unchanged), list(plan.foreign), list(plan.stale))
+    return TreeWritten(*done, list(result.warnings), library.problems, library.root)
