@@ -8,6 +8,7 @@ quick path uses it too.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import IntEnum
 
@@ -18,6 +19,24 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import TextIO
+
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls and DEL (ESC starts the
+# sequences that clear a screen or write the clipboard), and the bidirectional overrides that
+# reorder what follows them.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` as a terminal may show it: every control character written out (``\\x1b``), never acted on."""
+    if text.isprintable():  # in C, and true of almost every text
+        return text
+    return _UNSHOWABLE.sub(_written_out, text)
+
+
+def _written_out(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class ExitStatus(IntEnum):
@@ -59,9 +78,18 @@ class Environment(NamedTuple):
         self.stdout.write(text)
         self.stdout.flush()
 
-    def say(self, message: str, end: str = "\n") -> None:
-        """A message for the person (progress, a note, a warning, an error), on stderr."""
-        self.stderr.write(f"{message}{end}")
+    def say(self, message: str) -> None:
+        """A message for the person (a note, a warning, an error), on stderr, one line.
+
+        Messages quote the library's data (keys, titles, paths), so its control characters are
+        written out, never sent to the terminal.
+        """
+        self.stderr.write(f"{visible(message)}\n")
+        self.stderr.flush()
+
+    def say_raw(self, text: str) -> None:
+        """scholar's own terminal output on stderr (a progress line), as it is."""
+        self.stderr.write(text)
         self.stderr.flush()
 
     def error(self, message: object) -> None:
@@ -99,12 +127,12 @@ class Progress:
 
     def __call__(self, done: int, total: int) -> None:
         if self.env.stderr_is_terminal:
-            self.env.say(f"\r{self.what}: {done}/{total}", end="")
+            self.env.say_raw(f"\r{self.what}: {done}/{total}")
             self.shown = True
 
     def clear(self) -> None:
         if self.shown:
-            self.env.say("\r\033[K", end="")
+            self.env.say_raw("\r\033[K")
 
 
 def report_problems(env: Environment, problems: list[Problem], root: object) -> None:

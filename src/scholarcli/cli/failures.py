@@ -15,7 +15,7 @@ from scholarcli.errors import InvalidLibrary, InvalidRecord, ScholarError
 def exit_status_for(error: BaseException, env: Environment) -> ExitStatus | None:
     """Tell the user about ``error`` and give the exit status; None when it should propagate."""
     if isinstance(error, KeyboardInterrupt):
-        env.say("")
+        env.say_raw("\n")
         return ExitStatus.INTERRUPTED
     if isinstance(error, BrokenPipeError):
         # The reader went away (`scholar list | head`): stop quietly, as cat does.
@@ -29,6 +29,8 @@ def exit_status_for(error: BaseException, env: Environment) -> ExitStatus | None
             env.error(problem)
     elif isinstance(error, ScholarError):
         env.error(error)
+    elif isinstance(error, UnicodeError):  # bytes on the command line or in a file that are no UTF-8
+        env.error(f"text that is not valid UTF-8: {error}")
     elif isinstance(error, OSError):
         where = f": {error.filename}" if error.filename else ""
         env.error(f"{error.strerror or error}{where}")

@@ -57,12 +57,12 @@ def run_list(env: Environment, library_dir: Path | None, values: dict[str, objec
 def _read_keys(env: Environment, source: str) -> list[str]:
     from scholarcli.model.query import parse_key_list
 
-    if source == "-":
-        return parse_key_list(env.stdin.read())
     try:
+        if source == "-":
+            return parse_key_list(env.stdin.read())
         return parse_key_list(Path(source).read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise ScholarError(f"cannot read {source}: it is not UTF-8 text") from None
+        raise ScholarError(f"cannot read the keys from {source}: they are not UTF-8 text") from None
 
 
 def _export_options(values: dict[str, object]) -> ExportOptions:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scholarcli.cli.env import Environment
+from scholarcli.cli.env import Environment, visible
 from scholarcli.formats.listing import row
 from scholarcli.library.stats import VenueCount
 from scholarcli.model import Settings, Work
@@ -34,7 +34,7 @@ def print_table(env: Environment, works: list[Work], settings: Settings) -> None
     table.add_column("Venue", ratio=1)
     for work in works:
         key, year, _type, authors, title, venue = row(work, settings)
-        table.add_row(key, year, Text(authors), Text(title), Text(venue))
+        table.add_row(visible(key), year, Text(visible(authors)), Text(visible(title)), Text(visible(venue)))
     console(env).print(table)
 
 
@@ -43,7 +43,7 @@ def print_details(env: Environment, work: Work, settings: Settings) -> None:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for label, value in details(work, settings):
-        grid.add_row(label, Text(value))
+        grid.add_row(label, Text(visible(value)))
     console(env).print(grid)
 
 
@@ -72,14 +72,17 @@ def print_stats(env: Environment, data: dict[str, Any]) -> None:
         table.add_column(style="cyan", no_wrap=True)
         largest = max(counts.values())
         for name, count in counts.items():
-            table.add_row(name, str(count), _bar(count, largest))
+            table.add_row(Text(visible(name)), str(count), _bar(count, largest))
         out.print(table)
     if data["people"]:
         people = Table(title="People", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
         for column in ("Person", "Works", "First author", "Equal contribution", "Patents"):
             people.add_column(column, justify="left" if column == "Person" else "right")
         for name, counts in data["people"].items():
-            people.add_row(name, *(str(counts[k]) for k in ("works", "first_author", "equal_contribution", "patents")))
+            people.add_row(
+                Text(visible(name)),
+                *(str(counts[k]) for k in ("works", "first_author", "equal_contribution", "patents")),
+            )
         out.print(people)
 
 
@@ -90,5 +93,5 @@ def print_venues(env: Environment, rows: list[VenueCount]) -> None:
     table.add_column("Kind")
     table.add_column("Works", justify="right")
     for venue in rows:
-        table.add_row(venue.acronym, Text(venue.name), venue.kind, str(venue.works))
+        table.add_row(Text(visible(venue.acronym)), Text(visible(venue.name)), venue.kind, str(venue.works))
     console(env).print(table)

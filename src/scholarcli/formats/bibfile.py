@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from scholarcli.formats.latex_text import escape
 from scholarcli.model import Work
-from scholarcli.model.names import split_name
+from scholarcli.model.names import has_and, split_name
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -16,8 +17,27 @@ class Bare(str):
     """A field value written without braces: a month macro such as ``sep``."""
 
 
+# Entry types and field names as BibTeX reads them; anything else could end the entry early.
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]*")
+# In a verbatim field (an address, a DOI) BibTeX still counts braces, and whitespace would end a
+# URL: those characters are written percent-encoded, which every reader of an address understands.
+_NOT_VERBATIM = re.compile(r"[{}\s\x00-\x1f\x7f-\x9f]")
+
+
+def verbatim(value: str) -> str:
+    """An address or identifier as a BibTeX field value that cannot close its field or the entry."""
+    return _NOT_VERBATIM.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode()), value)
+
+
 def entry(entry_type: str, key: str, fields: Sequence[tuple[str, str]]) -> str:
-    """One entry, fields aligned, values in braces (already escaped by the caller)."""
+    """One entry, fields aligned, values in braces (already escaped by the caller).
+
+    An entry type or field name that is no identifier is a slip (validation refuses them in
+    records): it is never written, so that no value can leave its field.
+    """
+    if not _IDENTIFIER.fullmatch(entry_type):
+        entry_type = "misc"
+    fields = [(name, value) for name, value in fields if _IDENTIFIER.fullmatch(name)]
     width = max([len(name) for name, _ in fields], default=0)
     parts = [f"@{entry_type}{{{key},\n"]
     for name, value in fields:
@@ -30,7 +50,13 @@ def entry(entry_type: str, key: str, fields: Sequence[tuple[str, str]]) -> str:
 @lru_cache(maxsize=65536)  # the same co-authors come back entry after entry
 def bib_name(name: str, ascii_only: bool) -> str:
     """``Family, Given``: with the comma, BibTeX, biber and pandoc all agree on the given name even
-    when it starts with an accented capital (``Kaiser, {\\L}ukasz``), and particles stay in the family."""
+    when it starts with an accented capital (``Kaiser, {\\L}ukasz``), and particles stay in the family.
+
+    A name with the word "and" in it ("Procter and Gamble Research") is one name in braces: bare,
+    BibTeX would read it as two.
+    """
+    if has_and(name):
+        return f"{{{escape(name, ascii_only)}}}"
     given, family = split_name(name)
     return f"{escape(family, ascii_only)}, {escape(given, ascii_only)}" if given else escape(family, ascii_only)
 

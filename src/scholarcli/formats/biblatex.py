@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import entry, extra_fields, names, page_range
+from scholarcli.formats.bibfile import entry, extra_fields, names, page_range, verbatim
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
@@ -109,14 +109,14 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     if work.pages:
         fields.append(("pages", text(page_range(work.pages))))
     if work.arxiv:
-        fields.append(("eprint", work.arxiv))
+        fields.append(("eprint", verbatim(work.arxiv)))
         fields.append(("eprinttype", "arxiv"))
         if cls := arxiv_class(work):
             fields.append(("eprintclass", cls))
     if work.doi:
-        fields.append(("doi", work.doi))
+        fields.append(("doi", verbatim(work.doi)))
     if work.url:
-        fields.append(("url", work.url))
+        fields.append(("url", verbatim(work.url)))
     if work.note:
         fields.append(("note", text(work.note)))
     if work.tags:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, names, page_range
+from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, names, page_range, verbatim
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
@@ -106,14 +106,14 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     if note := _note(work, options):
         fields.append(("note", escape(note)))
     if work.arxiv:
-        fields.append(("eprint", work.arxiv))
+        fields.append(("eprint", verbatim(work.arxiv)))
         fields.append(("archiveprefix", "arXiv"))
         if cls := arxiv_class(work):
             fields.append(("primaryclass", cls))
     if work.doi:
-        fields.append(("doi", work.doi))
+        fields.append(("doi", verbatim(work.doi)))
     if work.url:
-        fields.append(("url", work.url))
+        fields.append(("url", verbatim(work.url)))
     if work.tags:
         fields.append(("keywords", escape(", ".join(work.tags))))
     if work.abstract:

@@ -9,7 +9,7 @@ from typing import Any
 from scholarcli.formats.common import ExportOptions, ExportResult, equal_positions, is_arxiv
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
-from scholarcli.model.names import split_name
+from scholarcli.model.names import has_and, split_name
 
 TYPES = {
     "article": "article-journal",
@@ -25,6 +25,8 @@ TYPES = {
 
 
 def _name(name: str) -> dict[str, str]:
+    if has_and(name):  # "Tom and Jerry" is one name, not given "Tom and"
+        return {"literal": name}
     given, family = split_name(name)
     return {"family": family, "given": given} if given else {"literal": family}
 

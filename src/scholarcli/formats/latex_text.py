@@ -134,7 +134,15 @@ def _has_special(text: str) -> bool:
     )  # fmt: skip
 
 
+# Control characters (an ESC, a C1 code, a bidirectional override) stop pdflatex ("Unicode
+# character ^^[") and mean nothing in print: each becomes a space. isprintable() tells in C that a
+# text has none, as most have none.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
     if (not ascii_only or text.isascii()) and not _has_special(text):
         return text  # the usual case
 

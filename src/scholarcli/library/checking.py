@@ -6,6 +6,7 @@ from pathlib import Path
 
 from scholarcli.errors import Problem
 from scholarcli.index import Library
+from scholarcli.model import Work
 from scholarcli.model.duplicates import DuplicateIndex
 from scholarcli.model.named_tuple import NamedTuple
 
@@ -31,6 +32,32 @@ def check_library(explicit: Path | None) -> CheckReport:
     return check(library)
 
 
+# Years a work can plausibly have: printed works, up to a little after this year (in press).
+FIRST_YEAR = 1450
+
+
+def _link_warnings(work: Work, path: str) -> list[Problem]:
+    """Addresses no export will link to: not http(s) or mailto (javascript:, data:, a bare word)."""
+    from scholarcli.formats.cv import is_safe_url
+
+    named = [("url", work.url)] if work.url else []
+    named += [(f"links.{name}", url) for name, url in work.links.items() if name not in ("thumbnail", "preview")]
+    return [
+        Problem(path, field, f"{url!r} is not an http(s) or mailto address; exports will not link to it")
+        for field, url in named
+        if not is_safe_url(url)
+    ]
+
+
+def _year_warnings(work: Work, path: str) -> list[Problem]:
+    import datetime as dt
+
+    latest = dt.date.today().year + 2
+    if work.year is not None and not FIRST_YEAR <= work.year <= latest:
+        return [Problem(path, "year", f"{work.year} is an unlikely year for a work (expected {FIRST_YEAR}-{latest})")]
+    return []
+
+
 def check(library: Library) -> CheckReport:
     """Errors make the library wrong; warnings name facts some export will miss."""
     errors = list(library.problems)
@@ -50,4 +77,5 @@ def check(library: Library) -> CheckReport:
             warnings.append(Problem(path, "authors", "is empty (exports have no author)"))
         if work.is_patent and not work.number:
             warnings.append(Problem(path, "number", "is missing (a patent is cited by its number)"))
+        warnings += _link_warnings(work, path) + _year_warnings(work, path)
     return CheckReport(len(library.works), errors, warnings)

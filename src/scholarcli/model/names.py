@@ -21,6 +21,11 @@ PARTICLES = {
 }
 
 
+def has_and(name: str) -> bool:
+    """Whether a name holds the word "and", which BibTeX reads as the end of a name."""
+    return any(word.lower() == "and" for word in name.split())
+
+
 def split_name(name: str) -> tuple[str, str]:
     """(given, family) of a name written "Given Family"; particles such as "van der" join the family.
 
