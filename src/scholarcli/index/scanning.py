@@ -75,13 +75,20 @@ class _Walk:
                 handle = os.open(directory, os.O_RDONLY | os.O_DIRECTORY, dir_fd=parent)
                 self.opened.append(handle)
             with os.scandir(handle) as entries:
-                for entry in entries:
-                    if not _is_skipped(entry):
-                        self.entry(entry, handle, prefix)
+                names = [(entry.name, entry) for entry in entries]
         except OSError as error:
             if not prefix:
                 raise  # the library's own folder: nothing to list
             self.problems.append(Problem(prefix.rstrip("/"), "", f"cannot read this folder: {error.strerror}"))
+            return
+        # The usual entry, a record file in a folder opened by descriptor, costs one test and an
+        # append here: a function call for each of 10,000 files would cost milliseconds.
+        descriptor = handle if isinstance(handle, int) and prefix else None  # not the root: no library.toml
+        for name, entry in names:
+            if descriptor is not None and name.endswith(".toml") and name[0] != ".":
+                self.found.append((descriptor, prefix, name))
+            elif not _is_skipped(entry):
+                self.entry(entry, handle, prefix)
 
     def entry(self, entry: os.DirEntry[str], handle: int | str, prefix: str) -> None:
         name = entry.name
