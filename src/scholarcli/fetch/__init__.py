@@ -1,0 +1,144 @@
+"""Metadata and citation counts from public scholarly services, as scholar records.
+
+Click-free library code: the commands (`add`, `import --orcid/--dblp/--openalex`, `refresh`) call
+the functions here and print what they return. Importing this package is cheap: the HTTP client
+(httpx) is imported by :mod:`scholarcli.fetch.http` alone, when a client is made.
+
+Every failure is one :class:`FetchError`, a :class:`~scholarcli.errors.ScholarError` whose message is
+one line naming the service and the identifier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from scholarcli.errors import ScholarError
+
+if TYPE_CHECKING:
+    from scholarcli.fetch.http import Client
+    from scholarcli.model import Work
+
+FailureKind = Literal[
+    "not-found",  # the service does not know the identifier (404, empty feed)
+    "malformed",  # the identifier is not of a form the service (or scholar) accepts
+    "network",  # no network, DNS failure, connection refused
+    "timeout",
+    "rate-limited",  # 429 after every retry
+    "server",  # 5xx after every retry, or another unexpected status
+    "bad-response",  # HTML where JSON/XML was expected, truncated or unreadable body
+    "not-a-work",  # the identifier names something that is not a publication
+    "unsupported",  # a service scholar cannot read (yet)
+]
+
+
+class FetchError(ScholarError):
+    """A lookup failed; ``str(error)`` is one line: ``service: identifier: what went wrong``."""
+
+    def __init__(self, service: str, identifier: str, message: str, kind: FailureKind) -> None:
+        self.service = service
+        self.identifier = identifier
+        self.kind: FailureKind = kind
+        one_line = " ".join(message.split())
+        super().__init__(f"{service}: {identifier}: {one_line}" if identifier else f"{service}: {one_line}")
+
+
+@dataclass(frozen=True)
+class PublishedHints:
+    """What a source says about a work's published version (refresh follows these)."""
+
+    doi: str | None = None  # a DOI of the published version (arXiv's <arxiv:doi>, Crossref relations)
+    journal_ref: str | None = None  # arXiv's free-text journal reference
+    dblp_key: str | None = None
+
+
+@dataclass(frozen=True)
+class FetchedWork:
+    """One work as a scholar record (keys of model.FIELD_KINDS), where it came from, and hints."""
+
+    record: dict[str, Any]
+    source: str  # the service that answered: crossref, doi.org, arxiv, dblp, orcid, openalex
+    hints: PublishedHints = PublishedHints()
+
+
+@dataclass(frozen=True)
+class ProfileResult:
+    """A person's works from one service, merged (a preprint and its published version are one)."""
+
+    records: list[dict[str, Any]]
+    name: str | None
+    variants: tuple[str, ...] = ()
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (identifier, one-line reason)
+
+
+@dataclass(frozen=True)
+class CitationCount:
+    """A citation count, the service that gave it, and the day the service was asked."""
+
+    count: int
+    source: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class CitationResult:
+    """Counts by work key; keys the service did not know; keys whose lookup failed, with why."""
+
+    counts: dict[str, CitationCount]
+    unmatched: list[str]
+    failures: dict[str, str]
+
+
+Progress = Callable[[int, int | None], None]  # (works done, total or None when not known yet)
+
+
+def fetch_work(identifier: str, client: Client) -> FetchedWork:
+    """The work a DOI, arXiv id, DBLP key or address names (see :func:`identify.identify`).
+
+    Raises FetchError (one line naming the service and identifier) when it cannot.
+    """
+    from scholarcli.fetch.lookup import fetch_work as fetch
+
+    return fetch(identifier, client)
+
+
+def fetch_profile(
+    kind: Literal["orcid", "dblp", "openalex"],
+    ident: str,
+    client: Client,
+    progress: Progress | None = None,
+    *,
+    details: bool = True,
+) -> ProfileResult:
+    """Every work of one person: an ORCID iD, a DBLP pid, or an OpenAlex author id (or ORCID).
+
+    A failure for one work is listed in ``failures``; a failure for the person raises FetchError.
+    With ``details`` (ORCID only) the works' full records are read too, for their authors.
+    """
+    from scholarcli.fetch.profiles import fetch_profile as fetch
+
+    return fetch(kind, ident, client, progress, details=details)
+
+
+def fetch_citations(
+    works: Sequence[Work],
+    source: Literal["openalex", "semanticscholar", "crossref"],
+    client: Client,
+) -> CitationResult:
+    """Citation counts for works, matched by DOI, then arXiv id, then exact title and year."""
+    from scholarcli.fetch.citations import fetch_citations as fetch
+
+    return fetch(works, source, client)
+
+
+def published_version(work: Work, client: Client) -> FetchedWork | None:
+    """The published version of a preprint, or None when no source knows one.
+
+    Follows arXiv's DOI, Crossref's is-preprint-of relation, then an exact title match in DBLP.
+    The result keeps the preprint's arXiv id.
+    """
+    from scholarcli.fetch.lookup import published_version as find
+
+    return find(work, client)

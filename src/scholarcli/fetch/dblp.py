@@ -1,0 +1,150 @@
+"""DBLP: a record (``/rec/{key}.xml``), a person (``/pid/{pid}.xml``), the search API.
+
+Records are XML elements named after their BibTeX type (``article``, ``inproceedings``, ...).
+An arXiv paper is an ``article`` in the journal "CoRR" (``publtype="informal"``), with its id in
+the volume (``abs/2301.09809``). Author names carry DBLP's homonym number ("Di Xu 0001"), dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+from xml.etree import ElementTree
+
+from scholarcli.fetch import FetchError
+from scholarcli.fetch.http import METADATA_TTL, base_url
+from scholarcli.fetch.identify import arxiv_id
+from scholarcli.fetch.shape import make_record, year_month_day
+from scholarcli.fetch.text import clean_title, normalize_doi, person_name, plain
+
+if TYPE_CHECKING:
+    from scholarcli.fetch.http import Client
+
+TYPES = {
+    "article": "article",
+    "inproceedings": "inproceedings",
+    "book": "book",
+    "incollection": "incollection",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "data": "misc",
+}
+NOT_WORKS = {"www": "a person's home page", "proceedings": "a proceedings volume (an editorship)", "person": "a person"}
+_PART = re.compile(r"\s*\(\d+\)$")  # "CPAIOR (2)": part 2 of the proceedings
+
+
+def _texts(element: ElementTree.Element, tag: str) -> list[str]:
+    return [plain("".join(child.itertext())) for child in element.findall(tag)]
+
+
+def _one(element: ElementTree.Element, tag: str) -> str | None:
+    values = _texts(element, tag)
+    return values[0] if values and values[0] else None
+
+
+def _identifiers(links: list[str], volume: str | None) -> tuple[str | None, str | None]:
+    """The DOI and the arXiv id among a record's electronic editions (and a CoRR volume)."""
+    doi, arxiv = None, None
+    for link in links:
+        found = normalize_doi(link) if "doi" in link else None
+        if found and found.casefold().startswith("10.48550/arxiv."):
+            arxiv = arxiv or found[len("10.48550/arxiv.") :]
+        elif found:
+            doi = doi or found
+        elif "arxiv.org/abs/" in link:
+            arxiv = arxiv or link.split("arxiv.org/abs/")[-1]
+    if volume and volume.startswith("abs/"):
+        arxiv = arxiv or volume[4:]
+    parsed = arxiv_id(arxiv) if arxiv else None
+    return doi, parsed.value if parsed else None
+
+
+def record_from_element(element: ElementTree.Element) -> dict[str, Any]:
+    """A scholar record from one DBLP record element; FetchError when it is not a work."""
+    key = element.get("key", "")
+    if element.tag in NOT_WORKS or element.tag not in TYPES:
+        raise FetchError("DBLP", key, f"names {NOT_WORKS.get(element.tag, element.tag)}, not a work", "not-a-work")
+    title_element = element.find("title")
+    title = clean_title("".join(title_element.itertext()) if title_element is not None else "")
+    if not title:
+        raise FetchError("DBLP", key, "the record has no title", "bad-response")
+    volume = _one(element, "volume")
+    doi, arxiv = _identifiers(_texts(element, "ee"), volume)
+    venue = _one(element, "journal") or _one(element, "booktitle") or _one(element, "school")
+    informal = element.get("publtype") == "informal" or venue == "CoRR"
+    work_type = "preprint" if informal and element.tag == "article" else TYPES[element.tag]
+    return make_record(
+        work_type,
+        title,
+        authors=[person_name(name) for name in _texts(element, "author")],
+        venue="arXiv" if work_type == "preprint" and arxiv else _PART.sub("", venue or ""),
+        **year_month_day([_one(element, "year")]),
+        volume=None if informal else volume,
+        issue=_one(element, "number"),
+        pages=_one(element, "pages"),
+        publisher=_one(element, "publisher"),
+        doi=doi,
+        arxiv=arxiv,
+    )
+
+
+def fetch_record(key: str, client: Client) -> dict[str, Any]:
+    """The work a DBLP key names."""
+    shown = f"DBLP:{key}"
+    root = client.xml("dblp", shown, f"{base_url('dblp')}/rec/{quote(key)}.xml", not_found="no such DBLP record")
+    elements = list(root) if root.tag == "dblp" else []
+    if not elements:
+        raise FetchError("DBLP", shown, "answered without a record", "bad-response")
+    return record_from_element(elements[0])
+
+
+def fetch_person(pid: str, client: Client) -> tuple[str | None, tuple[str, ...], list[Any]]:
+    """A person's name, name variants and ``<r>`` record elements, by DBLP pid ("95/7448-1")."""
+    shown = f"DBLP pid {pid}"
+    root = client.xml("dblp", shown, f"{base_url('dblp')}/pid/{quote(pid)}.xml", not_found="no such DBLP person")
+    if root.tag != "dblpperson":
+        raise FetchError("DBLP", shown, "answered with something other than a person", "bad-response")
+    name = person_name(root.get("name", "")) or None
+    person = root.find("person")
+    aliases = [person_name(alias) for alias in _texts(person, "author")] if person is not None else []
+    variants = tuple(alias for alias in dict.fromkeys(aliases) if alias and alias != name)
+    return name, variants, [child for r in root.findall("r") for child in r]
+
+
+def _hit_authors(info: dict[str, Any]) -> list[str]:
+    raw = (info.get("authors") or {}).get("author") or []
+    items = raw if isinstance(raw, list) else [raw]
+    names = [item.get("text", "") if isinstance(item, dict) else str(item) for item in items]
+    return [person_name(name) for name in names if name]
+
+
+def record_from_hit(info: dict[str, Any]) -> dict[str, Any]:
+    """A scholar record from one search hit's ``info`` (the search API's JSON)."""
+    kinds = {"Journal Articles": "article", "Conference and Workshop Papers": "inproceedings"}
+    kinds |= {"Books and Theses": "book", "Parts in Books or Collections": "incollection"}
+    informal = info.get("type") == "Informal and Other Publications" or info.get("venue") == "CoRR"
+    doi, arxiv = _identifiers([str(info.get("ee") or "")], str(info.get("volume") or ""))
+    doi = normalize_doi(str(info.get("doi") or "")) or doi
+    return make_record(
+        "preprint" if informal else kinds.get(str(info.get("type")), "misc"),
+        clean_title(str(info.get("title") or "")),
+        authors=_hit_authors(info),
+        venue=_PART.sub("", plain(str(info.get("venue") or ""))),
+        **year_month_day([info.get("year")]),
+        volume=None if informal else str(info.get("volume") or ""),
+        issue=str(info.get("number") or ""),
+        pages=str(info.get("pages") or ""),
+        doi=None if arxiv and doi and doi.casefold().startswith("10.48550/") else doi,
+        arxiv=arxiv,
+    )
+
+
+def search(title: str, client: Client, hits: int = 10) -> list[dict[str, Any]]:
+    """Publication search hits (each the ``info`` of a hit, with its ``key``) for a title."""
+    url = f"{base_url('dblp')}/search/publ/api"
+    params = {"q": title, "format": "json", "h": str(hits)}
+    data = client.json("dblp", title[:60], url, params=params, ttl=METADATA_TTL)
+    found = ((data.get("result") or {}).get("hits") or {}).get("hit") if isinstance(data, dict) else None
+    items = found if isinstance(found, list) else [found] if isinstance(found, dict) else []
+    return [item["info"] for item in items if isinstance(item, dict) and isinstance(item.get("info"), dict)]

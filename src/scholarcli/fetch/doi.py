@@ -1,0 +1,32 @@
+"""doi.org content negotiation: any registered DOI (Crossref, DataCite, mEDRA, ...) as CSL-JSON.
+
+``GET https://doi.org/{doi}`` with ``Accept: application/vnd.citationstyles.csl+json`` redirects to
+the registration agency, which answers with one CSL-JSON item.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from scholarcli.fetch import FetchedWork, FetchError
+from scholarcli.fetch.crossref import hints, record_from_csl
+from scholarcli.fetch.http import METADATA_TTL, base_url, check_status, parse_json
+
+if TYPE_CHECKING:
+    from scholarcli.fetch.http import Client
+
+CSL_JSON = "application/vnd.citationstyles.csl+json"
+
+
+def fetch(doi: str, client: Client) -> FetchedWork:
+    """The work a DOI names, from its registration agency by way of doi.org."""
+    url = f"{base_url('doi')}/{quote(doi, safe='/:;()')}"
+    reply = client.get("doi", doi, url, accept=CSL_JSON, ttl=METADATA_TTL)
+    check_status(reply, "doi", doi, not_found="no such DOI")
+    item = parse_json(reply, "doi", doi)
+    if isinstance(item, list) and len(item) == 1:
+        item = item[0]
+    if not isinstance(item, dict):
+        raise FetchError("doi.org", doi, "answered without a CSL-JSON item", "bad-response")
+    return FetchedWork(record_from_csl(item, "doi.org"), "doi.org", hints(item))
