@@ -1,0 +1,228 @@
+"""The client against a real local server: User-Agent, retries, errors, the response cache, settings."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from fetch.server import FIXTURES, Answer, Recorded, Sleeps, one_line
+from scholarcli import __version__
+from scholarcli.fetch import FetchError, fetch_work
+from scholarcli.fetch.config import Config, load_config
+from scholarcli.fetch.http import CITATION_TTL, METADATA_TTL, Client, base_url
+
+CONFERENCE = "/crossref/works/10.1145/3184558.3186235"
+CONFERENCE_FILE = "crossref/10.1145-3184558.3186235.json"
+DOI = "10.1145/3184558.3186235"
+
+
+def test_every_base_address_points_at_the_local_server(recorded: Recorded) -> None:
+    for service in ("doi", "crossref", "arxiv", "dblp", "orcid", "openalex", "semanticscholar"):
+        assert base_url(service) == f"{recorded.base}/{service}"
+
+
+def test_user_agent_names_scholar_and_the_contact(recorded: Recorded, client: Client) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    fetch_work(DOI, client)
+    assert recorded.requests[0].headers["user-agent"] == f"scholar/{__version__} (mailto:ada@example.org)"
+    assert recorded.requests[0].headers["accept"] == "application/json"
+
+
+def test_without_a_contact_the_user_agent_is_plain(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    with Client(Config(), cache_dir=tmp_path / "c") as client:
+        fetch_work(DOI, client)
+    assert recorded.requests[0].headers["user-agent"] == f"scholar/{__version__}"
+
+
+def test_429_is_retried_after_retry_after_seconds(recorded: Recorded, client: Client, sleeps: Sleeps) -> None:
+    limited = Answer((FIXTURES / "openalex/rate-limited.json").read_bytes(), 429, headers={"Retry-After": "7"})
+    ok = Answer((FIXTURES / CONFERENCE_FILE).read_bytes())
+    recorded.add(CONFERENCE, limited, ok)
+    assert fetch_work(DOI, client).record["venue"] == "WWW"
+    assert recorded.hits(CONFERENCE) == 2
+    assert sleeps == [7.0]
+
+
+def test_retry_after_as_an_http_date(recorded: Recorded, tmp_path: Path, sleeps: Sleeps) -> None:
+    now = 1_700_000_000.0
+    later = email.utils.formatdate(now + 30, usegmt=True)
+    recorded.add(
+        CONFERENCE, Answer(b"", 429, headers={"Retry-After": later}), Answer((FIXTURES / CONFERENCE_FILE).read_bytes())
+    )
+    with Client(Config(), cache_dir=tmp_path / "c", sleep=sleeps, clock=lambda: now) as client:
+        fetch_work(DOI, client)
+    assert sleeps == [30.0]
+
+
+def test_429_after_every_try_is_one_line(recorded: Recorded, client: Client, sleeps: Sleeps) -> None:
+    recorded.add(
+        CONFERENCE, Answer((FIXTURES / "openalex/rate-limited.json").read_bytes(), 429, headers={"Retry-After": "2"})
+    )
+    with pytest.raises(FetchError) as caught:
+        fetch_work(DOI, client)
+    assert caught.value.kind == "rate-limited"
+    assert one_line(caught.value, "Crossref", DOI, "rate-limited (429) after 3 tries")
+    assert recorded.hits(CONFERENCE) == 3
+    assert sleeps == [2.0, 2.0]
+
+
+def test_a_long_retry_after_is_not_waited_for(recorded: Recorded, client: Client, sleeps: Sleeps) -> None:
+    recorded.add(CONFERENCE, Answer(b"{}", 429, headers={"Retry-After": "3600"}))
+    with pytest.raises(FetchError) as caught:
+        fetch_work(DOI, client)
+    assert one_line(caught.value, "rate-limited (429) after 1 try, asks to wait 3600 s")
+    assert recorded.hits(CONFERENCE) == 1
+    assert sleeps == []
+
+
+def test_server_errors_back_off_exponentially_then_fail(recorded: Recorded, client: Client, sleeps: Sleeps) -> None:
+    recorded.add(CONFERENCE, Answer(b"<html><title>502 Bad Gateway</title></html>", 502, "text/html"))
+    with pytest.raises(FetchError) as caught:
+        fetch_work(DOI, client)
+    assert caught.value.kind == "server"
+    assert one_line(caught.value, "Crossref", DOI, "server error 502 after 3 tries")
+    assert sleeps == [1.0, 2.0]
+
+
+def test_a_503_then_success(recorded: Recorded, client: Client, sleeps: Sleeps) -> None:
+    recorded.add(CONFERENCE, Answer(b"", 503), Answer((FIXTURES / CONFERENCE_FILE).read_bytes()))
+    assert fetch_work(DOI, client).source == "crossref"
+    assert sleeps == [1.0]
+
+
+def test_connection_refused_is_one_line(monkeypatch: pytest.MonkeyPatch, client: Client) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("SCHOLAR_CROSSREF_URL", f"http://127.0.0.1:{port}")
+    with pytest.raises(FetchError) as caught:
+        fetch_work(DOI, client)
+    assert caught.value.kind == "network"
+    assert one_line(caught.value, "Crossref", DOI, "cannot reach 127.0.0.1")
+
+
+def test_a_timeout_is_one_line(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.add(CONFERENCE, Answer(b"{}", delay=1.0))
+    with Client(Config(), cache_dir=tmp_path / "c", timeout=0.2) as client, pytest.raises(FetchError) as caught:
+        fetch_work(DOI, client)
+    assert caught.value.kind == "timeout"
+    assert one_line(caught.value, "Crossref", DOI, "no answer within 0.2 s")
+
+
+def test_an_html_page_where_json_was_expected(recorded: Recorded, client: Client) -> None:
+    recorded.file(CONFERENCE, "doi/not-found.html", 200)  # a portal's page, served as if all were well
+    with pytest.raises(FetchError) as caught:
+        fetch_work(DOI, client)
+    assert caught.value.kind == "bad-response"
+    assert one_line(caught.value, "Crossref", DOI, "answered with an HTML page, not JSON")
+
+
+def test_truncated_json(recorded: Recorded, client: Client) -> None:
+    recorded.file("/crossref/works/10.1371/journal.pone.0033693", "crossref/truncated.json")
+    with pytest.raises(FetchError) as caught:
+        fetch_work("10.1371/journal.pone.0033693", client)
+    assert caught.value.kind == "bad-response"
+    assert one_line(
+        caught.value, "Crossref", "10.1371/journal.pone.0033693", "unreadable JSON at character", "truncated?"
+    )
+
+
+def test_the_second_call_comes_from_the_cache(recorded: Recorded, client: Client) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    first = fetch_work(DOI, client)
+    second = fetch_work(DOI, client)
+    assert first == second
+    assert recorded.hits(CONFERENCE) == 1
+
+
+def test_the_cache_is_json_files_in_the_user_cache_dir(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    with Client(Config()) as client:  # the default directory: $SCHOLAR_CACHE_DIR/http
+        fetch_work(DOI, client)
+    files = list((tmp_path / "cache" / "http" / "crossref").rglob("*.json"))
+    assert len(files) == 1
+    entry = json.loads(files[0].read_text(encoding="utf-8"))
+    assert entry["status"] == 200 and entry["url"].endswith("/crossref/works/10.1145/3184558.3186235")
+    assert not list((tmp_path / "cache" / "http").rglob("*.tmp"))
+
+
+def test_an_entry_expires(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    now = [1_700_000_000.0]
+    with Client(Config(), cache_dir=tmp_path / "c", clock=lambda: now[0]) as client:
+        fetch_work(DOI, client)
+        now[0] += METADATA_TTL - 60
+        fetch_work(DOI, client)
+        assert recorded.hits(CONFERENCE) == 1
+        now[0] += 120
+        fetch_work(DOI, client)
+    assert recorded.hits(CONFERENCE) == 2
+    assert CITATION_TTL < METADATA_TTL
+
+
+def test_a_corrupt_entry_is_ignored_and_rewritten(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    with Client(Config(), cache_dir=tmp_path / "c") as client:
+        fetch_work(DOI, client)
+        (entry,) = (tmp_path / "c" / "crossref").rglob("*.json")
+        entry.write_text('{"format": 1, "key": "trunc', encoding="utf-8")
+        assert fetch_work(DOI, client).record["venue"] == "WWW"
+        assert json.loads(entry.read_text(encoding="utf-8"))["status"] == 200
+    assert recorded.hits(CONFERENCE) == 2
+
+
+def test_errors_are_not_cached(recorded: Recorded, client: Client) -> None:
+    recorded.file(CONFERENCE, "crossref/not-found.txt", 404)
+    for _ in range(2):
+        with pytest.raises(FetchError):
+            fetch_work(DOI, client)
+    assert recorded.hits(CONFERENCE) == 2
+
+
+def test_no_cache_when_turned_off(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    with Client(Config(), use_cache=False) as client:
+        fetch_work(DOI, client)
+        fetch_work(DOI, client)
+    assert recorded.hits(CONFERENCE) == 2
+    assert not (tmp_path / "cache").exists()
+
+
+def test_settings_come_from_the_environment_then_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('contact_email = "file@example.org"\nopenalex_api_key = "file-key"\n', encoding="utf-8")
+    assert load_config({"SCHOLAR_CONFIG": str(config)}) == Config("file@example.org", "file-key")
+    env = {"SCHOLAR_CONFIG": str(config), "SCHOLAR_CONTACT_EMAIL": "env@example.org", "OPENALEX_API_KEY": "env-key"}
+    assert load_config(env) == Config("env@example.org", "env-key")
+    assert load_config({"XDG_CONFIG_HOME": str(tmp_path / "none")}) == Config()
+
+
+def test_the_config_file_lives_in_the_platform_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SCHOLAR_CONFIG")
+    (tmp_path / "xdg" / "scholar").mkdir(parents=True)
+    (tmp_path / "xdg" / "scholar" / "config.toml").write_text('contact_email = "xdg@example.org"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert load_config().contact_email == "xdg@example.org"
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("contact_email = [1]\n", "contact_email: should be a string"),
+        ("email = 'x'\n", "email: unknown setting"),
+        ("x = \n", "TOML syntax"),
+    ],
+)
+def test_a_bad_config_file_is_one_line(tmp_path: Path, text: str, says: str) -> None:
+    from scholarcli.errors import ScholarError
+
+    config = tmp_path / "config.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ScholarError) as caught:
+        load_config({"SCHOLAR_CONFIG": str(config)})
+    assert one_line(caught.value, str(config), says)
