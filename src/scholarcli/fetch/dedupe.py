@@ -17,7 +17,7 @@ from scholarcli.fetch.text import doi_key, title_key
 
 # Fields a published record takes from its preprint when it has none of its own.
 INHERITED = ("authors", "arxiv", "categories", "abstract")
-MIN_TITLE_KEY = 12  # shorter titles ("Introduction", "Editorial") are not evidence of sameness
+MIN_TITLE_KEY = 16  # shorter titles ("Introduction", "Editorial") are no evidence of sameness
 YEARS_APART = 3
 
 
