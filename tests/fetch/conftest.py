@@ -18,16 +18,21 @@ from scholarcli.fetch.config import Config
 from scholarcli.fetch.http import SERVICES, Client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def http_server() -> Iterator[Recorded]:
+    """The server, for one test module: its threads are all gone before other modules run.
+
+    (A live thread would stop the library scan from forking: tests/test_scan.py checks it forks.)
+    """
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server.daemon_threads = False  # server_close() then waits for every request thread
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     RECORDED.base = f"http://127.0.0.1:{server.server_address[1]}"
     yield RECORDED
     server.shutdown()
     server.server_close()
+    thread.join()
 
 
 @pytest.fixture(autouse=True)
