@@ -8,7 +8,7 @@ from fetch.server import Recorded, one_line
 from scholarcli.fetch import FetchError, fetch_profile
 from scholarcli.fetch.dedupe import dedupe
 from scholarcli.fetch.http import Client
-from scholarcli.validate import work_from_record
+from scholarcli.model.validate import work_from_record
 
 EGLEN = "0000-0001-8607-8025"
 

@@ -12,7 +12,7 @@ from scholarcli.fetch import FetchError, PublishedHints, fetch_work
 from scholarcli.fetch.http import Client
 from scholarcli.fetch.openalex import record_from_work as openalex_record
 from scholarcli.fetch.orcid import fetch_details, normalize_orcid, record_from_work
-from scholarcli.validate import work_from_record
+from scholarcli.model.validate import work_from_record
 
 
 def valid(record: dict[str, Any]) -> dict[str, Any]:

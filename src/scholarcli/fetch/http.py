@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -68,15 +67,10 @@ def user_agent(contact: str | None) -> str:
 
 
 def default_cache_dir() -> Path:
-    """``$SCHOLAR_CACHE_DIR/http`` or the platform cache directory's ``scholar/http``."""
-    if os.environ.get("SCHOLAR_CACHE_DIR"):
-        return Path(os.environ["SCHOLAR_CACHE_DIR"]) / "http"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "scholar" / "http"
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
-        return Path(local) / "scholar" / "Cache" / "http"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scholar" / "http"
+    """The ``http`` folder of scholar's cache directory (index.location.cache_dir)."""
+    from scholarcli.index.location import cache_dir
+
+    return cache_dir() / "http"
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def make_record(work_type: str, title: str, **fields: Any) -> dict[str, Any]:
 
     Empty strings and lists are left out; string lists lose empty and repeated items.
     """
-    from scholarcli.validate import work_from_record
+    from scholarcli.model.validate import work_from_record
 
     values: dict[str, Any] = {"type": work_type if work_type in WORK_TYPES else "misc", "title": title, **fields}
     record: dict[str, Any] = {}
