@@ -135,9 +135,9 @@ def _has_special(text: str) -> bool:
 
 
 # Control characters (an ESC, a C1 code, a bidirectional override) stop pdflatex ("Unicode
-# character ^^[") and mean nothing in print: each becomes a space. isprintable() tells in C that a
-# text has none, as most have none.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# character ^^[") and mean nothing in print: each becomes a space. Tabs and line breaks are white
+# space to TeX and stay. isprintable() tells in C that a text has none, as most have none.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
