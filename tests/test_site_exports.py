@@ -11,6 +11,7 @@ import html
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 import yaml
 from bibtexparser.entrypoint import parse_string
 
+from conftest import Run
 from scholarcli import index
 from scholarcli.formats import ExportOptions, renderer, tree_renderer
 from scholarcli.formats.site_files import MARKER, is_scholar_page, plan_writes, safe_relative_path
@@ -265,3 +267,22 @@ def test_hugo_builds_a_site_from_the_bundles(tmp_path: Path) -> None:
         assert document.find(".//pre[@class='cite']") is not None
         names = [span.text or "" for span in document.findall(".//p[@class='authors']/span")]
         assert len(names) == len(work.authors) + work.authors_truncated
+
+
+@pytest.mark.parametrize("fmt", ["hugo", "academicpages"])
+def test_a_tree_export_through_the_command_line_rewrites_nothing_unchanged(
+    fmt: str, scholar: Callable[..., Run], tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    first = scholar("-L", HERE / "fixtures" / "hard", "export", fmt, "-o", site)
+    assert first.exit_code == 0, first.stderr
+    written = {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
+    assert written and f"wrote {len(written)} files to {site} (0 unchanged)" in first.stderr
+    foreign = site / "mine.md"
+    foreign.write_text("---\ntitle: my own page\n---\n")
+    again = scholar("-L", HERE / "fixtures" / "hard", "export", fmt, "-o", site)
+    assert again.exit_code == 0 and f"wrote 0 files to {site} ({len(written)} unchanged)" in again.stderr
+    assert {path: path.stat().st_mtime_ns for path in written} == written
+    assert foreign.read_text() == "---\ntitle: my own page\n---\n"
+    missing = scholar("-L", HERE / "fixtures" / "hard", "export", fmt)
+    assert missing.exit_code == 1 and "-o DIR" in missing.stderr
