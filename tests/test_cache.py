@@ -240,7 +240,7 @@ def test_a_library_read_with_some_fields_cannot_be_written(library: Path, tmp_pa
         "from scholarcli.index import load_listing\n"
         "from scholarcli.library.editing import save_edit\n"
         "listing = load_listing(Path('.'), {'key'})\n"
-        "save_edit(listing, '', listing.works[0])\n"
+        "save_edit(listing, 'k', '', listing.works[0])\n"
     )
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull, str(attempt)],

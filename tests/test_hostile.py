@@ -127,8 +127,8 @@ def test_keys_that_would_hide_or_not_fit_become_safe_ones(scholar: Scholar, root
     for title in ("Hidden Key", "Long Key", "After Them"):
         assert listed.count(title) == 1
     assert not list(root.rglob(".*.toml"))
-    refused = scholar("-L", root, "add", "--type", "misc", "--title", "T", "--key", ".dot")
-    assert refused.exit_code == 2 and "not a safe key" in refused.stderr
+    refused = scholar("-L", root, "add", "--type", "misc", "--title", "T", "--key", "two words")
+    assert refused.exit_code == 2 and "not a citation key" in refused.stderr
 
 
 def test_a_string_expansion_bomb_is_reported_and_the_rest_imported(

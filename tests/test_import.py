@@ -91,14 +91,16 @@ def test_importing_the_same_file_twice_adds_nothing(scholar: Scholar, tmp_path: 
     assert len(index.load(root).works) == 5
 
 
-def test_an_unsafe_key_becomes_a_safe_one_and_the_import_says_so(scholar: Scholar, tmp_path: Path) -> None:
+def test_a_dblp_key_is_kept_verbatim_in_a_record_with_a_portable_name(scholar: Scholar, tmp_path: Path) -> None:
     root = _library(scholar, tmp_path)
     run = scholar("-L", root, "import", FIXTURES / "dblp.bib")
-    assert (
-        'note: DBLP:conf/iclr/LiuSY19: the key "DBLP:conf/iclr/LiuSY19" is not a safe file name; it became "liu2019darts"'
-        in run.stderr
-    )
-    darts = index.load(root).get("liu2019darts")
+    assert run.exit_code == 0 and "DBLP:conf/iclr/LiuSY19" in run.lines
+    record = root / "publications" / "DBLP_conf_iclr_LiuSY19.toml"
+    assert record.read_text().startswith('key = "DBLP:conf/iclr/LiuSY19"\n')
+    assert scholar("-L", root, "import", FIXTURES / "dblp.bib").lines == []  # the same file again adds nothing
+    assert "@inproceedings{DBLP:conf/iclr/LiuSY19," in scholar("-L", root, "export", "bibtex").stdout
+    assert scholar("-L", root, "show", "DBLP:conf/iclr/LiuSY19").exit_code == 0
+    darts = index.load(root).get("DBLP:conf/iclr/LiuSY19")
     assert darts.title == "DARTS: Differentiable Architecture Search"
     assert darts.url == "https://openreview.net/forum?id=S1eYHoC5FX"
 

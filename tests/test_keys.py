@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scholarcli.model.keys import ascii_fold, base_key, unique_key
-from scholarcli.model.validate import is_safe_key
+from scholarcli.model.validate import is_portable_stem
 
 
 def test_family_year_and_first_significant_title_word() -> None:
@@ -17,7 +17,7 @@ def test_keys_are_ascii_folded_and_safe() -> None:
     assert base_key("Q&A: 50% off", ["Łukasz Kaiser"], 2020) == "kaiser2020qa"
     assert base_key("Notes", ["John von Neumann"], 1945) == "vonneumann1945notes"
     assert ascii_fold("Jégou") == "jegou"
-    assert is_safe_key(base_key("Ω/..//weird", ["Ω"], 2001))
+    assert is_portable_stem(base_key("Ω/..//weird", ["Ω"], 2001))
 
 
 def test_missing_year_authors_and_patents() -> None:

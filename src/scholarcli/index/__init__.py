@@ -110,7 +110,7 @@ def arrange(
     problems: list[shards.ProblemRow] = []
     for at, (line, row) in enumerate(zip(files, rows, strict=True)):
         relative = path_of(line)
-        key = file_key(relative)
+        key = row.key if isinstance(row, tuple) else file_key(relative)  # a record may state its key
         if key in paths:
             problems.append((relative, "key", f'"{key}" is also the key of {paths[key]}'))
             continue

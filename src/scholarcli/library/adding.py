@@ -31,6 +31,6 @@ def add_work(root: Path, raw: dict[str, Any], key: str | None = None) -> Added:
         twin = DuplicateIndex.of(library.works).find(work)
         if twin:
             raise ScholarError(f"this work is already in the library as {twin[0]} (same {twin[1]}); nothing was added")
-        relative = new_record_path(work.type, work.key)
+        relative = new_record_path(work.type, work.key, set(library.paths.values()))
         save(root, relative, work, library.known_people)
     return Added(work.key, relative)

@@ -20,7 +20,7 @@ from scholarcli.model import Work
 from scholarcli.model.duplicates import DuplicateIndex
 from scholarcli.model.keys import base_key, unique_key
 from scholarcli.model.named_tuple import NamedTuple
-from scholarcli.model.validate import is_safe_key, work_from_record
+from scholarcli.model.validate import is_valid_key, work_from_record
 from scholarcli.store.records import new_record_path, save
 
 # Write failures that every later record would meet too: the import stops (and says what it did).
@@ -54,8 +54,8 @@ class ImportReport(NamedTuple):
 
 
 def safe_key(key: str, record: dict[str, Any]) -> tuple[str, bool]:
-    """The entry's own key if it is a safe file name, else one made by the key formula (and True)."""
-    if is_safe_key(key):
+    """The entry's own key, kept exactly, if bibtex and biber accept it; else one by the key formula (and True)."""
+    if is_valid_key(key):
         return key, False
     made = base_key(
         record["title"], record.get("authors", []), record.get("year"), record.get("number"), record["type"] == "patent"
@@ -69,6 +69,7 @@ class _Batch:
     def __init__(self, library: Library, source: str, allow_duplicates: bool) -> None:
         self.library, self.source, self.allow_duplicates = library, source, allow_duplicates
         self.taken = set(library.paths)
+        self.taken_paths = set(library.paths.values())
         self.index = DuplicateIndex.of(library.works)
         self.report = ImportReport([], [], [])
 
@@ -78,7 +79,7 @@ class _Batch:
         renamed = None
         if made:  # a key we made: a clash means another work, not a duplicate
             key = unique_key(key, self.taken)
-            renamed = f'the key "{entry.key}" is not a safe file name; it became "{key}"'
+            renamed = f'the key "{entry.key}" is not one bibtex and biber accept; it became "{key}"'
         where = f"{self.source}: {entry.key}"
         work, problems = work_from_record(key, entry.record, where, self.library.known_people)
         if work is None:
@@ -96,7 +97,7 @@ class _Batch:
         return work
 
     def save(self, work: Work, entry: Converted) -> None:
-        relative = new_record_path(work.type, work.key)
+        relative = new_record_path(work.type, work.key, self.taken_paths)
         try:
             save(self.library.root, relative, work, self.library.known_people, durable=False)
         except InvalidRecord as error:
@@ -108,6 +109,7 @@ class _Batch:
             self.report.problems.append(Problem(f"{self.source}: {entry.key}", "", str(error)))
             return
         self.taken.add(work.key)
+        self.taken_paths.add(relative)
         self.index.add(work)
         self.report.added.append(work.key)
 

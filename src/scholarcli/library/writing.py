@@ -50,7 +50,7 @@ def validated_work(library: Library, key: str, raw: dict[str, Any], where: str |
     """The work ``raw`` describes under ``key``; InvalidRecord naming every problem."""
     from scholarcli.model.validate import work_from_record
 
-    location = where or new_record_path(str(raw.get("type")), key)
+    location = where or new_record_path(str(raw.get("type")), key, set(library.paths.values()))
     work, problems = work_from_record(key, raw, location, library.known_people)
     if work is None:
         raise InvalidRecord(problems)

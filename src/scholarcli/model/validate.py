@@ -23,20 +23,49 @@ from scholarcli.model import (
     Work,
 )
 
-SAFE_KEY = re.compile(r"[A-Za-z0-9_:+-][A-Za-z0-9_.:+-]*")
-# A file name is at most 255 bytes on common filesystems; a record's is the key, ".toml", and while
+# A citation key as BibTeX and biber read one: no white space, none of the characters that end a
+# key or a field, no control character; DBLP's "DBLP:conf/iclr/SenguptaCC25" is one.
+VALID_KEY = re.compile(r"[^\s,{}()\"=#%'\\~\x00-\x1f\x7f-\x9f]+")
+# A record's file name (without .toml): portable to every system scholar runs on (none of what
+# Windows forbids), never hidden (no dot first), never a folder of its own.
+PORTABLE_STEM = re.compile(r"[A-Za-z0-9_+-][A-Za-z0-9_.+-]*")
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))]
+)
+# A file name is at most 255 bytes on common filesystems; a record's is the stem, ".toml", and while
 # it is written a temp name adds about 15 more.
 MAX_KEY_LENGTH = 200
 # What BibTeX and biber read as an entry type or a field name.
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]*")
+KEY_RULE = f"no white space, none of , {{ }} ( ) \" = # % ' \\ ~, at most {MAX_KEY_LENGTH} characters"
 
 
-SAFE_KEY_RULE = f"use only A-Z a-z 0-9 _ . : + -, no dot first, at most {MAX_KEY_LENGTH} characters"
+def is_valid_key(key: str) -> bool:
+    """A key that bibtex and biber accept, and that \\cite can name."""
+    return bool(VALID_KEY.fullmatch(key)) and len(key) <= MAX_KEY_LENGTH
 
 
-def is_safe_key(key: str) -> bool:
-    """A key doubles as a file name, so it may not escape its folder, hide (a leading dot), or be too long."""
-    return bool(SAFE_KEY.fullmatch(key)) and ".." not in key and len(key) <= MAX_KEY_LENGTH
+def is_portable_stem(stem: str) -> bool:
+    """A file name (without .toml) that every system can hold, that hides nothing and escapes no folder."""
+    return (
+        bool(PORTABLE_STEM.fullmatch(stem))
+        and ".." not in stem
+        and len(stem) <= MAX_KEY_LENGTH
+        and stem.split(".")[0].lower() not in WINDOWS_RESERVED
+    )
+
+
+def portable_stem(key: str) -> str:
+    """The file name a record of ``key`` gets: the key itself where it is portable, else a portable form.
+
+    ``DBLP:conf/iclr/SenguptaCC25`` becomes ``DBLP_conf_iclr_SenguptaCC25``; the record then states
+    its key, so the key is kept exactly.
+    """
+    if is_portable_stem(key):
+        return key
+    stem = re.sub(r"[^A-Za-z0-9_.+-]+", "_", key).strip("._") or "key"
+    stem = re.sub(r"\.\.+", ".", stem)[:MAX_KEY_LENGTH]
+    return stem if is_portable_stem(stem) else f"{stem}_"
 
 
 def _not_text(value: str) -> bool:
@@ -162,6 +191,8 @@ def work_from_record(
 ) -> tuple[Work | None, list[Problem]]:
     """Validate one record; return the work (None if any problem) and every problem found.
 
+    ``key`` is the file name's; a ``key`` the record states is the work's key instead.
+
     ``known_people`` are the names and variants of library.toml's people, which ``people`` may name.
     """
     problems: list[Problem] = []
@@ -169,14 +200,13 @@ def work_from_record(
     def problem(field_name: str, message: str) -> None:
         problems.append(Problem(path, field_name, message))
 
-    if not is_safe_key(key):
-        problem("key", f'"{key}" is not a safe key ({SAFE_KEY_RULE})')
-    stated_key = raw.get("key")
+    stated_key = raw.get("key", key)  # a record whose file name is not its key states its key
+    if not isinstance(stated_key, str) or not is_valid_key(stated_key):
+        problem("key", f"{stated_key!r} is not a citation key ({KEY_RULE})")
+    key = str(stated_key)
     values: dict[str, Any] = {}
     for name, value in raw.items():
         if name == "key":
-            if stated_key != key:
-                problem("key", f'"{stated_key}" disagrees with the file name "{key}.toml"')
             continue
         kind = FIELD_KINDS.get(name)
         if kind is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,9 +26,25 @@ FOLDERS = {"patent": "patents"}  # where a new record of a type goes; every othe
 DEFAULT_FOLDER = "publications"
 
 
-def new_record_path(work_type: str, key: str) -> str:
-    """Where a new record goes, relative to the library root."""
-    return f"{FOLDERS.get(work_type, DEFAULT_FOLDER)}/{key}.toml"
+def new_record_path(work_type: str, key: str, taken: Collection[str] = ()) -> str:
+    """Where a new record goes, relative to the library root: a portable file name, not one of ``taken``.
+
+    The name is the key where the key is portable; else a portable form of it (and the record
+    states its key), with a number added when another record has that name.
+    """
+    from scholarcli.model.validate import portable_stem
+
+    folder, stem = FOLDERS.get(work_type, DEFAULT_FOLDER), portable_stem(key)
+    relative, number = f"{folder}/{stem}.toml", 1
+    while relative in taken:
+        number += 1
+        relative = f"{folder}/{stem}-{number}.toml"
+    return relative
+
+
+def file_stem(relative: str) -> str:
+    """A record's file name without its folders and .toml: its key, unless the record states another."""
+    return relative.rsplit("/", 1)[-1][: -len(".toml")]
 
 
 MAX_FILE_BYTES = 1 << 20  # a record is a few kilobytes; a larger file is no record (or /dev/zero)
@@ -122,14 +138,18 @@ def parse_settings(data: bytes) -> Settings:
     return settings
 
 
-def record_text(work: Work) -> str:
+def record_text(work: Work, stem: str | None = None) -> str:
     """The canonical file text of a record: fixed field order, tomli-w formatting.
 
-    Saving an unchanged record therefore changes no byte, and a diff shows only what changed.
+    Saving an unchanged record therefore changes no byte, and a diff shows only what changed. A
+    record whose file name (``stem``) is not its key states the key first.
     """
     import tomli_w
 
-    return tomli_w.dumps(work.to_record())
+    record = work.to_record()
+    if stem is not None and stem != work.key:
+        record = {"key": work.key, **record}
+    return tomli_w.dumps(record)
 
 
 def settings_text(people: list[str] | None = None) -> str:
@@ -198,8 +218,8 @@ def validated(work: Work, relative: str, known_people: set[str]) -> str:
 
     from scholarcli.model.validate import work_from_record
 
-    text = record_text(work)
-    checked, problems = work_from_record(work.key, tomllib.loads(text), relative, known_people)
+    text = record_text(work, file_stem(relative))
+    checked, problems = work_from_record(file_stem(relative), tomllib.loads(text), relative, known_people)
     if problems or checked is None:
         raise InvalidRecord(problems)
     return text

@@ -16,7 +16,7 @@ from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import Environment
 from scholarcli.errors import ScholarError
 from scholarcli.model import WORK_TYPES, Work
-from scholarcli.model.validate import SAFE_KEY_RULE, is_safe_key
+from scholarcli.model.validate import KEY_RULE, is_valid_key
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -75,8 +75,8 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
         scholar add --type patent --title "Loom control" --number US1234567 --status granted
     """
     key = values.pop("key")
-    if key is not None and not is_safe_key(key):
-        raise typer.BadParameter(f'"{key}" is not a safe key ({SAFE_KEY_RULE})', param_hint="--key")
+    if key is not None and not is_valid_key(key):
+        raise typer.BadParameter(f"{key!r} is not a citation key ({KEY_RULE})", param_hint="--key")
     from scholarcli.library.adding import add_work
     from scholarcli.library.writing import writable_root
 
@@ -157,7 +157,7 @@ def edit(
     if edited is None:
         env.say(f"no changes to {key}")
         return
-    relative = save_edit(library, original, edited)
+    relative = save_edit(library, key, original, edited)
     env.say(f"saved {relative}" + ("" if edited != work else " (unchanged)"))
 
 
