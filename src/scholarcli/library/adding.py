@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from scholarcli.errors import ScholarError
-from scholarcli.library.writing import locked, validated_work
+from scholarcli.library.writing import formula_key, locked, validated_work
 from scholarcli.model.duplicates import DuplicateIndex
-from scholarcli.model.keys import base_key, unique_key
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.store.records import new_record_path, save
 
@@ -22,12 +21,9 @@ def add_work(root: Path, raw: dict[str, Any], key: str | None = None) -> Added:
     """Write the work ``raw`` describes (record fields; empty values left out) as a new record."""
     raw = {name: value for name, value in raw.items() if value not in (None, [], "")}
     with locked(root) as library:
-        taken = set(library.paths)
-        if key and key in taken:
+        if key and key in library.paths:
             raise ScholarError(f'the key "{key}" is already used; nothing was changed')
-        title, authors = str(raw.get("title", "")), list(raw.get("authors", []))
-        made = base_key(title, authors, raw.get("year"), raw.get("number"), patent=raw.get("type") == "patent")
-        work = validated_work(library, key or unique_key(made, taken), raw)
+        work = validated_work(library, key or formula_key(raw, library.paths), raw)
         twin = DuplicateIndex.of(library.works).find(work)
         if twin:
             raise ScholarError(f"this work is already in the library as {twin[0]} (same {twin[1]}); nothing was added")

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from scholarcli.errors import InvalidRecord, Problem, ScholarError, WriteFailed
-from scholarcli.formats.bib_reading import Converted, parse
+from scholarcli.formats.bib_reading import parse
 from scholarcli.index import Library
-from scholarcli.library.writing import locked
+from scholarcli.library.writing import formula_key, locked
 from scholarcli.model import Work
 from scholarcli.model.duplicates import DuplicateIndex
-from scholarcli.model.keys import base_key, unique_key
+from scholarcli.model.keys import unique_key
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.validate import is_valid_key, work_from_record
 from scholarcli.store.records import new_record_path, save
@@ -53,14 +53,13 @@ class ImportReport(NamedTuple):
         return sum(isinstance(item, Skipped) for item in self.log)
 
 
-def safe_key(key: str, record: dict[str, Any]) -> tuple[str, bool]:
-    """The entry's own key, kept exactly, if bibtex and biber accept it; else one by the key formula (and True)."""
-    if is_valid_key(key):
-        return key, False
-    made = base_key(
-        record["title"], record.get("authors", []), record.get("year"), record.get("number"), record["type"] == "patent"
-    )
-    return made, True
+class Entry(NamedTuple):
+    """A record to import: how messages name it, the key it asks for (None: the key formula's), notes."""
+
+    name: str
+    key: str | None
+    record: dict[str, Any]
+    notes: tuple[str, ...] = ()
 
 
 class _Batch:
@@ -73,30 +72,35 @@ class _Batch:
         self.index = DuplicateIndex.of(library.works)
         self.report = ImportReport([], [], [])
 
-    def work_for(self, entry: Converted) -> Work | None:
+    def key_for(self, entry: Entry) -> tuple[str, str | None]:
+        """The key the entry gets, and a note when it is not the one it asked for."""
+        if entry.key is None:
+            return formula_key(entry.record, self.taken), None
+        if is_valid_key(entry.key):
+            return entry.key, None
+        key = formula_key(entry.record, self.taken)  # a key we made: a clash means another work
+        return key, f'the key "{entry.key}" is not one bibtex and biber accept; it became "{key}"'
+
+    def work_for(self, entry: Entry) -> Work | None:
         """The entry as a work under the key it will have, or None (a problem or a duplicate)."""
-        key, made = safe_key(entry.key, entry.record)
-        renamed = None
-        if made:  # a key we made: a clash means another work, not a duplicate
-            key = unique_key(key, self.taken)
-            renamed = f'the key "{entry.key}" is not one bibtex and biber accept; it became "{key}"'
-        where = f"{self.source}: {entry.key}"
+        key, renamed = self.key_for(entry)
+        where = f"{self.source}: {entry.name}"
         work, problems = work_from_record(key, entry.record, where, self.library.known_people)
         if work is None:
             self.report.problems.extend(problems)
             return None
         twin = self.index.find(work)
         if twin and (not self.allow_duplicates or twin[1] == "key"):
-            self.report.log.append(Skipped(entry.key, *twin))
+            self.report.log.append(Skipped(entry.name, *twin))
             return None
         if key in self.taken:  # a different work under the same key
             fresh = unique_key(key, self.taken)
             renamed = f'the key "{key}" is taken by another work; it became "{fresh}"'
             work = work._replace(key=fresh)
-        self.report.log.extend(Note(entry.key, text) for text in [*entry.notes, *([renamed] if renamed else [])])
+        self.report.log.extend(Note(entry.name, text) for text in [*entry.notes, *([renamed] if renamed else [])])
         return work
 
-    def save(self, work: Work, entry: Converted) -> None:
+    def save(self, work: Work, entry: Entry) -> None:
         relative = new_record_path(work.type, work.key, self.taken_paths)
         try:
             save(self.library.root, relative, work, self.library.known_people, durable=False)
@@ -106,12 +110,39 @@ class _Batch:
         except WriteFailed as error:
             if error.errno in _STOPPING:
                 raise
-            self.report.problems.append(Problem(f"{self.source}: {entry.key}", "", str(error)))
+            self.report.problems.append(Problem(f"{self.source}: {entry.name}", "", str(error)))
             return
         self.taken.add(work.key)
         self.taken_paths.add(relative)
         self.index.add(work)
         self.report.added.append(work.key)
+
+
+def import_records(
+    library: Library,
+    entries: Sequence[Entry],
+    source: str,
+    allow_duplicates: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import records (from ``source``, as problems name it) into a library whose lock is held.
+
+    A failure on one record never stops the others; a failure every later record would meet too
+    (the disk full, say) stops the import, and the report says what was imported before it.
+    """
+    batch = _Batch(library, source, allow_duplicates)
+    try:
+        for number, entry in enumerate(entries, start=1):
+            if progress:
+                progress(number, len(entries))
+            work = batch.work_for(entry)
+            if work is not None:
+                batch.save(work, entry)
+    except ScholarError as error:  # the disk full, say: what was written is whole, and reported
+        return batch.report._replace(stopped=str(error))
+    finally:
+        os.sync()  # one flush for the whole import instead of one per record
+    return batch.report
 
 
 def import_entries(
@@ -124,17 +155,6 @@ def import_entries(
     """Import every entry of the .bib ``text`` (named ``source`` in problems) into the library at ``root``."""
     with locked(root) as library:
         parsed = parse(text, source, library.settings)
-        batch = _Batch(library, source, allow_duplicates)
-        batch.report.problems.extend(parsed.problems)
-        try:
-            for number, entry in enumerate(parsed.entries, start=1):
-                if progress:
-                    progress(number, len(parsed.entries))
-                work = batch.work_for(entry)
-                if work is not None:
-                    batch.save(work, entry)
-        except ScholarError as error:  # the disk full, say: what was written is whole, and reported
-            return batch.report._replace(stopped=str(error))
-        finally:
-            os.sync()  # one flush for the whole import instead of one per record
-    return batch.report
+        entries = [Entry(entry.key, entry.key, entry.record, tuple(entry.notes)) for entry in parsed.entries]
+        report = import_records(library, entries, source, allow_duplicates, progress)
+    return report._replace(problems=[*parsed.problems, *report.problems])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 from scholarcli.errors import InvalidRecord, ScholarError
 from scholarcli.index import Library, load
 from scholarcli.model import Work
+from scholarcli.model.keys import base_key, unique_key
 from scholarcli.store.locate import locate
 from scholarcli.store.records import new_record_path, write_lock
 
@@ -55,3 +56,11 @@ def validated_work(library: Library, key: str, raw: dict[str, Any], where: str |
     if work is None:
         raise InvalidRecord(problems)
     return work
+
+
+def formula_key(record: Mapping[str, Any], taken: Collection[str]) -> str:
+    """The key the key formula gives a record (family name, year, first title word), free among ``taken``."""
+    authors = record.get("authors") or []
+    patent = record.get("type") == "patent"
+    made = base_key(str(record.get("title") or ""), list(authors), record.get("year"), record.get("number"), patent)
+    return unique_key(made, taken)
