@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 import textwrap
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -17,6 +18,7 @@ import pytest
 import typer
 import typer.testing
 
+from fetch.server import RECORDED, Handler, Recorded
 from scholarcli.cli import main
 from scholarcli.cli.app import app
 
@@ -194,3 +196,49 @@ def scholar() -> Callable[..., Run]:
 def scholar_typer() -> Callable[..., Run]:
     """The typer app alone, without the quick path."""
     return runner_for(app)
+
+
+def library_files(root: Path) -> dict[str, bytes]:
+    """Every file below ``root`` (relative path) and its bytes: what a command must leave as it was."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def http_server() -> Iterator[Recorded]:
+    """A real HTTP server on 127.0.0.1 serving recorded responses (tests/fetch/server.py), for one test module.
+
+    Its threads are all gone before other modules run: a live thread would stop the library scan
+    from forking (tests/test_scan.py checks it forks).
+    """
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = False  # server_close() then waits for every request thread
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    RECORDED.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield RECORDED
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture
+def recorded(http_server: Recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Recorded:
+    """Every service at the local server, no routes yet; a fresh cache and config directory; no user settings.
+
+    Each service is under its own path prefix (``/crossref``, ``/arxiv``, ...), so no test can reach
+    the internet.
+    """
+    from scholarcli.fetch.http import SERVICES
+
+    http_server.routes.clear()
+    http_server.requests.clear()
+    for service, (variable, _, _) in SERVICES.items():
+        monkeypatch.setenv(variable, f"{http_server.base}/{service}")
+    monkeypatch.setenv("SCHOLAR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SCHOLAR_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("OPENALEX_API_KEY", raising=False)
+    monkeypatch.delenv("SCHOLAR_CONTACT_EMAIL", raising=False)
+    return http_server

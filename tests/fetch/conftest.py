@@ -1,53 +1,26 @@
 """Every service pointed at a real HTTP server on 127.0.0.1 that serves recorded responses.
 
-The autouse fixture sets every ``SCHOLAR_*_URL`` to this server (each service under its own path
-prefix, e.g. ``/crossref``), so no test can reach the internet, and isolates the cache and config.
+The autouse fixture asks for ``recorded`` (tests/conftest.py), which sets every ``SCHOLAR_*_URL``
+to this server (each service under its own path prefix, e.g. ``/crossref``), so no test can reach
+the internet, and isolates the cache and config.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from fetch.server import RECORDED, Handler, Recorded, Sleeps
+from fetch.server import Recorded, Sleeps
 from scholarcli.fetch.config import Config
-from scholarcli.fetch.http import SERVICES, Client
-
-
-@pytest.fixture(scope="module")
-def http_server() -> Iterator[Recorded]:
-    """The server, for one test module: its threads are all gone before other modules run.
-
-    (A live thread would stop the library scan from forking: tests/test_scan.py checks it forks.)
-    """
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = False  # server_close() then waits for every request thread
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    RECORDED.base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield RECORDED
-    server.shutdown()
-    server.server_close()
-    thread.join()
+from scholarcli.fetch.http import Client
 
 
 @pytest.fixture(autouse=True)
-def recorded(http_server: Recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Recorded:
-    """Every service at the local server; a fresh cache and config directory; no user settings."""
-    http_server.routes.clear()
-    http_server.requests.clear()
-    for service, (variable, _, _) in SERVICES.items():
-        monkeypatch.setenv(variable, f"{http_server.base}/{service}")
-    monkeypatch.setenv("SCHOLAR_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("SCHOLAR_CONFIG", str(tmp_path / "config" / "config.toml"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("OPENALEX_API_KEY", raising=False)
-    monkeypatch.delenv("SCHOLAR_CONTACT_EMAIL", raising=False)
-    return http_server
+def every_service_recorded(recorded: Recorded) -> Recorded:
+    """Every test here: every service at the local server (tests/conftest.py), no user settings."""
+    return recorded
 
 
 @pytest.fixture
