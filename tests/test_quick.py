@@ -186,7 +186,7 @@ def test_reading_commands_import_neither_typer_nor_typing(command: list[str], li
     assert run.stdout
     modules = run.stderr
     assert "'scholarcli.cli.quick'" in modules
-    assert not [name for name in ("'typer'", "'click'", "'typing'", "'rich'") if name in modules]
+    assert not [name for name in ("'typer'", "'click'", "'typing'", "'rich'", "'httpx'") if name in modules]
 
 
 OPTIONS = ["--venue", "--year", "--type", "--author", "--person", "--search", "--tag", "--sort", "--limit", "--format"]

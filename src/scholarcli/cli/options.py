@@ -1,4 +1,4 @@
-"""Every option of `list`, `export` and `stats`, declared once, as data.
+"""Every option of `list`, `export`, `stats` and `add`, declared once, as data.
 
 Both parsers are built from these declarations: the typer app's parameters (params.py) and the
 quick path's parser (quick.py), so a name, default, choice or help text changed here changes
@@ -42,6 +42,7 @@ class Argument(NamedTuple):
     help: str
     choices: tuple[str, ...] = ()
     what: str = ""
+    required: bool = True  # an optional argument's value is None when it is left out
 
 
 class Command(NamedTuple):
@@ -246,6 +247,22 @@ ADD = Command(
         _record("tags", "--tag", "A tag (repeatable).", "list"),
         _record("note", "--note", "A note."),
         _record("key", "--key", "Use this key instead of the generated one."),
+        Option("dry_run", ("--dry-run",), "Print the record it would write, and write nothing.", "flag", False),
+        Option(
+            "update",
+            ("--update",),
+            "IDENTIFIER of a work already in the library: also overwrite the fields that disagree.",
+            "flag",
+            False,
+        ),
+    ),
+    arguments=(
+        Argument(
+            "identifier",
+            "IDENTIFIER",
+            "Fetch the work: a DOI, arXiv id, DBLP key, or a doi.org, arxiv.org or dblp.org address.",
+            required=False,
+        ),
     ),
 )
 

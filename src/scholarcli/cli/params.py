@@ -1,4 +1,4 @@
-"""The typer parameters of `list`, `export` and `stats`, built from their declarations (options.py).
+"""The typer parameters of `list`, `export`, `stats` and `add`, built from their declarations (options.py).
 
 ``declared(command)`` gives a typer command function the signature the declaration describes;
 typer then builds the click parameters from it, and the command receives every value in one
@@ -73,7 +73,10 @@ def _option(option: Option) -> inspect.Parameter:
 
 def _argument(argument: Argument) -> inspect.Parameter:
     info = typer.Argument(metavar=argument.metavar, help=argument.help, callback=_checker(argument))
-    return inspect.Parameter(argument.param, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[str, info])
+    if argument.required:
+        return inspect.Parameter(argument.param, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[str, info])
+    annotation: Any = Annotated[str | None, info]
+    return inspect.Parameter(argument.param, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
 
 def declared(command: Command) -> Callable[[Callable[..., None]], Callable[..., None]]:

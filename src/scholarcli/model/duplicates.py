@@ -17,6 +17,11 @@ def _arxiv_id(value: str) -> str:
     return re.sub(r"v\d+$", "", value).lower()
 
 
+def same_arxiv(one: str, other: str) -> bool:
+    """Whether two arXiv ids name the same paper (any version, with or without ``arXiv:``)."""
+    return _arxiv_id(one) == _arxiv_id(other)
+
+
 def identities(work: Work) -> list[tuple[str, str]]:
     """(what, value) pairs any one of which, shared with another record, makes a duplicate."""
     found = [("key", work.key)]

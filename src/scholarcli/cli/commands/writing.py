@@ -21,6 +21,7 @@ from scholarcli.model.validate import KEY_RULE, is_valid_key
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from scholarcli.index import Library
+    from scholarcli.library.adding import Added
 
 
 def init(
@@ -58,13 +59,25 @@ def _ask(label: str, default: str | None = None) -> str:
 
 
 def add(ctx: typer.Context, values: dict[str, Any]) -> None:
-    """Add a work; prints its key. Asks for missing values when run in a terminal.
+    """Add a work, typed in or fetched by DOI, arXiv id or DBLP key.
 
-    The key follows the documented formula (family name, year, first title word) unless --key
-    is given. A work already in the library (same key, DOI, arXiv id, or title, year and first
-    author) is refused with the key it already has.
+    A typed work: prints its key; asks for missing values when run in a terminal; refused, with
+    the key it has, when the library has it already.
+
+    With IDENTIFIER (a DOI, an arXiv id, a DBLP key, or a doi.org, arxiv.org or dblp.org address)
+    the work is fetched, the options given override what was fetched, and the record is printed;
+    --dry-run prints it and writes nothing. A fetched work already in the library (same DOI,
+    arXiv id, or title, year and first author) gets only the fields its record lacks; every field
+    that disagrees is listed, and --update overwrites those too.
+
+    The key follows the documented formula (family name, year, first title word) unless --key is
+    given.
 
     Examples:
+
+    \b
+        scholar add 10.1145/3184558.3186235
+        scholar add arXiv:2409.13598 --tag weather --dry-run
 
     \b
         scholar add --type inproceedings --title "You Only Prune Once" \\
@@ -74,20 +87,62 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
     \b
         scholar add --type patent --title "Loom control" --number US1234567 --status granted
     """
-    key = values.pop("key")
+    key, identifier = values.pop("key"), values.pop("identifier")
+    dry_run, update = values.pop("dry_run"), values.pop("update")
     if key is not None and not is_valid_key(key):
         raise typer.BadParameter(f"{key!r} is not a citation key ({KEY_RULE})", param_hint="--key")
-    from scholarcli.library.adding import add_work
+    if update and identifier is None:
+        raise typer.BadParameter("--update needs an IDENTIFIER to fetch", param_hint="--update")
     from scholarcli.library.writing import writable_root
 
     library_dir, env = state(ctx)
     root = writable_root(library_dir)
     raw: dict[str, Any] = {name: value or ([] if isinstance(value, list) else value) for name, value in values.items()}
+    if identifier is not None:
+        _add_fetched(env, root, identifier, raw, key, update, dry_run)
+        return
+    from scholarcli.library.adding import add_work
+
     if raw["title"] is None or raw["type"] is None:
         _ask_missing(env, raw)
-    added = add_work(root, raw, key)
-    env.out(f"{added.key}\n")
-    env.say(f"added {added.relative}")
+    added = add_work(root, raw, key, dry_run)
+    env.out(added.text if dry_run else f"{added.key}\n")
+    _say_added(env, added)
+
+
+def _say_added(env: Environment, added: Added) -> None:
+    env.say(f"added {added.relative}" if added.written else f"would add {added.relative}; nothing was written")
+
+
+def _add_fetched(
+    env: Environment, root: Path, identifier: str, given: dict[str, Any], key: str | None, update: bool, dry_run: bool
+) -> None:
+    """Fetch, add or complete, and print the record, the disagreements and what was done."""
+    from scholarcli.fetch.config import load_config
+    from scholarcli.fetch.http import Client
+    from scholarcli.library.adding import add_fetched
+
+    with Client(load_config()) as client:
+        added = add_fetched(root, identifier, client, given, key, update, dry_run)
+    env.out(added.text)
+    for field, ours, theirs in added.disagreements:
+        fate = "overwritten" if field in added.updated else "kept; --update overwrites it"
+        env.say(f"{added.key}: {field} differs: library {_shown(ours)}, {added.source} {_shown(theirs)} ({fate})")
+    if added.same is None:
+        _say_added(env, added)
+        return
+    changes = (("filled", added.filled), ("overwrote", added.updated))
+    what = "; ".join(f"{verb} {', '.join(fields)}" for verb, fields in changes if fields)
+    if dry_run and what:
+        what = f"would have {what}; nothing was written"
+    env.say(f"{added.relative}: already in the library (same {added.same}): {what or 'nothing to fill'}")
+
+
+def _shown(value: object) -> str:
+    """A field's value in a message: strings quoted, lists as TOML writes them."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _ask_missing(env: Environment, raw: dict[str, Any]) -> None:
