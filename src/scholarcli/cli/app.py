@@ -41,7 +41,7 @@ def make_app() -> typer.Typer:
     made.command("export")(declared(DECLARED["export"])(exporting.export))
     made.command("init")(writing.init)
     made.command("add")(declared(DECLARED["add"])(writing.add))
-    made.command("import")(importing.import_bib)
+    made.command("import")(declared(DECLARED["import"])(importing.import_works))
     made.command("edit")(writing.edit)
     made.command("rm")(writing.rm)
     made.command("check")(checking.check_command)

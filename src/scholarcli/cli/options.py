@@ -1,4 +1,4 @@
-"""Every option of `list`, `export`, `stats` and `add`, declared once, as data.
+"""Every option of `list`, `export`, `stats`, `add` and `import`, declared once, as data.
 
 Both parsers are built from these declarations: the typer app's parameters (params.py) and the
 quick path's parser (quick.py), so a name, default, choice or help text changed here changes
@@ -266,7 +266,27 @@ ADD = Command(
     ),
 )
 
-DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, ADD)}
+PROFILE_PANEL = "Profile (instead of FILE)"
+
+IMPORT = Command(
+    "import",
+    (
+        Option(
+            "allow_duplicates",
+            ("--allow-duplicates",),
+            "Also import works that look like ones already present (same DOI, arXiv id, or title, "
+            "year and first author), as long as their key is new.",
+            "flag",
+            False,
+        ),
+        Option("orcid", ("--orcid",), "Every work of an ORCID iD (0000-0002-1825-0097).", panel=PROFILE_PANEL),
+        Option("dblp", ("--dblp",), "Every work of a DBLP person: pid or dblp.org/pid address.", panel=PROFILE_PANEL),
+        Option("openalex", ("--openalex",), "Every work of an OpenAlex author id (A5023888391).", panel=PROFILE_PANEL),
+    ),
+    arguments=(Argument("source", "FILE", "A .bib file, or - for standard input.", required=False),),
+)
+
+DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, ADD, IMPORT)}
 
 # The options every command takes before its name.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}

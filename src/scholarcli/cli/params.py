@@ -1,4 +1,4 @@
-"""The typer parameters of `list`, `export`, `stats` and `add`, built from their declarations (options.py).
+"""The typer parameters of `list`, `export`, `stats`, `add` and `import`, built from their declarations (options.py).
 
 ``declared(command)`` gives a typer command function the signature the declaration describes;
 typer then builds the click parameters from it, and the command receives every value in one

@@ -71,6 +71,7 @@ class ProfileResult:
     name: str | None
     variants: tuple[str, ...] = ()
     failures: list[tuple[str, str]] = field(default_factory=list)  # (identifier, one-line reason)
+    merged: int = 0  # records merged into another of the batch (a preprint into its published version, ...)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,14 @@ def _convert(
     return records, failures
 
 
+def _merged(
+    records: list[dict[str, Any]], name: str | None, variants: tuple[str, ...], failures: list[tuple[str, str]]
+) -> ProfileResult:
+    """The result, each work once, with how many records were merged into another."""
+    merged = dedupe(records)
+    return ProfileResult(merged, name, variants, failures, merged=len(records) - len(merged))
+
+
 def _orcid(ident: str, client: Client, progress: Progress | None, details: bool) -> ProfileResult:
     from scholarcli.fetch import orcid
 
@@ -45,7 +53,7 @@ def _orcid(ident: str, client: Client, progress: Progress | None, details: bool)
             failures.append((orcid_id, f"{error} (the works are listed without their authors)"))
     items = [(f"{orcid_id} work {s.get('put-code')}", full.get(str(s.get("put-code")), s)) for s in summaries]
     records, failed = _convert(items, orcid.record_from_work, progress)
-    return ProfileResult(dedupe(records), name, variants, failures + failed)
+    return _merged(records, name, variants, failures + failed)
 
 
 def _dblp(pid: str, client: Client, progress: Progress | None) -> ProfileResult:
@@ -55,7 +63,7 @@ def _dblp(pid: str, client: Client, progress: Progress | None) -> ProfileResult:
     name, variants, elements = dblp.fetch_person(pid, client)
     items = [(f"DBLP:{element.get('key', '')}", element) for element in elements]
     records, failures = _convert(items, dblp.record_from_element, progress)
-    return ProfileResult(dedupe(records), name, variants, failures)
+    return _merged(records, name, variants, failures)
 
 
 def _openalex(ident: str, client: Client, progress: Progress | None) -> ProfileResult:
@@ -70,7 +78,7 @@ def _openalex(ident: str, client: Client, progress: Progress | None) -> ProfileR
     found = openalex.works(f"author.id:{author_id}", client, author_id)
     items = [(str(work.get("id") or author_id), work) for work in found]
     records, failures = _convert(items, openalex.record_from_work, progress)
-    return ProfileResult(dedupe(records), name, tuple(dict.fromkeys(alternatives)), failures)
+    return _merged(records, name, tuple(dict.fromkeys(alternatives)), failures)
 
 
 def fetch_profile(

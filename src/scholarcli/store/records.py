@@ -18,6 +18,7 @@ from scholarcli.model import SCHEMA_VERSION, Settings, Work
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
 
 SETTINGS_FILE = "library.toml"
@@ -163,7 +164,7 @@ def settings_text(people: list[str] | None = None) -> str:
         '# variants = ["A. Lovelace"]',
     ]
     for name in people or []:
-        lines += ["", "[[people]]", f"name = {_toml_string(name)}"]
+        lines += ["", person_block(name).rstrip("\n")]
     lines += [
         "",
         "[marks.equal_contribution]",
@@ -179,10 +180,19 @@ def settings_text(people: list[str] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _toml_string(text: str) -> str:
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string."""
     import json
 
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def person_block(name: str, variants: Sequence[str] = ()) -> str:
+    """A ``[[people]]`` block of library.toml."""
+    lines = ["[[people]]", f"name = {toml_string(name)}"]
+    if variants:
+        lines.append(f"variants = [{', '.join(toml_string(variant) for variant in variants)}]")
+    return "\n".join(lines) + "\n"
 
 
 def init(root: Path, people: list[str] | None = None) -> Path:

@@ -1,10 +1,11 @@
-"""`scholar import FILE.bib`: every entry of real-world BibTeX as a record; duplicates skipped."""
+"""`scholar import FILE.bib` (every entry of real-world BibTeX as a record) and `import --orcid/--dblp/--openalex`."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
+import click
 import typer
 
 from scholarcli.cli.commands import state
@@ -14,6 +15,8 @@ from scholarcli.errors import ScholarError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from scholarcli.library.importing import ImportReport
+    from scholarcli.library.people import PersonChange
+    from scholarcli.library.profiles import ProfileKind, ProfileReport
 
 PROGRESS_EVERY = 500  # entries between two progress reports on a terminal
 
@@ -30,7 +33,7 @@ def _read(env: Environment, source: str) -> str:
 
 
 def _print(env: Environment, report: ImportReport) -> None:
-    """The keys added on stdout; what was skipped or renamed, the problems and a summary on stderr."""
+    """The keys added on stdout; what was skipped or renamed, and the problems, on stderr."""
     from scholarcli.library.importing import Skipped
 
     for item in report.log:
@@ -41,41 +44,81 @@ def _print(env: Environment, report: ImportReport) -> None:
     env.out("".join(f"{key}\n" for key in report.added))
     for problem in report.problems:
         env.error(problem)
+
+
+def _print_bib(env: Environment, report: ImportReport) -> None:
+    _print(env, report)
     skipped, problems = report.skipped, len(report.problems)
     summary = f"imported {len(report.added)}, skipped {skipped} duplicate{'s' if skipped != 1 else ''}"
     env.say(f"{summary}, {problems} problem{'s' if problems != 1 else ''}")
 
 
-def import_bib(
-    ctx: typer.Context,
-    source: Annotated[str, typer.Argument(metavar="FILE", help="A .bib file, or - for standard input.")],
-    allow_duplicates: Annotated[
-        bool,
-        typer.Option(
-            "--allow-duplicates",
-            help="Also import works that look like ones already present (same DOI, arXiv id, or title, "
-            "year and first author), as long as their key is new.",
-        ),
-    ] = False,
-) -> None:
-    """Import BibTeX or BibLaTeX; prints the keys it added.
+def _print_person(env: Environment, change: PersonChange) -> None:
+    variants = f" (variants: {', '.join(change.variants)})" if change.variants else ""
+    if change.added:
+        env.say(f"added {change.name} to the people of library.toml{variants}")
+    elif change.variants:
+        env.say(f"added to {change.name} in library.toml the variants {', '.join(change.variants)}")
+    if change.missing:
+        env.warn(f"library.toml could not be changed to name {change.name} ({', '.join(change.missing)}); edit it")
+
+
+def _print_profile(env: Environment, report: ProfileReport) -> None:
+    """What _print prints, the person, each failure, and a summary; exit status 1 if anything failed."""
+    _print(env, report.imported)
+    if report.person is not None:
+        _print_person(env, report.person)
+    for identifier, reason in report.failures:
+        env.error(f"{identifier}: {reason}")
+    imported = len(report.imported.added)
+    env.say(f"imported {imported}, merged {report.merged}, skipped {report.skipped}, failed {report.failed}")
+    if report.imported.stopped:
+        raise ScholarError(f"the import stopped: {report.imported.stopped}")
+    if report.failed:
+        raise typer.Exit(int(ExitStatus.ERROR))
+
+
+def import_works(ctx: typer.Context, values: dict[str, Any]) -> None:
+    """Import BibTeX, BibLaTeX, or a person's works from ORCID, DBLP or OpenAlex; prints the keys added.
 
     LaTeX accents and escapes become Unicode text, @string macros are expanded, and every field
     scholar has no place for is kept (in extra), with the original entry type, so that exporting
     gives back what came in. A work already in the library (same key, DOI, arXiv id, or title,
     year and first author) is skipped. Importing the same file twice adds nothing.
 
+    --orcid, --dblp or --openalex (instead of FILE) fetch a person's works: a preprint and its
+    published version become one record, which keeps the arXiv id; the person is added to
+    library.toml's people with the name variants the service gives.
+
     Examples:
 
         scholar import refs.bib
 
         curl -s https://example.org/refs.bib | scholar import -
+
+        scholar import --orcid 0000-0002-1825-0097
     """
-    from scholarcli.library.importing import import_entries
+    from scholarcli.library.profiles import PROFILE_KINDS
+
+    profiles = [(kind, values[kind]) for kind in PROFILE_KINDS if values[kind] is not None]
+    if len(profiles) + (values["source"] is not None) != 1:
+        given = [f"--{kind}" for kind, _ in profiles] + (["FILE"] if values["source"] is not None else [])
+        raise click.UsageError(
+            f"give exactly one of FILE, --orcid, --dblp, --openalex (given: {', '.join(given) or 'none'})"
+        )
     from scholarcli.library.writing import writable_root
 
     library_dir, env = state(ctx)
     root = writable_root(library_dir)
+    if profiles:
+        _import_profile(env, root, *profiles[0], values["allow_duplicates"])
+    else:
+        _import_bib(env, root, values["source"], values["allow_duplicates"])
+
+
+def _import_bib(env: Environment, root: Path, source: str, allow_duplicates: bool) -> None:
+    from scholarcli.library.importing import import_entries
+
     text = _read(env, source)
     progress = env.progress("importing")
     report = import_entries(
@@ -86,8 +129,23 @@ def import_bib(
         lambda done, total: progress(done, total) if total >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0 else None,
     )
     progress.clear()
-    _print(env, report)
+    _print_bib(env, report)
     if report.stopped:
         raise ScholarError(f"the import stopped: {report.stopped}")
     if report.problems:
         raise typer.Exit(int(ExitStatus.ERROR))
+
+
+def _import_profile(env: Environment, root: Path, kind: ProfileKind, ident: str, allow_duplicates: bool) -> None:
+    """Fetch the profile, import it, and print what was added, skipped and what failed."""
+    from scholarcli.fetch.config import load_config
+    from scholarcli.fetch.http import Client
+    from scholarcli.library.profiles import import_profile
+
+    progress = env.progress(f"importing from {kind}")
+    try:
+        with Client(load_config()) as client:
+            report = import_profile(root, kind, ident, client, allow_duplicates=allow_duplicates, progress=progress)
+    finally:
+        progress.clear()
+    _print_profile(env, report)
