@@ -142,11 +142,37 @@ class Work(NamedTuple):
 assert list(Work._fields[1:]) == list(FIELD_KINDS)
 
 
+class Citation(NamedTuple):
+    """A work's citation count, the service that gave it, and the day it was asked (citations.toml).
+
+    ``cited``, not ``count``: a named tuple's ``count`` is tuple.count.
+    """
+
+    cited: int
+    source: str
+    date: dt.date
+
+
+class RecordedMetrics(NamedTuple):
+    """A person's metrics as a profile page reports them (``[people.metrics]`` in library.toml).
+
+    Copied, not computed: each number is what the source says, and any may be missing.
+    """
+
+    h_index: int | None = None
+    i10_index: int | None = None
+    papers: int | None = None
+    citations: int | None = None
+    source: str | None = None
+    date: dt.date | None = None
+
+
 class Person(NamedTuple):
     """Someone whose works the library holds, with the name variants used in author lists."""
 
     name: str
     variants: tuple[str, ...] = ()
+    metrics: RecordedMetrics | None = None  # as a profile page reports them, if recorded
 
     @property
     def all_names(self) -> tuple[str, ...]:

@@ -1,0 +1,98 @@
+"""The h-index and i10-index, checked by hand, and what recorded metrics cannot all be."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from scholarcli.model import Citation, RecordedMetrics
+from scholarcli.model.metrics import Metrics, contradictions, h_index, i10_index, metrics
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([], 0),  # no works
+        ([0], 0),  # one work, never cited
+        ([0, 0, 0], 0),
+        ([1], 1),  # one work: h is at most 1
+        ([250], 1),
+        ([3, 0, 6, 1, 5], 3),  # sorted 6 5 3 1 0: the third has 3, the fourth only 1
+        ([10, 8, 5, 4, 3], 4),  # the fourth has 4, the fifth 3 < 5
+        ([25, 8, 5, 3, 3], 3),  # the third has 5 >= 3, the fourth 3 < 4
+        ([4, 4, 4, 4], 4),  # ties: all four have 4
+        ([4, 4, 4, 4, 4], 4),  # the fifth would need 5
+        ([5, 5, 5, 1], 3),
+        ([2, 2, 2], 2),
+        ([1, 1, 1, 1], 1),
+        ([100, 100, 0, 0], 2),
+    ],
+)
+def test_h_index(counts: list[int], expected: int) -> None:
+    assert h_index(counts) == expected
+    assert h_index(reversed(counts)) == expected  # the order given does not matter
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"), [([], 0), ([9], 0), ([10], 1), ([10, 9, 11, 0], 2), ([10, 10, 10], 3), ([0, 0], 0)]
+)
+def test_i10_index_counts_works_cited_at_least_ten_times(counts: list[int], expected: int) -> None:
+    assert i10_index(counts) == expected
+
+
+DAY = dt.date(2025, 6, 20)
+
+
+def test_works_without_a_count_are_left_out_not_counted_as_zero() -> None:
+    counts = {
+        "a": Citation(12, "openalex", DAY),
+        "b": Citation(3, "crossref", dt.date(2025, 5, 1)),
+        "c": Citation(0, "openalex", DAY),
+    }
+    assert metrics(["a", "b", "c", "d", "a"], counts) == Metrics(
+        works=4,  # a, b, c and d: a given twice counts once
+        counted=3,  # d has no count
+        citations=15,
+        h_index=2,  # 12 3 0
+        i10_index=1,
+        sources=("crossref", "openalex"),
+        oldest=dt.date(2025, 5, 1),
+    )
+
+
+def test_metrics_of_no_counts() -> None:
+    assert metrics(["a"], {}) == Metrics(1, 0, 0, 0, 0, (), None)
+    assert metrics([], {}) == Metrics(0, 0, 0, 0, 0, (), None)
+
+
+def test_an_h_index_of_27_cannot_come_from_229_citations() -> None:
+    page = RecordedMetrics(h_index=27, papers=32, citations=229, source="profile page")
+    assert contradictions(page) == [
+        "an h-index of 27 needs at least 729 citations (27 papers cited 27 times each), and 229 are recorded"
+    ]
+
+
+@pytest.mark.parametrize(
+    "recorded",
+    [
+        RecordedMetrics(),
+        RecordedMetrics(h_index=27),  # nothing to hold it against
+        RecordedMetrics(h_index=15, papers=15, citations=225),  # exactly enough
+        RecordedMetrics(h_index=12, i10_index=12, papers=40, citations=900),
+        RecordedMetrics(h_index=3, i10_index=0, papers=5, citations=9),  # below ten, i10 may be smaller
+    ],
+)
+def test_metrics_that_can_be_true_have_no_contradiction(recorded: RecordedMetrics) -> None:
+    assert contradictions(recorded) == []
+
+
+def test_every_kind_of_contradiction_is_named() -> None:
+    found = contradictions(RecordedMetrics(h_index=12, i10_index=11, papers=10, citations=100))
+    assert found == [
+        "an h-index of 12 needs at least 12 papers, and 10 are recorded",
+        "an h-index of 12 needs at least 144 citations (12 papers cited 12 times each), and 100 are recorded",
+        "an i10-index of 11 needs at least 11 papers, and 10 are recorded",
+        "an i10-index of 11 needs at least 110 citations, and 100 are recorded",
+        "an h-index of 12 makes the i10-index at least 12, and 11 is recorded",
+    ]
