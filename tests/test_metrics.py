@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from conftest import Run
 from scholarcli.model import Citation, RecordedMetrics
 from scholarcli.model.metrics import Metrics, contradictions, h_index, i10_index, metrics
+
+Scholar = Callable[..., Run]
 
 
 @pytest.mark.parametrize(
@@ -96,3 +101,41 @@ def test_every_kind_of_contradiction_is_named() -> None:
         "an i10-index of 11 needs at least 110 citations, and 100 are recorded",
         "an h-index of 12 makes the i10-index at least 12, and 11 is recorded",
     ]
+
+
+def test_recorded_metrics_in_library_toml_are_checked_field_by_field(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    settings = """\
+schema = 1
+
+[[people]]
+name = "Ada Lovelace"
+
+[people.metrics]
+h_index = -1
+papers = 3.5
+citations = 12
+source = ""
+date = "yesterday"
+colour = "red"
+"""
+    run = scholar("-L", make_library({}, settings=settings), "list")
+    assert run.exit_code == 1
+    assert run.stderr.splitlines() == [
+        "error: library.toml: people[1].metrics.h_index: should be a whole number of at least 0, not -1",
+        "error: library.toml: people[1].metrics.papers: should be a whole number of at least 0, not 3.5",
+        "error: library.toml: people[1].metrics.source: should be a non-empty string naming where the numbers come from",
+        "error: library.toml: people[1].metrics.date: should be a date (YYYY-MM-DD), not a string",
+        "error: library.toml: people[1].metrics: unknown field colour (known: h_index, i10_index, papers, citations, source, date)",
+    ]
+
+
+def test_the_sample_library_records_aman_guptas_metrics_as_his_page_gives_them() -> None:
+    from scholarcli.library import open_library
+
+    people = {person.name: person for person in open_library(None).settings.people}
+    assert people["Aman Gupta"].metrics == RecordedMetrics(
+        h_index=27, papers=32, citations=229, source="his profile page, the sample's second seed page"
+    )  # the page gives no date, so none is recorded
+    assert people["Ayan Sengupta"].metrics is None

@@ -18,6 +18,7 @@ from scholarcli.model import (
     Kind,
     Mark,
     Person,
+    RecordedMetrics,
     Settings,
     Venue,
     Work,
@@ -276,11 +277,44 @@ def _people(raw_people: object, problem: _Report) -> list[Person]:
         if _check_kind(variants, Kind.STR_LIST):
             problem(f"{where}.variants", "should be a list of strings")
             variants = []
-        extra_keys = set(entry) - {"name", "variants"}
+        extra_keys = set(entry) - {"name", "variants", "metrics"}
         if extra_keys:
-            problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, variants)")
-        people.append(Person(name=entry["name"], variants=tuple(variants)))
+            problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, variants, metrics)")
+        metrics = _recorded_metrics(f"{where}.metrics", entry.get("metrics"), problem)
+        people.append(Person(name=entry["name"], variants=tuple(variants), metrics=metrics))
     return people
+
+
+_METRIC_NUMBERS = ("h_index", "i10_index", "papers", "citations")
+
+
+def _recorded_metrics(where: str, raw: object, problem: _Report) -> RecordedMetrics | None:
+    """A person's ``[people.metrics]``: numbers as a profile page reports them, its name and day."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problem(where, "should be a table ([people.metrics]) of h_index, i10_index, papers, citations, source, date")
+        return None
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name in _METRIC_NUMBERS:
+            if type(value) is not int or value < 0:
+                problem(f"{where}.{name}", f"should be a whole number of at least 0, not {value!r}")
+                continue
+        elif name == "source":
+            if not isinstance(value, str) or not value.strip():
+                problem(f"{where}.source", "should be a non-empty string naming where the numbers come from")
+                continue
+        elif name == "date":
+            if _check_kind(value, Kind.DATE):
+                problem(f"{where}.date", f"should be a date (YYYY-MM-DD), not {_type_name(value)}")
+                continue
+        else:
+            known = ", ".join((*_METRIC_NUMBERS, "source", "date"))
+            problem(where, f"unknown field {name} (known: {known})")
+            continue
+        values[name] = value
+    return RecordedMetrics(**values)
 
 
 def _equal_mark(marks: object, problem: _Report) -> Mark:
