@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scholarcli.errors import Problem
-from scholarcli.store.records import SETTINGS_FILE
+from scholarcli.store.records import NOT_RECORDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class _Walk:
     def entry(self, entry: os.DirEntry[str], handle: int | str, prefix: str) -> None:
         name = entry.name
         if name.endswith(".toml"):
-            if prefix or name != SETTINGS_FILE:  # library.toml at the root is not a record
+            if prefix or name not in NOT_RECORDS:  # library.toml and citations.toml at the root are no records
                 if isinstance(handle, int):
                     self.found.append((handle, prefix, name))
                 else:

@@ -29,7 +29,24 @@ def check_library(explicit: Path | None) -> CheckReport:
     if not library.read_only:
         with write_lock(library.root):  # no writer is mid-write while its temp files are removed
             remove_stale_temp_files(library.root)
-    return check(library)
+    report = check(library)
+    errors, warnings = _citation_problems(library)
+    return report._replace(errors=report.errors + errors, warnings=report.warnings + warnings)
+
+
+def _citation_problems(library: Library) -> tuple[list[Problem], list[Problem]]:
+    """citations.toml's broken entries (errors), and counts of keys no work has (warnings)."""
+    from scholarcli.store.citations import read_citations
+    from scholarcli.store.records import CITATIONS_FILE
+
+    counts, errors = read_citations(library.root)
+    keys = set(library.paths)
+    orphans = [
+        Problem(CITATIONS_FILE, key, "no work has this key (renamed or removed?); its count is not shown")
+        for key in counts
+        if key not in keys
+    ]
+    return errors, orphans
 
 
 # Years a work can plausibly have: printed works, up to a little after this year (in press).

@@ -15,6 +15,7 @@ from scholarcli.model import (
     SCHEMA_VERSION,
     VENUE_KINDS,
     WORK_TYPES,
+    Citation,
     Kind,
     Mark,
     Person,
@@ -363,3 +364,40 @@ def _venue(where: str, acronym: str, entry: object, problem: _Report) -> Venue |
     if extra_keys:
         problem(where, f"unknown field {sorted(extra_keys)[0]} (known: name, kind, aliases, publisher)")
     return Venue(acronym=acronym, name=entry["name"], kind=kind, aliases=tuple(aliases), publisher=publisher)
+
+
+def citations_from_toml(raw: Mapping[str, Any], path: str) -> tuple[dict[str, Citation], list[Problem]]:
+    """The counts of citations.toml (one table per work key: count, source, date) and its problems.
+
+    A broken entry is a problem of its own and left out; the others are kept.
+    """
+    counts: dict[str, Citation] = {}
+    problems: list[Problem] = []
+    for key, entry in raw.items():
+        reason = _citation_problem(key, entry)
+        if reason:
+            problems.append(Problem(path, key, reason))
+        else:
+            counts[key] = Citation(entry["count"], entry["source"], entry["date"])
+    return counts, problems
+
+
+def _citation_problem(key: str, entry: object) -> str | None:
+    if not is_safe_key(key):
+        return f"is not a work's key ({SAFE_KEY_RULE})"
+    if not isinstance(entry, dict):
+        return "should be a table: count = ..., source = ..., date = YYYY-MM-DD"
+    unknown = sorted(set(entry) - {"count", "source", "date"})
+    if unknown:
+        return f"unknown field {unknown[0]} (known: count, source, date)"
+    missing = [name for name in ("count", "source", "date") if name not in entry]
+    if missing:
+        return f"{missing[0]} is missing"
+    count, source, date = entry["count"], entry["source"], entry["date"]
+    if type(count) is not int or count < 0:
+        return f"count should be a whole number of at least 0, not {count!r}"
+    if not isinstance(source, str) or not source.strip():
+        return "source should name the service the count came from"
+    if _check_kind(date, Kind.DATE):
+        return f"date should be the day the count was asked (YYYY-MM-DD), not {_type_name(date)}"
+    return None

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 SETTINGS_FILE = "library.toml"
+CITATIONS_FILE = "citations.toml"  # citation counts (store/citations.py), beside library.toml
+NOT_RECORDS = frozenset((SETTINGS_FILE, CITATIONS_FILE))  # the TOML files at the root that are no record
 LOCK_FILE = ".scholar.lock"
 FOLDERS = {"patent": "patents"}  # where a new record of a type goes; every other type: publications
 DEFAULT_FOLDER = "publications"
@@ -95,10 +97,10 @@ def parse_toml(data: bytes) -> tuple[dict[str, Any] | None, str | None]:
         return None, "TOML syntax: arrays or tables nested too deeply"
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    """The parsed table, or the reason the file cannot be read as TOML."""
+def read_toml(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[dict[str, Any] | None, str | None]:
+    """The parsed table, or the reason the file cannot be read as TOML (or is larger than ``limit``)."""
     try:
-        data = read_regular(path)
+        data = read_regular(path, limit)
     except NotARecordFile as error:
         return None, f"cannot read: {error}"
     except OSError as error:

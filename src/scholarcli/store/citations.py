@@ -1,0 +1,61 @@
+"""citations.toml: the citation count of each work, in one file beside library.toml.
+
+Counts change every day. Kept in the records, each refresh would rewrite a file per cited work
+and fill a library's git history with counts; kept here, a refresh rewrites this one file, and
+the records change only when a work does. One table per work key, sorted by key::
+
+    [sengupta2025prunenet]
+    count = 12
+    source = "openalex"
+    date = 2025-06-20
+
+What to write is the library layer's decision (library/refreshing.py); this module reads and
+writes, the writer holding the library's lock (records.write_lock).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from scholarcli.errors import Problem
+from scholarcli.model import Citation
+from scholarcli.store.records import CITATIONS_FILE, read_toml
+
+# About 80 bytes a work, so room for several hundred thousand works; a larger file is no such list.
+MAX_CITATIONS_BYTES = 64 << 20
+HEADER = (
+    "# Citation counts by work key: written by `scholar refresh --citations`, which keeps a count it\n"
+    "# could not fetch again. Apart from the records, so that daily counts stay out of their history.\n"
+)
+
+
+def read_citations(root: Path) -> tuple[dict[str, Citation], list[Problem]]:
+    """The counts of the library at ``root`` (none without the file) and the problems of its entries."""
+    from scholarcli.model.validate import citations_from_toml
+
+    path = root / CITATIONS_FILE
+    if not os.path.lexists(path):
+        return {}, []
+    raw, error = read_toml(path, MAX_CITATIONS_BYTES)
+    if raw is None:
+        return {}, [Problem(CITATIONS_FILE, "", error or "unreadable")]
+    return citations_from_toml(raw, CITATIONS_FILE)
+
+
+def citations_text(counts: Mapping[str, Citation]) -> str:
+    """The file's text: a table per key, sorted by key, so a diff shows only the counts that changed."""
+    import tomli_w
+
+    tables = {key: {"count": c.cited, "source": c.source, "date": c.date} for key, c in sorted(counts.items())}
+    return HEADER + ("\n" + tomli_w.dumps(tables) if tables else "")
+
+
+def write_citations(root: Path, counts: Mapping[str, Citation]) -> Path:
+    """Replace citations.toml atomically with ``counts``; the caller holds the library's lock."""
+    from scholarcli.store.fileio import write_atomic
+
+    path = root / CITATIONS_FILE
+    write_atomic(path, citations_text(counts))
+    return path
