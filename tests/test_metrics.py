@@ -139,3 +139,93 @@ def test_the_sample_library_records_aman_guptas_metrics_as_his_page_gives_them()
         h_index=27, papers=32, citations=229, source="his profile page, the sample's second seed page"
     )  # the page gives no date, so none is recorded
     assert people["Ayan Sengupta"].metrics is None
+
+
+LIBRARY_COUNTS = {
+    "lovelace2024engine": Citation(12, "openalex", DAY),
+    "jegou2023findings": Citation(30, "openalex", DAY),
+    "babbage2021difference": Citation(3, "openalex", DAY),
+    "smith-undated": Citation(0, "openalex", DAY),
+    "anon2019old": Citation(10, "crossref", dt.date(2025, 1, 2)),
+}  # us1234567 has no count
+
+
+@pytest.fixture
+def counted(library: Path) -> Path:
+    from scholarcli.store.citations import write_citations
+
+    write_citations(library, LIBRARY_COUNTS)
+    return library
+
+
+def test_stats_gives_citations_h_index_and_i10_index_per_person_and_in_total(scholar: Scholar, counted: Path) -> None:
+    import json
+
+    run = scholar("-L", counted, "stats", "--format", "json")
+    assert (run.exit_code, run.stderr) == (0, "")
+    metrics = json.loads(run.stdout)["metrics"]
+    # 30 12 10 3 0: the third has 10 >= 3, the fourth 3 < 4; three have ten or more
+    assert metrics["total"] == {
+        "works": 6,
+        "counted": 5,
+        "citations": 55,
+        "h_index": 3,
+        "i10_index": 3,
+        "sources": ["crossref", "openalex"],
+        "oldest": "2025-01-02",
+    }
+    # Ada: her engine (12), the undated preprint (0) and the patent, which has no count
+    assert metrics["people"]["Ada Lovelace"] == {
+        "works": 3,
+        "counted": 2,
+        "citations": 12,
+        "h_index": 1,
+        "i10_index": 1,
+        "sources": ["openalex"],
+        "oldest": "2025-06-20",
+    }
+    assert metrics["people"]["Hervé Jégou"]["citations"] == 30 and metrics["people"]["Hervé Jégou"]["h_index"] == 1
+    assert metrics["recorded"] == {}
+
+
+def test_stats_tsv_and_the_table_carry_the_same_numbers(scholar: Scholar, counted: Path) -> None:
+    lines = scholar("-L", counted, "stats", "--format", "tsv").lines
+    for line in ("works=6", "counted=5", "citations=55", "h_index=3", "i10_index=3", "sources=crossref; openalex"):
+        assert f"metrics\t\t{line}" in lines
+    assert "metrics\t\toldest=2025-01-02" in lines
+    assert "metrics\tAda Lovelace\tcitations=12" in lines and "metrics\tAda Lovelace\th_index=1" in lines
+    table = scholar("-L", counted, "stats", "--format", "table", "--year", "2023..").stdout
+    assert "Citation metrics" in table
+    assert [line.split() for line in table.splitlines() if line.strip().startswith(("Citations", "h-index"))] == [
+        ["Citations", "42"],  # 2023 on: the engine (12) and the findings (30)
+        ["h-index", "2"],
+    ]
+
+
+def test_stats_shows_the_samples_recorded_metrics_and_says_they_cannot_all_be_true(scholar: Scholar) -> None:
+    import json
+
+    run = scholar("stats", "--format", "json")
+    assert run.exit_code == 0
+    recorded = json.loads(run.stdout)["metrics"]["recorded"]
+    assert recorded == {
+        "Aman Gupta": {
+            "h_index": 27,
+            "i10_index": None,
+            "papers": 32,
+            "citations": 229,
+            "source": "his profile page, the sample's second seed page",
+            "date": None,
+            "contradictions": [
+                "an h-index of 27 needs at least 729 citations (27 papers cited 27 times each), and 229 are recorded"
+            ],
+        }
+    }
+    assert run.stderr == (
+        "warning: Aman Gupta's recorded metrics (his profile page, the sample's second seed page) cannot all be true: "
+        "an h-index of 27 needs at least 729 citations (27 papers cited 27 times each), and 229 are recorded\n"
+    )
+    tsv = scholar("stats").lines
+    assert "recorded\tAman Gupta\th_index=27" in tsv and "recorded\tAman Gupta\tcitations=229" in tsv
+    table = scholar("stats", "--format", "table").stdout
+    assert [line.split()[:4] for line in table.splitlines() if "recorded" in line] == [["recorded", "32", "229", "27"]]

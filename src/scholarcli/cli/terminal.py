@@ -61,6 +61,11 @@ def print_stats(env: Environment, data: dict[str, Any]) -> None:
     header.add_row("Publications", str(data["publications"]))
     header.add_row("Patents", f"{patents['granted']} granted, {patents['pending']} pending, {patents['filed']} filed")
     header.add_row("Equal contribution", str(data["equal_contribution"]))
+    total = data["metrics"]["total"]
+    if total["counted"]:
+        header.add_row("Citations", f"{total['citations']:,}")
+        header.add_row("h-index", str(total["h_index"]))
+        header.add_row("i10-index", str(total["i10_index"]))
     out.print(header)
     for title, section in (("By year", "by_year"), ("By type", "by_type"), ("Top venues", "by_venue")):
         counts: dict[str, int] = data[section]
@@ -84,6 +89,43 @@ def print_stats(env: Environment, data: dict[str, Any]) -> None:
                 *(str(counts[k]) for k in ("works", "first_author", "equal_contribution", "patents")),
             )
         out.print(people)
+    out.print(_metrics_table(data["metrics"]))
+
+
+def _counted(found: dict[str, Any]) -> str:
+    """Where the counts came from and how old the oldest is; how many works have none."""
+    if not found["counted"]:
+        return "no counts"
+    where = f"{', '.join(found['sources'])}, oldest {found['oldest']}"
+    missing = found["works"] - found["counted"]
+    return where + (f"; {missing} without a count" if missing else "")
+
+
+def _metrics_table(metrics: dict[str, Any]) -> Table:
+    """Computed metrics per person and in total, and beside them the metrics recorded in library.toml."""
+    table = Table(title="Citation metrics", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    if not metrics["total"]["counted"]:
+        table.caption, table.caption_justify = (
+            "No citation counts yet: scholar refresh --citations fetches them.",
+            "left",
+        )
+    table.add_column("Person", no_wrap=True)
+    table.add_column("")
+    for column in ("Works", "Citations", "h-index", "i10-index"):
+        table.add_column(column, justify="right")
+    table.add_column("Counts from")
+    rows = [(name, "computed", found) for name, found in metrics["people"].items()]
+    rows.append(("All works", "computed", metrics["total"]))
+    for name, kind, found in rows:
+        numbers = (found["works"], found["citations"], found["h_index"], found["i10_index"])
+        table.add_row(Text(visible(name)), kind, *(f"{n:,}" for n in numbers), Text(visible(_counted(found))))
+        recorded = metrics["recorded"].get(name) if kind == "computed" else None
+        if recorded:
+            numbers = (recorded["papers"], recorded["citations"], recorded["h_index"], recorded["i10_index"])
+            shown = ("" if number is None else f"{number:,}" for number in numbers)
+            source = ", ".join(str(part) for part in (recorded["source"], recorded["date"]) if part)
+            table.add_row("", "recorded", *shown, Text(visible(source)))
+    return table
 
 
 def print_venues(env: Environment, rows: list[VenueCount]) -> None:

@@ -1,14 +1,19 @@
-"""Counts for `scholar stats` and `scholar venues`: pure functions over works."""
+"""Counts for `scholar stats` and `scholar venues`: pure functions over works, and the report of stats."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from scholarcli.model import Settings, Work
-from scholarcli.model.query import belongs_to, fold
+from scholarcli.errors import Problem
+from scholarcli.index import Progress
+from scholarcli.model import Citation, Person, RecordedMetrics, Settings, Work
+from scholarcli.model.metrics import Metrics, contradictions, metrics
+from scholarcli.model.named_tuple import NamedTuple
+from scholarcli.model.query import Filters, belongs_to, fold, select
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,10 @@ def person_counts(works: Sequence[Work], settings: Settings) -> dict[str, dict[s
     return result
 
 
-def summary(works: Sequence[Work], settings: Settings, top: int = 10) -> dict[str, Any]:
-    """The numbers a CV header wants, and the distributions `stats` draws."""
+def summary(
+    works: Sequence[Work], settings: Settings, top: int = 10, citations: Mapping[str, Citation] | None = None
+) -> dict[str, Any]:
+    """The numbers a CV header wants, the distributions `stats` draws, and the citation metrics."""
     years = Counter(work.year for work in works if work.year is not None)
     patents = Counter(work.status or "unknown" for work in works if work.is_patent)
     return {
@@ -58,4 +65,60 @@ def summary(works: Sequence[Work], settings: Settings, top: int = 10) -> dict[st
         "by_type": dict(Counter(work.type for work in works).most_common()),
         "by_venue": {row.acronym: row.works for row in venue_counts(works, settings)[:top]},
         "people": person_counts(works, settings),
+        "metrics": citation_metrics(works, settings, citations or {}),
     }
+
+
+def _metrics_data(found: Metrics) -> dict[str, Any]:
+    data: dict[str, Any] = found._asdict()
+    data["sources"] = list(found.sources)
+    data["oldest"] = found.oldest.isoformat() if found.oldest else None
+    return data
+
+
+def _recorded_data(recorded: RecordedMetrics) -> dict[str, Any]:
+    data: dict[str, Any] = recorded._asdict()
+    data["date"] = recorded.date.isoformat() if recorded.date else None
+    data["contradictions"] = contradictions(recorded)
+    return data
+
+
+def citation_metrics(works: Sequence[Work], settings: Settings, counts: Mapping[str, Citation]) -> dict[str, Any]:
+    """Works, citations, h-index and i10-index of all the works and of each person's, with the
+    counts' sources and oldest date; and each person's recorded metrics, with their contradictions."""
+
+    def of(chosen: Sequence[Work]) -> dict[str, Any]:
+        return _metrics_data(metrics((work.key for work in chosen), counts))
+
+    people: Sequence[Person] = settings.people
+    return {
+        "total": of(works),
+        "people": {person.name: of([work for work in works if belongs_to(work, person)]) for person in people},
+        "recorded": {person.name: _recorded_data(person.metrics) for person in people if person.metrics},
+    }
+
+
+class StatsReport(NamedTuple):
+    """What `stats` shows, what it warns about (recorded metrics that cannot be true), the library's problems."""
+
+    data: dict[str, Any]
+    warnings: list[str]
+    problems: list[Problem]
+    root: Path
+
+
+def stats(explicit: Path | None, filters: Filters, top: int = 10, progress: Progress | None = None) -> StatsReport:
+    """The numbers of the works ``filters`` select, with the citation counts of citations.toml."""
+    from scholarcli.index.citations import load as load_citations
+    from scholarcli.library import open_library
+
+    library = open_library(explicit, progress)
+    works = select(library.works, filters, library.settings)
+    counts, citation_problems = load_citations(library.root)
+    data = summary(works, library.settings, top, counts)
+    warnings = [
+        f"{name}'s recorded metrics ({recorded['source'] or 'no source'}) cannot all be true: {reason}"
+        for name, recorded in data["metrics"]["recorded"].items()
+        for reason in recorded["contradictions"]
+    ]
+    return StatsReport(data, warnings, [*library.problems, *citation_problems], library.root)

@@ -29,11 +29,30 @@ def _tsv(data: dict[str, Any]) -> str:
         lines += [f"{section.removeprefix('by_')}\t{name}\t{count}" for name, count in data[section].items()]
     for person, counts in data["people"].items():
         lines += [f"person\t{person}\t{name}={count}" for name, count in counts.items()]
+    metrics = data["metrics"]
+    for section, name, numbers in (
+        ("metrics", "", metrics["total"]),
+        *(("metrics", person, found) for person, found in metrics["people"].items()),
+        *(("recorded", person, found) for person, found in metrics["recorded"].items()),
+    ):
+        lines += [
+            f"{section}\t{name}\t{field}={_tsv_value(value)}"
+            for field, value in numbers.items()
+            if value not in (None, [])
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _tsv_value(value: object) -> str:
+    """A number or text as it is; a list (sources, contradictions) joined by "; "."""
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
     """Count works by year (a bar chart), type, venue and person, with the numbers a CV header wants.
+
+    Citations, h-index and i10-index come from the counts `scholar refresh --citations` keeps, over
+    the works that have one; a person's metrics recorded in library.toml are shown beside them.
 
     Examples:
 
@@ -43,13 +62,13 @@ def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
 
         scholar stats --format json | jq .by_year
     """
-    from scholarcli.library.stats import summary
-    from scholarcli.model.query import select
+    from scholarcli.library.stats import stats as count
 
     library_dir, env = state(ctx)
-    library = read_library(env, library_dir)
-    works = select(library.works, filters_from(values), library.settings)
-    data = summary(works, library.settings, top=int(values["top"]))
+    progress = env.progress("reading records")
+    report = count(library_dir, filters_from(values), int(values["top"]), progress)
+    progress.clear()
+    data = report.data
     chosen = _chosen(env, values["fmt"])
     if chosen == "json":
         env.out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -59,7 +78,9 @@ def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
         from scholarcli.cli.terminal import print_stats
 
         print_stats(env, data)
-    report_problems(env, library.problems, library.root)
+    for warning in report.warnings:
+        env.warn(warning)
+    report_problems(env, report.problems, report.root)
 
 
 def venues(ctx: typer.Context, fmt: Format = None) -> None:
