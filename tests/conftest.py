@@ -150,6 +150,22 @@ def write_library(root: Path, records: dict[str, str], settings: str = LIBRARY_T
     return root
 
 
+def write_counts(root: Path) -> None:
+    """Counts for two works of RECORDS, in a citations.toml last changed a day ago (see write_library)."""
+    import datetime as dt
+
+    from scholarcli.model import Citation
+    from scholarcli.store.citations import write_citations
+
+    counts = {
+        "anon2019old": Citation(5, "openalex", dt.date(2025, 6, 20)),
+        "us1234567": Citation(1, "crossref", dt.date(2025, 1, 1)),
+    }
+    write_citations(root, counts)
+    yesterday = time.time_ns() - 86_400 * 10**9
+    os.utime(root / "citations.toml", ns=(yesterday, yesterday))
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     return write_library(tmp_path / "lib", RECORDS)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RECORDS, Run
+from conftest import RECORDS, Run, write_counts
 from scholarcli import index
 from scholarcli.formats import ExportOptions, renderer
 from scholarcli.formats import listing as list_formats
@@ -312,6 +312,7 @@ LISTINGS = [
     ["--sort", "title"],
     ["--sort", "venue", "--reverse"],
     ["--sort", "key", "--limit", "3"],
+    ["--sort", "citations"],
 ]
 
 
@@ -320,6 +321,7 @@ def test_a_listing_that_reads_some_fields_shows_what_reading_all_shows(
     fmt: str, scholar: Scholar, make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_library(RECORDS | EVERY_FIELD)
+    write_counts(root)
     works = index.load(root, use_cache=False).works
     unset = [name for name in Work._fields if all(getattr(w, name) == Work._field_defaults.get(name) for w in works)]
     assert unset == []

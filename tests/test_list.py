@@ -151,14 +151,14 @@ def test_piped_output_is_tsv_with_the_key_first_and_equal_contribution_marked(sc
     run = scholar("-L", library, "list", "--venue", "ICLR")
     assert run.exit_code == 0
     assert run.lines == [
-        "lovelace2024engine\t2024\tinproceedings\tAda Lovelace*, Charles Babbage*\tNotes on the Analytical Engine\tICLR"
-    ]
+        "lovelace2024engine\t2024\tinproceedings\tAda Lovelace*, Charles Babbage*\tNotes on the Analytical Engine\tICLR\t"
+    ]  # the last column, the citation count, is empty: the library has no citations.toml
 
 
 def test_tsv_shows_track_and_et_al(scholar: Scholar, library: Path) -> None:
     rows = [line.split("\t") for line in scholar("-L", library, "list", "-f", "tsv").lines]
     by_key = {row[0]: row for row in rows}
-    assert all(len(row) == 6 for row in rows)
+    assert all(len(row) == 7 for row in rows)
     assert by_key["jegou2023findings"][5] == "EMNLP (Findings)"
     assert by_key["smith-undated"][3] == "Jane Smith, Ada Lovelace et al."
     assert by_key["smith-undated"][1] == ""
@@ -179,14 +179,14 @@ def test_tsv_keeps_each_work_on_one_line_and_each_cell_in_its_column(
     run = scholar("-L", make_library({"publications/messy": record}), "list", "-f", "tsv")
     assert run.exit_code == 0, run.stderr
     assert run.lines == [
-        "messy\t2020\tmisc\tAda Lovelace, Charles Babbage\tA title over two lines\tSome Workshop (Late Breaking)"
+        "messy\t2020\tmisc\tAda Lovelace, Charles Babbage\tA title over two lines\tSome Workshop (Late Breaking)\t"
     ]
 
 
 def test_csv_has_a_header_and_quotes_commas(scholar: Scholar, library: Path) -> None:
     run = scholar("-L", library, "list", "--format", "csv", "--venue", "ICLR")
     rows = list(csv.reader(io.StringIO(run.stdout)))
-    assert rows[0] == ["key", "year", "type", "authors", "title", "venue"]
+    assert rows[0] == ["key", "year", "type", "authors", "title", "venue", "citations"]
     assert rows[1][3] == "Ada Lovelace*, Charles Babbage*"
 
 

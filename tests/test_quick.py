@@ -14,7 +14,7 @@ import click
 import pytest
 import typer
 
-from conftest import Run
+from conftest import Run, write_counts
 from scholarcli.cli import options, quick
 from scholarcli.cli.app import app
 from scholarcli.cli.env import Environment
@@ -38,6 +38,7 @@ TAKEN = [
     ["list", "--venue=", "--limit", "0"],
     ["list", "--limit", "007", "--type=article"],
     ["--no-color", "list", "--sort", "venue"],
+    ["list", "--sort", "citations", "--reverse"],
     ["export", "bibtex"],
     ["export", "--year", "2023", "biblatex"],
     ["export", "csl-json", "--sort", "key", "--reverse"],
@@ -137,6 +138,28 @@ def test_a_broken_library_is_reported_alike(
         assert quick_run.exit_code == 1 and "bad.toml: title: is missing" in quick_run.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--sort", "citations"],
+        ["list", "--format", "csv", "--sort", "citations", "--reverse"],
+        ["list", "--format", "json"],
+        ["list", "--format", "table"],
+        ["export", "json", "--sort", "citations"],
+    ],
+    ids=" ".join,
+)
+def test_citation_counts_are_listed_alike_through_both_paths(
+    args: list[str], library: Path, scholar: Scholar, scholar_typer: Scholar
+) -> None:
+    write_counts(library)
+    argv = with_library(args, library)
+    assert quick._prepare(argv, ENV) is not None
+    assert scholar(*argv) == scholar_typer(*argv)
+    assert scholar(*argv).exit_code == 0
+
+
 def test_every_option_the_quick_path_reads_is_the_apps_option_of_that_name() -> None:
     group = typer.main.get_command(app)
     assert isinstance(group, click.Group)
@@ -179,6 +202,7 @@ def test_piped_help_is_the_apps_help_without_typer(option: str) -> None:
 @pytest.mark.parametrize("command", [["list", "--venue", "ICLR"], ["export", "bibtex", "--year", "2021.."]])
 def test_reading_commands_import_neither_typer_nor_typing(command: list[str], library: Path) -> None:
     # Importing typing alone costs about 3 ms of every command (see records.py).
+    write_counts(library)  # which the listing reads through the cache too
     loaded = "import sys\nfrom scholarcli.cli import main\ntry:\n    main(sys.argv[1:])\nfinally:\n    print(sorted(sys.modules), file=sys.stderr)"
     piped(loaded, "-L", str(library), *command)  # reads the TOML files (tomllib imports typing)
     run = piped(loaded, "-L", str(library), *command)  # reads the cache

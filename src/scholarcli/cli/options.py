@@ -103,7 +103,7 @@ FILTERS = (
 SORT = Option(
     "sort",
     ("--sort",),
-    "year (newest first), title, venue or key.",
+    "year (newest first), title, venue, key, or citations (most cited first).",
     "choice",
     "year",
     choices=_C["sorts"],

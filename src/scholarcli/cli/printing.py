@@ -22,7 +22,7 @@ TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nob
 
 def run_list(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Selection:
     """List the selected works in the chosen format (both parsers end here); the selection is returned."""
-    from scholarcli.formats.listing import BRIEF_FORMATS
+    from scholarcli.formats.listing import BRIEF_FORMATS, CITATION_FORMATS
     from scholarcli.library.listing import list_works as select_works
 
     fmt = str(values["fmt"] or ("table" if env.stdout_is_terminal else "tsv"))
@@ -36,6 +36,7 @@ def run_list(env: Environment, library_dir: Path | None, values: dict[str, objec
         limit if isinstance(limit, int) else None,
         brief=fmt in BRIEF_FORMATS,
         progress=progress,
+        citations=fmt in CITATION_FORMATS,
     )
     progress.clear()
     works = chosen.works
@@ -45,11 +46,11 @@ def run_list(env: Environment, library_dir: Path | None, values: dict[str, objec
         if len(works) > TABLE_ROWS and limit is None:
             env.say(f"showing {TABLE_ROWS} of {len(works)} works; use --limit N, or --format tsv for all")
             works = works[:TABLE_ROWS]
-        print_table(env, works, chosen.settings)
+        print_table(env, works, chosen.settings, chosen.citations)
     else:
         from scholarcli.formats.listing import render_list
 
-        env.out(render_list(works, fmt, chosen.settings))
+        env.out(render_list(works, fmt, chosen.settings, chosen.citations))
     report_problems(env, chosen.problems, chosen.root)
     return chosen
 

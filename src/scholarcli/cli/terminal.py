@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from scholarcli.cli.env import Environment, visible
-from scholarcli.formats.listing import row
+from scholarcli.formats.listing import NO_COUNTS, Counts, row
 from scholarcli.library.stats import VenueCount
-from scholarcli.model import Settings, Work
+from scholarcli.model import Citation, Settings, Work
 from scholarcli.model.describe import details, has_equal_contribution
 
 
@@ -21,7 +21,7 @@ def console(env: Environment) -> Console:
     return Console(file=env.stdout, highlight=False, soft_wrap=False)
 
 
-def print_table(env: Environment, works: list[Work], settings: Settings) -> None:
+def print_table(env: Environment, works: list[Work], settings: Settings, counts: Counts = NO_COUNTS) -> None:
     mark = settings.equal_contribution
     caption = f"{len(works)} work{'s' if len(works) != 1 else ''}"
     if has_equal_contribution(works):
@@ -32,17 +32,27 @@ def print_table(env: Environment, works: list[Work], settings: Settings) -> None
     table.add_column("Authors", ratio=2)
     table.add_column("Title", ratio=3, style="bold")
     table.add_column("Venue", ratio=1)
+    cited = any(work.key in counts for work in works)  # a column only when some work has a count
+    if cited:
+        table.add_column("Cited", justify="right", no_wrap=True)
     for work in works:
-        key, year, _type, authors, title, venue = row(work, settings)
-        table.add_row(visible(key), year, Text(visible(authors)), Text(visible(title)), Text(visible(venue)))
+        key, year, _type, authors, title, venue, count = row(work, settings, counts)
+        cells: list[str | Text] = [
+            visible(key),
+            year,
+            Text(visible(authors)),
+            Text(visible(title)),
+            Text(visible(venue)),
+        ]
+        table.add_row(*cells, *([count] if cited else []))
     console(env).print(table)
 
 
-def print_details(env: Environment, work: Work, settings: Settings) -> None:
+def print_details(env: Environment, work: Work, settings: Settings, citation: Citation | None = None) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    for label, value in details(work, settings):
+    for label, value in details(work, settings, citation):
         grid.add_row(label, Text(visible(value)))
     console(env).print(grid)
 

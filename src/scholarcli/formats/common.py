@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from scholarcli.model import Person, Settings, Work
+from scholarcli.model import Citation, Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 
 # The CV choices a user can make; defined here so the command line can offer them without
@@ -27,6 +27,9 @@ class ExportOptions(NamedTuple):
     selected_first: bool = False  # CV formats: a "Selected publications" section first
     abstracts: bool = False  # homepage, hugo, academicpages: include abstracts
     thumbnails: bool = False  # homepage: a picture beside each work that names one
+    # The counts of citations.toml by work key, for the formats that show them (json, and cv with
+    # --citations or --metrics); the export loads them only then. One shared empty mapping, never changed.
+    citation_counts: Mapping[str, Citation] = {}
 
 
 class ExportResult(NamedTuple):

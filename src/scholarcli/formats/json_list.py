@@ -1,4 +1,4 @@
-"""`export json`: the same JSON as `list --format json`."""
+"""`export json`: the same JSON as `list --format json`, citation counts included."""
 
 from __future__ import annotations
 
@@ -10,4 +10,4 @@ from scholarcli.model import Settings, Work
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
-    return ExportResult(render_list(list(works), "json", settings))
+    return ExportResult(render_list(list(works), "json", settings, options.citation_counts))

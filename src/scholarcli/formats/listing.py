@@ -5,16 +5,24 @@ The terminal table lives in cli/, since it needs rich; these are pure functions.
 
 from __future__ import annotations
 
-from scholarcli.model import Settings, Work
+from collections.abc import Mapping
+
+from scholarcli.model import Citation, Settings, Work
 from scholarcli.model.describe import authors_text, venue_short
+from scholarcli.model.query import CITATIONS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+Counts = Mapping[str, Citation]  # citation counts by work key (citations.toml)
+NO_COUNTS: Counts = {}
+
 LIST_FORMATS = ("table", "tsv", "csv", "json", "jsonl", "keys")
-COLUMNS = ("key", "year", "type", "authors", "title", "venue")
-# The work's fields each column reads (row() below): a brief listing reads only these.
+# The citation count is last, so that scripts reading the first six columns of TSV read them still.
+COLUMNS = ("key", "year", "type", "authors", "title", "venue", "citations")
+# The work's fields each column reads (row() below): a brief listing reads only these. The count
+# is no field of the record: it comes from citations.toml, which the listing then loads too.
 COLUMN_READS: dict[str, tuple[str, ...]] = {
     "key": ("key",),
     "year": ("year",),
@@ -22,24 +30,30 @@ COLUMN_READS: dict[str, tuple[str, ...]] = {
     "authors": ("authors", "authors_truncated", "equal_contribution"),
     "title": ("title",),
     "venue": ("venue", "track"),
+    "citations": (CITATIONS,),
 }
 assert tuple(COLUMN_READS) == COLUMNS
 # The formats that show the COLUMNS only (the table draws the same cells).
 BRIEF_FORMATS = frozenset(("table", "tsv", "csv", "keys"))
+# The formats that show each work's citation count (keys shows the key alone).
+CITATION_FORMATS = frozenset(("table", "tsv", "csv", "json", "jsonl"))
 
 
-def work_to_json(work: Work) -> dict[str, Any]:
-    """The record's fields in canonical order after ``key``; dates as ISO text."""
+def work_to_json(work: Work, citation: Citation | None = None) -> dict[str, Any]:
+    """The record's fields in canonical order after ``key``, then its ``citations``; dates as ISO text."""
     import datetime as dt
 
     data: dict[str, Any] = {"key": work.key}
     for name, value in work.to_record().items():
         data[name] = value.isoformat() if isinstance(value, dt.date) else value
+    if citation is not None:
+        data["citations"] = {"count": citation.cited, "source": citation.source, "date": citation.date.isoformat()}
     return data
 
 
-def row(work: Work, settings: Settings) -> tuple[str, ...]:
-    """The cells of a work in a list, in COLUMNS order."""
+def row(work: Work, settings: Settings, counts: Counts = NO_COUNTS) -> tuple[str, ...]:
+    """The cells of a work in a list, in COLUMNS order (no count: an empty cell)."""
+    citation = counts.get(work.key)
     return (
         work.key,
         "" if work.year is None else str(work.year),
@@ -47,6 +61,7 @@ def row(work: Work, settings: Settings) -> tuple[str, ...]:
         authors_text(work, settings.equal_contribution),
         work.title,
         venue_short(work),
+        "" if citation is None else str(citation.cited),
     )
 
 
@@ -55,17 +70,18 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def render_list(works: list[Work], fmt: str, settings: Settings) -> str:
-    """The works in one of the plain formats; every non-empty result ends with a newline."""
+def render_list(works: list[Work], fmt: str, settings: Settings, counts: Counts = NO_COUNTS) -> str:
+    """The works in one of the plain formats, with their citation ``counts``; a non-empty result ends
+    with a newline."""
     if fmt == "keys":
         return "".join(f"{work.key}\n" for work in works)
     if fmt == "tsv":
-        # A key, a year and a type never hold whitespace (validate.py checks them), so only the
-        # other cells are cleaned: that halves the time to list 10,000 works.
-        rows = (row(work, settings) for work in works)
+        # A key, a year, a type and a count never hold whitespace (validate.py checks them), so
+        # only the other cells are cleaned: that halves the time to list 10,000 works.
+        rows = (row(work, settings, counts) for work in works)
         return "".join(
-            f"{key}\t{year}\t{kind}\t{_one_line(authors)}\t{_one_line(title)}\t{_one_line(venue)}\n"
-            for key, year, kind, authors, title, venue in rows
+            f"{key}\t{year}\t{kind}\t{_one_line(authors)}\t{_one_line(title)}\t{_one_line(venue)}\t{cited}\n"
+            for key, year, kind, authors, title, venue, cited in rows
         )
     if fmt == "csv":
         import csv
@@ -74,12 +90,12 @@ def render_list(works: list[Work], fmt: str, settings: Settings) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
-        writer.writerows(row(w, settings) for w in works)
+        writer.writerows(row(w, settings, counts) for w in works)
         return buffer.getvalue()
     import json
 
     if fmt == "json":
-        return json.dumps([work_to_json(w) for w in works], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([work_to_json(w, counts.get(w.key)) for w in works], ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(work_to_json(w), ensure_ascii=False) + "\n" for w in works)
+        return "".join(json.dumps(work_to_json(w, counts.get(w.key)), ensure_ascii=False) + "\n" for w in works)
     raise ValueError(f"unknown list format {fmt!r}")

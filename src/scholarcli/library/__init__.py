@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from scholarcli.errors import Problem
 from scholarcli.index import Library, Listing, Progress, load, load_listing
+from scholarcli.model import Citation
 from scholarcli.store.locate import locate
 
-__all__ = ["Library", "Listing", "open_library", "open_listing"]
+__all__ = ["Library", "Listing", "open_citations", "open_library", "open_listing"]
 
 
 def open_library(explicit: Path | None, progress: Progress | None = None, use_cache: bool = True) -> Library:
@@ -26,3 +28,10 @@ def open_listing(explicit: Path | None, fields: Collection[str], progress: Progr
     """The chosen library's works with only ``fields`` read, for a listing."""
     root, _ = locate(explicit)
     return load_listing(root, fields, progress)
+
+
+def open_citations(root: Path) -> tuple[dict[str, Citation], list[Problem]]:
+    """The citation counts of the library at ``root`` (citations.toml, through the cache), and its problems."""
+    from scholarcli.index.citations import load as load_citations
+
+    return load_citations(root)

@@ -17,10 +17,10 @@ from scholarcli.errors import Problem, ScholarError
 from scholarcli.formats import ENTRY_SEPARATOR, PERSONAL, ExportOptions, ExportResult, entry_renderer, renderer
 from scholarcli.formats.common import render_each
 from scholarcli.index import Library, Progress, entries, shards
-from scholarcli.library import open_library
+from scholarcli.library import open_citations, open_library
 from scholarcli.model import Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
-from scholarcli.model.query import Filters, find_person, pick, select, sort_works
+from scholarcli.model.query import CITATIONS, Filters, find_person, pick, select, sort_works
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
     render_work = entry_renderer(fmt)
     if render_work is None or library.resolved is None or not library.scanned:
         return renderer(fmt)(works, library.settings, options)
+    # An entry is rendered from its work alone: counts (loaded to sort by them) are no part of it,
+    # nor of the key under which entries are remembered.
+    options = options._replace(citation_counts={})
     scanned_as = dict(zip((work.key for work in library.works), library.scanned, strict=True))
     key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, fmt, options, _code_stamp())
     remembered = entries.read(library.resolved, fmt, key)
@@ -80,11 +83,26 @@ def whose_cv(settings: Settings, person: str | None, fmt: str) -> Person:
     raise ScholarError(f"{fmt} needs --person NAME to know whose CV it is; the people of this library: {listed}")
 
 
-def _selected(library: Library, filters: Filters, keys: list[str] | None, sort: str, reverse: bool) -> list[Work]:
+def _selected(
+    library: Library, filters: Filters, keys: list[str] | None, sort: str, reverse: bool, options: ExportOptions
+) -> list[Work]:
     """The works ``filters`` select, sorted; or exactly those of ``keys``, in their order."""
     if keys is not None:
         return select(pick(library.works, keys), filters, library.settings)
-    return sort_works(select(library.works, filters, library.settings), sort, reverse)
+    works = select(library.works, filters, library.settings)
+    return sort_works(works, sort, reverse, options.citation_counts)
+
+
+# The formats that show citation counts whatever the options (cv shows them when asked).
+CITING = ("json",)
+
+
+def _with_counts(library: Library, fmt: str, sort: str, options: ExportOptions) -> tuple[ExportOptions, list[Problem]]:
+    """The options with citations.toml's counts when the export shows or sorts by them, and its problems."""
+    if fmt not in CITING and sort != CITATIONS:
+        return options, []
+    counts, problems = open_citations(library.root)
+    return options._replace(citation_counts=counts), problems
 
 
 def export_works(
@@ -103,9 +121,10 @@ def export_works(
         whose = whose_cv(library.settings, filters.person, fmt)
         filters = filters._replace(person=whose.name)
         options = options._replace(person=whose)
-    works = _selected(library, filters, keys, sort, reverse)
+    options, broken = _with_counts(library, fmt, sort, options)
+    works = _selected(library, filters, keys, sort, reverse, options)
     result = render(library, fmt, works, options)
-    return Exported(result.text, list(result.warnings), len(works), library.problems, library.root)
+    return Exported(result.text, list(result.warnings), len(works), [*library.problems, *broken], library.root)
 
 
 class TreeWritten(NamedTuple):
@@ -148,8 +167,10 @@ def export_tree(explicit: Path | None, fmt: str, filters: Filters, target: Path,
     from scholarcli.store.fileio import write_atomic
 
     library = open_library(explicit, choices.get("progress"))
-    works = _selected(library, filters, choices.get("keys"), choices.get("sort", "year"), choices.get("reverse", False))
-    result = tree_renderer(fmt)(works, library.settings, choices.get("options") or ExportOptions())
+    sort = choices.get("sort", "year")
+    options, broken = _with_counts(library, fmt, sort, choices.get("options") or ExportOptions())
+    works = _selected(library, filters, choices.get("keys"), sort, choices.get("reverse", False), options)
+    result = tree_renderer(fmt)(works, library.settings, options)
     new = dict(result.files)
     unsafe = [path for path in new if not safe_relative_path(path)]
     if unsafe:
@@ -159,4 +180,4 @@ def export_tree(explicit: Path | None, fmt: str, filters: Filters, target: Path,
         (target / relative).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target / relative, text)
     done = (list(plan.write), list(plan.unchanged), list(plan.foreign), list(plan.stale))
-    return TreeWritten(*done, list(result.warnings), library.problems, library.root)
+    return TreeWritten(*done, list(result.warnings), [*library.problems, *broken], library.root)

@@ -109,12 +109,11 @@ class StatsReport(NamedTuple):
 
 def stats(explicit: Path | None, filters: Filters, top: int = 10, progress: Progress | None = None) -> StatsReport:
     """The numbers of the works ``filters`` select, with the citation counts of citations.toml."""
-    from scholarcli.index.citations import load as load_citations
-    from scholarcli.library import open_library
+    from scholarcli.library import open_citations, open_library
 
     library = open_library(explicit, progress)
     works = select(library.works, filters, library.settings)
-    counts, citation_problems = load_citations(library.root)
+    counts, citation_problems = open_citations(library.root)
     data = summary(works, library.settings, top, counts)
     warnings = [
         f"{name}'s recorded metrics ({recorded['source'] or 'no source'}) cannot all be true: {reason}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scholarcli.model import Mark, Settings, Work
+from scholarcli.model import Citation, Mark, Settings, Work
 
 # English whatever the locale (calendar.month_abbr follows LC_TIME), and no calendar import.
 MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -66,8 +66,8 @@ def has_equal_contribution(works: list[Work]) -> bool:
     return any(work.equal_contribution for work in works)
 
 
-def details(work: Work, settings: Settings) -> list[tuple[str, str]]:
-    """Every field of a work as (label, text) pairs, in the order `show` prints them."""
+def details(work: Work, settings: Settings, citation: Citation | None = None) -> list[tuple[str, str]]:
+    """Every field of a work as (label, text) pairs, in the order `show` prints them, and its count."""
     mark = settings.equal_contribution
     pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", work.title)]
     if work.authors or work.authors_truncated:
@@ -94,6 +94,7 @@ def details(work: Work, settings: Settings) -> list[tuple[str, str]]:
         ("Tags", ", ".join(work.tags)),
         ("Selected", "yes" if work.selected else ""),
         ("Note", work.note),
+        ("Citations", f"{citation.cited} ({citation.source}, {citation.date.isoformat()})" if citation else ""),
     ]
     pairs.extend((label, str(value)) for label, value in optional if value)
     for name, url in work.links.items():

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from scholarcli.errors import ScholarError, UnknownKey, UnknownPerson
-from scholarcli.model import Person, Settings, Work
+from scholarcli.model import Citation, Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 
-SORT_FIELDS = ("year", "title", "venue", "key")
+SORT_FIELDS = ("year", "title", "venue", "key", "citations")
 _NEWEST_FIRST_READS = ("year", "month", "day", "key")
+# Not a field of the records: each work's count in citations.toml, which a listing that reads it
+# loads as well (library.listing); the reads below may name it.
+CITATIONS = "citations"
 # The work's fields each sort order reads (ties fall back to newest first, then the key).
 SORT_READS: dict[str, tuple[str, ...]] = {
     "year": _NEWEST_FIRST_READS,
     "title": ("title", *_NEWEST_FIRST_READS),
     "venue": ("venue", *_NEWEST_FIRST_READS),
     "key": ("key",),
+    "citations": (CITATIONS, *_NEWEST_FIRST_READS),
 }
 
 
@@ -180,20 +184,29 @@ def _newest_first(work: Work) -> tuple[bool, int, int, int]:
     return (work.year is None, -(work.year or 0), -(work.month or 0), -(work.day or 0))
 
 
-def sort_works(works: Iterable[Work], by: str = "year", reverse: bool = False) -> list[Work]:
-    """Sort by ``year`` (newest first, undated last), ``title``, ``venue`` or ``key`` (A to Z).
+def sort_works(
+    works: Iterable[Work], by: str = "year", reverse: bool = False, citations: Mapping[str, Citation] | None = None
+) -> list[Work]:
+    """Sort by ``year`` (newest first, undated last), ``title``, ``venue`` or ``key`` (A to Z), or
+    ``citations`` (most cited first by ``citations``, works without a count last).
 
     Ties fall back to newest first and then the key, so the order is always the same.
     """
+    counts = citations or {}
 
     def venue_name(work: Work) -> tuple[bool, str]:
         return (work.venue is None, fold(work.venue or ""))
+
+    def most_cited(work: Work) -> tuple[bool, int]:
+        found = counts.get(work.key)
+        return (found is None, -found.cited if found else 0)
 
     orders: dict[str, Callable[[Work], tuple[object, ...]]] = {
         "year": lambda w: (*_newest_first(w), w.key),
         "title": lambda w: (fold(w.title), *_newest_first(w), w.key),
         "venue": lambda w: (*venue_name(w), *_newest_first(w), w.key),
         "key": lambda w: (w.key,),
+        "citations": lambda w: (*most_cited(w), *_newest_first(w), w.key),
     }
     if by not in orders:
         raise ScholarError(f'cannot sort by "{by}" (use one of: {", ".join(SORT_FIELDS)})')

@@ -33,11 +33,11 @@ HEADER = (
 
 def read_citations(root: Path) -> tuple[dict[str, Citation], list[Problem]]:
     """The counts of the library at ``root`` (none without the file) and the problems of its entries."""
-    from scholarcli.model.validate import citations_from_toml
-
     path = root / CITATIONS_FILE
     if not os.path.lexists(path):
-        return {}, []
+        return {}, []  # before importing what reading needs: most listings have no file to read
+    from scholarcli.model.validate import citations_from_toml
+
     raw, error = read_toml(path, MAX_CITATIONS_BYTES)
     if raw is None:
         return {}, [Problem(CITATIONS_FILE, "", error or "unreadable")]

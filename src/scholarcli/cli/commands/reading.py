@@ -45,21 +45,24 @@ def show(
     """
     if fmt not in (None, "text", "json"):
         raise typer.BadParameter(f'"{fmt}" is not a format; use one of: text, json', param_hint="'--format'")
+    from scholarcli.library import open_citations
+
     library_dir, env = state(ctx)
     library = read_library(env, library_dir)
     work = library.get(key)
+    counts, broken = open_citations(library.root)
     if fmt == "json":
         import json
 
         from scholarcli.formats.listing import work_to_json
 
-        env.out(json.dumps(work_to_json(work), ensure_ascii=False, indent=2) + "\n")
+        env.out(json.dumps(work_to_json(work, counts.get(key)), ensure_ascii=False, indent=2) + "\n")
     elif env.stdout_is_terminal:
         from scholarcli.cli.terminal import print_details
 
-        print_details(env, work, library.settings)
+        print_details(env, work, library.settings, counts.get(key))
     else:
         from scholarcli.model.describe import details
 
-        env.out("".join(f"{label}: {value}\n" for label, value in details(work, library.settings)))
-    report_problems(env, library.problems, library.root)
+        env.out("".join(f"{label}: {value}\n" for label, value in details(work, library.settings, counts.get(key))))
+    report_problems(env, [*library.problems, *broken], library.root)
