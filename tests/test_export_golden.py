@@ -5,6 +5,7 @@ Regenerate after an intended change with SCHOLAR_UPDATE_GOLDEN=1 and review the 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -12,11 +13,18 @@ import pytest
 
 from scholarcli import index
 from scholarcli.formats import FORMAT_NAMES, ExportOptions, renderer
+from scholarcli.model import Citation
 from scholarcli.model.query import Filters, find_person, select, sort_works
 
 HERE = Path(__file__).parent
 HARD = index.load(HERE / "fixtures" / "hard", use_cache=False)  # read at import: writes no cache
 PERSON = find_person(HARD.settings, "Hervé Jégou")
+# Counts for two of his works, from two services: the CV's --metrics line and --citations counts.
+COUNTS = {
+    "jegou2024qa": Citation(1234, "openalex", dt.date(2025, 6, 20)),
+    "schmude2024prithvi": Citation(3, "semanticscholar", dt.date(2025, 6, 18)),
+}
+CITED = ExportOptions(person=PERSON, metrics=True, citations=True, citation_counts=COUNTS)
 # golden file -> (format, options)
 GOLDEN: dict[str, tuple[str, ExportOptions]] = {
     "hard.bib": ("bibtex", ExportOptions()),
@@ -30,6 +38,9 @@ GOLDEN: dict[str, tuple[str, ExportOptions]] = {
     "cv.html": ("cv", ExportOptions(person=PERSON, cv_format="html", numbered=True)),
     "cv.json-resume.json": ("json-resume", ExportOptions(person=PERSON)),
     "cv.rendercv.yaml": ("rendercv", ExportOptions(person=PERSON)),
+    "cv.citations.tex": ("cv", CITED),
+    "cv.citations.md": ("cv", CITED._replace(cv_format="markdown")),
+    "cv.citations.html": ("cv", CITED._replace(cv_format="html")),
 }
 
 

@@ -25,6 +25,7 @@ from scholarcli.formats import ExportOptions, renderer, tree_renderer
 from scholarcli.formats.site_files import MARKER, is_scholar_page, plan_writes, safe_relative_path
 from scholarcli.model import Person, Settings, Venue, Work
 from scholarcli.model.query import Filters, find_person, select, sort_works
+from test_export_golden import CITED
 
 HERE = Path(__file__).parent
 HARD = index.load(HERE / "fixtures" / "hard", use_cache=False)  # read at import: writes no cache
@@ -44,6 +45,7 @@ GOLDEN_TEXT = {
         ),
     ),
 }
+GOLDEN_TEXT["cv.citations.homepage.html"] = ("cv", CITED._replace(cv_format="html", standalone=True))
 GOLDEN_TREES = {"hugo": "hugo", "academicpages": "academicpages"}
 # Text that YAML, Markdown, HTML or Liquid would read as something else, were it not escaped.
 HOSTILE = [

@@ -185,6 +185,22 @@ EXPORT = Command(
             False,
             panel=CV_PANEL,
         ),
+        Option(
+            "metrics",
+            ("--metrics",),
+            "cv: a line before the works with their citations, h-index and i10-index (citations.toml).",
+            "flag",
+            False,
+            panel=CV_PANEL,
+        ),
+        Option(
+            "citations",
+            ("--citations",),
+            "cv: each work's citation count (citations.toml).",
+            "flag",
+            False,
+            panel=CV_PANEL,
+        ),
         Option("abstracts", ("--abstracts",), "The page: each abstract, folded.", "flag", False, panel=CV_PANEL),
         Option(
             "thumbnails",
@@ -326,6 +342,7 @@ def filters_from(values: dict[str, object]) -> Filters:
 
 
 PERSONAL_OPTIONS = ("--section", "--group-by", "--numbered", "--selected-first")
+CV_ONLY_OPTIONS = ("--standalone", "--metrics", "--citations")
 
 
 def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
@@ -334,7 +351,10 @@ def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
 
     fmt = values.get("fmt")
     only_for = (
-        ({"--format": values.get("cv_format"), "--standalone": values.get("standalone")}, ("cv",)),
+        (
+            {option: values.get(option[2:]) for option in CV_ONLY_OPTIONS} | {"--format": values.get("cv_format")},
+            ("cv",),
+        ),
         ({option: values.get(option[2:].replace("-", "_")) for option in PERSONAL_OPTIONS}, PERSONAL),
     )
     for given, formats in only_for:

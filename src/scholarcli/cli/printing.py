@@ -79,6 +79,8 @@ def _export_options(values: dict[str, object]) -> ExportOptions:
         selected_first=bool(values["selected_first"]),
         abstracts=bool(values["abstracts"]),
         thumbnails=bool(values["thumbnails"]),
+        metrics=bool(values["metrics"]),
+        citations=bool(values["citations"]),
     )
 
 

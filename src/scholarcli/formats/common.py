@@ -27,6 +27,8 @@ class ExportOptions(NamedTuple):
     selected_first: bool = False  # CV formats: a "Selected publications" section first
     abstracts: bool = False  # homepage, hugo, academicpages: include abstracts
     thumbnails: bool = False  # homepage: a picture beside each work that names one
+    metrics: bool = False  # cv: a header line with citations, h-index and i10-index
+    citations: bool = False  # cv: each entry's citation count
     # The counts of citations.toml by work key, for the formats that show them (json, and cv with
     # --citations or --metrics); the export loads them only then. One shared empty mapping, never changed.
     citation_counts: Mapping[str, Citation] = {}

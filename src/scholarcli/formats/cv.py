@@ -6,12 +6,13 @@ numbering); the LaTeX, Markdown, HTML, JSON Resume and RenderCV modules only dra
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
-from scholarcli.model import Person, Settings, Work
+from scholarcli.model import Citation, Person, Settings, Work
 from scholarcli.model.describe import venue_long
+from scholarcli.model.metrics import Metrics, metrics
 from scholarcli.model.query import fold, sort_works
 
 # Groups of --group-by type, in the order a CV lists them.
@@ -54,6 +55,7 @@ class CvEntry:
     links: tuple[Link, ...]
     number: int | None = None
     venue_name: str = ""  # the venue line without the year, for formats that give the date apart
+    cited: int | None = None  # the citation count, when the CV shows counts and the work has one
 
     @property
     def has_equal(self) -> bool:
@@ -86,6 +88,7 @@ class Cv:
     sections: tuple[CvSection, ...]
     mark: str
     legend: str
+    metrics: Metrics | None = None  # the header line's numbers, when asked for and some work has a count
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,27 @@ class CvOptions:
     group_by: str = "year"
     numbered: bool = False
     selected_first: bool = False  # a "Selected publications" section before the others
+    metrics: bool = False  # a header line: citations, h-index, i10-index of the works shown
+    show_counts: bool = False  # each entry's citation count
+    counts: Mapping[str, Citation] = field(default_factory=dict)  # citations.toml's, by key
+
+
+# How the header line names the services counts come from.
+SOURCE_NAMES = {"openalex": "OpenAlex", "semanticscholar": "Semantic Scholar", "crossref": "Crossref"}
+
+
+def metrics_text(found: Metrics) -> str:
+    """The header line of --metrics, as plain text (each format escapes it)."""
+    sources = ", ".join(SOURCE_NAMES.get(source, source) for source in found.sources)
+    about = f"{sources}, as of {found.oldest.isoformat()}" if found.oldest else sources
+    if found.counted < found.works:
+        about += f"; {found.counted} of {found.works} works have a count"
+    return f"Citations: {found.citations:,} · h-index: {found.h_index} · i10-index: {found.i10_index} ({about})"
+
+
+def cited_text(entry: CvEntry) -> str:
+    """An entry's count as a CV shows it; empty without one."""
+    return "" if entry.cited is None else f"Cited by {entry.cited:,}"
 
 
 def drawn_authors(
@@ -224,16 +248,18 @@ def kind_of(work: Work, settings: Settings) -> str:
     return "Other"
 
 
-def _entry(work: Work, settings: Settings, person: Person) -> CvEntry:
+def _entry(work: Work, settings: Settings, person: Person, options: CvOptions) -> CvEntry:
     names = {fold(name) for name in person.all_names}
     equal = set(work.equal_contribution)
     authors = tuple(CvAuthor(name, fold(name) in names, name in equal) for name in work.authors)
+    citation = options.counts.get(work.key) if options.show_counts else None
     return CvEntry(
         work=work,
         authors=authors,
         venue=venue_line(work, settings),
         links=links(work),
         venue_name=venue_name(work, settings),
+        cited=citation.cited if citation else None,
     )
 
 
@@ -259,7 +285,7 @@ def _numbered(entries: list[CvEntry]) -> list[CvEntry]:
 
 
 def _section(title: str, works: list[Work], settings: Settings, person: Person, options: CvOptions) -> CvSection:
-    entries = [_entry(work, settings, person) for work in works]
+    entries = [_entry(work, settings, person, options) for work in works]
     if options.numbered:
         entries = _numbered(entries)
     group_by = options.group_by if title == "Publications" else "none"
@@ -289,4 +315,8 @@ def build_cv(works: Sequence[Work], settings: Settings, person: Person, options:
         if selected.entries:
             sections.insert(0, selected)
     mark = settings.equal_contribution
-    return Cv(person=person, sections=tuple(sections), mark=mark.symbol, legend=mark.legend)
+    found = None
+    if options.metrics:
+        found = metrics((entry.work.key for section in sections for entry in section.entries), options.counts)
+    numbers = found if found and found.counted else None  # no counts: no line of zeros
+    return Cv(person=person, sections=tuple(sections), mark=mark.symbol, legend=mark.legend, metrics=numbers)

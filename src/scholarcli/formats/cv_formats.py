@@ -24,12 +24,17 @@ def _render(
             group_by=options.group_by,
             numbered=options.numbered,
             selected_first=options.selected_first,
+            metrics=options.metrics,
+            show_counts=options.citations,
+            counts=options.citation_counts,
         )
         cv = build_cv(works, settings, options.person, cv_options)
         shown = {entry.work.key: entry.work for section in cv.sections for entry in section.entries}
         warnings = [warning for work in shown.values() for warning in unsafe_links(work)]
         if not shown:
             warnings.append(f"{options.person.name} has no works in this selection; the section is empty")
+        if (options.metrics or options.citations) and not any(key in options.citation_counts for key in shown):
+            warnings.append("no work shown has a citation count (scholar refresh --citations fetches them)")
         return ExportResult(draw(cv, options), warnings)
 
     return render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from scholarcli.formats.cv import Cv, CvEntry, CvGroup, drawn_authors
+from scholarcli.formats.cv import Cv, CvEntry, CvGroup, cited_text, drawn_authors, metrics_text
 
 
 def _span(css_class: str, html: str) -> str:
@@ -23,6 +23,8 @@ def _entry(entry: CvEntry, cv: Cv) -> str:
     parts.append(_span("title", escape(entry.work.title)))
     if entry.venue:
         parts.append(_span("venue", escape(entry.venue)))
+    if entry.cited is not None:
+        parts.append(_span("cited", escape(cited_text(entry))))
     if entry.links:
         anchors = " ".join(f'<a href="{escape(link.url)}">{escape(link.label)}</a>' for link in entry.links)
         parts.append(f'<span class="links">{anchors}</span>')
@@ -40,6 +42,8 @@ def _list(group: CvGroup, cv: Cv) -> list[str]:
 def render_cv(cv: Cv) -> str:
     """The CV as an HTML fragment, to put into a page (the standalone page is homepage.py's)."""
     lines = ['<section class="scholar-cv">']
+    if cv.metrics:
+        lines.append(f'<p class="metrics">{escape(metrics_text(cv.metrics))}</p>')
     for section in cv.sections:
         lines.append(f"<h2>{escape(section.title)}</h2>")
         for group in section.groups:

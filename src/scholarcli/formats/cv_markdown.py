@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scholarcli.formats.cv import Cv, CvEntry, drawn_authors, sentences
+from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, metrics_text, sentences
 
 # Characters that could start markup inside a line (CommonMark, GFM, pandoc's Markdown); any
 # ASCII punctuation may be backslash-escaped, but escaping only these keeps the source readable.
@@ -28,6 +28,7 @@ def _entry(entry: CvEntry, cv: Cv) -> str:
     parts.append(f"*{md_escape(entry.work.title)}*")
     if entry.venue:
         parts.append(md_escape(entry.venue))
+    parts.append(md_escape(cited_text(entry)))
     text = sentences(parts)
     if entry.links:
         text += " " + " · ".join(f"[{md_escape(link.label)}]({md_url(link.url)})" for link in entry.links)
@@ -36,7 +37,7 @@ def _entry(entry: CvEntry, cv: Cv) -> str:
 
 
 def render_cv(cv: Cv) -> str:
-    blocks = []
+    blocks = [md_escape(metrics_text(cv.metrics))] if cv.metrics else []
     for section in cv.sections:
         blocks.append(f"## {md_escape(section.title)}")
         for group in section.groups:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from html import escape
 
-from scholarcli.formats.cv import Cv, CvEntry, CvGroup, CvSection, drawn_authors, image
+from scholarcli.formats.cv import Cv, CvEntry, CvGroup, CvSection, cited_text, drawn_authors, image, metrics_text
 
 # Scripts, frames, forms, fonts and plugins are all refused; styles are this page's own.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src *; base-uri 'none'; form-action 'none'"
@@ -49,6 +49,7 @@ nav { color: var(--muted); }
 details { margin-top: .3rem; } summary { cursor: pointer; color: var(--muted); }
 details p { margin: .3rem 0 0; color: var(--fg); }
 .legend, footer { color: var(--muted); font-size: .9rem; }
+.metrics, .cited { color: var(--muted); } .metrics { margin: 0 0 .4rem; }
 @media (max-width: 36rem) {
   main { padding-top: 1.2rem; } h1 { font-size: 1.6rem; }
   .work { flex-direction: column; gap: .6rem; } .thumb { flex-basis: auto; max-width: 16rem; }
@@ -74,6 +75,8 @@ def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, anchor_ids:
         parts.append(f'<p class="authors">{", ".join(names)}</p>')
     if entry.venue:
         parts.append(f'<p class="venue">{escape(entry.venue)}</p>')
+    if entry.cited is not None:
+        parts.append(f'<p class="cited">{escape(cited_text(entry))}</p>')
     if entry.links:
         anchors = '<span class="sep">/</span>'.join(_anchor(link.url, escape(link.label)) for link in entry.links)
         parts.append(f'<p class="links">{anchors}</p>')
@@ -128,6 +131,7 @@ def render_page(cv: Cv, abstracts: bool = False, thumbnails: bool = False) -> st
         f"<style>\n{STYLE}\n</style>",
         "</head>",
     ]
-    page = [*head, "<body>", "<main>", f"<header><h1>{name}</h1><nav>{nav}</nav></header>", *body]
+    numbers = f'<p class="metrics">{escape(metrics_text(cv.metrics))}</p>' if cv.metrics else ""
+    page = [*head, "<body>", "<main>", f"<header><h1>{name}</h1>{numbers}<nav>{nav}</nav></header>", *body]
     page += ["<footer><p>Made with scholar.</p></footer>", "</main>", "</body>", "</html>"]
     return "\n".join(page) + "\n"

@@ -99,7 +99,7 @@ CITING = ("json",)
 
 def _with_counts(library: Library, fmt: str, sort: str, options: ExportOptions) -> tuple[ExportOptions, list[Problem]]:
     """The options with citations.toml's counts when the export shows or sorts by them, and its problems."""
-    if fmt not in CITING and sort != CITATIONS:
+    if fmt not in CITING and sort != CITATIONS and not (options.citations or options.metrics):
         return options, []
     counts, problems = open_citations(library.root)
     return options._replace(citation_counts=counts), problems
