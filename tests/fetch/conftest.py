@@ -32,3 +32,14 @@ def sleeps() -> Sleeps:
 def client(sleeps: Sleeps, tmp_path: Path) -> Iterator[Client]:
     with Client(Config(contact_email="ada@example.org"), cache_dir=tmp_path / "cache" / "http", sleep=sleeps) as made:
         yield made
+
+
+@pytest.fixture
+def refresh_client(monkeypatch: pytest.MonkeyPatch, sleeps: Sleeps, tmp_path: Path) -> None:
+    """`scholar refresh`'s client, with a short timeout (0.5 s) and a sleep that does not wait."""
+    from scholarcli.library import refreshing
+
+    def make() -> Client:
+        return Client(Config(), cache_dir=tmp_path / "refresh-cache", timeout=0.5, sleep=sleeps)
+
+    monkeypatch.setattr(refreshing, "make_client", make)

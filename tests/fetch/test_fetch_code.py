@@ -62,3 +62,29 @@ def test_modules_outside_fetch_never_name_httpx_and_import_fetch_only_when_they_
         if any(name.startswith("scholarcli.fetch") for name in _module_level_imports(ast.parse(path.read_text())))
     ]
     assert eager == []
+
+
+def _imported(path: Path) -> set[str]:
+    """The modules a file imports (at the top or inside a function)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_no_module_outside_fetch_imports_httpx_and_only_the_library_layer_imports_fetch() -> None:
+    source = PACKAGE.parent
+    users: dict[str, set[str]] = {}
+    for path in source.rglob("*.py"):
+        if PACKAGE in path.parents:
+            continue
+        wanted = {
+            name for name in _imported(path) if name == "httpx" or name.startswith(("httpx.", "scholarcli.fetch"))
+        }
+        if wanted:
+            users[path.relative_to(source).as_posix()] = wanted
+    # The commands call the library layer, which calls the fetch code (and httpx stays inside it).
+    assert {path: names for path, names in users.items() if not path.startswith("library/") or "httpx" in names} == {}

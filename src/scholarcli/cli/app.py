@@ -15,7 +15,7 @@ import typer
 
 from scholarcli import __version__
 from scholarcli.cli.boundary import ScholarGroup
-from scholarcli.cli.commands import checking, exporting, importing, reading, summary, writing
+from scholarcli.cli.commands import checking, exporting, importing, reading, refreshing, summary, writing
 from scholarcli.cli.env import Environment, State
 from scholarcli.cli.options import DECLARED
 from scholarcli.cli.params import declared
@@ -46,6 +46,7 @@ def make_app() -> typer.Typer:
     made.command("rm")(writing.rm)
     made.command("check")(checking.check_command)
     made.command("stats")(declared(DECLARED["stats"])(summary.stats))
+    made.command("refresh")(declared(DECLARED["refresh"])(refreshing.refresh))
     made.command("venues")(summary.venues)
     return made
 

@@ -43,6 +43,7 @@ class Argument(NamedTuple):
     choices: tuple[str, ...] = ()
     what: str = ""
     required: bool = True  # an optional argument's value is None when it is left out
+    many: bool = False  # any number of values (KEYS...), none included
 
 
 class Command(NamedTuple):
@@ -234,6 +235,17 @@ STATS = Command(
     ),
 )
 
+REFRESH = Command(
+    "refresh",
+    (
+        *FILTERS,
+        Option("write", ("--write",), "Save the changes (a field the fetch lacks is kept as it is).", "flag", False),
+    ),
+    arguments=(
+        Argument("keys", "[KEYS]...", "The works to refresh (default: every work the filters select).", many=True),
+    ),
+)
+
 RECORD_PANEL = "Record"
 
 
@@ -302,7 +314,7 @@ IMPORT = Command(
     arguments=(Argument("source", "FILE", "A .bib file, or - for standard input.", required=False),),
 )
 
-DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, ADD, IMPORT)}
+DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT)}
 
 # The options every command takes before its name.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}

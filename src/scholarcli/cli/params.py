@@ -73,6 +73,9 @@ def _option(option: Option) -> inspect.Parameter:
 
 def _argument(argument: Argument) -> inspect.Parameter:
     info = typer.Argument(metavar=argument.metavar, help=argument.help, callback=_checker(argument))
+    if argument.many:  # KEYS...: any number, none included
+        many: Any = Annotated[list[str] | None, info]
+        return inspect.Parameter(argument.param, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=many)
     if argument.required:
         return inspect.Parameter(argument.param, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[str, info])
     annotation: Any = Annotated[str | None, info]

@@ -383,8 +383,8 @@ def citations_from_toml(raw: Mapping[str, Any], path: str) -> tuple[dict[str, Ci
 
 
 def _citation_problem(key: str, entry: object) -> str | None:
-    if not is_safe_key(key):
-        return f"is not a work's key ({SAFE_KEY_RULE})"
+    if not is_valid_key(key):
+        return f"is not a work's key ({KEY_RULE})"
     if not isinstance(entry, dict):
         return "should be a table: count = ..., source = ..., date = YYYY-MM-DD"
     unknown = sorted(set(entry) - {"count", "source", "date"})

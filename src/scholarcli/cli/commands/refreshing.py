@@ -1,0 +1,60 @@
+"""`scholar refresh`: print what the library layer found (library/refreshing.py), one line a fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from scholarcli.cli.commands import state
+from scholarcli.cli.env import Environment, report_problems, visible
+from scholarcli.cli.options import filters_from
+from scholarcli.errors import ScholarError
+
+
+def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
+    """Fetch works again and show what changed (field: old -> new); --write saves it.
+
+    Each work is looked up by its DOI, else its arXiv id, else a DBLP key its record names; a
+    preprint is also followed to its published version, which --write takes the type, venue and
+    DOI of (the arXiv id stays). A field the fetch lacks is never changed. A failure is one
+    line and the rest go on; any makes the exit status 1.
+
+    Examples:
+
+        scholar refresh sengupta2025prunenet
+
+        scholar refresh --type preprint --write
+    """
+    library_dir, env = state(ctx)
+    _records(env, library_dir, values, list(values["keys"] or []))
+
+
+def _records(env: Environment, library_dir: Path | None, values: dict[str, Any], keys: list[str]) -> None:
+    from scholarcli.library.refreshing import describe, refresh_works
+
+    progress = env.progress("looking works up")
+    report = refresh_works(library_dir, filters_from(values), keys, bool(values["write"]), progress)
+    progress.clear()
+    for done in report.refreshed:
+        if done.published:
+            env.out(visible(f"{done.key}: published version: {done.published}") + "\n")
+        env.out("".join(visible(f"{done.key}: {describe(change)}") + "\n" for change in done.changes))
+        for note in done.notes:
+            env.note(f"{done.key}: {note}")
+    for key in report.skipped:
+        env.note(f"{key}: nothing to look it up by (no DOI, arXiv id or DBLP key); left as it is")
+    for key, reason in report.failures:
+        env.error(f"{key}: {reason}")
+    changed = sum(1 for done in report.refreshed if done.changes)
+    total = len({done.key for done in report.refreshed} | set(report.skipped) | {key for key, _ in report.failures})
+    if report.saved:
+        env.say(f"saved {len(report.saved)} of {changed} changed works")
+    elif changed:
+        env.say(f"{changed} of {total} works changed; nothing was saved (run again with --write to save them)")
+    else:
+        env.say(f"{len(report.refreshed)} of {total} works looked up; nothing changed")
+    report_problems(env, report.problems, report.root)
+    if report.failures:
+        raise ScholarError(f"{len(report.failures)} of {total} works could not be refreshed")

@@ -1,0 +1,300 @@
+"""`refresh`: fetch works again and say what changed; find preprints' published versions.
+
+A work is looked up by its DOI, else its arXiv id, else a DBLP key its record names (``links.dblp``,
+a dblp.org ``url``, or the ``biburl`` an import from DBLP kept in ``extra``); a preprint is also
+followed to its published version (arXiv's DOI, Crossref's relations, DBLP). What differs is
+reported field by field; saved only when asked, and then only the fields the fetch has: a field it
+lacks is never touched. The type changes only to a published version's, which also brings its venue
+and DOI and keeps the arXiv id.
+
+The services are asked first, outside the library's lock; the lock is held only to write, and
+what is written is read again inside it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scholarcli.errors import Problem
+from scholarcli.index import Progress
+from scholarcli.model import Settings, Work
+from scholarcli.model.named_tuple import NamedTuple
+from scholarcli.model.query import Filters, fold, pick, select, sort_works
+
+if TYPE_CHECKING:
+    from scholarcli.fetch import FetchedWork
+    from scholarcli.fetch.http import Client
+    from scholarcli.index import Library
+
+# The fields a refresh compares and may change; the others are the user's (tags, notes, links,
+# equal contribution, people, selected) or a patent's, which no service here knows.
+REFRESHED = (
+    "title",
+    "authors",
+    "venue",
+    "track",
+    "year",
+    "month",
+    "day",
+    "volume",
+    "issue",
+    "pages",
+    "publisher",
+    "doi",
+    "arxiv",
+    "categories",
+    "abstract",
+)
+# What a published version brings to its preprint (the arXiv id is kept).
+PUBLISHED = ("type", "venue", "doi")
+
+
+class Change(NamedTuple):
+    field: str
+    old: object  # None when the record has no value
+    new: object
+
+
+class Refreshed(NamedTuple):
+    """One work looked up: the service that answered, what differs, the published version found."""
+
+    key: str
+    source: str
+    changes: list[Change]
+    published: str | None = None  # the published version, described, when the preprint has one
+    notes: tuple[str, ...] = ()  # what was kept and why (authors whose equal contributors are not all there)
+
+
+class RefreshReport(NamedTuple):
+    """Every work looked up, those with nothing to look them up by, those that failed, those saved."""
+
+    refreshed: list[Refreshed]
+    skipped: list[str]
+    failures: list[tuple[str, str]]  # (key, one-line reason)
+    saved: list[str]
+    problems: list[Problem]
+    root: Path
+
+
+def make_client() -> Client:
+    """The HTTP client of a refresh: the user's settings and the response cache."""
+    from scholarcli.fetch.http import Client
+
+    return Client()
+
+
+def _selection(library: Library, filters: Filters, keys: Sequence[str]) -> list[Work]:
+    """The works named by ``keys`` (each must exist), in order; else those ``filters`` select, by key."""
+    if keys:
+        return select(pick(library.works, keys), filters, library.settings)
+    return sort_works(select(library.works, filters, library.settings), "key")
+
+
+_DBLP_HOSTS = re.compile(r"https?://(?:www\.)?dblp\.(?:org|uni-trier\.de|dagstuhl\.de)/rec/", re.IGNORECASE)
+
+
+def identifier(work: Work) -> str | None:
+    """What to look the work up by: its DOI, else its arXiv id, else a DBLP key its record names."""
+    if work.doi:
+        return f"doi:{work.doi}"
+    if work.arxiv:
+        return f"arXiv:{work.arxiv}"
+    for address in (work.links.get("dblp"), work.url, work.extra.get("biburl")):
+        if address and _DBLP_HOSTS.match(address.strip("{} ")):
+            return address.strip("{} ")
+    return None
+
+
+def _shown(value: object) -> str:
+    """A value as one short line: lists joined, long texts cut, true and false as in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None or value == () or value == []:
+        return "(none)"
+    text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def describe(change: Change) -> str:
+    """``field: old -> new``, each value on one short line (an unset flag is false)."""
+    from scholarcli.model import FIELD_KINDS, Kind
+
+    flag = FIELD_KINDS.get(change.field) is Kind.BOOL
+    old, new = (bool(value) if flag else value for value in (change.old, change.new))
+    return f"{change.field}: {_shown(old)} -> {_shown(new)}"
+
+
+def _registry_venue(venue: str, settings: Settings) -> str:
+    """The registry's acronym for a venue a service names by one of the registry's names."""
+    wanted = fold(venue)
+    for entry in settings.venues.values():
+        if any(fold(name) == wanted for name in entry.all_names):
+            return entry.acronym
+    return venue
+
+
+def _same(name: str, old: object, new: object, settings: Settings) -> bool:
+    """Whether a fetched value says what the record says, as far as that field goes."""
+    from scholarcli.fetch.text import doi_key, title_key
+
+    if isinstance(old, str) and isinstance(new, str):
+        if name == "title":
+            return title_key(old) == title_key(new)
+        if name == "doi":
+            return doi_key(old) == doi_key(new)
+        if name == "arxiv":
+            return re.sub(r"v\d+$", "", old) == re.sub(r"v\d+$", "", new)
+        if name == "venue":
+            return fold(_registry_venue(new, settings)) == fold(old)
+        return " ".join(old.split()) == " ".join(new.split())
+    if isinstance(old, tuple) and isinstance(new, list):
+        return [fold(item) for item in old] == [fold(item) for item in new]
+    return old == new
+
+
+def _authors(work: Work, fetched: list[str], record: dict[str, Any]) -> str | None:
+    """Take the fetched authors into ``record``; or keep the record's, and say why."""
+    by_folded = {fold(name): name for name in fetched}
+    missing = [name for name in work.equal_contribution if fold(name) not in by_folded]
+    if missing:
+        return f"authors kept: the equal contributors {', '.join(missing)} are not among the fetched authors"
+    record["authors"] = fetched
+    record.pop("authors_truncated", None)  # a service lists every author
+    if work.equal_contribution:
+        record["equal_contribution"] = [by_folded[fold(name)] for name in work.equal_contribution]
+    return None
+
+
+def merged(work: Work, fetched: Mapping[str, Any], settings: Settings) -> tuple[dict[str, Any], list[str]]:
+    """The record with the fetched values of REFRESHED fields that differ, and notes on what was kept."""
+    record = work.to_record()
+    notes: list[str] = []
+    for name in REFRESHED:
+        new = fetched.get(name)
+        if new is None or _same(name, getattr(work, name), new, settings):
+            continue
+        if name == "authors":
+            note = _authors(work, list(new), record)
+            notes += [note] if note else []
+        else:
+            record[name] = _registry_venue(new, settings) if name == "venue" else new
+    return record, notes
+
+
+def changes(work: Work, record: Mapping[str, Any]) -> list[Change]:
+    """The fields whose value in ``record`` differs from the work's, in canonical order."""
+    from scholarcli.model import FIELD_KINDS
+
+    old = work.to_record()
+    return [Change(name, old.get(name), record.get(name)) for name in FIELD_KINDS if old.get(name) != record.get(name)]
+
+
+def _published_text(found: FetchedWork) -> str:
+    """A published version in a few words: type, venue, year, DOI, and the service that knew it."""
+    record = found.record
+    text = ", ".join(str(record[name]) for name in ("type", "venue", "year") if record.get(name))
+    if record.get("doi"):
+        text += f", DOI {record['doi']}"
+    return f"{text} ({found.source})"
+
+
+def _refresh_one(work: Work, settings: Settings, client: Client) -> tuple[Refreshed, dict[str, Any]] | None:
+    """The work looked up again: what differs, and the record it would be saved as.
+
+    None when there is nothing to look it up by (a preprint is still searched for in DBLP by its title).
+    """
+    from scholarcli.fetch import fetch_work, published_version
+
+    wanted = identifier(work)
+    if wanted is None and work.type != "preprint":
+        return None
+    record, source = work.to_record(), ""
+    notes: list[str] = []
+    if wanted is not None:
+        found = fetch_work(wanted, client)
+        record, notes = merged(work, found.record, settings)
+        source = found.source
+    published = published_version(work, client)  # None for a work that is no preprint
+    described = None
+    if published is not None:
+        for name in PUBLISHED:
+            value = published.record.get(name)
+            if value is not None:
+                record[name] = _registry_venue(value, settings) if name == "venue" else value
+        described = _published_text(published)
+        source = source or published.source
+    return Refreshed(work.key, source, changes(work, record), described, tuple(notes)), record
+
+
+def _client(given: Client | None) -> contextlib.AbstractContextManager[Client]:
+    """The given client, left open for its owner; else a new one, closed when done."""
+    return contextlib.nullcontext(given) if given is not None else make_client()
+
+
+def refresh_works(
+    explicit: Path | None,
+    filters: Filters,
+    keys: Sequence[str] = (),
+    write: bool = False,
+    progress: Progress | None = None,
+    client: Client | None = None,
+) -> RefreshReport:
+    """Look the selected works up again (those of ``keys``, or every one ``filters`` select); with
+    ``write`` save what changed. A failure is reported against its work and the others go on."""
+    from scholarcli.fetch import FetchError
+    from scholarcli.library import open_library
+    from scholarcli.library.writing import writable_root
+    from scholarcli.model.validate import work_from_record
+
+    if write:
+        writable_root(explicit)  # the read-only sample refuses before anything is asked
+    library = open_library(explicit)
+    works = _selection(library, filters, keys)
+    looked: list[Refreshed] = []
+    skipped: list[str] = []
+    failures: list[tuple[str, str]] = []
+    planned: dict[str, tuple[Work, Work]] = {}
+    with _client(client) as http:
+        for done, work in enumerate(works, start=1):
+            try:
+                result = _refresh_one(work, library.settings, http)
+            except FetchError as error:
+                failures.append((work.key, str(error)))
+                result = None
+            else:
+                skipped += [work.key] if result is None else []
+            if result is not None:
+                new, problems = work_from_record(work.key, result[1], library.paths[work.key], library.known_people)
+                if new is None:
+                    failures.append((work.key, f"the fetched values make no valid record: {problems[0]}"))
+                    continue
+                looked.append(result[0])
+                if new != work:
+                    planned[work.key] = (work, new)
+            if progress:
+                progress(done, len(works))
+    saved, unsaved = _save(library.root, planned) if write else ([], [])
+    return RefreshReport(looked, skipped, failures + unsaved, saved, library.problems, library.root)
+
+
+def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Save each refreshed work whose record is still what was refreshed; the others are failures."""
+    from scholarcli.library.writing import locked
+    from scholarcli.store.records import save
+
+    saved: list[str] = []
+    failures: list[tuple[str, str]] = []
+    with locked(root) as current:
+        now = {work.key: work for work in current.works}
+        for key, (before, after) in planned.items():
+            if now.get(key) != before:
+                failures.append((key, "changed or removed while it was refreshed; not saved (refresh it again)"))
+                continue
+            save(root, current.paths[key], after, current.known_people, overwrite=True)
+            saved.append(key)
+    return saved, failures
