@@ -212,7 +212,7 @@ def test_failures_are_one_line_each_the_batch_goes_on_and_the_exit_status_is_1(
 
 
 def test_the_sample_library_may_be_refreshed_but_not_written(scholar: Scholar) -> None:
-    for args in (["refresh", "--write"],):
+    for args in (["refresh", "--write"], ["refresh", "--citations"]):
         run = scholar(*args)
         assert run.exit_code == 1
         assert run.stderr.startswith("error: the bundled sample library is read-only; run `scholar init`")
@@ -221,3 +221,7 @@ def test_the_sample_library_may_be_refreshed_but_not_written(scholar: Scholar) -
 def test_unknown_keys_and_misused_options_are_errors(scholar: Scholar, root: Path) -> None:
     run = scholar("-L", root, "refresh", "nosuchkey")
     assert (run.exit_code, run.stderr) == (1, 'error: no work with key "nosuchkey"\n')
+    run = scholar("-L", root, "refresh", "--source", "crossref")
+    assert run.exit_code == 2 and "--source applies only to --citations" in run.stderr
+    run = scholar("-L", root, "refresh", "--citations", "--source", "scholar")
+    assert run.exit_code == 2 and '"scholar" is not a citation source' in run.stderr

@@ -235,11 +235,30 @@ STATS = Command(
     ),
 )
 
+# The services `refresh --citations` asks: scholarcli.fetch.citations.LOOKUPS's names (a test checks).
+# Not imported from there: that module loads httpx, and this one is read on every `list`.
+CITATION_SOURCES = ("openalex", "semanticscholar", "crossref")
+
 REFRESH = Command(
     "refresh",
     (
         *FILTERS,
         Option("write", ("--write",), "Save the changes (a field the fetch lacks is kept as it is).", "flag", False),
+        Option(
+            "citations",
+            ("--citations",),
+            "Fetch citation counts instead, into citations.toml (always saved; the records are not touched).",
+            "flag",
+            False,
+        ),
+        Option(
+            "source",
+            ("--source",),
+            f"--citations from: {', '.join(CITATION_SOURCES)} (default openalex).",
+            "choice",
+            choices=CITATION_SOURCES,
+            what="a citation source",
+        ),
     ),
     arguments=(
         Argument("keys", "[KEYS]...", "The works to refresh (default: every work the filters select).", many=True),
@@ -378,4 +397,11 @@ def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
     for option in ("--abstracts", "--thumbnails"):
         if values.get(option[2:]) and not values.get("standalone"):
             return f"{option} applies only to the page: cv --format html --standalone", option
+    return None
+
+
+def refresh_conflict(values: dict[str, object]) -> tuple[str, str] | None:
+    """(message, option) when refresh's options contradict each other."""
+    if values.get("source") is not None and not values.get("citations"):
+        return "--source applies only to --citations", "--source"
     return None

@@ -1,4 +1,4 @@
-"""`refresh`: fetch works again and say what changed; find preprints' published versions.
+"""`refresh`: fetch works again and say what changed; find preprints' published versions; citation counts.
 
 A work is looked up by its DOI, else its arXiv id, else a DBLP key its record names (``links.dblp``,
 a dblp.org ``url``, or the ``biburl`` an import from DBLP kept in ``extra``); a preprint is also
@@ -7,8 +7,9 @@ reported field by field; saved only when asked, and then only the fields the fet
 lacks is never touched. The type changes only to a published version's, which also brings its venue
 and DOI and keeps the arXiv id.
 
-The services are asked first, outside the library's lock; the lock is held only to write, and
-what is written is read again inside it.
+Counts (``refresh --citations``) go to citations.toml; a work whose count could not be fetched, or
+that the service does not know, keeps the count it had. The services are asked first, outside the
+library's lock; the lock is held only to write, and what is written is read again inside it.
 """
 
 from __future__ import annotations
@@ -17,16 +18,17 @@ import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from scholarcli.errors import Problem
+from scholarcli.errors import Problem, ScholarError
 from scholarcli.index import Progress
-from scholarcli.model import Settings, Work
+from scholarcli.model import Citation, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import Filters, fold, pick, select, sort_works
 
 if TYPE_CHECKING:
     from scholarcli.fetch import FetchedWork
+    from scholarcli.fetch.citations import Source
     from scholarcli.fetch.http import Client
     from scholarcli.index import Library
 
@@ -298,3 +300,69 @@ def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[st
             save(root, current.paths[key], after, current.known_people, overwrite=True)
             saved.append(key)
     return saved, failures
+
+
+class CitationsReport(NamedTuple):
+    """Counts fetched (with the count each work had), works the service does not know, failures."""
+
+    source: str
+    counted: dict[str, tuple[Citation | None, Citation]]  # key -> (the count it had, the new one)
+    unmatched: list[str]  # their counts, if they had any, are kept
+    failures: list[tuple[str, str]]  # (key, one-line reason): their counts are kept
+    path: Path | None  # citations.toml, when it was written
+    problems: list[Problem]
+    root: Path
+
+
+def _stored_counts(root: Path) -> dict[str, Citation]:
+    """citations.toml's counts, refusing a file with problems: rewriting it would lose the broken entries."""
+    from scholarcli.store.citations import read_citations
+    from scholarcli.store.records import CITATIONS_FILE
+
+    counts, problems = read_citations(root)
+    if problems:
+        raise ScholarError(
+            f"{problems[0]}; fix {CITATIONS_FILE} (scholar check names its problems) before a refresh rewrites it"
+        )
+    return counts
+
+
+def refresh_citations(
+    explicit: Path | None,
+    filters: Filters,
+    keys: Sequence[str] = (),
+    source: str = "openalex",
+    progress: Progress | None = None,
+    client: Client | None = None,
+) -> CitationsReport:
+    """Fetch the selected works' citation counts from ``source`` and store them in citations.toml."""
+    from scholarcli.fetch import fetch_citations
+    from scholarcli.library import open_library
+    from scholarcli.library.writing import writable_root
+    from scholarcli.store.citations import write_citations
+    from scholarcli.store.records import write_lock
+
+    root = writable_root(explicit)
+    library = open_library(explicit)
+    works = _selection(library, filters, keys)
+    _stored_counts(root)  # a broken file is refused before anything is asked
+    fetched: dict[str, Citation] = {}
+    unmatched: list[str] = []
+    failures: list[tuple[str, str]] = []
+    with _client(client) as http:
+        for done, work in enumerate(works, start=1):  # one at a time, to report progress
+            result = fetch_citations([work], cast("Source", source), http)  # an unknown source is its FetchError
+            fetched.update(
+                {key: Citation(found.count, found.source, found.date) for key, found in result.counts.items()}
+            )
+            unmatched += result.unmatched
+            failures += list(result.failures.items())
+            if progress:
+                progress(done, len(works))
+    path = None
+    with write_lock(root):  # read again inside the lock: another process may have written since
+        previous = _stored_counts(root)
+        if fetched:
+            path = write_citations(root, {**previous, **fetched})
+    counted = {key: (previous.get(key), count) for key, count in fetched.items()}
+    return CitationsReport(source, counted, unmatched, failures, path, library.problems, root)

@@ -9,8 +9,11 @@ import typer
 
 from scholarcli.cli.commands import state
 from scholarcli.cli.env import Environment, report_problems, visible
-from scholarcli.cli.options import filters_from
+from scholarcli.cli.options import filters_from, refresh_conflict
 from scholarcli.errors import ScholarError
+
+# What each source matches a work by, for the note on a work it does not know.
+MATCHED_BY = {"openalex": "DOI, arXiv id, or title and year", "semanticscholar": "DOI or arXiv id", "crossref": "DOI"}
 
 
 def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
@@ -18,17 +21,27 @@ def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
 
     Each work is looked up by its DOI, else its arXiv id, else a DBLP key its record names; a
     preprint is also followed to its published version, which --write takes the type, venue and
-    DOI of (the arXiv id stays). A field the fetch lacks is never changed. A failure is one
-    line and the rest go on; any makes the exit status 1.
+    DOI of (the arXiv id stays). A field the fetch lacks is never changed. --citations fetches
+    citation counts instead, into citations.toml beside library.toml; a count that cannot be
+    fetched keeps its old value. A failure is one line and the rest go on; any makes the exit status 1.
 
     Examples:
 
         scholar refresh sengupta2025prunenet
 
         scholar refresh --type preprint --write
+
+        scholar refresh --citations --person "Ayan Sengupta" --source semanticscholar
     """
+    conflict = refresh_conflict(values)
+    if conflict:
+        raise typer.BadParameter(conflict[0], param_hint=f"'{conflict[1]}'")
     library_dir, env = state(ctx)
-    _records(env, library_dir, values, list(values["keys"] or []))
+    keys = list(values["keys"] or [])
+    if values["citations"]:
+        _citations(env, library_dir, values, keys)
+    else:
+        _records(env, library_dir, values, keys)
 
 
 def _records(env: Environment, library_dir: Path | None, values: dict[str, Any], keys: list[str]) -> None:
@@ -58,3 +71,27 @@ def _records(env: Environment, library_dir: Path | None, values: dict[str, Any],
     report_problems(env, report.problems, report.root)
     if report.failures:
         raise ScholarError(f"{len(report.failures)} of {total} works could not be refreshed")
+
+
+def _citations(env: Environment, library_dir: Path | None, values: dict[str, Any], keys: list[str]) -> None:
+    from scholarcli.library.refreshing import refresh_citations
+
+    source = str(values["source"] or "openalex")
+    progress = env.progress(f"asking {source}")
+    report = refresh_citations(library_dir, filters_from(values), keys, source, progress)
+    progress.clear()
+    for key, (before, after) in report.counted.items():
+        if before is None or before.cited != after.cited:
+            env.out(f"{key}: citations: {'(none)' if before is None else before.cited} -> {after.cited}\n")
+    for key in report.unmatched:
+        env.note(f"{key}: {source} has no match (by {MATCHED_BY.get(source, 'identifier')}); a count it had is kept")
+    for key, reason in report.failures:
+        env.error(f"{key}: {reason}; the count it had is kept")
+    total = len(report.counted) + len(report.unmatched) + len(report.failures)
+    where = f"written to {report.path}" if report.path else "nothing written"
+    env.say(f"{len(report.counted)} of {total} counts from {source}; {where}")
+    report_problems(env, report.problems, report.root)
+    if report.failures:
+        raise ScholarError(
+            f"{len(report.failures)} of {total} counts could not be fetched; the counts they had are kept"
+        )

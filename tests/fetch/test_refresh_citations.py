@@ -1,0 +1,120 @@
+"""`scholar refresh --citations`: counts into citations.toml, sorted; failures keep the counts they had."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, write_library
+from fetch.server import Answer, Recorded, Sleeps
+from scholarcli.model import Citation
+from scholarcli.store.citations import read_citations, write_citations
+
+Scholar = Callable[..., Run]
+RECORDS = {
+    "publications/piwowar2018state": 'type = "article"\ntitle = "The state of OA"\ndoi = "10.7717/peerj.4375"\n',
+    "publications/guo2022attention": 'type = "article"\ntitle = "Attention Mechanisms in Computer Vision: a Survey"\nyear = 2022\n',
+    "publications/vaswani2017attention": 'type = "preprint"\ntitle = "Attention is all you need"\narxiv = "1706.03762"\nyear = 2017\n',
+    "publications/limited": 'type = "article"\ntitle = "Rate limited"\ndoi = "10.1000/limited"\n',
+    "publications/slow": 'type = "article"\ntitle = "Too slow"\ndoi = "10.1000/slow"\n',
+}
+BEFORE = {
+    "piwowar2018state": Citation(100, "openalex", dt.date(2024, 1, 1)),
+    "vaswani2017attention": Citation(50, "semanticscholar", dt.date(2024, 2, 2)),
+    "limited": Citation(7, "crossref", dt.date(2024, 5, 5)),
+    "slow": Citation(3, "openalex", dt.date(2024, 6, 6)),
+    "gone2019": Citation(1, "openalex", dt.date(2024, 3, 3)),  # a work removed since: its count stays
+}
+
+
+pytestmark = pytest.mark.usefixtures("refresh_client")
+
+
+@pytest.fixture
+def root(tmp_path: Path, recorded: Recorded) -> Path:
+    recorded.file("/openalex/works/doi:10.7717/peerj.4375", "openalex/W2741809807.json")
+    recorded.file("/openalex/works/doi:10.48550/arXiv.1706.03762", "openalex/not-found.json", 404)
+    recorded.file("/openalex/works", "openalex/works-list.json")  # the title search
+    recorded.add("/openalex/works/doi:10.1000/limited", Answer(b"{}", 429, headers={"Retry-After": "3600"}))
+    recorded.add("/openalex/works/doi:10.1000/slow", Answer(b"{}", delay=2.0))
+    made = write_library(tmp_path / "lib", RECORDS, "schema = 1\n")
+    write_citations(made, BEFORE)
+    return made
+
+
+def test_counts_are_written_sorted_and_failures_keep_the_counts_they_had(
+    scholar: Scholar, root: Path, sleeps: Sleeps
+) -> None:
+    run = scholar("-L", root, "refresh", "--citations")
+    today = dt.datetime.now(dt.UTC).date()
+    assert run.exit_code == 1
+    assert run.lines == ["guo2022attention: citations: (none) -> 2242", "piwowar2018state: citations: 100 -> 962"]
+    assert run.stderr.splitlines() == [
+        "note: vaswani2017attention: openalex has no match (by DOI, arXiv id, or title and year); a count it had is kept",
+        "error: limited: OpenAlex: 10.1000/limited: rate-limited (429) after 1 try, asks to wait 3600 s; the count it had is kept",
+        "error: slow: OpenAlex: 10.1000/slow: no answer within 0.5 s; the count it had is kept",
+        f"2 of 5 counts from openalex; written to {root / 'citations.toml'}",
+        "error: 2 of 5 counts could not be fetched; the counts they had are kept",
+    ]
+    counts, problems = read_citations(root)
+    assert problems == []
+    assert counts == {
+        **BEFORE,  # nothing zeroed, nothing dropped
+        "piwowar2018state": Citation(962, "openalex", today),
+        "guo2022attention": Citation(2242, "openalex", today),
+    }
+    text = (root / "citations.toml").read_text()
+    tables = [line for line in text.splitlines() if line.startswith("[")]
+    assert tables == sorted(tables) == [f"[{key}]" for key in sorted(counts)]
+    assert sleeps == []  # an hour is not waited for
+
+
+def test_the_records_are_not_touched(scholar: Scholar, root: Path) -> None:
+    records = {path: path.read_bytes() for path in root.rglob("*.toml") if path.name != "citations.toml"}
+    scholar("-L", root, "refresh", "--citations")
+    assert {path: path.read_bytes() for path in root.rglob("*.toml") if path.name != "citations.toml"} == records
+
+
+def test_keys_and_filters_choose_the_works_and_another_source_can_be_asked(
+    scholar: Scholar, root: Path, recorded: Recorded
+) -> None:
+    run = scholar("-L", root, "refresh", "--citations", "piwowar2018state")
+    assert (run.exit_code, run.lines) == (0, ["piwowar2018state: citations: 100 -> 962"])
+    assert read_citations(root)[0]["slow"] == BEFORE["slow"]
+    recorded.file("/crossref/works/10.1000/limited", "crossref/10.1371-journal.pone.0033693.json")
+    run = scholar("-L", root, "refresh", "--citations", "--source", "crossref", "--search", "rate")
+    assert (run.exit_code, run.lines) == (0, ["limited: citations: 7 -> 72"])
+    assert read_citations(root)[0]["limited"].source == "crossref"
+
+
+def test_a_broken_citations_file_is_refused_before_anything_is_asked(
+    scholar: Scholar, root: Path, recorded: Recorded
+) -> None:
+    path = root / "citations.toml"
+    path.write_text(path.read_text().replace("count = 7", "count = -7"))
+    text = path.read_text()
+    run = scholar("-L", root, "refresh", "--citations")
+    assert run.exit_code == 1
+    assert run.stderr.startswith(
+        "error: citations.toml: limited: count should be a whole number of at least 0, not -7; fix"
+    )
+    assert recorded.requests == [] and path.read_text() == text
+
+
+def test_stats_and_list_use_the_counts_refresh_wrote(scholar: Scholar, root: Path) -> None:
+    scholar("-L", root, "refresh", "--citations")
+    keys = scholar("-L", root, "list", "--sort", "citations", "--format", "keys").lines
+    assert keys == ["guo2022attention", "piwowar2018state", "vaswani2017attention", "limited", "slow"]
+    tsv = scholar("-L", root, "stats").lines
+    # 2242 962 50 7 3: the third has 50 >= 3, the fourth 7 >= 4, the fifth 3 < 5
+    assert "metrics\t\th_index=4" in tsv and "metrics\t\tcitations=3264" in tsv and "metrics\t\ti10_index=3" in tsv
+
+
+def test_the_sources_refresh_offers_are_those_the_fetch_code_knows() -> None:
+    from scholarcli.cli.options import CITATION_SOURCES
+    from scholarcli.fetch.citations import LOOKUPS
+
+    assert tuple(LOOKUPS) == CITATION_SOURCES
