@@ -14,6 +14,7 @@ from conftest import RECORDS, Run
 from scholarcli.errors import Problem
 from scholarcli.index import citations as cached
 from scholarcli.model import Citation
+from scholarcli.model.validate import KEY_RULE
 from scholarcli.store import citations as store
 
 Scholar = Callable[..., Run]
@@ -56,7 +57,7 @@ def test_each_broken_entry_is_a_problem_and_the_others_are_kept(library: Path) -
         '[textdate]\ncount = 4\nsource = "openalex"\ndate = "today"\n'
         '[nosource]\ncount = 4\nsource = ""\ndate = 2025-06-20\n'
         '[extra]\ncount = 4\nsource = "x"\ndate = 2025-06-20\ncolour = 1\n'
-        '["../escape"]\ncount = 4\nsource = "x"\ndate = 2025-06-20\n'
+        '["two words"]\ncount = 4\nsource = "x"\ndate = 2025-06-20\n'
     )
     counts, problems = store.read_citations(library)
     assert counts == {"good": Citation(4, "openalex", DAY)}
@@ -66,11 +67,7 @@ def test_each_broken_entry_is_a_problem_and_the_others_are_kept(library: Path) -
         Problem("citations.toml", "textdate", "date should be the day the count was asked (YYYY-MM-DD), not a string"),
         Problem("citations.toml", "nosource", "source should name the service the count came from"),
         Problem("citations.toml", "extra", "unknown field colour (known: count, source, date)"),
-        Problem(
-            "citations.toml",
-            "../escape",
-            "is not a work's key (use only A-Z a-z 0-9 _ . : + -, no dot first, at most 200 characters)",
-        ),
+        Problem("citations.toml", "two words", f"is not a work's key ({KEY_RULE})"),
     ]
 
 

@@ -37,9 +37,9 @@ def client(sleeps: Sleeps, tmp_path: Path) -> Iterator[Client]:
 @pytest.fixture
 def refresh_client(monkeypatch: pytest.MonkeyPatch, sleeps: Sleeps, tmp_path: Path) -> None:
     """`scholar refresh`'s client, with a short timeout (0.5 s) and a sleep that does not wait."""
-    from scholarcli.library import refreshing
+    from scholarcli.library import fetching
 
     def make() -> Client:
         return Client(Config(), cache_dir=tmp_path / "refresh-cache", timeout=0.5, sleep=sleeps)
 
-    monkeypatch.setattr(refreshing, "make_client", make)
+    monkeypatch.setattr(fetching, "make_client", make)

@@ -236,7 +236,7 @@ STATS = Command(
 )
 
 # The services `refresh --citations` asks: scholarcli.fetch.citations.LOOKUPS's names (a test checks).
-# Not imported from there: that module loads httpx, and this one is read on every `list`.
+# Not imported from there: that module loads the HTTP client, and this one is read on every `list`.
 CITATION_SOURCES = ("openalex", "semanticscholar", "crossref")
 
 REFRESH = Command(

@@ -82,13 +82,6 @@ class RefreshReport(NamedTuple):
     root: Path
 
 
-def make_client() -> Client:
-    """The HTTP client of a refresh: the user's settings and the response cache."""
-    from scholarcli.fetch.http import Client
-
-    return Client()
-
-
 def _selection(library: Library, filters: Filters, keys: Sequence[str]) -> list[Work]:
     """The works named by ``keys`` (each must exist), in order; else those ``filters`` select, by key."""
     if keys:
@@ -235,7 +228,9 @@ def _refresh_one(work: Work, settings: Settings, client: Client) -> tuple[Refres
 
 def _client(given: Client | None) -> contextlib.AbstractContextManager[Client]:
     """The given client, left open for its owner; else a new one, closed when done."""
-    return contextlib.nullcontext(given) if given is not None else make_client()
+    from scholarcli.library import fetching
+
+    return contextlib.nullcontext(given) if given is not None else fetching.make_client()
 
 
 def refresh_works(

@@ -138,13 +138,12 @@ def _import_bib(env: Environment, root: Path, source: str, allow_duplicates: boo
 
 def _import_profile(env: Environment, root: Path, kind: ProfileKind, ident: str, allow_duplicates: bool) -> None:
     """Fetch the profile, import it, and print what was added, skipped and what failed."""
-    from scholarcli.fetch.config import load_config
-    from scholarcli.fetch.http import Client
+    from scholarcli.library.fetching import make_client
     from scholarcli.library.profiles import import_profile
 
     progress = env.progress(f"importing from {kind}")
     try:
-        with Client(load_config()) as client:
+        with make_client() as client:
             report = import_profile(root, kind, ident, client, allow_duplicates=allow_duplicates, progress=progress)
     finally:
         progress.clear()

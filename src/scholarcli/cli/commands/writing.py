@@ -118,11 +118,10 @@ def _add_fetched(
     env: Environment, root: Path, identifier: str, given: dict[str, Any], key: str | None, update: bool, dry_run: bool
 ) -> None:
     """Fetch, add or complete, and print the record, the disagreements and what was done."""
-    from scholarcli.fetch.config import load_config
-    from scholarcli.fetch.http import Client
     from scholarcli.library.adding import add_fetched
+    from scholarcli.library.fetching import make_client
 
-    with Client(load_config()) as client:
+    with make_client() as client:
         added = add_fetched(root, identifier, client, given, key, update, dry_run)
     env.out(added.text)
     for field, ours, theirs in added.disagreements:
