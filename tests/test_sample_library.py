@@ -1,4 +1,4 @@
-"""The bundled sample library: every work of the two seed pages, transcribed faithfully."""
+"""The bundled sample library: every work of the two researcher pages, transcribed faithfully."""
 
 from __future__ import annotations
 
