@@ -1,0 +1,406 @@
+"""Judge scholar's round trip of one real-world .bib file by the tools that read BibTeX.
+
+The pipeline behind tests/test_corpus.py and benchmarks/corpus.py (issue 13): import the file into a
+fresh library with the installed `scholar`, export it as BibTeX and as BibLaTeX, then ask bibtex,
+biber, pdflatex and pandoc whether the exports say what the source said:
+
+1. every key bibtex or biber reads from the source is read from the export as well;
+2. a document citing every source key (no \\nocite) compiles with bibtex (plain) and with biber
+   (biblatex) and leaves no citation undefined;
+3. pandoc's CSL-JSON of each export gives every source entry the title and authors that pandoc's
+   CSL-JSON of the source gives it;
+4. bibtex and biber warn about the export no more than about the source (warnings normalised to
+   entry key and kind).
+
+A missing tool raises ToolMissingError: the test fails, it never skips. Nothing here needs the network.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+TOOLS = ("pdflatex", "bibtex", "biber", "pandoc")
+# Characters that cannot travel inside \cite{...}: such keys are still checked by (1), not cited.
+UNCITABLE = re.compile(r"[\s,%#\\{}~]")
+Warning_ = tuple[str, str]  # (entry key or "", kind)
+
+
+class ToolMissingError(RuntimeError):
+    """bibtex, biber, pdflatex or pandoc is not installed (apt-get install, see README)."""
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise ToolMissingError(f"{name} is not installed; .ci/run installs it")
+    return path
+
+
+def scholar_command() -> str:
+    """The installed console script, as a user runs it."""
+    script = Path(sys.executable).parent / "scholar"
+    if not script.exists():
+        raise ToolMissingError(f"no scholar console script beside {sys.executable}; pip install -e .")
+    return str(script)
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.bib"))
+
+
+def isolated_env(root: Path) -> dict[str, str]:
+    """The environment of every process: no user library or cache, long TeX log lines."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SCHOLAR_")}
+    home = root / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        SCHOLAR_CACHE_DIR=str(home / "cache" / "scholar"),
+        NO_COLOR="1",
+        max_print_line="100000",  # TeX wraps log lines at 79 characters otherwise, splitting keys
+    )
+    return env
+
+
+def run(command: Sequence[str | Path], cwd: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    argv = [str(part) for part in command]
+    if not Path(argv[0]).is_absolute():
+        argv[0] = tool(argv[0])
+    return subprocess.run(
+        argv, cwd=cwd, env=dict(env), capture_output=True, text=True, errors="replace",
+        timeout=600, check=False, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def workdir(path: Path, bib: Path | None = None) -> Path:
+    """A fresh directory; with ``bib``, a copy of it named refs.bib (TeX wants a plain file name)."""
+    path.mkdir(parents=True, exist_ok=False)
+    if bib is not None:
+        shutil.copyfile(bib, path / "refs.bib")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# scholar
+
+
+@dataclass
+class RoundTrip:
+    exports: dict[str, Path]  # "bibtex" / "biblatex" -> exported file
+    import_exit: int
+    messages: str  # stderr of import and exports
+    problems: list[str] = field(default_factory=list)  # exports that failed
+
+
+def round_trip(source: Path, work: Path, env: Mapping[str, str]) -> RoundTrip:
+    """init a library, import ``source`` (exit 1 on problem entries is allowed), export both ways."""
+    scholar = scholar_command()
+    library = work / "lib"
+    init = run([scholar, "init", library], work, env)
+    if init.returncode != 0:
+        raise RuntimeError(f"scholar init failed: {init.stderr}")
+    imported = run([scholar, "-L", library, "import", source], work, env)
+    trip = RoundTrip({}, imported.returncode, imported.stderr)
+    for fmt in ("bibtex", "biblatex"):
+        target = work / f"export-{fmt}.bib"
+        done = run([scholar, "-L", library, "export", fmt, "-o", target], work, env)
+        trip.messages += done.stderr
+        if done.returncode != 0 or not target.exists():
+            trip.problems.append(f"export {fmt} exited {done.returncode}: {done.stderr.strip()[:300]}")
+            target.write_text("", encoding="utf-8")
+        trip.exports[fmt] = target
+    return trip
+
+
+# ---------------------------------------------------------------------------------------------
+# keys, as bibtex and biber read them
+
+
+def bibtex_keys(bib: Path, work: Path, env: Mapping[str, str]) -> list[str]:
+    """Every key bibtex takes from ``bib``: plain.bst with \\citation{*} writes one \\bibitem each."""
+    where = workdir(work, bib)
+    (where / "keys.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n", encoding="utf-8")
+    run(["bibtex", "keys"], where, env)
+    bbl = where / "keys.bbl"
+    text = bbl.read_text(encoding="utf-8", errors="replace") if bbl.exists() else ""
+    return re.findall(r"^\\bibitem(?:\[[^\]\n]*\])?\{(.*)\}\s*$", text, flags=re.MULTILINE)
+
+
+def biber_keys(bib: Path, work: Path, env: Mapping[str, str]) -> list[str]:
+    """Every key biber takes from ``bib``, from its tool mode's re-serialisation of the file."""
+    where = workdir(work, bib)
+    run(["biber", "--tool", "--output-format=bibtex", "--output-file=out.bib", "refs.bib"], where, env)
+    out = where / "out.bib"
+    text = out.read_text(encoding="utf-8", errors="replace") if out.exists() else ""
+    found = re.findall(r"^@(\w+)\{(.*),\s*$", text, flags=re.MULTILINE)
+    return [key for kind, key in found if kind.lower() not in ("string", "preamble", "comment")]
+
+
+def union(*lists: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(key for keys in lists for key in keys))
+
+
+# ---------------------------------------------------------------------------------------------
+# warnings, normalised to (key, kind)
+
+# A quoted value: '...', "..." or TeX's `...'; an apostrophe inside a word ("didn't") opens nothing.
+_QUOTED = re.compile(r"(?<!\w)(?:'([^'\n]*)'|\"([^\"\n]*)\"|`([^'\n]*)')(?!\w)")
+
+
+def _kind(text: str, key: str) -> str:
+    """The kind of a message: its key, file names, line numbers and quoted values taken out; a
+    quoted list of field names ('journaltitle', 'date, year') says what is wrong, so it stays."""
+    if key:
+        text = text.replace(key, "<key>")
+    text = re.sub(r"\S+\.(?:bib|utf8|aux|bcf)\b", "<file>", text)
+
+    def quoted(match: re.Match[str]) -> str:
+        inner = next((group for group in match.groups() if group is not None), "")
+        keep = inner == "<key>" or re.fullmatch(r"[a-z]{4,}(?:, ?[a-z+]{4,})*", inner)
+        return match.group(0) if keep else "'…'"
+
+    return re.sub(r"\d+", "<n>", _QUOTED.sub(quoted, text)).strip()
+
+
+def bibtex_warnings(blg: str) -> set[Warning_]:
+    """bibtex's warnings and errors: 'Warning--empty journal in k' becomes ('k', 'empty journal')."""
+    found: set[Warning_] = set()
+    lines = blg.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("Warning--"):
+            message = line.removeprefix("Warning--")
+            match = re.search(r' in (\S+)$|for "([^"]*)"|for entry (\S+)$', message)
+            key = next((g for g in match.groups() if g), "") if match else ""
+            found.add((key, _kind(message, key)))
+        elif "---line" in line or line.startswith(("Repeated entry", "I was expecting", "You're missing")):
+            context = lines[index + 1] if index + 1 < len(lines) else ""
+            entry = re.search(r"@\w+\s*[{(]\s*([^,\s]+)", context)
+            key = entry.group(1) if entry else ""
+            found.add((key, _kind(line.split("---line")[0], key)))
+    return found
+
+
+def biber_warnings(blg: str) -> set[Warning_]:
+    """biber's WARN and ERROR lines, keyed by the entry they name (or '')."""
+    found: set[Warning_] = set()
+    for line in blg.splitlines():
+        match = re.match(r"(?:\[\d+\] [^>]*> )?(WARN|ERROR) - (.*)$", line)
+        if not match:
+            continue
+        message = f"{match.group(1)} {match.group(2)}"
+        named = re.search(r"(?:[Ee]ntry|entry key|database entry for|citekey) '([^']+)'", message)
+        key = named.group(1) if named else ""
+        found.add((key, _kind(message, key)))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# LaTeX documents citing every key
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One consumer: scholar's export format, the engine that reads it, pandoc's reader for it."""
+
+    name: str  # "bibtex" or "biblatex": scholar's export format
+    engine: str  # "bibtex" or "biber"
+    reader: str  # pandoc's -f
+    passes: int  # pdflatex runs after the engine until citations resolve
+
+
+LANES = (Lane("bibtex", "bibtex", "bibtex", 2), Lane("biblatex", "biber", "biblatex", 1))
+
+
+def citing_document(keys: Sequence[str], lane: Lane) -> str:
+    cites = "".join(f"\\cite{{{key}}}\n" for key in keys)
+    if lane.engine == "biber":
+        head = "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n"
+        tail = "\\printbibliography\n"
+    else:
+        head, tail = "", "\\bibliographystyle{plain}\n\\bibliography{refs}\n"
+    return (
+        f"\\documentclass{{article}}\n\\usepackage[T1]{{fontenc}}\n\\usepackage{{url}}\n{head}"
+        f"\\begin{{document}}\n{cites}{tail}\\end{{document}}\n"
+    )
+
+
+@dataclass
+class Compiled:
+    warnings: set[Warning_]  # from the engine's .blg
+    undefined: set[str]  # citations LaTeX left undefined in its last pass
+    fatal: bool  # pdflatex stopped (no PDF), so nothing after the stop was checked
+
+
+def compile_citing(
+    bib: Path, keys: Sequence[str], lane: Lane, work: Path, env: Mapping[str, str], passes: int
+) -> Compiled:
+    """pdflatex, then bibtex or biber, then ``passes`` more pdflatex runs; passes=0 only collects
+    the engine's warnings (the source's own LaTeX need not compile)."""
+    where = workdir(work, bib)
+    (where / "doc.tex").write_text(citing_document(keys, lane), encoding="utf-8")
+    latex = ["pdflatex", "-interaction=batchmode", "-no-shell-escape", "doc.tex"]
+    run(latex, where, env)
+    engine = run([lane.engine, "doc"], where, env)  # its .blg is the record; stdout if it wrote none
+    for _ in range(passes):
+        run(latex, where, env)
+    blg_path = where / "doc.blg"
+    blg = blg_path.read_text(encoding="utf-8", errors="replace") if blg_path.exists() else engine.stdout
+    parse = biber_warnings if lane.engine == "biber" else bibtex_warnings
+    log_path = where / "doc.log"
+    log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+    if not passes:
+        return Compiled(parse(blg), set(), fatal=False)
+    undefined = set(re.findall(r"Citation [`']([^'\n]*)' on page \d+ undefined", log))
+    fatal = not (where / "doc.pdf").exists() or "Emergency stop" in log or "Fatal error" in log
+    return Compiled(parse(blg), undefined, fatal)
+
+
+# ---------------------------------------------------------------------------------------------
+# pandoc: titles and names
+
+
+def _csl_items(text: str) -> dict[str, dict[str, Any]]:
+    return {str(item["id"]): item for item in json.loads(text)}
+
+
+def pandoc_items(bib: Path, reader: str, work: Path, env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """pandoc's CSL-JSON of ``bib``, by id. pandoc rejects a whole file for one entry it cannot
+    parse; then each entry is read on its own, after every @string, and unreadable ones are left out."""
+    where = workdir(work, bib)
+    whole = run(["pandoc", "-f", reader, "-t", "csljson", "refs.bib"], where, env)
+    if whole.returncode == 0:
+        return _csl_items(whole.stdout)
+    from bibtexparser.entrypoint import parse_string  # scholar's dependency; only its split is used
+
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+    library = parse_string((where / "refs.bib").read_text(encoding="utf-8", errors="replace"))
+    strings = "".join(f"{block.raw}\n" for block in library.strings)
+    items: dict[str, dict[str, Any]] = {}
+    for number, block in enumerate([*library.entries, *library.failed_blocks]):
+        chunk = where / f"entry{number}.bib"
+        chunk.write_text(f"{strings}{block.raw}\n", encoding="utf-8")
+        one = run(["pandoc", "-f", reader, "-t", "csljson", chunk.name], where, env)
+        if one.returncode == 0:
+            items.update({k: v for k, v in _csl_items(one.stdout).items() if k not in items})
+    return items
+
+
+# al-folio types equal contribution into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.");
+# issue 13 wants the marks turned into data, so they are no part of the name pandoc must give back.
+MARKS = re.compile(r"^[*∗†‡]+|[*∗†‡]+$")
+
+
+def _names(item: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {part: MARKS.sub("", value).strip() if isinstance(value, str) else value for part, value in name.items()}
+        for name in item.get("author", [])
+    ]
+
+
+def pandoc_differences(source: Mapping[str, Mapping[str, Any]], export: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Each source item whose title or authors (marks aside) pandoc reads differently from the export."""
+    differences = []
+    for key, item in source.items():
+        other = export.get(key)
+        if other is None:
+            differences.append(f"{key}: not in the export")
+        elif item.get("title") != other.get("title"):
+            differences.append(f"{key}: title {item.get('title')!r} became {other.get('title')!r}")
+        elif _names(item) != _names(other):
+            differences.append(f"{key}: author {item.get('author')!r} became {other.get('author')!r}")
+    return differences
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole judgement
+
+
+@dataclass
+class LaneResult:
+    lane: Lane
+    kept: set[str]  # source keys the engine reads from the export
+    export: Compiled
+    new_warnings: set[Warning_]  # on the export and not on the source
+    compared: int  # source entries pandoc reads
+    differences: list[str]  # of those, the ones pandoc reads differently from the export
+
+
+@dataclass
+class Outcome:
+    name: str
+    keys: list[str]  # what bibtex or biber reads from the source
+    trip: RoundTrip
+    lanes: list[LaneResult]
+
+    @property
+    def uncitable(self) -> list[str]:
+        return [key for key in self.keys if UNCITABLE.search(key)]
+
+    def failures(self) -> list[str]:
+        """One line per failed check, with a few examples."""
+        found = [f"scholar: {problem}" for problem in self.trip.problems]
+        for result in self.lanes:
+            name, engine = result.lane.name, result.lane.engine
+            found += _failure(
+                f"(1) keys missing from the {name} export", [k for k in self.keys if k not in result.kept]
+            )
+            found += _failure(f"(2) citations undefined with {engine}", sorted(result.export.undefined))
+            if result.export.fatal:
+                found.append(f"(2) pdflatex stopped with a fatal error on the {name} export")
+            found += _failure(f"(3) entries pandoc -f {result.lane.reader} reads differently", result.differences)
+            found += _failure(f"(4) new {engine} warnings on the {name} export", sorted(map(str, result.new_warnings)))
+        return found
+
+
+def _failure(check: str, examples: Sequence[str], shown: int = 5) -> list[str]:
+    if not examples:
+        return []
+    more = f" (+{len(examples) - shown} more)" if len(examples) > shown else ""
+    return [f"{check}: {len(examples)}: " + "; ".join(examples[:shown]) + more]
+
+
+def judge_lane(
+    lane: Lane, source: Path, export: Path, keys: Sequence[str], work: Path, env: Mapping[str, str]
+) -> LaneResult:
+    citable = [key for key in keys if not UNCITABLE.search(key)]
+    read = bibtex_keys if lane.engine == "bibtex" else biber_keys
+    kept = set(read(export, work / "export-keys", env))
+    before = compile_citing(source, citable, lane, work / "source-doc", env, passes=0)
+    after = compile_citing(export, citable, lane, work / "export-doc", env, passes=lane.passes)
+    theirs = pandoc_items(source, lane.reader, work / "source-pandoc", env)
+    ours = pandoc_items(export, lane.reader, work / "export-pandoc", env)
+    differences = pandoc_differences(theirs, ours)
+    return LaneResult(lane, kept, after, after.warnings - before.warnings, len(theirs), differences)
+
+
+def judge(source: Path, work: Path) -> Outcome:
+    """The whole round trip of one file, both lanes side by side (two processes at a time)."""
+    source, work = source.resolve(), work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    for name in TOOLS:
+        tool(name)
+    env = isolated_env(work)
+    trip = round_trip(source, work, env)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        by_bibtex = pool.submit(bibtex_keys, source, work / "source-keys-bibtex", env)
+        by_biber = pool.submit(biber_keys, source, work / "source-keys-biber", env)
+        keys = union(by_bibtex.result(), by_biber.result())
+        lanes = [
+            pool.submit(judge_lane, lane, source, trip.exports[lane.name], keys, work / lane.name, env)
+            for lane in LANES
+        ]
+        return Outcome(source.name, keys, trip, [lane.result() for lane in lanes])
