@@ -147,7 +147,10 @@ def biber_keys(bib: Path, work: Path, env: Mapping[str, str]) -> list[str]:
     out = where / "out.bib"
     text = out.read_text(encoding="utf-8", errors="replace") if out.exists() else ""
     found = re.findall(r"^@(\w+)\{(.*),\s*$", text, flags=re.MULTILINE)
-    return [key for kind, key in found if kind.lower() not in ("string", "preamble", "comment")]
+    keys = [key for kind, key in found if kind.lower() not in ("string", "preamble", "comment")]
+    # A key biblatex resolves through another entry's ids (a work the library holds once) is kept.
+    aliases = re.findall(r"^\s*IDS\s*=\s*\{([^}]*)\},?\s*$", text, flags=re.MULTILINE)
+    return keys + [alias.strip() for ids in aliases for alias in ids.split(",") if alias.strip()]
 
 
 def union(*lists: Iterable[str]) -> list[str]:
@@ -274,7 +277,13 @@ def compile_citing(
 
 
 def _csl_items(text: str) -> dict[str, dict[str, Any]]:
-    return {str(item["id"]): item for item in json.loads(text)}
+    """Items by id; an item's other ids (biblatex's ids, read by pandoc as other-ids) name it too,
+    since biber resolves \\cite{alias} to it: the one normalisation of the check (issue 13)."""
+    items = {str(item["id"]): item for item in json.loads(text)}
+    for item in list(items.values()):
+        for alias in filter(None, (alias.strip() for alias in str(item.get("other-ids", "")).split(","))):
+            items.setdefault(alias, item)
+    return items
 
 
 def pandoc_items(bib: Path, reader: str, work: Path, env: Mapping[str, str]) -> dict[str, dict[str, Any]]:

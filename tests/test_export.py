@@ -167,8 +167,8 @@ def test_json_export_is_the_list_json(scholar: Scholar) -> None:
 def test_export_of_a_library_with_a_broken_record_exports_the_rest_and_fails(
     scholar: Scholar, make_library: Callable[..., Path]
 ) -> None:
-    root = make_library({"good": 'type = "misc"\ntitle = "Good"\nyear = 2020\n', "bad": 'type = "misc"\n'})
+    root = make_library({"good": 'type = "misc"\ntitle = "Good"\nyear = 2020\n', "bad": 'type = "misc"\nyear = "x"\n'})
     run = scholar("-L", root, "export", "bibtex")
     assert run.exit_code == 1
     assert bib_keys(run.stdout) == ["good"]
-    assert "bad.toml: title: is missing" in run.stderr
+    assert "bad.toml: year: should be an integer" in run.stderr

@@ -57,7 +57,7 @@ def test_import_maps_fields_decodes_latex_and_keeps_the_rest(scholar: Scholar, t
     assert run.stderr.splitlines()[-1] == "imported 5, skipped 0 duplicates, 1 problem"
     library = index.load(root)
     q = library.get("jegou2020q")
-    assert q.title == "Quantization at Scale: 50% Off — BERT & Co."
+    assert q.title == "{Q}uantization at \\emph{Scale}: 50% Off — {BERT} & Co."  # record markup
     assert q.authors == ("Hervé Jégou", "Łukasz Kaiser")
     assert q.authors_truncated and q.equal_contribution == ("Hervé Jégou", "Łukasz Kaiser")
     assert (q.venue, q.publisher, q.year, q.month, q.pages) == (
@@ -101,7 +101,7 @@ def test_a_dblp_key_is_kept_verbatim_in_a_record_with_a_portable_name(scholar: S
     assert "@inproceedings{DBLP:conf/iclr/LiuSY19," in scholar("-L", root, "export", "bibtex").stdout
     assert scholar("-L", root, "show", "DBLP:conf/iclr/LiuSY19").exit_code == 0
     darts = index.load(root).get("DBLP:conf/iclr/LiuSY19")
-    assert darts.title == "DARTS: Differentiable Architecture Search"
+    assert darts.title == "{DARTS:} Differentiable Architecture Search"  # DBLP protects the acronym
     assert darts.url == "https://openreview.net/forum?id=S1eYHoC5FX"
 
 

@@ -24,6 +24,8 @@ from scholarcli import index
 from scholarcli.formats import ExportOptions, renderer, tree_renderer
 from scholarcli.formats.site_files import MARKER, is_scholar_page, plan_writes, safe_relative_path
 from scholarcli.model import Person, Settings, Venue, Work
+from scholarcli.model.markup import literal, plain
+from scholarcli.model.names import display_name
 from scholarcli.model.query import Filters, find_person, select, sort_works
 from test_export_golden import CITED
 
@@ -113,9 +115,9 @@ def hostile_works() -> tuple[list[Work], Settings]:
         Work(
             key=f"w{index}",
             type="article",
-            title=text,
-            authors=(text, "Ada"),
-            equal_contribution=(text, "Ada"),
+            title=literal(text),  # record markup for this text (model/markup.py)
+            authors=(literal(text), "Ada"),
+            equal_contribution=(literal(text), "Ada"),
             venue="V" if index % 2 else text,
             year=2000 + index,
             abstract=text,
@@ -144,13 +146,13 @@ def test_front_matter_reads_back_as_written_whatever_the_fields_hold(fmt: str) -
         assert is_scholar_page(page)
         data = front_matter(page)
         if fmt == "hugo":  # Hugo's templates escape what they print: the text as it is
-            assert data["title"] == work.title
-            assert data["authors"] == list(work.authors)
+            assert data["title"] == plain(work.title) == HOSTILE[int(work.key[1:])]
+            assert data["authors"] == [display_name(name) for name in work.authors]
             assert data["author_notes"] == ["Equal contribution", "Equal contribution"]
             assert data["tags"] == list(work.tags)
             assert str(data["date"]) == f"{work.year}-01-01"
         else:  # Jekyll's print it raw: HTML-escaped, so the page shows the text
-            assert html.unescape(data["title"]) == work.title
+            assert html.unescape(data["title"]) == plain(work.title)
             assert "<" not in data["title"] + data["citation"] + data.get("excerpt", "")
             assert data["collection"] == "publications" and data["permalink"] == f"/publication/{work.key}"
 
@@ -163,7 +165,7 @@ def test_front_matter_is_read_back_by_a_yaml_1_2_reader_too() -> None:
     reader = YAML(typ="safe", pure=True)
     for work in works:
         head = files[f"{work.key}/index.md"][4:].split("\n---\n", 1)[0]
-        assert reader.load(head)["title"] == work.title
+        assert reader.load(head)["title"] == plain(work.title)
 
 
 def test_al_folio_fields_as_its_template_reads_them(make_library: Any) -> None:

@@ -20,6 +20,7 @@ from scholarcli.formats.site_files import MARKER
 from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import authors_text, iso_date
+from scholarcli.model.markup import plain
 
 # Markdown's punctuation but < > &, which become HTML entities (kramdown keeps entities as they are).
 _MARKDOWN = re.compile(r"([\\`*_\[\]#|~^$])")
@@ -38,12 +39,12 @@ CATEGORIES = {"Journal articles": "manuscripts", "Conference papers": "conferenc
 
 def citation(work: Work, settings: Settings) -> str:
     """The recommended citation: authors, "title", venue, year."""
-    title = f"\u201c{work.title}\u201d"
+    title = f"\u201c{plain(work.title)}\u201d"
     return sentences([authors_text(work, settings.equal_contribution), title, venue_line(work, settings)])
 
 
 def front_matter(work: Work, settings: Settings) -> list[str]:
-    lines = ["---", MARKER, f"title: {yaml_str(escape(work.title))}", "collection: publications"]
+    lines = ["---", MARKER, f"title: {yaml_str(escape(plain(work.title)))}", "collection: publications"]
     category = CATEGORIES.get(kind_of(work, settings), "patents" if work.is_patent else "other")
     lines += [f"category: {category}", f"permalink: /publication/{work.key}"]
     if work.year is not None:

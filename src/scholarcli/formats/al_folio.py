@@ -15,12 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, page_range
+from scholarcli.formats.bibfile import (
+    MONTH_MACROS,
+    VENUE_SOURCES,
+    Bare,
+    entry,
+    extra_fields,
+    page_range,
+    venue_from_extra,
+)
 from scholarcli.formats.common import ExportOptions, ExportResult, render_each
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
-from scholarcli.formats.latex_text import escape, escape_title
+from scholarcli.formats.latex_text import escape, escape_markup, escape_title
 from scholarcli.model import Settings, Work
-from scholarcli.model.names import split_name
+from scholarcli.model.names import bibtex_parts, is_comma_form, split_name
 
 TYPES = {"article": "article", "inproceedings": "inproceedings", "incollection": "incollection", "book": "book",
          "thesis": "phdthesis", "techreport": "techreport", "preprint": "article", "misc": "misc",
@@ -47,9 +55,15 @@ def text(value: str) -> str:
 
 
 def _author(name: str, equal: bool, mark: str) -> str:
-    given, family = split_name(name)
-    family = text(escape(family, ascii_only=False)) + (mark if equal else "")
-    return f"{family}, {text(escape(given, ascii_only=False))}" if given else family
+    """``Family*, Given``: the mark after the family name, where al-folio draws it as a superscript."""
+    if is_comma_form(name):
+        first, von, last, jr = bibtex_parts(name)
+        given, family = first, f"{von} {last}".strip()
+    else:
+        (given, family), jr = split_name(name), ""
+    parts = [text(escape_markup(family, ascii_only=False)) + (mark if equal else "")]
+    parts += [text(escape_markup(part, ascii_only=False)) for part in (jr, given) if part]
+    return ", ".join(parts)
 
 
 def authors(work: Work, mark: str) -> str:
@@ -74,7 +88,7 @@ def _address(value: str) -> str | None:
 def buttons(work: Work) -> list[tuple[str, str]]:
     named = {name.lower(): url for name, url in work.links.items()}
     if work.url:
-        named.setdefault("html", work.url)
+        named.setdefault("html", work.url)  # al-folio's button; the import reads it back as the url
     elif work.is_patent:  # the patent office's page of the number
         named.update(("html", link.url) for link in links(work) if link.label == "Patent")
     found = []
@@ -90,9 +104,13 @@ def _venue(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str
     venue = settings.venue(work.venue)
     if venue is not None:
         fields.append(("abbr", text(escape(venue.acronym, ascii_only=False))))
+    elif work.venue and venue_from_extra(work):  # an import's abbr, the venue's own text kept apart
+        fields.append(("abbr", text(escape(work.venue, ascii_only=False))))
     field = VENUE_FIELD.get(bib_type)
     name = venue_name(work, settings)
-    if field and name:
+    if field and any(source in work.extra for source in VENUE_SOURCES):
+        pass  # written with the other kept fields
+    elif field and name:
         fields.append((field, text(escape(name, ascii_only=False))))
     elif work.is_patent:
         fields.append(("abbr", "Patent"))
@@ -121,7 +139,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
             value = page_range(value) if name == "pages" else value
             fields.append(("number" if name == "issue" else name, text(escape(value, ascii_only=False))))
     # Identifiers become addresses in the template (https://doi.org/..., arxiv.org/abs/...).
-    for name in ("arxiv", "doi"):
+    for name in ("arxiv", "doi", "url"):
         if value := getattr(work, name):
             fields.append((name, url_text(value)))
     fields.extend(buttons(work))
@@ -129,7 +147,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("preview", url_text(preview)))
     if work.abstract:
         fields.append(("abstract", text(escape(work.abstract, ascii_only=False))))
-    fields.append(("bibtex_show", "true"))
+    fields.append(("bibtex_show", work.extra.get("bibtex_show", "true")))
     if work.selected:
         fields.append(("selected", "true"))
     # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).

@@ -17,8 +17,9 @@ from typing import Any
 from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
 from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
-from scholarcli.formats.latex_text import decode
+from scholarcli.formats.latex_text import decode, decode_markup, is_lossless
 from scholarcli.model import Settings
+from scholarcli.model.names import commas, record_form, words
 from scholarcli.model.query import fold
 
 # Entry type -> our type. Types not listed become misc, and keep their name in bibtex_type.
@@ -58,6 +59,7 @@ class Converted:
     key: str
     record: dict[str, Any]
     notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what is wrong in the entry, though imported
 
 
 # The longest value @string expansion may make: forty lines of @string{sN = sN-1 # sN-1} would
@@ -107,9 +109,10 @@ def _split_concatenation(text: str) -> Iterator[str]:
 
 
 def split_authors(text: str) -> tuple[list[str], bool]:
-    """Names from a BibTeX name list, as "Given Family", and whether it ended in ``and others``."""
+    """The names of a BibTeX name list as written (white space collapsed), and whether it ended in
+    ``and others``. A doubled "and" leaves an empty name, for the caller to report."""
     names, depth, start = [], 0, 0
-    for match in re.finditer(r"[{}]|\s+and\s+", text, flags=re.IGNORECASE):
+    for match in re.finditer(r"[{}]|(?<!\S)and(?=\s)|\s+and$", text, flags=re.IGNORECASE):
         token = match.group()
         if token == "{":
             depth += 1
@@ -119,32 +122,13 @@ def split_authors(text: str) -> tuple[list[str], bool]:
             names.append(text[start : match.start()])
             start = match.end()
     names.append(text[start:])
-    names = [" ".join(name.split()) for name in names if name.strip()]
+    names = [" ".join(name.split()) for name in names]
+    if (names and not names[0] and len(names) > 1) or (len(names) == 1 and not names[0]):
+        names = names[1:] if len(names) > 1 else []
     truncated = bool(names) and names[-1].lower() == "others"
     if truncated:
         names.pop()
-    return [_given_family(name) for name in names], truncated
-
-
-def _given_family(name: str) -> str:
-    """ "von Neumann, John" -> "John von Neumann"; a braced corporate name stays whole."""
-    parts = [part.strip() for part in _split_top_level_commas(name)]
-    if len(parts) == 3:  # von Last, Jr, First
-        return decode(f"{parts[2]} {parts[0]}, {parts[1]}")
-    if len(parts) == 2 and parts[1]:
-        return decode(f"{parts[1]} {parts[0]}")
-    return decode(parts[0])
-
-
-def _split_top_level_commas(text: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if char == "," and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
+    return names, truncated
 
 
 def unescape_address(value: str) -> str:
@@ -173,58 +157,155 @@ def _equal_positions(annotation: str) -> list[int]:
     return [int(m.group(1)) for m in re.finditer(r"(\d+)\s*=\s*equal", annotation, flags=re.IGNORECASE)]
 
 
-def convert(entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> Converted:
-    """One BibTeX entry (field names lowercased, values resolved) as a record."""
-    entry_type = entry_type.lower()
-    values = dict(fields)
-    record: dict[str, Any] = {}
-    extra: dict[str, str] = {}
-    links: dict[str, str] = {}
-    notes: list[str] = []
+# What al-folio authors type into names to mark equal contribution (and the library's own mark).
+MARKS = "*∗†‡"
 
-    def take(name: str) -> str | None:
-        value = values.pop(name, None)
+
+class _Entry:
+    """One entry being converted: the fields not yet taken, and the record, extra, links and notes."""
+
+    def __init__(self, entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> None:
+        self.entry_type, self.key, self.settings = entry_type.lower(), key, settings
+        self.values = dict(fields)
+        self.record: dict[str, Any] = {}
+        self.extra: dict[str, str] = {}
+        self.links: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.problems: list[str] = []
+
+    def take(self, name: str) -> str | None:
+        value = self.values.pop(name, None)
         return value.strip() if value is not None and value.strip() else None
 
-    work_type = TYPE_MAP.get(entry_type, "misc")
-    eprint_type = (take("eprinttype") or take("archiveprefix") or "").lower()
-    eprint = take("eprint")
-    # The venue comes from the field that names it for this type; any other stays as it came.
-    venue_text = None
-    for source in NATURAL_VENUE.get(work_type, ()):
-        venue_text = venue_text or take(source)
+    def text(self, target: str, name: str, value: str) -> None:
+        """A text field: decoded when plain text keeps all it says, else kept as BibTeX source."""
+        if is_lossless(value):
+            self.record[target] = decode(value)
+        else:
+            self.extra[name] = value
+
+
+def convert(entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> Converted:
+    """One BibTeX entry (field names lowercased, values resolved) as a record."""
+    entry = _Entry(entry_type, key, fields, settings)
+    _type_and_eprint(entry)
+    if title := entry.take("title"):
+        entry.record["title"] = decode_markup(title)
+    _authors(entry)
+    _dates(entry)
+    _numbers_and_texts(entry)
+    _al_folio(entry)
+    for name in list(entry.values):
+        if (value := entry.take(name)) is not None:
+            entry.extra[name] = value  # as BibTeX source: exported back exactly as it came
+    if entry.links:
+        entry.record["links"] = entry.links
+    if entry.extra:
+        entry.record["extra"] = entry.extra
+    return Converted(key=key, record=entry.record, notes=entry.notes, problems=entry.problems)
+
+
+def _type_and_eprint(entry: _Entry) -> None:
+    """The work type, the arXiv id of an eprint, and the venue from the field that names it."""
+    work_type = TYPE_MAP.get(entry.entry_type, "misc")
+    eprint_type = (entry.take("eprinttype") or entry.take("archiveprefix") or "").lower()
+    eprint = entry.take("eprint")
+    source = next((name for name in NATURAL_VENUE.get(work_type, ()) if entry.values.get(name, "").strip()), None)
+    venue_text = entry.values.get(source, "").strip() if source else None
     if eprint and (eprint_type == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", eprint)):
-        record["arxiv"] = eprint
-        journal = values.get("journal") or values.get("journaltitle") or venue_text
+        entry.record["arxiv"] = eprint
+        journal = entry.values.get("journal") or entry.values.get("journaltitle") or venue_text
         if work_type in ("misc", "article") and (journal is None or "arxiv" in journal.lower()):
-            work_type = "preprint"
-            venue_text = "arXiv"
-            for source in ("journal", "journaltitle"):
-                take(source)
+            work_type, source, venue_text = "preprint", None, None
+            entry.record["venue"] = "arXiv"
+            for name in ("journal", "journaltitle"):
+                if (value := entry.take(name)) and value != "arXiv":
+                    entry.extra[name] = value
     elif eprint:
-        extra["eprint"] = eprint
+        entry.extra["eprint"] = eprint
         if eprint_type:
-            extra["eprinttype"] = eprint_type
-    record["type"] = work_type
-    if entry_type != BIBTEX_TYPES[work_type][0] and not (work_type == "preprint" and entry_type in ("misc", "article")):
-        record["bibtex_type"] = entry_type
-    record["title"] = decode(take("title") or "")
-    if not record["title"]:
-        notes.append("no title; the key stands in for it")
-        record["title"] = key
-    if author := take("author"):
-        authors, truncated = split_authors(author)
-        record["authors"] = authors
-        if truncated:
-            record["authors_truncated"] = True
-        annotation = take("author+an")
-        if annotation:
-            positions = _equal_positions(annotation)
-            record["equal_contribution"] = [authors[i - 1] for i in positions if 0 < i <= len(authors)]
-    if venue_text:
-        record["venue"] = _venue(decode(venue_text), settings)
-    date = take("date")
-    year = take("year")
+            entry.extra["eprinttype"] = eprint_type
+    entry.record["type"] = work_type
+    natural = BIBTEX_TYPES[work_type][0]
+    if entry.entry_type != natural and not (work_type == "preprint" and entry.entry_type in ("misc", "article")):
+        entry.record["bibtex_type"] = entry.entry_type
+    if source and venue_text:
+        _venue_field(entry, source, venue_text)
+
+
+def _venue_field(entry: _Entry, source: str, text: str) -> None:
+    """The venue as plain text (or the registry's acronym); its source is kept for the exports
+    whenever the record's venue would not give the same text back."""
+    entry.take(source)
+    venue = _venue(decode(text), entry.settings)
+    entry.record["venue"] = venue
+    if not is_lossless(text) or venue != decode(text):
+        entry.extra[source] = text
+
+
+def _authors(entry: _Entry) -> None:
+    author = entry.take("author")
+    if author is None:
+        return
+    listed, truncated = split_authors(author)
+    broken = _misread(listed)
+    if broken:
+        entry.extra["author"] = author
+        entry.problems.append(f"author: bibtex would misread this list ({broken}); kept as BibTeX source")
+        return
+    symbols = {*MARKS, entry.settings.equal_contribution.symbol}
+    names, equal = [], []
+    for raw in listed:
+        name, marked = _unmarked(decode_markup(raw), symbols)
+        names.append(record_form(name))
+        if marked:
+            equal.append(names[-1])
+    entry.record["authors"] = names
+    if truncated:
+        entry.record["authors_truncated"] = True
+    if annotation := entry.take("author+an"):
+        positions = _equal_positions(annotation)
+        equal += [names[i - 1] for i in positions if 0 < i <= len(names) and names[i - 1] not in equal]
+    if equal:
+        entry.record["equal_contribution"] = [name for name in names if name in equal]
+
+
+def _misread(names: list[str]) -> str | None:
+    """What bibtex would misread in a list of names: an empty name (a doubled "and"), a name with
+    a comma too many or one at its end ("X, Y, and Z"), or, in a list written given name first,
+    a comma between two whole names ("Kaiyan Zhang, Xuekai Zhu")."""
+    given_first = sum("," not in name for name in names) > len(names) / 2
+    for name in names:
+        parts = commas(name)
+        if not name.strip():
+            return 'an empty name, from a doubled "and"'
+        if len(parts) > 3 or not parts[-1] or not parts[0]:
+            return f'"{name}"'
+        if given_first and len(parts) == 2 and all(len(words(part)) > 1 for part in parts):
+            return f'"{name}", two names joined by a comma'
+    return None
+
+
+def _unmarked(name: str, symbols: set[str]) -> tuple[str, bool]:
+    """A name without the marks typed into it (``Yuan*, Zhihang``, ``*Pang, Ce``), and whether it had one."""
+    if not any(symbol in name for symbol in symbols):
+        return name, False
+    stripped = " ".join(", ".join(_strip_marks(word, symbols) for word in part.split(",")) for part in name.split(" "))
+    cleaned = " ".join(stripped.replace(" ,", ",").split())
+    return cleaned, cleaned != " ".join(name.split())
+
+
+def _strip_marks(word: str, symbols: set[str]) -> str:
+    while word and word[-1] in symbols:
+        word = word[:-1]
+    while word and word[0] in symbols:
+        word = word[1:]
+    return word
+
+
+def _dates(entry: _Entry) -> None:
+    record, extra = entry.record, entry.extra
+    date, year = entry.take("date"), entry.take("year")
     if date and (match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)):
         record["year"] = int(match.group(1))
         if match.group(2):
@@ -234,60 +315,89 @@ def convert(entry_type: str, key: str, fields: dict[str, str], settings: Setting
     elif date:
         extra["date"] = date
     if year and "year" not in record:
-        if year.isdigit():
+        if year.isdigit() and 0 < int(year) < 10000:
             record["year"] = int(year)
         else:
             extra["year"] = year
-    if (month := take("month")) and "month" not in record:
+    if (month := entry.take("month")) and "month" not in record:
         number = _month(decode(month))
         if number:
             record["month"] = number
         else:
             extra["month"] = month
+
+
+def _numbers_and_texts(entry: _Entry) -> None:
+    work_type = entry.record["type"]
     number_field = "number" if work_type in ("patent", "techreport") else "issue"
-    if work_type == "article" and "publisher" in values:  # an article's publisher is its journal's
-        extra["publisher"] = values.pop("publisher")
+    if work_type == "article" and "publisher" in entry.values:  # an article's publisher is its journal's
+        entry.extra["publisher"] = entry.values.pop("publisher")
     simple = {
-        "volume": "volume",
-        "number": number_field,
-        "issue": "issue",
-        "pages": "pages",
-        "publisher": "publisher",
-        "school": "publisher",
-        "institution": "publisher",
-        "note": "note",
-        "abstract": "abstract",
-        "holder": "assignee",
-        "assignee": "assignee",
-    }
+        "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "publisher": "publisher",
+        "school": "publisher", "institution": "publisher", "note": "note", "abstract": "abstract",
+        "holder": "assignee", "assignee": "assignee",
+    }  # fmt: skip
     for source, target in simple.items():
-        if target not in record and (value := take(source)):
-            record[target] = decode(value).replace("–", "-") if target == "pages" else decode(value)
+        if target not in entry.record and (value := entry.take(source)):
+            if target == "pages" and is_lossless(value):
+                entry.record[target] = decode(value).replace("–", "-")
+            else:
+                entry.text(target, source, value)
     for source in ("doi", "url"):
-        if value := take(source):
-            record[source] = unescape_address(value)
-    if classes := take("primaryclass") or take("eprintclass"):
-        record["categories"] = [c.strip() for c in classes.split(",") if c.strip()]
-    if keywords := take("keywords"):
-        record["tags"] = [decode(t.strip()) for t in re.split(r"[,;]", keywords) if t.strip()]
-    if (selected := take("selected")) is not None:
+        if value := entry.take(source):
+            entry.record[source] = unescape_address(value)
+    if classes := entry.take("primaryclass") or entry.take("eprintclass"):
+        entry.record["categories"] = [c.strip() for c in classes.split(",") if c.strip()]
+    if (keywords := entry.take("keywords")) and is_lossless(keywords):
+        entry.record["tags"] = [decode(t.strip()) for t in re.split(r"[,;]", keywords) if t.strip()]
+    elif keywords:
+        entry.extra["keywords"] = keywords
+
+
+def _al_folio(entry: _Entry) -> None:
+    """al-folio's fields: arxiv, selected, the links its buttons show, preview, abbr."""
+    if (arxiv := entry.take("arxiv")) and "arxiv" not in entry.record:
+        entry.record["arxiv"] = arxiv
+    elif arxiv:
+        entry.extra["arxiv"] = arxiv
+    if (selected := entry.take("selected")) is not None:
         if selected.lower() in ("true", "yes", "1"):
-            record["selected"] = True
+            entry.record["selected"] = True
         elif selected.lower() not in ("false", "no", "0"):
-            extra["selected"] = selected
-    for name in list(values):
-        value = take(name)
-        if value is None:
-            continue
-        if name in LINK_FIELDS and re.match(r"https?://", value):
-            links[name] = unescape_address(value)
-        else:
-            extra[name] = value  # as BibTeX source: exported back exactly as it came
-    if links:
-        record["links"] = links
-    if extra:
-        record["extra"] = extra
-    return Converted(key=key, record=record, notes=notes)
+            entry.extra["selected"] = selected
+    if (shown := entry.take("bibtex_show")) is not None and shown.lower() != "true":
+        entry.extra["bibtex_show"] = shown  # al-folio's export writes true unless told otherwise
+    for name in sorted(LINK_FIELDS & set(entry.values)):
+        value = entry.values[name].strip()
+        if _is_address(value) and not (name == "html" and value == entry.record.get("url")):
+            entry.links[name] = unescape_address(value)
+            entry.take(name)
+        elif name == "html" and value == entry.record.get("url"):
+            entry.take(name)  # al-folio's export writes the url as html too
+    if (preview := entry.values.get("preview", "").strip()) and _is_address(preview):
+        entry.links["thumbnail"] = unescape_address(preview)
+        entry.take("preview")
+    abbr = entry.values.get("abbr", "").strip()
+    if abbr and is_lossless(abbr) and not re.search(r"[<>]", abbr):
+        entry.take("abbr")
+        venue = entry.record.get("venue")
+        source = next((name for name in NATURAL_VENUE.get(entry.record["type"], ()) if name in entry.extra), None)
+        if venue and venue != abbr and source is None:
+            source = NATURAL_VENUE[entry.record["type"]][-1]
+            entry.extra[source] = fields_source(venue)
+        entry.record["venue"] = decode(abbr)
+
+
+def fields_source(text: str) -> str:
+    """Plain text as BibTeX source that decodes back to it."""
+    from scholarcli.formats.latex_text import escape
+
+    return escape(text, ascii_only=False)
+
+
+def _is_address(value: str) -> bool:
+    """An http(s) address or a path of the site (al-folio's ``assets/pdf/x.pdf``, ``x.png``)."""
+    return bool(re.match(r"https?://", value)) or bool(re.fullmatch(r"[\w./-]+", value) and "." in value)
 
 
 @dataclass
@@ -298,37 +408,90 @@ class ParsedFile:
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
     """Every entry of a .bib text; blocks bibtexparser cannot read become problems, not silence."""
-    from bibtexparser import middlewares
     from bibtexparser.entrypoint import parse_string
 
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # we report failed blocks ourselves
-    library = parse_string(text, parse_stack=[middlewares.RemoveEnclosingMiddleware()])
-    problems = _failed_blocks(library.failed_blocks, source)
+    repaired = set()
+
+    def comma(found: re.Match[str]) -> str:
+        repaired.add(found.group(2))
+        return f"{found.group(1)}{found.group(2)},{found.group(3)}"
+
+    text = _MISSING_COMMA.sub(comma, text)
+    library = parse_string(text, parse_stack=[])
     strings = {name: name for name in MONTH_MACROS}
+    problems: list[Problem] = []
     for string in library.strings:  # in file order, so a string may use the ones before it
         try:
             strings[string.key.lower()] = _value(str(string.value), strings)
         except ValueTooLong as error:
             problems.append(Problem(source, f"@string {string.key}", str(error)))
             strings[string.key.lower()] = _TOO_LONG
+    recovered, failed = _recovered(library.failed_blocks, source)
+    problems += failed
     entries = []
-    for entry in library.entries:
+    for entry, note in [*((entry, None) for entry in library.entries), *recovered]:
         try:
             fields = _fields(entry, strings)
         except ValueTooLong as error:
             problems.append(Problem(source, entry.key, f"{error}; the entry was skipped"))
             continue
-        entries.append(convert(entry.entry_type, entry.key, fields, settings))
+        converted = convert(entry.entry_type, entry.key, fields, settings)
+        if note:
+            converted.notes.append(note)
+        if entry.key in repaired:
+            converted.notes.append("the comma after its key was missing")
+        entries.append(converted)
     return ParsedFile(entries, problems)
 
 
+# An entry whose key has no comma after it, the first field on the next line: bibtex reads it.
+_MISSING_COMMA = re.compile(r"(@\w+\s*[{(]\s*)([^\s,={}()\"#%'~\\]+)([ \t]*\n\s*\w[\w+:.-]*\s*=)")
+
+
+def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], list[Problem]]:
+    """Entries bibtex reads though bibtexparser does not: a field given twice (bibtex takes the
+    first). The rest become problems."""
+    from bibtexparser import model
+
+    recovered, problems = [], []
+    for block in blocks:
+        if isinstance(block, model.DuplicateFieldKeyBlock):
+            entry: Any = block.ignore_error_block
+            first: dict[str, Any] = {}
+            for f in entry.fields:
+                first.setdefault(f.key.lower(), f)
+            entry.fields = list(first.values())
+            recovered.append(
+                (entry, f"a field is given twice ({', '.join(sorted(block.duplicate_keys))}); the first is kept")
+            )
+            continue
+        problems.extend(_failed_blocks([block], source))
+    return recovered, problems
+
+
 def _fields(entry: Any, strings: dict[str, str]) -> dict[str, str]:
-    """The entry's fields by lower-case name, bare values resolved."""
+    """The entry's fields by lower-case name: braced and quoted values unwrapped, bare ones resolved."""
     fields = {}
     for f in entry.fields:
-        bare = f.enclosing == "no-enclosing"
-        fields[f.key.lower()] = _value(str(f.value), strings) if bare else str(f.value)
+        value = str(f.value)
+        if len(value) >= 2 and value[0] + value[-1] in ('""', "{}") and _closes_at_end(value):
+            fields[f.key.lower()] = value[1:-1]
+        else:
+            fields[f.key.lower()] = _value(value, strings)
     return fields
+
+
+def _closes_at_end(value: str) -> bool:
+    """Whether the brace or quote that opens the value is the one that closes it (not ``{a} # {b}``)."""
+    if value[0] == '"':
+        return list(_split_concatenation(value)) == [value] if "#" in value else True
+    depth = 0
+    for index, char in enumerate(value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return index == len(value) - 1
+    return False
 
 
 def _failed_blocks(blocks: list[Any], source: str) -> list[Problem]:

@@ -6,9 +6,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from scholarcli.formats.latex_text import escape
+from scholarcli.formats.common import arxiv_class
+from scholarcli.formats.latex_text import escape_markup
 from scholarcli.model import Work
-from scholarcli.model.names import has_and, split_name
+from scholarcli.model.markup import is_one_group
+from scholarcli.model.names import has_and, is_comma_form, split_name
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -53,12 +55,16 @@ def bib_name(name: str, ascii_only: bool) -> str:
     when it starts with an accented capital (``Kaiser, {\\L}ukasz``), and particles stay in the family.
 
     A name with the word "and" in it ("Procter and Gamble Research") is one name in braces: bare,
-    BibTeX would read it as two.
+    BibTeX would read it as two. A name in BibTeX's comma form, or a literal one in braces, is
+    written as the record has it (model/names.py).
     """
+    if is_comma_form(name) or is_one_group(name):
+        return escape_markup(name, ascii_only)
     if has_and(name):
-        return f"{{{escape(name, ascii_only)}}}"
+        return f"{{{escape_markup(name, ascii_only)}}}"
     given, family = split_name(name)
-    return f"{escape(family, ascii_only)}, {escape(given, ascii_only)}" if given else escape(family, ascii_only)
+    family = escape_markup(family, ascii_only)
+    return f"{family}, {escape_markup(given, ascii_only)}" if given else family
 
 
 def names(work: Work, ascii_only: bool) -> str:
@@ -79,3 +85,35 @@ def page_range(pages: str) -> str:
 def extra_fields(work: Work, used: set[str]) -> list[tuple[str, str]]:
     """Fields kept from an import, after those already written: BibTeX source, written as it came."""
     return [(name, value) for name, value in work.extra.items() if name not in used]
+
+
+# The fields an import keeps the venue's own text in, which the exports write instead of the record's venue.
+VENUE_SOURCES = ("journal", "journaltitle", "booktitle")
+
+
+def venue_from_extra(work: Work) -> bool:
+    """Whether the record keeps its venue's source text in ``extra`` (written from there)."""
+    return any(name in work.extra for name in VENUE_SOURCES) if work.extra else False
+
+
+def identifier_fields(work: Work, eprint_type: tuple[str, str], class_field: str) -> list[tuple[str, str]]:
+    """arXiv eprint, DOI and URL, verbatim; ``eprint_type`` is (field, value) of the archive."""
+    fields: list[tuple[str, str]] = []
+    if work.arxiv:
+        fields += [("eprint", verbatim(work.arxiv)), eprint_type]
+        if cls := arxiv_class(work):
+            fields.append((class_field, cls))
+    if work.doi:
+        fields.append(("doi", verbatim(work.doi)))
+    if work.url:
+        fields.append(("url", verbatim(work.url)))
+    return fields
+
+
+def with_aliases(text: str, entry_type: str, work: Work, fields: Sequence[tuple[str, str]]) -> str:
+    """The entry, then one copy under each other key the work has (``ids``): BibTeX has no aliases,
+    so a copy is what makes ``\\cite{alias}`` resolve."""
+    from scholarcli.model.duplicates import aliases
+
+    copies = [entry(entry_type, alias, fields) for alias in aliases(work)] if work.extra else []
+    return "\n".join([text, *copies])

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import entry, extra_fields, names, page_range, verbatim
+from scholarcli.formats.bibfile import entry, extra_fields, identifier_fields, names, page_range, venue_from_extra
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
     ExportResult,
-    arxiv_class,
     equal_positions,
     is_arxiv,
     render_each,
@@ -70,70 +69,77 @@ def _patent_type(work: Work) -> str:
     return "patent" if granted else "patreq"
 
 
-def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
-    def text(value: str) -> str:
-        return escape(value, ascii_only=False)
+def _text(value: str) -> str:
+    return escape(value, ascii_only=False)
 
+
+def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
     bib_type, type_field = TYPES[work.type]
     bib_type = work.bibtex_type or bib_type  # an imported entry keeps the type it came with
     if work.bibtex_type:
         type_field = None
+    fields = _head(work, settings, bib_type)
+    if date := iso_date(work):
+        fields.append(("date", date))
+    if type_field:
+        fields.append(("type", type_field))
+    fields += _publication(work, bib_type)
+    fields += identifier_fields(work, ("eprinttype", "arxiv"), "eprintclass")
+    for name, value in (("note", work.note), ("keywords", ", ".join(work.tags)), ("abstract", work.abstract)):
+        if value:
+            fields.append((name, _text(value)))
+    if work.extra:
+        fields.extend(extra_fields(work, {name for name, _ in fields}))
+    used = {name for name, _ in fields}
+    lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]
+    if not used & {"date", "year"}:
+        lacking.insert(0, "date")
+    if "title" not in used:
+        lacking.insert(0, "title")
+    warnings = []
+    if lacking:
+        warnings.append(f"{work.key}: no {', no '.join(lacking)}; biblatex's datamodel requires them")
+    return entry(bib_type, work.key, fields), warnings
+
+
+def _head(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]]:
+    """Authors with their equal contribution, title, and the venue."""
     fields: list[tuple[str, str]] = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=False)))
         if positions := equal_positions(work):
             fields.append(("author+an", ";".join(f"{index}=equal" for index in positions)))
-    fields.append(("title", escape_title(work.title, ascii_only=False)))
+    if work.title:
+        fields.append(("title", escape_title(work.title, ascii_only=False)))
     venue = venue_long(work, settings)
     venue_field = VENUE_FIELD.get(bib_type)
-    if venue_field == "howpublished" and is_arxiv(work, settings):
+    if venue_from_extra(work):
+        pass  # the venue's own text, written with the other kept fields
+    elif venue_field == "howpublished" and is_arxiv(work, settings):
         fields.append((venue_field, "arXiv preprint"))
     elif venue and venue_field:
-        fields.append((venue_field, text(venue)))
-    if date := iso_date(work):
-        fields.append(("date", date))
-    if type_field:
-        fields.append(("type", type_field))
+        fields.append((venue_field, _text(venue)))
+    return fields
+
+
+def _publication(work: Work, bib_type: str) -> list[tuple[str, str]]:
+    """Publisher, a patent's number, type and holder, volume, number and pages."""
+    fields: list[tuple[str, str]] = []
     if work.publisher and (where := PUBLISHER_FIELD.get(bib_type)):
-        fields.append((where, text(work.publisher)))
+        fields.append((where, _text(work.publisher)))
     if work.is_patent:
         if work.number:
-            fields.append(("number", text(work.number)))
+            fields.append(("number", _text(work.number)))
         fields.append(("type", _patent_type(work)))
         if work.assignee:
-            fields.append(("holder", text(work.assignee)))
+            fields.append(("holder", _text(work.assignee)))
     if work.volume:
-        fields.append(("volume", text(work.volume)))
+        fields.append(("volume", _text(work.volume)))
     if work.issue:
-        fields.append(("number", text(work.issue)))
+        fields.append(("number", _text(work.issue)))
     if work.pages:
-        fields.append(("pages", text(page_range(work.pages))))
-    if work.arxiv:
-        fields.append(("eprint", verbatim(work.arxiv)))
-        fields.append(("eprinttype", "arxiv"))
-        if cls := arxiv_class(work):
-            fields.append(("eprintclass", cls))
-    if work.doi:
-        fields.append(("doi", verbatim(work.doi)))
-    if work.url:
-        fields.append(("url", verbatim(work.url)))
-    if work.note:
-        fields.append(("note", text(work.note)))
-    if work.tags:
-        fields.append(("keywords", text(", ".join(work.tags))))
-    if work.abstract:
-        fields.append(("abstract", text(work.abstract)))
-    if work.extra:
-        fields.extend(extra_fields(work, {name for name, _ in fields}))
-    used = {name for name, _ in fields}
-
-    lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]
-    if not used & {"date", "year"}:
-        lacking.insert(0, "date")
-    warnings = []
-    if lacking:
-        warnings.append(f"{work.key}: no {', no '.join(lacking)}; biblatex's datamodel requires them")
-    return entry(work.bibtex_type or bib_type, work.key, fields), warnings
+        fields.append(("pages", _text(page_range(work.pages))))
+    return fields
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:

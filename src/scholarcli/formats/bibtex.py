@@ -11,19 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import MONTH_MACROS, Bare, entry, extra_fields, names, page_range, verbatim
-from scholarcli.formats.common import (
-    ENTRY_SEPARATOR,
-    ExportOptions,
-    ExportResult,
-    arxiv_class,
-    is_arxiv,
-    missing,
-    render_each,
+from scholarcli.formats.bibfile import (
+    MONTH_MACROS,
+    Bare,
+    entry,
+    extra_fields,
+    identifier_fields,
+    names,
+    page_range,
+    venue_from_extra,
+    with_aliases,
 )
+from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, is_arxiv, missing, render_each
 from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
+from scholarcli.model.markup import plain
 
 # Our type -> the BibTeX type, the facts its standard styles need, and where the venue goes.
 TYPES: dict[str, tuple[str, tuple[str, ...], str | None]] = {
@@ -64,24 +67,52 @@ def _note(work: Work, options: ExportOptions) -> str | None:
 
 
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
-    """One entry and the warnings about it."""
+    """One entry (and a copy under each other key it has) and the warnings about it."""
     warnings = []
     bib_type, needs, venue_field = TYPES[work.type]
     lacking = missing(work, needs)
     if lacking and not work.bibtex_type:  # an imported entry keeps the type it came with
         warnings.append(f"{work.key}: no {' and no '.join(lacking)}; exported as @misc, which BibTeX accepts")
         bib_type, venue_field = "misc", None
+    fields = _head(work, settings, bib_type, venue_field)
+    fields += _date(work, warnings)
+    fields += _numbers(work, bib_type)
+    if note := _note(work, options):
+        fields.append(("note", escape(note)))
+    fields += identifier_fields(work, ("archiveprefix", "arXiv"), "primaryclass")
+    if work.tags:
+        fields.append(("keywords", escape(", ".join(work.tags))))
+    if work.abstract:
+        fields.append(("abstract", escape(work.abstract)))
+    for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
+        if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
+            fields.append((name, url))
+    if work.extra:
+        fields.extend(extra_fields(work, {name for name, _ in fields}))
+    entry_type = work.bibtex_type or bib_type
+    return with_aliases(entry(entry_type, work.key, fields), entry_type, work, fields), warnings
+
+
+def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None) -> list[tuple[str, str]]:
+    """Authors (or the ``key`` styles sort by without them), title, and the venue."""
     fields: list[tuple[str, str]] = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=True)))
-    else:
-        # Styles sort and label by author; without one they need `key`.
-        fields.append(("key", escape(work.number or work.title)))
-    fields.append(("title", escape_title(work.title)))
-    if venue_field:
+    elif work.number or work.title:  # styles sort and label by author; without one they need `key`
+        fields.append(("key", escape(work.number or plain(work.title))))
+    if work.title:
+        fields.append(("title", escape_title(work.title)))
+    if venue_from_extra(work):
+        pass  # the venue's own text, written with the other kept fields
+    elif venue_field:
         fields.append((venue_field, escape(venue_long(work, settings))))
     elif bib_type == "misc" and (howpublished := _howpublished(work, settings)):
         fields.append(("howpublished", escape(howpublished)))
+    return fields
+
+
+def _date(work: Work, warnings: list[str]) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
     if work.year is not None:
         fields.append(("year", str(work.year)))
     elif "year" not in work.extra:  # an imported year that is not a number comes back from extra
@@ -89,6 +120,12 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("year", NO_DATE))
     if work.month is not None:
         fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
+    return fields
+
+
+def _numbers(work: Work, bib_type: str) -> list[tuple[str, str]]:
+    """Volume, number, pages, the publisher where the type has one, a patent's assignee."""
+    fields: list[tuple[str, str]] = []
     if work.volume:
         fields.append(("volume", escape(work.volume)))
     if work.issue:
@@ -103,27 +140,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("publisher", escape(work.publisher)))
     if work.is_patent and work.assignee:
         fields.append(("organization", escape(work.assignee)))
-    if note := _note(work, options):
-        fields.append(("note", escape(note)))
-    if work.arxiv:
-        fields.append(("eprint", verbatim(work.arxiv)))
-        fields.append(("archiveprefix", "arXiv"))
-        if cls := arxiv_class(work):
-            fields.append(("primaryclass", cls))
-    if work.doi:
-        fields.append(("doi", verbatim(work.doi)))
-    if work.url:
-        fields.append(("url", verbatim(work.url)))
-    if work.tags:
-        fields.append(("keywords", escape(", ".join(work.tags))))
-    if work.abstract:
-        fields.append(("abstract", escape(work.abstract)))
-    for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
-        if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
-            fields.append((name, url))
-    if work.extra:
-        fields.extend(extra_fields(work, {name for name, _ in fields}))
-    return entry(work.bibtex_type or bib_type, work.key, fields), warnings
+    return fields
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:

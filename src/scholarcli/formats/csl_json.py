@@ -9,7 +9,8 @@ from typing import Any
 from scholarcli.formats.common import ExportOptions, ExportResult, equal_positions, is_arxiv
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
-from scholarcli.model.names import has_and, split_name
+from scholarcli.model.markup import ESCAPES, is_marked, is_one_group, plain, tokens
+from scholarcli.model.names import bibtex_parts, has_and, is_comma_form, split_name
 
 TYPES = {
     "article": "article-journal",
@@ -25,14 +26,51 @@ TYPES = {
 
 
 def _name(name: str) -> dict[str, str]:
-    if has_and(name):  # "Tom and Jerry" is one name, not given "Tom and"
-        return {"literal": name}
+    if is_one_group(name) or has_and(name):  # "Tom and Jerry" is one name, not given "Tom and"
+        return {"literal": plain(name)}
+    if is_comma_form(name):
+        first, von, last, jr = bibtex_parts(name)
+        parts = {"family": plain(f"{von} {last}".strip()), "given": plain(first), "suffix": plain(jr)}
+        return {part: value for part, value in parts.items() if value}
     given, family = split_name(name)
-    return {"family": family, "given": given} if given else {"literal": family}
+    return {"family": plain(family), "given": plain(given)} if given else {"literal": plain(family)}
+
+
+# Commands whose argument CSL's rich text has a tag for.
+_TAGS = {"emph": "i", "textit": "i", "mkbibemph": "i", "textbf": "b", "mkbibbold": "b", "textsc": "sc"}
+_OPEN = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">', "nocase": '<span class="nocase">'}
+_CLOSE = {"i": "</i>", "b": "</b>", "sc": "</span>", "nocase": "</span>"}
+
+
+def rich_title(title: str) -> str:
+    """A title's markup as CSL rich text: a protected group in ``<span class="nocase">``,
+    ``\\emph{x}`` in ``<i>``; math and other commands as their readable text."""
+    if not is_marked(title):
+        return title
+    out: list[str] = []
+    stack: list[str] = []
+    pending = ""  # the tag of a command whose argument comes next
+    for token in tokens(title):
+        if token == "{":
+            tag = pending or ("nocase" if not stack else "")
+            stack.append(tag)
+            out.append(_OPEN.get(tag, ""))
+            pending = ""
+        elif token == "}":
+            out.append(_CLOSE.get(stack.pop() if stack else "", ""))
+        elif token[0] == "\\" and token not in ESCAPES:
+            name = token[1:].rstrip()
+            pending = _TAGS.get(name, "")
+            out.append("" if pending else plain(token))
+        else:
+            out.append(plain(token))
+    return "".join(out)
 
 
 def item(work: Work, settings: Settings) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": work.key, "type": TYPES[work.type], "title": work.title}
+    data: dict[str, Any] = {"id": work.key, "type": TYPES[work.type]}
+    if work.title:
+        data["title"] = rich_title(work.title)
     if work.authors:
         data["author"] = [_name(name) for name in work.authors]
     if work.year is not None:

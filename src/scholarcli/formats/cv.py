@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from scholarcli.model import Citation, Person, Settings, Work
-from scholarcli.model.describe import venue_long
+from scholarcli.model.describe import shown, venue_long
 from scholarcli.model.metrics import Metrics, metrics
 from scholarcli.model.query import fold, sort_works
 
@@ -249,6 +249,7 @@ def kind_of(work: Work, settings: Settings) -> str:
 
 
 def _entry(work: Work, settings: Settings, person: Person, options: CvOptions) -> CvEntry:
+    work = shown(work)
     names = {fold(name) for name in person.all_names}
     equal = set(work.equal_contribution)
     authors = tuple(CvAuthor(name, fold(name) in names, name in equal) for name in work.authors)

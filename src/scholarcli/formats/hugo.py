@@ -19,7 +19,7 @@ from scholarcli.formats.cv_markdown import md_escape
 from scholarcli.formats.site_files import MARKER
 from scholarcli.formats.yaml_text import yaml_list, yaml_str
 from scholarcli.model import Settings, Work
-from scholarcli.model.describe import iso_date
+from scholarcli.model.describe import iso_date, shown
 
 # scholar's type -> the CSL type Hugo Blox's publication_types takes.
 CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",
@@ -53,6 +53,7 @@ def _links(work: Work) -> list[str]:
 
 
 def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list[str]:
+    work = shown(work)
     lines = ["---", MARKER, f"title: {yaml_str(work.title)}"]
     if work.authors:
         lines += ["authors:", *yaml_list(list(work.authors) + (["et al."] if work.authors_truncated else []), "  ")]

@@ -6,6 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from scholarcli.model.markup import LETTERS, has_latex, is_marked, plain, tokens
+from scholarcli.model.markup import SYMBOLS as LATEX_SYMBOLS
+
 # Characters LaTeX treats specially. Braces are handled apart (see _brace_escapes).
 SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -23,12 +26,12 @@ SPECIALS = {
 
 # Unicode that 8-bit BibTeX and pdflatex handle best as commands.
 SYMBOLS = {
-    "–": r"\textendash{}",
-    "—": r"\textemdash{}",
-    "‘": r"\textquoteleft{}",
-    "’": r"\textquoteright{}",
-    "“": r"\textquotedblleft{}",
-    "”": r"\textquotedblright{}",
+    "–": "--",
+    "—": "---",
+    "‘": "`",
+    "’": "'",
+    "“": "``",
+    "”": "''",
     "…": r"\ldots{}",
     "\u00a0": "~",
     "ß": r"{\ss}",
@@ -180,10 +183,15 @@ def _has_inner_capital(text: str) -> bool:
 
 
 def escape_title(text: str, ascii_only: bool = True) -> str:
-    """Like ``escape``, with words whose case matters wrapped in braces so styles keep it.
+    """A record's title as LaTeX: its markup as written (see model/markup.py); a title that
+    protects nothing itself gets the words whose case matters wrapped in braces, so that styles keep it.
 
     A title in capitals throughout (as patent offices write them) is protected as a whole.
     """
+    if is_marked(text):
+        if has_latex(text) or any(token == "{" for token in tokens(text)):
+            return escape_markup(text, ascii_only)
+        text = plain(text)  # escapes only (\{, \$): the literal text, protected as any other
     specials = _specials_for(text)
     if text != text.upper() and not _has_inner_capital(text):
         return _escape(text, ascii_only, specials)  # the common case: one pass over the whole title
@@ -200,42 +208,46 @@ def escape_title(text: str, ascii_only: bool = True) -> str:
     return "".join(out)
 
 
-# --- decoding: LaTeX source from real .bib files back to plain Unicode text ----------------------
+# --- markup to LaTeX: titles and names ---------------------------------------------------------
+
+_MARKUP_OUT = {"\\{": "\\{", "\\}": "\\}", "\\$": "\\$", "\\\\": r"\textbackslash{}"}
+
+
+def escape_markup(text: str, ascii_only: bool = True) -> str:
+    """A title or name in record markup (model/markup.py) as LaTeX: plain text escaped, braces,
+    math and commands as written, the markup's escapes as LaTeX's."""
+    if not is_marked(text):
+        return escape(text, ascii_only)
+    out, math = [], False
+    for token in tokens(text):
+        if token in _MARKUP_OUT:
+            out.append(_MARKUP_OUT[token])
+        elif token == "$":
+            math = not math
+            out.append(token)
+        elif token in ("{", "}") or token[0] == "\\" or math:
+            out.append(token)
+        else:
+            out.append(_escape(token, ascii_only, SPECIALS))
+    return "".join(out)
+
+
+# --- decoding: LaTeX source from real .bib files back to Unicode text and record markup ----------
 
 _COMBINING = {command: mark for mark, command in ACCENTS.items()}
-_LETTERS = {
-    "l": "ł", "L": "Ł", "o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
-    "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "dj": "đ", "DJ": "Đ",
-}  # fmt: skip
-_WORDS = {
-    "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
-    "textquotedblleft": "“", "textquotedblright": "”", "ldots": "…", "dots": "…", "textellipsis": "…",
-    "textbackslash": "\\", "textasciitilde": "\x02", "textasciicircum": "^", "textbraceleft": "\x00",
-    "textbraceright": "\x01", "textless": "<", "textgreater": ">", "textbar": "|", "textunderscore": "_",
-    "textdegree": "°", "texteuro": "€", "texttimes": "×", "textregistered": "®", "texttrademark": "™",
-    "copyright": "©", "S": "§", "P": "¶", "dag": "†", "ddag": "‡", "pounds": "£",
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
-    "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
-    "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
-    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ",
-    "Psi": "Ψ", "Omega": "Ω", "sim": "∼", "approx": "≈", "times": "×", "cdot": "·", "pm": "±",
-    "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "infty": "∞", "to": "→",
-    "rightarrow": "→", "leftarrow": "←", "in": "∈", "ell": "ℓ", "partial": "∂", "nabla": "∇",
-    "quad": " ", "qquad": " ", "ensuremath": "", "relax": "", "noopsort": "", "&": "&", "%": "%",
-    "$": "\x03", "#": "#", "_": "_", "{": "\x00", "}": "\x01", " ": " ", ",": " ", ";": " ", "-": "",
-    "/": "", "@": "", "\\": " ", "~": "\x02",
-}  # fmt: skip
-# Commands whose argument is the text itself: \emph{x} -> x.
-_WRAPPERS = (
-    "emph", "textit", "textbf", "textsc", "texttt", "textrm", "textsf", "textsl", "textup", "textnormal",
-    "mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathcal", "text", "mbox", "hbox", "url",
-    "uppercase", "lowercase", "MakeUppercase", "MakeLowercase",
-)  # fmt: skip
-_ACCENT = re.compile(r"\\([\'`^\"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
+_ACCENT_BASE = r"(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))"
+_BRACED_ACCENT = re.compile(r"\{\s*\\([\'`^\"~=.])\s*" + _ACCENT_BASE + r"\s*\}")
+_BRACED_LETTER_ACCENT = re.compile(r"\{\s*\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))\s*\}")
+_ACCENT = re.compile(r"\\([\'`^\"~=.])\s*" + _ACCENT_BASE)
 _LETTER_ACCENT = re.compile(r"\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))")
-_WRAPPER = re.compile(r"\\(?:" + "|".join(_WRAPPERS) + r")\s*\{([^{}]*)\}")
-_COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s+(?=[A-Za-z])|(?![A-Za-z]))|\\([^A-Za-z\s])")
-_HELD = "\x00\x01\x02\x03"  # stand-ins for what commands produce; text holding them is left alone
+_BRACED_LETTER = re.compile(r"\{\s*\\(" + "|".join(sorted(LETTERS, key=len, reverse=True)) + r")\s*\}")
+# A command that stands for a character, with what ends it: {} or white space before a letter.
+_COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s+(?=[^\s\\{}$])|(?![A-Za-z]))|\\([&%#_ ,;/@-])")
+_WORDS = {**LETTERS, **LATEX_SYMBOLS, "textbackslash": "\\\\", "textasciitilde": "~", "textbraceleft": "\\{",
+          "textbraceright": "\\}", "textdollar": "\\$", "&": "&", "%": "%", "#": "#", "_": "_", " ": " ",
+          ",": " ", ";": " ", "/": "", "@": "", "-": ""}  # fmt: skip
+# Math, kept as written: $...$, $$...$$ and \(...\).
+_MATH = re.compile(r"\$\$.*?\$\$|(?<!\\)\$.*?(?<!\\)\$|\\\(.*?\\\)", re.DOTALL)
 _NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''")
 
 
@@ -247,31 +259,52 @@ def _accent(match: re.Match[str]) -> str:
 
 def _command(match: re.Match[str]) -> str:
     name = match.group(1) or match.group(2)
-    if name in _LETTERS:
-        return _LETTERS[name]
-    if name in _WORDS:
-        return _WORDS[name]
-    return match.group(0)  # unknown: kept as written rather than lost
+    return _WORDS.get(name, match.group(0))  # unknown: kept as written
+
+
+def _decode_text(text: str) -> str:
+    """Text outside math: accents, special letters, symbols and ligatures to Unicode."""
+    if "\\" in text:
+        text = _BRACED_ACCENT.sub(_accent, text)
+        text = _BRACED_LETTER_ACCENT.sub(_accent, text)
+        text = _BRACED_LETTER.sub(lambda found: LETTERS[found.group(1)], text)
+        text = _ACCENT.sub(_accent, text)
+        text = _LETTER_ACCENT.sub(_accent, text)
+        text = _COMMAND.sub(_command, text)
+    text = text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
+    return re.sub(r"(?<!\\)~", "\u00a0", text)
+
+
+def decode_markup(text: str) -> str:
+    """Record markup (model/markup.py) from BibTeX field source, for titles and names:
+    ``{B}ayesian J{\\'e}gou --- $L_1$ \\emph{x}`` -> ``{B}ayesian Jégou — $L_1$ \\emph{x}``.
+
+    What Unicode holds becomes Unicode; braces, math and other commands stay as written; white
+    space collapses as BibTeX collapses it.
+    """
+    text = " ".join(text.split())
+    if not _NEEDS_DECODING.search(text):
+        return text
+    if "$" not in text and "\\(" not in text:
+        return _decode_text(text)
+    out, start = [], 0
+    for found in _MATH.finditer(text):
+        out.append(_decode_text(text[start : found.start()]))
+        out.append(found.group())
+        start = found.end()
+    out.append(_decode_text(text[start:]))
+    return "".join(out)
 
 
 def decode(text: str) -> str:
     """Plain Unicode text from BibTeX/LaTeX field source: ``J{\\'e}gou`` -> ``Jégou``, ``\\&`` -> ``&``.
 
-    Accents, special letters, escapes, common symbols and text-formatting commands are decoded;
-    braces (case protection) and ``$`` (math) are dropped; an unknown command is kept as written.
+    Accents, special letters, escapes, common symbols are decoded; braces and ``$`` are dropped,
+    formatting commands too; another command is kept as its name.
     """
-    if not _NEEDS_DECODING.search(text) or any(c in text for c in _HELD):
-        return text
-    text = _ACCENT.sub(_accent, text)
-    text = _LETTER_ACCENT.sub(_accent, text)
-    for _ in range(3):  # nested wrappers: \textbf{\emph{x}}
-        text, count = _WRAPPER.subn(r"\1", text)
-        if not count:
-            break
-    text = _COMMAND.sub(_command, text)
-    text = text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
-    text = re.sub(r"(?<!\\)~", " ", text)
-    text = re.sub(r"(?<!\\)\$", "", text).replace("{", "").replace("}", "")
-    # Characters that commands produced were held aside from the steps above that strip syntax.
-    text = text.replace("\x00", "{").replace("\x01", "}").replace("\x02", "~").replace("\x03", "$")
-    return re.sub(r"\s+", " ", text).strip()
+    return plain(decode_markup(text))
+
+
+def is_lossless(text: str) -> bool:
+    """Whether ``decode`` keeps all that ``text`` says: no command or math that plain text loses."""
+    return not has_latex(decode_markup(text))

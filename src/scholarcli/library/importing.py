@@ -17,7 +17,7 @@ from scholarcli.formats.bib_reading import parse
 from scholarcli.index import Library
 from scholarcli.library.writing import formula_key, locked
 from scholarcli.model import Work
-from scholarcli.model.duplicates import DuplicateIndex
+from scholarcli.model.duplicates import DuplicateIndex, aliases, with_alias
 from scholarcli.model.keys import unique_key
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.validate import is_valid_key, work_from_record
@@ -60,6 +60,7 @@ class Entry(NamedTuple):
     key: str | None
     record: dict[str, Any]
     notes: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # what the entry holds that no record can (a misread author list)
 
 
 class _Batch:
@@ -70,6 +71,8 @@ class _Batch:
         self.taken = set(library.paths)
         self.taken_paths = set(library.paths.values())
         self.index = DuplicateIndex.of(library.works)
+        self.taken |= {alias for work in library.works for alias in aliases(work)}
+        self.saved: dict[str, tuple[Work, str]] = {}  # key -> work and path, of records written here
         self.report = ImportReport([], [], [])
 
     def key_for(self, entry: Entry) -> tuple[str, str | None]:
@@ -89,9 +92,12 @@ class _Batch:
         if work is None:
             self.report.problems.extend(problems)
             return None
+        self.report.problems.extend(Problem(where, "", text) for text in entry.problems)
         twin = self.index.find(work)
         if twin and (not self.allow_duplicates or twin[1] == "key"):
             self.report.log.append(Skipped(entry.name, *twin))
+            if twin[1] != "key" and entry.key == key:  # the entry's own key: keep it working
+                self.merge(key, twin[0], entry)
             return None
         if key in self.taken:  # a different work under the same key
             fresh = unique_key(key, self.taken)
@@ -99,6 +105,22 @@ class _Batch:
             work = work._replace(key=fresh)
         self.report.log.extend(Note(entry.name, text) for text in [*entry.notes, *([renamed] if renamed else [])])
         return work
+
+    def merge(self, alias: str, key: str, entry: Entry) -> None:
+        """Keep ``alias`` working as another key of the record ``key`` (biblatex's ``ids``)."""
+        if alias in self.taken:
+            return
+        work, relative = self.saved.get(key) or (self.library.get(key), self.library.paths[key])
+        merged = with_alias(work, alias)
+        try:
+            save(self.library.root, relative, merged, self.library.known_people, overwrite=True, durable=False)
+        except (InvalidRecord, WriteFailed) as error:
+            self.report.problems.append(Problem(f"{self.source}: {entry.name}", "", str(error)))
+            return
+        self.saved[key] = (merged, relative)
+        self.taken.add(alias)
+        self.index.add(merged)
+        self.report.log.append(Note(alias, f'merged into "{key}", which keeps "{alias}" as another key (ids)'))
 
     def save(self, work: Work, entry: Entry) -> None:
         relative = new_record_path(work.type, work.key, self.taken_paths)
@@ -114,6 +136,7 @@ class _Batch:
             return
         self.taken.add(work.key)
         self.taken_paths.add(relative)
+        self.saved[work.key] = (work, relative)
         self.index.add(work)
         self.report.added.append(work.key)
 
@@ -155,6 +178,6 @@ def import_entries(
     """Import every entry of the .bib ``text`` (named ``source`` in problems) into the library at ``root``."""
     with locked(root) as library:
         parsed = parse(text, source, library.settings)
-        entries = [Entry(entry.key, entry.key, entry.record, tuple(entry.notes)) for entry in parsed.entries]
+        entries = [Entry(e.key, e.key, e.record, tuple(e.notes), tuple(e.problems)) for e in parsed.entries]
         report = import_records(library, entries, source, allow_duplicates, progress)
     return report._replace(problems=[*parsed.problems, *report.problems])

@@ -73,7 +73,9 @@ FIELD_KINDS: dict[str, Kind] = {
     "bibtex_type": Kind.STR,
     "extra": Kind.STR_TABLE,
 }
-REQUIRED_FIELDS = ("type", "title")
+# A work may lack a title where its source had none (a biblatex @set, a name test): nothing is
+# invented; `check` and the exports say so. `add` still asks for one.
+REQUIRED_FIELDS = ("type",)
 
 
 class Work(NamedTuple):
@@ -87,7 +89,7 @@ class Work(NamedTuple):
 
     key: str
     type: str
-    title: str
+    title: str = ""  # record markup: see model/markup.py; "" when the work has none
     authors: tuple[str, ...] = ()
     authors_truncated: bool = False
     equal_contribution: tuple[str, ...] = ()
@@ -128,7 +130,7 @@ class Work(NamedTuple):
         record: dict[str, Any] = {}
         for name in FIELD_KINDS:
             value = getattr(self, name)
-            if value is None or value is False or value == () or value == {}:
+            if value is None or value is False or value == () or value == {} or value == "":
                 continue
             if isinstance(value, tuple):
                 value = list(value)

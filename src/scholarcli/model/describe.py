@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 from scholarcli.model import Citation, Mark, Settings, Work
+from scholarcli.model.markup import is_marked, plain
+from scholarcli.model.names import display_name
 
 # English whatever the locale (calendar.month_abbr follows LC_TIME), and no calendar import.
 MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def shown(work: Work) -> Work:
+    """The work as displays show it: the title's and names' record markup dropped (``{F}ourier`` ->
+    ``Fourier``, ``de Las Casas, Diego`` -> ``Diego de Las Casas``); most works are shown as they are."""
+    title = plain(work.title)
+    if not any(is_marked(name) or "," in name for name in work.authors):
+        return work if title is work.title else work._replace(title=title)
+    names = {name: display_name(name) for name in work.authors}
+    return work._replace(
+        title=title,
+        authors=tuple(names[name] for name in work.authors),
+        equal_contribution=tuple(names.get(name, name) for name in work.equal_contribution),
+    )
+
+
 def marked_authors(work: Work, mark: Mark) -> list[str]:
-    """Author names, each equal contributor followed by the mark's symbol."""
+    """Author names as shown, each equal contributor followed by the mark's symbol."""
+    work = shown(work)
     if not work.equal_contribution:  # most works: a list of 10,000 need not build 10,000 sets
         return list(work.authors)
     equal = set(work.equal_contribution)
@@ -69,7 +86,7 @@ def has_equal_contribution(works: list[Work]) -> bool:
 def details(work: Work, settings: Settings, citation: Citation | None = None) -> list[tuple[str, str]]:
     """Every field of a work as (label, text) pairs, in the order `show` prints them, and its count."""
     mark = settings.equal_contribution
-    pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", work.title)]
+    pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", plain(work.title))]
     if work.authors or work.authors_truncated:
         pairs.append(("Inventors" if work.is_patent else "Authors", authors_text(work, mark)))
     if work.people:

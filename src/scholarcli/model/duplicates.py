@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scholarcli.model import Work
+from scholarcli.model.markup import plain
 from scholarcli.model.names import split_name
 from scholarcli.model.query import fold, words
 
@@ -22,16 +23,28 @@ def same_arxiv(one: str, other: str) -> bool:
     return _arxiv_id(one) == _arxiv_id(other)
 
 
+def aliases(work: Work) -> list[str]:
+    """The other keys of a work: biblatex's ``ids``, kept in ``extra``, that an import merged into it."""
+    ids = work.extra.get("ids")
+    return [alias.strip() for alias in ids.split(",") if alias.strip()] if ids else []
+
+
+def with_alias(work: Work, alias: str) -> Work:
+    """The work with ``alias`` among its other keys."""
+    ids = ", ".join([*aliases(work), alias])
+    return work._replace(extra={**work.extra, "ids": ids})
+
+
 def identities(work: Work) -> list[tuple[str, str]]:
     """(what, value) pairs any one of which, shared with another record, makes a duplicate."""
-    found = [("key", work.key)]
+    found = [("key", work.key), *(("key", alias) for alias in aliases(work))]
     if work.doi:
         found.append(("DOI", work.doi.strip().lower()))
     if work.arxiv:
         found.append(("arXiv id", _arxiv_id(work.arxiv)))
     if work.is_patent and work.number:
         found.append(("patent number", re.sub(r"[^0-9a-z]", "", fold(work.number))))
-    title = " ".join(words(work.title))
+    title = " ".join(words(plain(work.title)))
     first = fold(split_name(work.authors[0])[1]) if work.authors else ""
     if title:
         found.append(("title, year and first author", f"{title}|{work.year}|{first}"))

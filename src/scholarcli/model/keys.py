@@ -15,6 +15,7 @@ import string
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 
+from scholarcli.model.markup import plain
 from scholarcli.model.names import split_name
 
 STOP_WORDS = frozenset(
@@ -41,7 +42,7 @@ def base_key(
     if patent and number and ascii_fold(number):
         return ascii_fold(number)
     family = ascii_fold(split_name(authors[0])[1]) if authors else ""
-    words = [ascii_fold(word) for word in title.split()]
+    words = [ascii_fold(word) for word in plain(title).split()]
     word = next((w for w in words if w and w not in STOP_WORDS), next((w for w in words if w), "untitled"))
     if year is None:
         return f"{family or 'anon'}-{word}"

@@ -1,6 +1,16 @@
-"""People's names: splitting "Given Family" and "Family, Given", with particles kept with the family."""
+"""People's names: "Given Family" as a user writes them, and BibTeX's forms as an import keeps them.
+
+A record's author is either ``Given Family`` (particles such as "van der" join the family) or, where
+that would not say which words are which, BibTeX's own form: ``von Last, First`` or
+``von Last, Jr, First`` (``de Las Casas, Diego``, ``Harrison, Jr., David``). A name that is one
+brace group is literal (``{American Psychological Association}``). Names are markup (see markup.py):
+braces are BibTeX's, and displays show ``display_name``.
+"""
 
 from __future__ import annotations
+
+from scholarcli.model.markup import is_one_group, plain
+from scholarcli.model.named_tuple import NamedTuple
 
 PARTICLES = {
     "van",
@@ -21,23 +31,142 @@ PARTICLES = {
 }
 
 
+class NameParts(NamedTuple):
+    """A name as BibTeX reads it."""
+
+    first: str
+    von: str
+    last: str
+    jr: str = ""
+
+
 def has_and(name: str) -> bool:
-    """Whether a name holds the word "and", which BibTeX reads as the end of a name."""
-    return any(word.lower() == "and" for word in name.split())
+    """Whether a name holds the word "and" outside braces, which BibTeX reads as the end of a name."""
+    return any(word.lower() == "and" for word in words(name))
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` characters outside braces."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and (char == separator or (separator == " " and char.isspace())):
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def words(name: str) -> list[str]:
+    """The words of a name, a brace group counting as part of its word."""
+    return [word for word in _split(name, " ") if word] if "{" in name else name.split()
+
+
+def commas(name: str) -> list[str]:
+    """The comma-separated parts of a name (outside braces), stripped."""
+    if "," not in name:
+        return [name.strip()]
+    return [part.strip() for part in _split(name, ",")]
+
+
+def _is_lower(word: str) -> bool:
+    """BibTeX's test for a von word: its first letter outside braces is lower case."""
+    depth = 0
+    for char in word:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char.isalpha() and depth == 0:
+            return char.islower()
+    return False
+
+
+def _von_last(tokens: list[str]) -> tuple[str, str]:
+    """``de la Fuente`` -> ("de la", "Fuente"): the von part is up to the last lower-case word."""
+    lower = [index for index, word in enumerate(tokens[:-1]) if _is_lower(word)]
+    cut = lower[-1] + 1 if lower else 0
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def bibtex_parts(name: str) -> NameParts:
+    """The parts BibTeX reads from a name in any of its three forms."""
+    parts = commas(name)
+    if len(parts) == 1:
+        tokens = words(name)
+        if len(tokens) <= 1:
+            return NameParts("", "", name.strip())
+        lower = [index for index, word in enumerate(tokens[:-1]) if _is_lower(word)]
+        if not lower:
+            return NameParts(" ".join(tokens[:-1]), "", tokens[-1])
+        von, last = _von_last(tokens[lower[0] :])
+        return NameParts(" ".join(tokens[: lower[0]]), von, last)
+    von, last = _von_last(words(parts[0])) if words(parts[0]) else ("", "")
+    if len(parts) == 2:
+        return NameParts(parts[1], von, last)
+    return NameParts(", ".join(parts[2:]), von, last, parts[1])
 
 
 def split_name(name: str) -> tuple[str, str]:
-    """(given, family) of a name written "Given Family"; particles such as "van der" join the family.
+    """(given, family) of a name; particles such as "van der" join the family.
 
-    A "Family, Given" name is split at the comma. A one-word name is all family.
+    A name in BibTeX's comma form is split as BibTeX splits it (a "Jr" part is left out). A one-word
+    name, and a literal name in braces, is all family.
     """
-    if "," in name:
-        family, given = (part.strip() for part in name.split(",", 1))
-        return given, family
-    words = name.split()
-    if len(words) <= 1:
+    if is_comma_form(name):
+        first, von, last, _ = bibtex_parts(name)
+        return first, f"{von} {last}".strip()
+    tokens = words(name)
+    if len(tokens) <= 1:
         return "", name.strip()
-    start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in PARTICLES:
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower() in PARTICLES:
         start -= 1
-    return " ".join(words[:start]), " ".join(words[start:])
+    return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
+def is_comma_form(name: str) -> bool:
+    return "," in name and len(commas(name)) > 1
+
+
+def is_literal(name: str) -> bool:
+    """A literal name: one brace group (``{World Health Organization}``), or one holding "and"."""
+    return is_one_group(name.strip()) or has_and(name)
+
+
+def display_name(name: str) -> str:
+    """The name as a person reads it: ``de Las Casas, Diego`` -> ``Diego de Las Casas``."""
+    if not is_comma_form(name):
+        return plain(name)
+    first, von, last, jr = bibtex_parts(name)
+    shown = " ".join(part for part in (first, von, last) if part)
+    return plain(f"{shown}, {jr}" if jr else shown)
+
+
+def exported_parts(name: str) -> NameParts:
+    """What BibTeX reads from the name as the exports write it (``Family, Given``)."""
+    if is_comma_form(name) or is_literal(name):
+        return bibtex_parts(name)
+    given, family = split_name(name)
+    return bibtex_parts(f"{family}, {given}" if given else family)
+
+
+def record_form(name: str) -> str:
+    """How a record keeps a name read from BibTeX: ``Given Family`` when the exports give BibTeX
+    back the same parts from it, else BibTeX's comma form."""
+    parts = bibtex_parts(name)
+    if not parts.jr:
+        simple = " ".join(part for part in (parts.first, parts.von, parts.last) if part)
+        if exported_parts(simple) == parts:
+            return simple
+    form = f"{parts.von} {parts.last}".strip()
+    if parts.jr:
+        return f"{form}, {parts.jr}, {parts.first}"
+    return f"{form}, {parts.first}" if parts.first else form

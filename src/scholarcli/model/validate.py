@@ -24,6 +24,7 @@ from scholarcli.model import (
     Venue,
     Work,
 )
+from scholarcli.model.markup import problem as markup_problem
 
 # A citation key as BibTeX and biber read one: no white space, none of the characters that end a
 # key or a field, no control character; DBLP's "DBLP:conf/iclr/SenguptaCC25" is one.
@@ -158,10 +159,14 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
         found.append(("type", f'"{work_type}" is not one of: {", ".join(WORK_TYPES)}'))
     if isinstance(raw.get("title"), str) and not raw["title"].strip():
         found.append(("title", "is empty"))
+    elif isinstance(raw.get("title"), str) and (wrong := markup_problem(raw["title"])):
+        found.append(("title", wrong))
     authors = raw.get("authors", [])
     for name in authors:
         if not name.strip():
             found.append(("authors", "an author's name is empty"))
+        elif wrong := markup_problem(name):
+            found.append(("authors", f"{name!r} {wrong}"))
     for name in raw.get("equal_contribution", []):
         if name not in authors:
             found.append(("equal_contribution", f'"{name}" is not one of the authors'))
