@@ -13,11 +13,11 @@ path relative to the site is left out (the command warns about it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from scholarcli.formats.bibfile import (
     MONTH_MACROS,
-    VENUE_SOURCES,
     Bare,
     entry,
     extra_fields,
@@ -26,8 +26,9 @@ from scholarcli.formats.bibfile import (
 )
 from scholarcli.formats.common import ExportOptions, ExportResult, render_each
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
-from scholarcli.formats.latex_text import escape, escape_markup, escape_title
+from scholarcli.formats.latex_text import escape, escape_markup
 from scholarcli.model import Settings, Work
+from scholarcli.model.describe import venue_long
 from scholarcli.model.names import bibtex_parts, is_comma_form, split_name
 
 TYPES = {"article": "article", "inproceedings": "inproceedings", "incollection": "incollection", "book": "book",
@@ -82,7 +83,8 @@ def url_text(url: str) -> str:
 
 def _address(value: str) -> str | None:
     # A relative path is a file of the site (assets/pdf/...), as al-folio means it.
-    return value if is_safe_url(value) or is_safe_image(value) else None
+    relative = re.fullmatch(r"\w[\w./-]*", value) is not None and ".." not in value
+    return value if is_safe_url(value) or is_safe_image(value) or relative else None
 
 
 def buttons(work: Work) -> list[tuple[str, str]]:
@@ -104,11 +106,11 @@ def _venue(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str
     venue = settings.venue(work.venue)
     if venue is not None:
         fields.append(("abbr", text(escape(venue.acronym, ascii_only=False))))
-    elif work.venue and venue_from_extra(work):  # an import's abbr, the venue's own text kept apart
+    elif work.venue and (venue_from_extra(work) or not VENUE_FIELD.get(bib_type)):  # an import's abbr
         fields.append(("abbr", text(escape(work.venue, ascii_only=False))))
     field = VENUE_FIELD.get(bib_type)
-    name = venue_name(work, settings)
-    if field and any(source in work.extra for source in VENUE_SOURCES):
+    name = venue_name(work, settings) if work.is_patent or not work.venue else venue_long(work, settings)
+    if field and venue_from_extra(work):
         pass  # written with the other kept fields
     elif field and name:
         fields.append((field, text(escape(name, ascii_only=False))))
@@ -127,7 +129,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     fields: list[tuple[str, str]] = []
     if work.authors:
         fields.append(("author", authors(work, settings.equal_contribution.symbol)))
-    fields.append(("title", text(escape_title(work.title, ascii_only=False))))
+    # As written: jekyll-scholar shows titles as they are, so no protection is added that an import
+    # would read back as the source's.
+    fields.append(("title", text(escape_markup(work.title, ascii_only=False))))
     fields.extend(_venue(work, settings, bib_type))
     if work.year is not None:
         fields.append(("year", str(work.year)))
@@ -145,8 +149,13 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     fields.extend(buttons(work))
     if (preview := image(work)) is not None:
         fields.append(("preview", url_text(preview)))
-    if work.abstract:
-        fields.append(("abstract", text(escape(work.abstract, ascii_only=False))))
+    if work.categories:
+        fields.append(("primaryclass", text(escape(work.categories[0], ascii_only=False))))
+    if work.tags:
+        fields.append(("keywords", text(escape(", ".join(work.tags), ascii_only=False))))
+    for name in ("note", "abstract"):
+        if value := getattr(work, name):
+            fields.append((name, text(escape(value, ascii_only=False))))
     fields.append(("bibtex_show", work.extra.get("bibtex_show", "true")))
     if work.selected:
         fields.append(("selected", "true"))

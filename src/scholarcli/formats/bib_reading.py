@@ -209,7 +209,10 @@ def _type_and_eprint(entry: _Entry) -> None:
     """The work type, the arXiv id of an eprint, and the venue from the field that names it."""
     work_type = TYPE_MAP.get(entry.entry_type, "misc")
     eprint_type = (entry.take("eprinttype") or entry.take("archiveprefix") or "").lower()
-    eprint = entry.take("eprint")
+    eprint = entry.take("eprint") or entry.values.get("arxiv", "").strip() or None  # al-folio's arxiv
+    if eprint and "arxiv" in entry.values:
+        entry.take("arxiv")
+        eprint_type = eprint_type or "arxiv"
     source = next((name for name in NATURAL_VENUE.get(work_type, ()) if entry.values.get(name, "").strip()), None)
     venue_text = entry.values.get(source, "").strip() if source else None
     if eprint and (eprint_type == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", eprint)):
@@ -306,7 +309,7 @@ def _strip_marks(word: str, symbols: set[str]) -> str:
 def _dates(entry: _Entry) -> None:
     record, extra = entry.record, entry.extra
     date, year = entry.take("date"), entry.take("year")
-    if date and (match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)):
+    if date and (match := re.fullmatch(r"(\d{4})(?:-(0[1-9]|1[0-2]))?(?:-(\d{2}))?", date)):
         record["year"] = int(match.group(1))
         if match.group(2):
             record["month"] = int(match.group(2))
@@ -429,8 +432,9 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
             strings[string.key.lower()] = _TOO_LONG
     recovered, failed = _recovered(library.failed_blocks, source)
     problems += failed
+    read = [entry for entry in library.entries if entry.key not in {e.key for e, _ in recovered}]
     entries = []
-    for entry, note in [*((entry, None) for entry in library.entries), *recovered]:
+    for entry, note in [*((entry, None) for entry in read), *recovered]:
         try:
             fields = _fields(entry, strings)
         except ValueTooLong as error:
@@ -447,6 +451,12 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
 
 # An entry whose key has no comma after it, the first field on the next line: bibtex reads it.
 _MISSING_COMMA = re.compile(r"(@\w+\s*[{(]\s*)([^\s,={}()\"#%'~\\]+)([ \t]*\n\s*\w[\w+:.-]*\s*=)")
+
+
+def _commented_out(entry: Any) -> bool:
+    """An entry whose lines after the first all start with %: someone's commented-out copy."""
+    lines = str(getattr(entry, "raw", "")).splitlines()[1:]
+    return bool(lines) and all(line.lstrip().startswith("%") or not line.strip() for line in lines[:-1])
 
 
 def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], list[Problem]]:
@@ -466,6 +476,9 @@ def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], l
                 (entry, f"a field is given twice ({', '.join(sorted(block.duplicate_keys))}); the first is kept")
             )
             continue
+        if isinstance(block, model.DuplicateBlockKeyBlock) and _commented_out(block.previous_block):
+            recovered.append((block.ignore_error_block, "a copy of it commented out with % came first"))
+            continue
         problems.extend(_failed_blocks([block], source))
     return recovered, problems
 
@@ -474,7 +487,9 @@ def _fields(entry: Any, strings: dict[str, str]) -> dict[str, str]:
     """The entry's fields by lower-case name: braced and quoted values unwrapped, bare ones resolved."""
     fields = {}
     for f in entry.fields:
-        value = str(f.value)
+        # al-folio's export writes < and > as entities, since its template prints fields raw: they
+        # are read back as the characters they stand for
+        value = str(f.value).replace("&lt;", "<").replace("&gt;", ">")
         if len(value) >= 2 and value[0] + value[-1] in ('""', "{}") and _closes_at_end(value):
             fields[f.key.lower()] = value[1:-1]
         else:

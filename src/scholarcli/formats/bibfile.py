@@ -87,13 +87,14 @@ def extra_fields(work: Work, used: set[str]) -> list[tuple[str, str]]:
     return [(name, value) for name, value in work.extra.items() if name not in used]
 
 
-# The fields an import keeps the venue's own text in, which the exports write instead of the record's venue.
-VENUE_SOURCES = ("journal", "journaltitle", "booktitle")
+# The fields that name the venue of each type of work, as an import reads them: an import keeps the
+# venue's own text there when the record's venue would not give it back, and the exports write it.
+_VENUE_OF = {"article": ("journal", "journaltitle"), "inproceedings": ("booktitle",), "incollection": ("booktitle",)}
 
 
 def venue_from_extra(work: Work) -> bool:
     """Whether the record keeps its venue's source text in ``extra`` (written from there)."""
-    return any(name in work.extra for name in VENUE_SOURCES) if work.extra else False
+    return any(name in work.extra for name in _VENUE_OF.get(work.type, ())) if work.extra else False
 
 
 def identifier_fields(work: Work, eprint_type: tuple[str, str], class_field: str) -> list[tuple[str, str]]:

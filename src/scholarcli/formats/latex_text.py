@@ -162,12 +162,12 @@ def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
 
 # Words for case protection: split at spaces and hyphens only, so "Q&A" and "WxC:" stay whole
 # while "Calibration-Free" is two ordinary words.
-_SEPARATORS = re.compile(r"([\s-]+)")
+_SEPARATORS = re.compile(r"([\s\-–—/]+)")
 
 
 def _needs_case_protection(word: str) -> bool:
     """An acronym or a word with inner capitals (LLMs, mSAM, LinkedIn, 360Brew, Q&A) keeps its case."""
-    rest = word[1:]
+    rest = word.strip("()[]\"'.,:;!?“”‘’")[1:]
     return rest != rest.lower()
 
 
@@ -219,8 +219,12 @@ def escape_markup(text: str, ascii_only: bool = True) -> str:
     if not is_marked(text):
         return escape(text, ascii_only)
     out, math = [], False
-    for token in tokens(text):
-        if token in _MARKUP_OUT:
+    listed = list(tokens(text))
+    for index, token in enumerate(listed):
+        following = listed[index + 1] if index + 1 < len(listed) else ""
+        if token[-1] in "^_" and following == "{" and token[0] not in "\\{}$" and not math:
+            out.append(_escape(token[:-1], ascii_only, SPECIALS) + token[-1])  # x^{2}: LaTeX's superscript
+        elif token in _MARKUP_OUT:
             out.append(_MARKUP_OUT[token])
         elif token == "$":
             math = not math
@@ -242,7 +246,7 @@ _ACCENT = re.compile(r"\\([\'`^\"~=.])\s*" + _ACCENT_BASE)
 _LETTER_ACCENT = re.compile(r"\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))")
 _BRACED_LETTER = re.compile(r"\{\s*\\(" + "|".join(sorted(LETTERS, key=len, reverse=True)) + r")\s*\}")
 # A command that stands for a character, with what ends it: {} or white space before a letter.
-_COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s+(?=[^\s\\{}$])|(?![A-Za-z]))|\\([&%#_ ,;/@-])")
+_COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s+(?=[^\s\\{}$])|(?![A-Za-z]))|\\([&%#_/@-])")
 _WORDS = {**LETTERS, **LATEX_SYMBOLS, "textbackslash": "\\\\", "textasciitilde": "~", "textbraceleft": "\\{",
           "textbraceright": "\\}", "textdollar": "\\$", "&": "&", "%": "%", "#": "#", "_": "_", " ": " ",
           ",": " ", ";": " ", "/": "", "@": "", "-": ""}  # fmt: skip

@@ -17,7 +17,7 @@ from scholarcli.formats.bib_reading import parse
 from scholarcli.index import Library
 from scholarcli.library.writing import formula_key, locked
 from scholarcli.model import Work
-from scholarcli.model.duplicates import DuplicateIndex, aliases, with_alias
+from scholarcli.model.duplicates import DuplicateIndex, aliases, same_title, with_alias
 from scholarcli.model.keys import unique_key
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.validate import is_valid_key, work_from_record
@@ -94,6 +94,10 @@ class _Batch:
             return None
         self.report.problems.extend(Problem(where, "", text) for text in entry.problems)
         twin = self.index.find(work)
+        if twin and twin[1] != "key" and not same_title(work, self.work(twin[0])):
+            # a DOI or arXiv id shared by works of different titles (a chapter and its book): both kept
+            self.report.log.append(Note(entry.name, f'shares its {twin[1]} with "{twin[0]}", under another title'))
+            twin = None
         if twin and (not self.allow_duplicates or twin[1] == "key"):
             self.report.log.append(Skipped(entry.name, *twin))
             if twin[1] != "key" and entry.key == key:  # the entry's own key: keep it working
@@ -106,11 +110,14 @@ class _Batch:
         self.report.log.extend(Note(entry.name, text) for text in [*entry.notes, *([renamed] if renamed else [])])
         return work
 
+    def work(self, key: str) -> Work:
+        return self.saved[key][0] if key in self.saved else self.library.get(key)
+
     def merge(self, alias: str, key: str, entry: Entry) -> None:
         """Keep ``alias`` working as another key of the record ``key`` (biblatex's ``ids``)."""
         if alias in self.taken:
             return
-        work, relative = self.saved.get(key) or (self.library.get(key), self.library.paths[key])
+        work, relative = self.saved.get(key) or (self.work(key), self.library.paths[key])
         merged = with_alias(work, alias)
         try:
             save(self.library.root, relative, merged, self.library.known_people, overwrite=True, durable=False)

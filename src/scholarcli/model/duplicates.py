@@ -35,6 +35,15 @@ def with_alias(work: Work, alias: str) -> Work:
     return work._replace(extra={**work.extra, "ids": ids})
 
 
+def same_title(work: Work, other: Work) -> bool:
+    """Whether two works have the same title, case, markup and subtitle aside."""
+    return _title(work) == _title(other)
+
+
+def _title(work: Work) -> str:
+    return " ".join(words(plain(f"{work.title} {work.extra.get('subtitle', '')}")))
+
+
 def identities(work: Work) -> list[tuple[str, str]]:
     """(what, value) pairs any one of which, shared with another record, makes a duplicate."""
     found = [("key", work.key), *(("key", alias) for alias in aliases(work))]
@@ -44,7 +53,7 @@ def identities(work: Work) -> list[tuple[str, str]]:
         found.append(("arXiv id", _arxiv_id(work.arxiv)))
     if work.is_patent and work.number:
         found.append(("patent number", re.sub(r"[^0-9a-z]", "", fold(work.number))))
-    title = " ".join(words(plain(work.title)))
+    title = _title(work)
     first = fold(split_name(work.authors[0])[1]) if work.authors else ""
     if title:
         found.append(("title, year and first author", f"{title}|{work.year}|{first}"))

@@ -1,0 +1,95 @@
+"""al-folio's papers.bib in and out (issue 13): an al-folio export imported into a fresh library gives
+back the same records, and biber reads every entry of it."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Run
+from scholarcli import index
+
+Scholar = Callable[..., Run]
+HERE = Path(__file__).parent
+AL_FOLIO_FILES = [*sorted((HERE / "corpus").glob("alfolio-*.bib")), HERE / "fixtures" / "bib" / "al-folio-papers.bib"]
+
+
+def _records(root: Path) -> dict[str, dict[str, Any]]:
+    return {work.key: work.to_record() for work in index.load(root).works}
+
+
+def _imported(scholar: Scholar, root: Path, source: Path) -> dict[str, dict[str, Any]]:
+    assert scholar("init", root).exit_code == 0
+    scholar("-L", root, "import", source)  # an entry bibtex would misread is a problem, yet imported
+    return _records(root)
+
+
+@pytest.mark.parametrize("source", AL_FOLIO_FILES, ids=lambda path: path.name)
+def test_an_al_folio_export_imports_back_to_the_same_records(scholar: Scholar, tmp_path: Path, source: Path) -> None:
+    first = _imported(scholar, tmp_path / "a", source)
+    assert first
+    exported = tmp_path / "papers.bib"
+    assert scholar("-L", tmp_path / "a", "export", "al-folio", "-o", exported).exit_code == 0
+    second = _imported(scholar, tmp_path / "b", exported)
+    assert second == first
+
+
+def test_marks_typed_into_names_become_equal_contribution(scholar: Scholar, tmp_path: Path) -> None:
+    bib = tmp_path / "papers.bib"
+    bib.write_text(
+        "@article{a, title = {T}, author = {Yuan*, Zhihang and *Pang, Ce and ∗Yadav, Ravi and Ning* Ding and"
+        " Roe, Rick}, year = 2024, abbr = {ICLR}, journal = {International Conference on Learning"
+        " Representations}, arxiv = {2401.00001}, pdf = {assets/pdf/a.pdf}, preview = {a.png},"
+        " selected = {true}, award = {Best paper}}\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "lib"
+    assert scholar("init", root).exit_code == 0
+    assert scholar("-L", root, "import", bib).exit_code == 0
+    work = index.load(root).get("a")
+    assert work.authors == ("Zhihang Yuan", "Ce Pang", "Ravi Yadav", "Ning Ding", "Rick Roe")
+    assert work.equal_contribution == ("Zhihang Yuan", "Ce Pang", "Ravi Yadav", "Ning Ding")
+    assert (work.venue, work.arxiv, work.selected) == ("ICLR", "2401.00001", True)
+    assert work.links == {"pdf": "assets/pdf/a.pdf", "thumbnail": "a.png"}
+    assert work.extra == {"journal": "International Conference on Learning Representations", "award": "Best paper"}
+
+
+def test_an_author_list_bibtex_would_misread_is_a_problem_naming_the_entry(scholar: Scholar, tmp_path: Path) -> None:
+    bib = tmp_path / "papers.bib"
+    bib.write_text(
+        "@misc{commas, title = {T}, author = {Ann Lee, Bob Roe, and Cy Poe}, year = 2024}\n"
+        "@misc{doubled, title = {U}, author = {Ann Lee and and Bob Roe}, year = 2024}\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "lib"
+    assert scholar("init", root).exit_code == 0
+    run = scholar("-L", root, "import", bib)
+    assert run.exit_code == 1
+    assert "commas: author: bibtex would misread this list" in run.stderr
+    assert "doubled: author: bibtex would misread this list" in run.stderr
+    for key in ("commas", "doubled"):  # imported, the list kept as it came rather than as broken names
+        work = index.load(root).get(key)
+        assert not work.authors and "author" in work.extra
+
+
+@pytest.mark.tools
+def test_biber_reads_every_entry_of_an_al_folio_export(scholar: Scholar, tmp_path: Path) -> None:
+    keys: set[str] = set()
+    for number, source in enumerate(AL_FOLIO_FILES):
+        _imported(scholar, tmp_path / f"lib{number}", source)
+        exported = tmp_path / f"papers{number}.bib"
+        assert scholar("-L", tmp_path / f"lib{number}", "export", "al-folio", "-o", exported).exit_code == 0
+        keys |= set(_records(tmp_path / f"lib{number}"))
+        done = subprocess.run(
+            ["biber", "--tool", "--output-format=bibtex", f"--output-file=out{number}.bib", exported.name],
+            cwd=tmp_path, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0 and "ERROR" not in done.stdout, done.stdout[-2000:]
+        read = (tmp_path / f"out{number}.bib").read_text(encoding="utf-8")
+        for key in _records(tmp_path / f"lib{number}"):
+            assert f"{{{key},\n" in read, (source.name, key)
+    assert keys
