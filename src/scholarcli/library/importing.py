@@ -94,8 +94,8 @@ class _Batch:
             return None
         self.report.problems.extend(Problem(where, "", text) for text in entry.problems)
         twin = self.index.find(work)
-        if twin and twin[1] != "key" and not same_title(work, self.work(twin[0])):
-            # a DOI or arXiv id shared by works of different titles (a chapter and its book): both kept
+        if twin and twin[1] != "key" and self._another_part(work, self.work(twin[0])):
+            # a DOI or arXiv id shared by a chapter and its book, say: both kept
             self.report.log.append(Note(entry.name, f'shares its {twin[1]} with "{twin[0]}", under another title'))
             twin = None
         if twin and (not self.allow_duplicates or twin[1] == "key"):
@@ -109,6 +109,12 @@ class _Batch:
             work = work._replace(key=fresh)
         self.report.log.extend(Note(entry.name, text) for text in [*entry.notes, *([renamed] if renamed else [])])
         return work
+
+    @staticmethod
+    def _another_part(work: Work, other: Work) -> bool:
+        """Whether two works that share an identifier are parts of one publication, not one work:
+        another title and another type (a chapter and its book, an article and its issue)."""
+        return work.type != other.type and not same_title(work, other)
 
     def work(self, key: str) -> Work:
         return self.saved[key][0] if key in self.saved else self.library.get(key)
