@@ -70,7 +70,7 @@ class Entry:
     acronym: str
     name: str
     kind: str
-    field: str
+    area: str  # the registry's "field" column
     rank: int  # lower is more prominent: who keeps a contested acronym
     dblp: str = ""
     aliases: list[str] = field(default_factory=list)
@@ -131,7 +131,9 @@ def read_ccf(path: Path) -> list[Entry]:
         elif acronym in conferences or "workshop" in name.casefold():
             kind = "workshop" if "workshop" in name.casefold() else "conference"
         entries.append(
-            Entry(acronym or name, name, kind, AREA_FIELDS[CCF_AREAS[area]], CCF_RANKS[rank], dblp, [], "", bool(acronym))
+            Entry(
+                acronym or name, name, kind, AREA_FIELDS[CCF_AREAS[area]], CCF_RANKS[rank], dblp, [], "", bool(acronym)
+            )
         )
     return entries
 
@@ -171,7 +173,9 @@ def _ccfddl_entry(item: dict[str, str]) -> Entry:
     name = name[:1].upper() + name[1:]
     rank = 1 if item.get("ccf", "N") in ("A", "B", "N") else 4
     dblp = f"/conf/{item['dblp']}/{item['dblp']}" if item.get("dblp") else ""  # as the CCF list's streams
-    return Entry(item["title"], name, "conference", AREA_FIELDS.get(item.get("sub", ""), "interdisciplinary"), rank, dblp)
+    return Entry(
+        item["title"], name, "conference", AREA_FIELDS.get(item.get("sub", ""), "interdisciplinary"), rank, dblp
+    )
 
 
 def read_acl(path: Path) -> list[Entry]:
@@ -193,7 +197,9 @@ def read_acl(path: Path) -> list[Entry]:
             continue
         name = _clean_acl_name(_yaml_scalar(values.get("name", "")))
         toplevel = values.get("is_toplevel") == "true"
-        entries.append(Entry(_yaml_scalar(values["acronym"]), name, _acl_kind(name, toplevel), "nlp", 4 if toplevel else 6))
+        entries.append(
+            Entry(_yaml_scalar(values["acronym"]), name, _acl_kind(name, toplevel), "nlp", 4 if toplevel else 6)
+        )
     return entries
 
 
@@ -318,16 +324,16 @@ def _prefer_name(target: Entry, entry: Entry) -> None:
 def refine_field(entry: Entry) -> str:
     """Split CCF's broad areas: AI into ML, NLP, vision and robotics; databases into IR and data mining."""
     folded = entry.name.casefold()
-    if entry.field == "ai":
+    if entry.area == "ai":
         for words, field_name in AI_FIELDS:
             if any(word in folded for word in words):
                 return field_name
-    if entry.field == "databases":
+    if entry.area == "databases":
         if re.search(r"retrieval|search|recommend", folded):
             return "ir"
         if re.search(r"mining|knowledge discovery|data science", folded):
             return "datamining"
-    return entry.field
+    return entry.area
 
 
 AI_FIELDS = (
@@ -363,19 +369,21 @@ def add_abbreviations(entries: list[Entry], jabref: dict[tuple[str, ...], list[t
         if entry.kind != "journal":
             continue
         for form in (entry.name, *entry.aliases):
-            for full, abbreviation in jabref.get(name_key(form), []):
+            # ISO 4 with dots first ("J. Am. Stat. Assoc."): the form DBLP and Crossref print
+            for full, abbreviation in sorted(jabref.get(name_key(form), []), key=lambda row: "." not in row[1]):
                 used.add(full)
                 if good_abbreviation(full, abbreviation):
                     entry.add_alias(abbreviation)
     return used
 
 
-def curated_journals(jabref: dict[tuple[str, ...], list[tuple[str, str]]]) -> list[Entry]:
-    """The statistics and science journals picked below, each checked against the JabRef lists."""
+def curated_journals(jabref: dict[tuple[str, ...], list[tuple[str, str]]], missing: list[str]) -> list[Entry]:
+    """The statistics and science journals picked below that the JabRef lists have (the rest go to ``missing``)."""
     entries = []
     for acronym, name, kind_field, publisher in CURATED_JOURNALS:
         if name_key(name) not in jabref:
-            raise SystemExit(f"curated journal {name!r} is not in the JabRef lists")
+            missing.append(name)
+            continue
         entries.append(Entry(acronym or name, name, "journal", kind_field, 0, "", [], publisher, bool(acronym)))
     return entries
 
@@ -410,6 +418,7 @@ class Build:
     entries: list[Entry]
     log: list[str]
     jabref_used: set[str]
+    missing: list[str]  # curated journals the JabRef lists lack: the build fails on any
 
 
 def build(sources: Path, jabref_files: Sequence[Path] = ()) -> Build:
@@ -418,13 +427,14 @@ def build(sources: Path, jabref_files: Sequence[Path] = ()) -> Build:
     jabref = read_jabref(jabref_files or [sources / JABREF_FILE])
     extra = [Entry(a or n, n, k, f, 0, "", list(al), p, bool(a)) for a, n, k, f, al, p in CURATED_VENUES]
     found = read_ccfddl(sources / CCFDDL_FILE) + read_ccf(sources / CCF_FILE) + read_acl(sources / ACL_FILE)
-    entries = merge([*extra, *curated_journals(jabref), *found], log)
+    missing: list[str] = []
+    entries = merge([*extra, *curated_journals(jabref, missing), *found], log)
     for entry in entries:
         curate(entry)
     used = add_abbreviations(entries, jabref)
     dedupe_aliases(entries, log)
     entries.sort(key=lambda e: (e.acronym.casefold(), e.acronym))
-    return Build(entries, log, used)
+    return Build(entries, log, used, missing)
 
 
 def curate(entry: Entry) -> None:
@@ -434,7 +444,7 @@ def curate(entry: Entry) -> None:
         entry.add_alias(entry.name)
         entry.name = override["name"]
     entry.kind = override.get("kind", entry.kind)
-    entry.field = override.get("field", refine_field(entry))
+    entry.area = override.get("field", refine_field(entry))
     for alias in ALIASES.get(entry.acronym, ()):
         entry.add_alias(alias)
     entry.publisher = override.get("publisher", publisher_of(entry))
@@ -454,7 +464,7 @@ HEADER = """\
 def registry_text(entries: Sequence[Entry]) -> str:
     lines = [HEADER.rstrip("\n")]
     for entry in entries:
-        cells = [entry.acronym, entry.kind, entry.field, entry.name, "|".join(entry.aliases), entry.publisher]
+        cells = [entry.acronym, entry.kind, entry.area, entry.name, "|".join(entry.aliases), entry.publisher]
         if any("\t" in cell or "\n" in cell for cell in cells) or any("|" in alias for alias in entry.aliases):
             raise SystemExit(f"{entry.acronym}: a tab, newline or | inside a value")
         lines.append("\t".join(cells))
@@ -463,7 +473,7 @@ def registry_text(entries: Sequence[Entry]) -> str:
 
 def summary(entries: Sequence[Entry]) -> str:
     kinds = Counter(entry.kind for entry in entries)
-    fields = Counter(entry.field for entry in entries)
+    fields = Counter(entry.area for entry in entries)
     return (
         f"{len(entries)} venues\n"
         + "by kind: "
@@ -499,6 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REGISTRY, help="the registry file to write")
     parser.add_argument("--check", action="store_true", help="fail if the registry is not what the sources give")
     parser.add_argument("--verbose", action="store_true", help="print merge decisions")
+    parser.add_argument("--allow-missing", action="store_true", help="build though curated journals lack a source")
     sub = parser.add_subparsers(dest="command")
     trimmer = sub.add_parser("trim", help="write trimmed copies of full source checkouts into --sources")
     trimmer.add_argument("--ccf-deadlines", type=Path, help="ccf-deadlines' conference/ folder")
@@ -508,6 +519,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         trim(args.ccf_deadlines, args.jabref, args.sources)
         return 0
     result = build(args.sources)
+    if result.missing and not args.allow_missing:
+        print(f"curated journals not in the JabRef lists: {', '.join(result.missing)}", file=sys.stderr)
+        return 1
     text = registry_text(result.entries)
     if args.verbose:
         print("\n".join(result.log))
@@ -542,6 +556,7 @@ RENAMES: dict[str, str] = {
     "IEEE/ACM CGO": "CGO",
     "BigData": "IEEE BigData",
     "Cloud": "IEEE CLOUD",
+    "UbiComp/ISWC": "UbiComp",  # held jointly with ISWC since 2013
 }
 
 # Which venue keeps an acronym two venues use (by a word of its name): the one researchers mean
@@ -577,9 +592,14 @@ OVERRIDES: dict[str, dict[str, str]] = {
 # Crossref and Google Scholar write a venue when no source has that form.
 ALIASES: dict[str, tuple[str, ...]] = {
     "AAAI": ("National Conference on Artificial Intelligence",),
-    "ACL": ("Annual Meeting of the ACL",),
+    "ACL": (
+        "Annual Meeting of the ACL",
+        "Annual Meeting of the Association for Computational Linguistics and the International Joint Conference on"
+        " Natural Language Processing",  # ACL-IJCNLP: ACL is the main venue
+    ),
     "ACM MM": ("ACM Multimedia", "MM"),
     "AI": ("AIJ", "Artificial Intelligence Journal"),
+    "CL": ("Comput. Linguistics",),  # DBLP
     "arXiv": ("CoRR", "arXiv preprint", "arXiv.org", "arXiv e-prints", "Computing Research Repository"),
     "CCS": ("ACM CCS", "ACM SIGSAC Conference on Computer and Communications Security"),
     "CHI": ("CHI Conference on Human Factors in Computing Systems", "Conference on Human Factors in Computing Systems"),
@@ -593,23 +613,41 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "ICCV": ("IEEE International Conference on Computer Vision",),
     "ICLR": ("Int. Conf. Learn. Represent.",),
     "ICML": ("Int. Conf. Mach. Learn.",),
-    "KDD": ("SIGKDD", "ACM SIGKDD International Conference on Knowledge Discovery and Data Mining",
-            "Knowledge Discovery and Data Mining"),
-    "NAACL": ("NAACL-HLT", "HLT-NAACL",
-              "North American Chapter of the Association for Computational Linguistics: Human Language Technologies"),
+    "KDD": (
+        "SIGKDD",
+        "ACM SIGKDD International Conference on Knowledge Discovery and Data Mining",
+        "Knowledge Discovery and Data Mining",
+    ),
+    "NAACL": (
+        "NAACL-HLT",
+        "HLT-NAACL",
+        "North American Chapter of the Association for Computational Linguistics: Human Language Technologies",
+    ),
     "PNAS": ("Proceedings of the National Academy of Sciences",),
-    "NeurIPS": ("NIPS", "Advances in Neural Information Processing Systems", "Neural Information Processing Systems",
-                "Adv. Neural Inf. Process. Syst."),
+    "NeurIPS": (
+        "NIPS",
+        "Advances in Neural Information Processing Systems",
+        "Neural Information Processing Systems",
+        "Adv. Neural Inf. Process. Syst.",
+    ),
     "S&P": ("IEEE S&P", "SP", "Oakland", "IEEE Symposium on Security and Privacy"),
     "SemEval": ("Workshop on Semantic Evaluation", "SemEval workshop"),
     "SIGMOD": ("SIGMOD Conference", "Proceedings of the ACM on Management of Data", "PACMMOD", "Proc. ACM Manag. Data"),
     "STOC": ("Symposium on Theory of Computing",),
+    "TACL": ("Trans. Assoc. Comput. Linguistics",),  # DBLP
     "TPAMI": ("PAMI", "IEEE TPAMI"),
+    "UbiComp": ("UbiComp/ISWC",),
     "USENIX Security": ("USENIX Sec",),
     "VLDB": ("Proceedings of the VLDB Endowment", "PVLDB", "Proc. VLDB Endow."),
+    "W-NUT": ("WNUT",),
     "WMT": ("Workshop on Statistical Machine Translation", "Conference on Statistical Machine Translation"),
-    "WWW": ("TheWebConf", "The Web Conference", "ACM Web Conference", "International World Wide Web Conference",
-            "World Wide Web Conference"),
+    "WWW": (
+        "TheWebConf",
+        "The Web Conference",
+        "ACM Web Conference",
+        "International World Wide Web Conference",
+        "World Wide Web Conference",
+    ),
 }
 
 # Venues no source lists: (acronym, name, kind, field, aliases, publisher).
@@ -646,9 +684,24 @@ CURATED_JOURNALS: tuple[tuple[str, str, str, str], ...] = (
     ("AoP", "The Annals of Probability", "statistics", "Institute of Mathematical Statistics"),
     ("AAP", "The Annals of Applied Probability", "statistics", "Institute of Mathematical Statistics"),
     ("JASA", "Journal of the American Statistical Association", "statistics", "Taylor & Francis"),
-    ("JRSS-A", "Journal of the Royal Statistical Society: Series A (Statistics in Society)", "statistics", "Oxford University Press"),
-    ("JRSS-B", "Journal of the Royal Statistical Society: Series B (Statistical Methodology)", "statistics", "Oxford University Press"),
-    ("JRSS-C", "Journal of the Royal Statistical Society: Series C (Applied Statistics)", "statistics", "Oxford University Press"),
+    (
+        "JRSS-A",
+        "Journal of the Royal Statistical Society: Series A (Statistics in Society)",
+        "statistics",
+        "Oxford University Press",
+    ),
+    (
+        "JRSS-B",
+        "Journal of the Royal Statistical Society: Series B (Statistical Methodology)",
+        "statistics",
+        "Oxford University Press",
+    ),
+    (
+        "JRSS-C",
+        "Journal of the Royal Statistical Society: Series C (Applied Statistics)",
+        "statistics",
+        "Oxford University Press",
+    ),
     ("", "Biometrika", "statistics", "Oxford University Press"),
     ("", "Biometrics", "statistics", "Oxford University Press"),
     ("", "Statistical Science", "statistics", "Institute of Mathematical Statistics"),
@@ -671,7 +724,12 @@ CURATED_JOURNALS: tuple[tuple[str, str, str, str], ...] = (
     ("SIMODS", "SIAM Journal on Mathematics of Data Science", "statistics", "SIAM"),
     ("", "Nature", "science", "Springer Nature"),
     ("", "Science", "science", "AAAS"),
-    ("PNAS", "Proceedings of the National Academy of Sciences of the United States of America", "science", "National Academy of Sciences"),
+    (
+        "PNAS",
+        "Proceedings of the National Academy of Sciences of the United States of America",
+        "science",
+        "National Academy of Sciences",
+    ),
     ("", "Nature Communications", "science", "Springer Nature"),
     ("", "Scientific Reports", "science", "Springer Nature"),
     ("PLOS ONE", "PLOS ONE", "science", "Public Library of Science"),
@@ -690,12 +748,21 @@ CURATED_JOURNALS: tuple[tuple[str, str, str, str], ...] = (
     ("", "Cell", "science", "Cell Press"),
     ("", "Neuron", "science", "Cell Press"),
     ("", "Royal Society Open Science", "science", "The Royal Society"),
-    ("Phil. Trans. A", "Philosophical Transactions of the Royal Society A: Mathematical, Physical and Engineering Sciences", "science", "The Royal Society"),
+    (
+        "Phil. Trans. A",
+        "Philosophical Transactions of the Royal Society A: Mathematical, Physical and Engineering Sciences",
+        "science",
+        "The Royal Society",
+    ),
     ("", "The Lancet", "science", "Elsevier"),
     ("NEJM", "New England Journal of Medicine", "science", "Massachusetts Medical Society"),
     ("JAMA", "JAMA", "science", "American Medical Association"),
-    ("", "Physical Review Letters",  # PRL is Pattern Recognition Letters to computer scientists
- "science", "American Physical Society"),
+    (
+        "",
+        "Physical Review Letters",  # PRL is Pattern Recognition Letters to computer scientists
+        "science",
+        "American Physical Society",
+    ),
     ("", "Physical Review E", "science", "American Physical Society"),
     ("", "Nucleic Acids Research", "science", "Oxford University Press"),
     ("CACM", "Communications of the ACM", "interdisciplinary", "ACM"),

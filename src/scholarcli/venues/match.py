@@ -25,10 +25,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Mapping
 from bisect import bisect_right
-from itertools import accumulate, chain
+from collections.abc import Iterable, Mapping
+from itertools import accumulate
 
 from scholarcli.records import NamedTuple
 
@@ -42,29 +41,126 @@ _DELIMITER = re.compile(r"[,;:()\[\]{}|]|\s[-–—]+\s|[–—]")
 _EDITION = re.compile(r"\d+(?:st|nd|rd|th)?")  # years, volumes, "61st": an edition, never the venue
 _GLUED_YEAR = re.compile(r"([A-Za-z]{3,})(\d{2}|\d{4})")  # "ICLR2024", "NeurIPS23"
 _ORDINALS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
-    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth"
-    " fiftieth sixtieth seventieth eightieth ninetieth hundredth".split()
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+        "hundredth",
+    ]
 )
-_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())  # "Thirty-Seventh"
-_SMALL = frozenset("the of on in for and a an at to with".split())
+_TENS = frozenset(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])  # "Thirty-Seventh"
+_SMALL = frozenset(["the", "of", "on", "in", "for", "and", "a", "an", "at", "to", "with"])
 # Words around a venue's name that do not change which venue it is.
 _LEADING = frozenset(
-    "proceedings proc companion extended abstracts ieee acm cvf usenix siam ifip rsj international annual joint"
-    " preprint".split()
+    [
+        "proceedings",
+        "proc",
+        "companion",
+        "extended",
+        "abstracts",
+        "ieee",
+        "acm",
+        "cvf",
+        "usenix",
+        "siam",
+        "ifip",
+        "rsj",
+        "international",
+        "annual",
+        "joint",
+        "preprint",
+    ]
 )
 _TRAILING = frozenset(
-    "proceedings companion volume vol papers long short part workshop workshops abstracts extended posters".split()
+    [
+        "proceedings",
+        "companion",
+        "volume",
+        "vol",
+        "papers",
+        "long",
+        "short",
+        "part",
+        "workshop",
+        "workshops",
+        "abstracts",
+        "extended",
+        "posters",
+    ]
 )
 # Words every other venue name has: they do not make a name distinctive.
 _GENERIC = frozenset(
-    "international conference journal proceedings annual symposium workshop transactions ieee acm letters"
-    " meeting association society series".split()
+    [
+        "international",
+        "conference",
+        "journal",
+        "proceedings",
+        "annual",
+        "symposium",
+        "workshop",
+        "transactions",
+        "ieee",
+        "acm",
+        "letters",
+        "meeting",
+        "association",
+        "society",
+        "series",
+    ]
 )
 # English words used as acronyms: like two-letter acronyms they must stand alone to count.
 _COMMON_WORDS = frozenset(
-    "all art case chi date dial events fast fun gem icon insights law map micro mind news note pact pods"
-    " sat sense step vision wise".split()
+    [
+        "all",
+        "art",
+        "case",
+        "chi",
+        "date",
+        "dial",
+        "events",
+        "fast",
+        "fun",
+        "gem",
+        "icon",
+        "insights",
+        "law",
+        "map",
+        "micro",
+        "mind",
+        "news",
+        "note",
+        "pact",
+        "pods",
+        "sat",
+        "sense",
+        "step",
+        "vision",
+        "wise",
+    ]
 )
 _FINDINGS = ("findings", "association", "computational", "linguistics")
 
@@ -94,7 +190,7 @@ def _kept(text: str) -> list[tuple[str, str]]:
         glued = _GLUED_YEAR.fullmatch(token)
         tokens.append(glued.group(1) if glued else token)
     folded = [_fold(token) for token in tokens]
-    following = [*folded[1:], ""]
+    following = [*folded[1:], ""][: len(folded)]
     return [(t, f) for t, f, n in zip(tokens, folded, following, strict=True) if not _dropped(f, n)]
 
 
@@ -112,21 +208,23 @@ def name_key(text: str) -> tuple[str, ...]:
 
 
 # Punctuation as str.translate replaces it, far faster than a regular expression over all names.
-_PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t–—‐‑‒’‘“”·…"})
+_PUNCTUATION = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t–—‐‑‒’‘“”·…", " "))
 _DIGIT = re.compile(r"\d")
 
 
-def _name_keys(forms: list[str]) -> list[tuple[str, ...]]:
-    """name_key of many forms at once, in a few passes over all of them: a matcher keys some 2,500 names.
+def _name_keys(forms: list[str]) -> list[str]:
+    """name_key of many forms at once, joined by spaces, in a few passes over all of them.
 
-    Forms with a digit ("ICLR2024") or an ordinal ("Thirty-Seventh") go word by word through name_key.
+    A matcher keys some 2,500 names when it is built; word by word that would take most of the
+    5 ms it may cost, and tuples of words cost more to make and hash than one string each.
+    Forms with a digit ("ICLR2024") or an ordinal ("Thirty-Seventh") go through name_key.
     """
     text = "\n".join((form if form.isascii() else _fold(form)).replace("\n", " ") for form in forms)
     text = text.casefold().translate(_PUNCTUATION)
     if not text.isascii():
         text = _NON_WORD.sub(" ", text)
     words = text.replace("\n", " \x00 ").split()
-    keys = [tuple(line.split()) for line in " ".join([w for w in words if w not in _DROPPED]).split("\x00")]
+    keys = [key.strip() for key in " ".join([w for w in words if w not in _DROPPED]).split("\x00")]
     rare: set[int] = set()
     if _DIGIT.search(text):
         starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
@@ -139,7 +237,7 @@ def _name_keys(forms: list[str]) -> list[tuple[str, ...]]:
             rare.add(padded.count("\n", 0, at))
             at = padded.find(f" {ordinal} ", at + 1)
     for i in rare:
-        keys[i] = name_key(forms[i])
+        keys[i] = " ".join(name_key(forms[i]))
     return keys
 
 
@@ -198,18 +296,18 @@ def _aligned(tokens: list[_Token], start: int, end: int) -> bool:
     return True
 
 
-def _vocabulary(names: dict[tuple[str, ...], str], words: set[str]) -> frozenset[str]:
+def _vocabulary(names: dict[str, str], words: set[str]) -> frozenset[str]:
     """Which of these words are in the names of two venues or more: as an acronym ("EVENTS") such a word is weak."""
     first: dict[str, str] = {}
     common = set()
     for key, acronym in names.items():
-        for word in words.intersection(key):
+        for word in words.intersection(key.split()):
             if first.setdefault(word, acronym) != acronym:
                 common.add(word)
     return frozenset(common)
 
 
-def _is_weak(key: tuple[str, ...], vocabulary: frozenset[str]) -> bool:
+def _is_weak(key: list[str], vocabulary: frozenset[str]) -> bool:
     if len(key) > 1:
         return sum(map(len, key)) <= 2
     return len(key[0]) <= 2 or key[0] in _COMMON_WORDS or key[0] in vocabulary
@@ -224,8 +322,8 @@ class Matcher:
 
     def __init__(self, venues: Mapping[str, Venue]) -> None:
         self.venues = venues
-        self._names: dict[tuple[str, ...], str] = {}
-        self._acronyms: dict[tuple[str, ...], _Acronym] = {}
+        self._names: dict[str, str] = {}  # name key, words joined by spaces -> acronym
+        self._acronyms: dict[str, _Acronym] = {}
         self._choices: dict[str, str] = {}
         forms: list[str] = []
         owners: list[str] = []
@@ -238,15 +336,15 @@ class Matcher:
         names = [(k, o) for k, o, a in zip(keys, owners, acronym_like, strict=True) if k and not a]
         self._names = dict(reversed(names))  # the first venue to claim a name keeps it
         acronym_forms = [(k, f, o) for k, f, o, a in zip(keys, forms, owners, acronym_like, strict=True) if k and a]
-        single = {key[0] for key, _, _ in acronym_forms if len(key) == 1 and len(key[0]) > 2} - _COMMON_WORDS
+        single = {key for key, _, _ in acronym_forms if len(key) > 2 and " " not in key} - _COMMON_WORDS
         vocabulary = _vocabulary(self._names, single)
         for key, form, acronym in acronym_forms:
             if key not in self._acronyms:
-                weak = _is_weak(key, vocabulary)
-                spelt = tuple(text for text, _ in _kept(form)) if weak else key
+                weak = _is_weak(key.split(), vocabulary)
+                spelt = tuple(text for text, _ in _kept(form)) if weak else ()
                 self._acronyms[key] = _Acronym(acronym, spelt, not weak)
-        self._name_lengths = sorted({len(key) for key in self._names}, reverse=True)
-        self._acronym_lengths = sorted({len(key) for key in self._acronyms}, reverse=True)
+        self._name_lengths = sorted({key.count(" ") + 1 for key in self._names}, reverse=True)
+        self._acronym_lengths = sorted({key.count(" ") + 1 for key in self._acronyms}, reverse=True)
 
     def identify(self, text: str) -> Match | None:
         """The venue the text names, with its track ("Findings", "Workshop"), or None."""
@@ -280,16 +378,16 @@ class Matcher:
     def _candidates(self, tokens: list[_Token], keys: list[str]) -> Iterable[_Found]:
         for start in range(len(keys)):
             for length in self._name_lengths:
-                key = tuple(keys[start : start + length])
-                acronym = self._names.get(key) if len(key) == length else None
+                span = keys[start : start + length]
+                acronym = self._names.get(" ".join(span)) if len(span) == length else None
                 if acronym is None:
                     continue
                 aligned = _aligned(tokens, start, start + length)
-                if aligned or distinctive(key) >= 3:
+                if aligned or distinctive(tuple(span)) >= 3:
                     yield _Found(length, aligned, True, start, acronym)
             for length in self._acronym_lengths:
-                key = tuple(keys[start : start + length])
-                entry = self._acronyms.get(key) if len(key) == length else None
+                span = keys[start : start + length]
+                entry = self._acronyms.get(" ".join(span)) if len(span) == length else None
                 if entry is None:
                     continue
                 aligned = _aligned(tokens, start, start + length)
