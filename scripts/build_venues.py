@@ -54,7 +54,8 @@ SOURCES = REPO / "scripts" / "venue_sources"
 REGISTRY = REPO / "src" / "scholarcli" / "venues" / "registry.tsv"
 sys.path.insert(0, str(REPO / "src"))  # run from a checkout without installing
 
-from scholarcli.venues.match import distinctive, name_key  # noqa: E402  (after the path is set)
+from scholarcli.model import Venue  # noqa: E402  (after the path is set)
+from scholarcli.venues.match import distinctive, index_columns, name_key  # noqa: E402
 
 CCF_FILE = "ccfrank4dblp-dataGen.js"
 CCFDDL_FILE = "ccf-deadlines-conferences.yml"
@@ -457,14 +458,19 @@ HEADER = """\
 # Sources: the CCF recommended list as kept by CCFrank4dblp (MIT); ccf-deadlines (MIT); the ACL
 # Anthology's venues.yaml (Apache-2.0); JabRef's journal abbreviation lists (CC0-1.0); curated
 # tables in the build script. See scripts/venue_sources/SOURCES.md.
-# One venue a line, tab-separated: acronym, kind, field, name, aliases (|-separated), publisher.
+# One venue a line, tab-separated: acronym, kind, field, name, aliases (|-separated), publisher, and
+# the match keys of acronym, name and aliases (scholarcli.venues.match.index_columns), kept here so
+# that loading the registry does not compute them again.
 """
 
 
 def registry_text(entries: Sequence[Entry]) -> str:
     lines = [HEADER.rstrip("\n")]
+    venues = {e.acronym: Venue(e.acronym, e.name, e.kind, tuple(e.aliases), e.publisher or None) for e in entries}
+    columns = index_columns(venues)
     for entry in entries:
         cells = [entry.acronym, entry.kind, entry.area, entry.name, "|".join(entry.aliases), entry.publisher]
+        cells.append(columns[entry.acronym])
         if any("\t" in cell or "\n" in cell for cell in cells) or any("|" in alias for alias in entry.aliases):
             raise SystemExit(f"{entry.acronym}: a tab, newline or | inside a value")
         lines.append("\t".join(cells))

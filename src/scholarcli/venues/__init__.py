@@ -11,35 +11,48 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from scholarcli.model import VENUE_KINDS, Venue
+from scholarcli.records import NamedTuple
 
 REGISTRY = Path(__file__).with_name("registry.tsv")
 
-_CACHE: dict[str, tuple[dict[str, Venue], dict[str, str]]] = {}
+
+class Registry(NamedTuple):
+    """A registry file read: venues by acronym, each venue's field, and its index column for the matcher."""
+
+    venues: dict[str, Venue]
+    fields: dict[str, str]
+    columns: dict[str, tuple[Venue, str]]
 
 
-def load(path: Path) -> tuple[dict[str, Venue], dict[str, str]]:
-    """The venues of a registry file by acronym, and each venue's field ("ml", "nlp", ...).
+_CACHE: dict[str, Registry] = {}
 
-    One venue a line, tab-separated: acronym, kind, field, name, aliases ("|"-separated),
-    publisher; lines starting with "#" are comments. A malformed line raises ValueError.
+
+def load(path: Path) -> Registry:
+    """Read a registry file: one venue a line, tab-separated: acronym, kind, field, name, aliases
+    ("|"-separated), publisher, index column (match.index_columns: the match keys, made by the
+    build script so that no command keys 2,500 names again). Lines starting with "#" are
+    comments. A malformed line raises ValueError.
     """
     venues: dict[str, Venue] = {}
     fields: dict[str, str] = {}
+    columns: dict[str, tuple[Venue, str]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if len(cells) != 6 or not cells[0] or not cells[3] or cells[1] not in VENUE_KINDS:
-            raise ValueError(f"{path}:{number}: not a venue line (acronym, kind, field, name, aliases, publisher)")
-        acronym, kind, field, name, aliases, publisher = cells
+        if len(cells) != 7 or not cells[0] or not cells[3] or cells[1] not in VENUE_KINDS:
+            columns_named = "acronym, kind, field, name, aliases, publisher, keys"
+            raise ValueError(f"{path}:{number}: not a venue line ({columns_named})")
+        acronym, kind, field, name, aliases, publisher, column = cells
         # tuple.__new__ makes the same Venue as Venue(...) without its Python-level __new__: a third faster.
         venue = (acronym, name, kind, tuple(aliases.split("|")) if aliases else (), publisher or None)
-        venues[acronym] = tuple.__new__(Venue, venue)
+        venues[acronym] = made = tuple.__new__(Venue, venue)
         fields[acronym] = field
-    return venues, fields
+        columns[acronym] = (made, column)
+    return Registry(venues, fields, columns)
 
 
-def _bundled() -> tuple[dict[str, Venue], dict[str, str]]:
+def _bundled() -> Registry:
     if "bundled" not in _CACHE:
         _CACHE["bundled"] = load(REGISTRY)
     return _CACHE["bundled"]
@@ -47,12 +60,17 @@ def _bundled() -> tuple[dict[str, Venue], dict[str, str]]:
 
 def bundled() -> dict[str, Venue]:
     """The bundled registry by acronym (a new dict each call; the Venue values are shared)."""
-    return dict(_bundled()[0])
+    return dict(_bundled().venues)
 
 
 def field_of(acronym: str) -> str | None:
     """The research area of a bundled venue ("ml", "nlp", "vision", "statistics", ...), if it is one."""
-    return _bundled()[1].get(acronym)
+    return _bundled().fields.get(acronym)
+
+
+def loaded_columns() -> dict[str, tuple[Venue, str]]:
+    """The bundled venues' index columns if the registry has been read, else none: for match.Matcher."""
+    return _CACHE["bundled"].columns if "bundled" in _CACHE else {}
 
 
 def merged(library: Mapping[str, Venue], base: Mapping[str, Venue] | None = None) -> dict[str, Venue]:

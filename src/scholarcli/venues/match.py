@@ -219,6 +219,8 @@ def _name_keys(forms: list[str]) -> list[str]:
     5 ms it may cost, and tuples of words cost more to make and hash than one string each.
     Forms with a digit ("ICLR2024") or an ordinal ("Thirty-Seventh") go through name_key.
     """
+    if not forms:
+        return []
     text = "\n".join((form if form.isascii() else _fold(form)).replace("\n", " ") for form in forms)
     text = text.casefold().translate(_PUNCTUATION)
     if not text.isascii():
@@ -269,7 +271,7 @@ class _Found(NamedTuple):
 
 class _Acronym(NamedTuple):
     acronym: str
-    written: tuple[str, ...]
+    form: str  # as the registry writes it: a weak acronym must be written so
     strong: bool
 
 
@@ -296,11 +298,11 @@ def _aligned(tokens: list[_Token], start: int, end: int) -> bool:
     return True
 
 
-def _vocabulary(names: dict[str, str], words: set[str]) -> frozenset[str]:
+def _vocabulary(names: list[tuple[str, str]], words: set[str]) -> frozenset[str]:
     """Which of these words are in the names of two venues or more: as an acronym ("EVENTS") such a word is weak."""
     first: dict[str, str] = {}
     common = set()
-    for key, acronym in names.items():
+    for key, acronym in names:
         for word in words.intersection(key.split()):
             if first.setdefault(word, acronym) != acronym:
                 common.add(word)
@@ -313,36 +315,77 @@ def _is_weak(key: list[str], vocabulary: frozenset[str]) -> bool:
     return len(key[0]) <= 2 or key[0] in _COMMON_WORDS or key[0] in vocabulary
 
 
-def _written_like(found: list[_Token], written: tuple[str, ...]) -> bool:
+def _written_like(found: list[_Token], form: str) -> bool:
+    written = [text for text, _ in _kept(form)]
     return all(t.text == w or t.text == w.upper() for t, w in zip(found, written, strict=True))
+
+
+def index_columns(venues: Mapping[str, Venue], others: Iterable[str] = ()) -> dict[str, str]:
+    """Each venue's index column: the key of its acronym, name and each alias, "|"-separated, marked
+    "=" for a name, "+" for an acronym and "-" for a weak acronym ("AI", "CHI": see the module).
+
+    The build script stores them in registry.tsv, so that loading the registry does not key its
+    2,500 names again. ``others`` are the columns of other venues matched alongside: words in the
+    names of two venues make a weak acronym, whichever venues they are.
+    """
+    forms: list[str] = []
+    owners: list[str] = []
+    for acronym, venue in venues.items():
+        forms += (acronym, venue.name, *venue.aliases)
+        owners += [acronym] * (2 + len(venue.aliases))
+    keys = _name_keys(forms)
+    # "NIPS", "CoRR", "arXiv", "S&P" are acronyms; "Neurocomputing", "Nature", "Machine Learning" names.
+    marks = ["+" if form.isupper() or _NOT_ACRONYM.search(form) is None else "=" for form in forms]
+    single = {k for k, mark in zip(keys, marks, strict=True) if mark == "+" and " " not in k and len(k) > 2}
+    if single - _COMMON_WORDS:
+        names = [(k, o) for k, o, mark in zip(keys, owners, marks, strict=True) if mark == "="]
+        for i, column in enumerate(others):
+            names += [(entry[1:], f"#{i}") for entry in column.split("|") if entry[0] == "="]
+        vocabulary = _vocabulary(names, single - _COMMON_WORDS)
+    else:
+        vocabulary = frozenset()
+    columns: dict[str, list[str]] = {}
+    for key, owner, mark in zip(keys, owners, marks, strict=True):
+        if mark == "+" and key and _is_weak(key.split(), vocabulary):
+            mark = "-"
+        columns.setdefault(owner, []).append(mark + key)
+    return {acronym: "|".join(column) for acronym, column in columns.items()}
+
+
+def _loaded_columns() -> Mapping[str, tuple[Venue, str]]:
+    from scholarcli.venues import loaded_columns
+
+    return loaded_columns()
 
 
 class Matcher:
     """Finds venues of one registry in free text. Build it once; matching is a few dictionary lookups."""
 
-    def __init__(self, venues: Mapping[str, Venue]) -> None:
+    def __init__(self, venues: Mapping[str, Venue], keyed: Mapping[str, tuple[Venue, str]] | None = None) -> None:
+        """Index ``venues``; ``keyed`` holds index columns made earlier, used for the very same Venue objects.
+
+        Without ``keyed``, the bundled registry's columns are used if it is loaded: they come with
+        registry.tsv, so a matcher of a library's venues over the bundled ones keys only the library's.
+        """
         self.venues = venues
         self._names: dict[str, str] = {}  # name key, words joined by spaces -> acronym
         self._acronyms: dict[str, _Acronym] = {}
         self._choices: dict[str, str] = {}
-        forms: list[str] = []
-        owners: list[str] = []
+        keyed = _loaded_columns() if keyed is None else keyed
+        columns: dict[str, str] = {}
         for acronym, venue in venues.items():
-            forms += (acronym, venue.name, *venue.aliases)
-            owners += [acronym] * (2 + len(venue.aliases))
-        keys = _name_keys(forms)
-        # "NIPS", "CoRR", "arXiv", "S&P" are acronyms; "Neurocomputing", "Nature", "Machine Learning" names.
-        acronym_like = [form.isupper() or _NOT_ACRONYM.search(form) is None for form in forms]
-        names = [(k, o) for k, o, a in zip(keys, owners, acronym_like, strict=True) if k and not a]
-        self._names = dict(reversed(names))  # the first venue to claim a name keeps it
-        acronym_forms = [(k, f, o) for k, f, o, a in zip(keys, forms, owners, acronym_like, strict=True) if k and a]
-        single = {key for key, _, _ in acronym_forms if len(key) > 2 and " " not in key} - _COMMON_WORDS
-        vocabulary = _vocabulary(self._names, single)
-        for key, form, acronym in acronym_forms:
-            if key not in self._acronyms:
-                weak = _is_weak(key.split(), vocabulary)
-                spelt = tuple(text for text, _ in _kept(form)) if weak else ()
-                self._acronyms[key] = _Acronym(acronym, spelt, not weak)
+            known = keyed.get(acronym)
+            if known is not None and known[0] is venue:
+                columns[acronym] = known[1]
+        todo = {acronym: venue for acronym, venue in venues.items() if acronym not in columns}
+        columns.update(index_columns(todo, columns.values()))
+        for acronym, venue in venues.items():
+            for form, entry in zip((acronym, venue.name, *venue.aliases), columns[acronym].split("|"), strict=True):
+                kind, key = entry[0], entry[1:]
+                if kind == "=" and key:
+                    self._names.setdefault(key, acronym)  # the first venue to claim a name keeps it
+                elif key and key not in self._acronyms:
+                    self._acronyms[key] = _Acronym(acronym, form, kind == "+")
         self._name_lengths = sorted({key.count(" ") + 1 for key in self._names}, reverse=True)
         self._acronym_lengths = sorted({key.count(" ") + 1 for key in self._acronyms}, reverse=True)
 
@@ -391,7 +434,7 @@ class Matcher:
                 if entry is None:
                     continue
                 aligned = _aligned(tokens, start, start + length)
-                if entry.strong or (aligned and _written_like(tokens[start : start + length], entry.written)):
+                if entry.strong or (aligned and _written_like(tokens[start : start + length], entry.form)):
                     yield _Found(length, aligned, False, start, entry.acronym)
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
@@ -426,7 +469,7 @@ def default_matcher() -> Matcher:
     if not _DEFAULT:
         from scholarcli.venues import bundled
 
-        _DEFAULT.append(Matcher(bundled()))
+        _DEFAULT.append(Matcher(bundled()))  # keyed by registry.tsv's index columns
     return _DEFAULT[0]
 
 
