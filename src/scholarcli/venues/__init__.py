@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from scholarcli.model import VENUE_KINDS, Venue
-from scholarcli.records import NamedTuple
+from scholarcli.model.named_tuple import NamedTuple
 
 REGISTRY = Path(__file__).with_name("registry.tsv")
 
