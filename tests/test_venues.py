@@ -217,13 +217,16 @@ def test_library_venues_extend_and_override() -> None:
     assert "Int. Conf. Mach. Learn." in result["ICML"].aliases  # the bundled aliases are kept
     assert "NeurIPS" not in result  # overridden without regard to case
     assert result["neurips"].aliases[:3] == ("NeurIPS Conference", "NeurIPS", "NIPS")
+    assert result["neurips"].aliases[-1] == "Conference on Neural Information Processing Systems"  # the bundled name
     assert result["MyWS"].kind == "workshop"
     assert len(result) == len(venues.bundled()) + 1
 
 
 def test_merged_over_another_base_leaves_the_base_alone() -> None:
     base = {"A": Venue("A", "Alpha", publisher="P")}
-    assert venues.merged({"A": Venue("A", "Alpha!")}, base)["A"] == Venue("A", "Alpha!", publisher="P")
+    assert venues.merged({"A": Venue("A", "Alpha!")}, base)["A"] == Venue(
+        "A", "Alpha!", aliases=("Alpha",), publisher="P"
+    )
     assert base["A"].name == "Alpha"
 
 

@@ -199,7 +199,7 @@ def test_check_reports_duplicates_and_warnings(scholar: Scholar, make_library: C
     assert run.exit_code == 1
     assert run.stderr.splitlines() == [
         "error: b.toml: duplicate: the same work as a (same DOI)",
-        'warning: b.toml: venue: "Nowhere" is not in the venue registry of library.toml',
+        'warning: b.toml: venue: "Nowhere" is not in the venue registry (the bundled one or library.toml\'s [venues])',
         "2 works, 1 errors, 1 warnings",
     ]
 

@@ -87,7 +87,8 @@ def check(library: Library) -> CheckReport:
             errors.append(Problem(path, "duplicate", f"the same work as {twin[0]} (same {twin[1]})"))
         index.add(work)
         if work.venue and library.settings.venue(work.venue) is None:
-            warnings.append(Problem(path, "venue", f'"{work.venue}" is not in the venue registry of library.toml'))
+            warning = f'"{work.venue}" is not in the venue registry (the bundled one or library.toml\'s [venues])'
+            warnings.append(Problem(path, "venue", warning))
         if work.year is None:
             warnings.append(Problem(path, "year", "is missing (BibTeX gets n.d., BibLaTeX and CSL no date)"))
         if not work.authors and not work.is_patent:

@@ -40,8 +40,12 @@ class Exported(NamedTuple):
 
 
 def _code_stamp() -> int:
-    """Changes whenever any of scholar's modules does (an upgrade, or a developer's edit)."""
-    return max(path.stat().st_mtime_ns for path in Path(__file__).parents[1].rglob("*.py"))
+    """Changes whenever any of scholar's modules does (an upgrade, or a developer's edit), or the
+    bundled venue registry, whose names the entries show."""
+    from scholarcli.venues import REGISTRY
+
+    code = [*Path(__file__).parents[1].rglob("*.py"), REGISTRY]
+    return max(path.stat().st_mtime_ns for path in code)
 
 
 def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOptions) -> ExportResult:

@@ -24,14 +24,20 @@ class VenueCount:
     works: int
 
 
-def venue_counts(works: Sequence[Work], settings: Settings) -> list[VenueCount]:
-    """Every venue the works name, most works first; a free-text venue is its own acronym."""
+def venue_counts(works: Sequence[Work], settings: Settings, everything: bool = False) -> list[VenueCount]:
+    """Every venue the works name, most works first; a free-text venue is its own acronym.
+
+    ``everything``: every venue of the registry too (the library's over the bundled ones), most
+    works first, then A to Z.
+    """
     counts = Counter(work.venue for work in works if work.venue)
+    if everything:
+        counts.update(dict.fromkeys(settings.registry, 0))
     rows = []
     for venue, count in counts.items():
         entry = settings.venue(venue)
         rows.append(VenueCount(venue, entry.name if entry else "", entry.kind if entry else "", count))
-    return sorted(rows, key=lambda row: (-row.works, fold(row.acronym)))
+    return sorted(rows, key=lambda row: (-row.works, fold(row.acronym), row.acronym))
 
 
 def person_counts(works: Sequence[Work], settings: Settings) -> dict[str, dict[str, int]]:

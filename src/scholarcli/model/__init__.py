@@ -214,13 +214,21 @@ class Settings(NamedTuple):
     schema: int
     people: tuple[Person, ...] = ()
     equal_contribution: Mark = DEFAULT_EQUAL_MARK
-    venues: Mapping[str, Venue] = {}  # one shared empty mapping, never changed
+    venues: Mapping[str, Venue] = {}  # library.toml's own; one shared empty mapping, never changed
+
+    @property
+    def registry(self) -> Mapping[str, Venue]:
+        """The venues records may name: ``venues`` (the library's own) over the registry bundled with
+        scholar, which is read on first use (scholarcli.venues.registry)."""
+        from scholarcli.venues import registry
+
+        return registry(self.venues)
 
     def venue(self, name: str | None) -> Venue | None:
-        """The registry entry a record's ``venue`` names, if it names one."""
+        """The registry entry a record's ``venue`` names, if it names one (the library's or a bundled one)."""
         if name is None:
             return None
-        return self.venues.get(name)
+        return self.registry.get(name)
 
 
 SCHEMA_VERSION = 1

@@ -13,6 +13,10 @@ from pathlib import Path
 from scholarcli.model import VENUE_KINDS, Venue
 from scholarcli.model.named_tuple import NamedTuple
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.venues.match import Matcher
+
 REGISTRY = Path(__file__).with_name("registry.tsv")
 
 
@@ -77,7 +81,8 @@ def merged(library: Mapping[str, Venue], base: Mapping[str, Venue] | None = None
     """A library's venues over the bundled ones (or ``base``): the library's extend and override.
 
     A library venue replaces the bundled one of the same acronym (compared without case, the
-    library's spelling kept), keeping the bundled aliases after its own and the bundled
+    library's spelling kept), keeping the bundled acronym, aliases and name as aliases after its
+    own (so that the names the bundled venue is known by still find it) and the bundled
     publisher where it names none. The library's venues come first, so where two venues claim
     one name the matcher picks the library's.
     """
@@ -87,8 +92,66 @@ def merged(library: Mapping[str, Venue], base: Mapping[str, Venue] | None = None
     for acronym, venue in library.items():
         known = base.pop(by_folded.get(acronym.casefold(), acronym), None)
         if known is not None:
-            extra = tuple(a for a in (known.acronym, *known.aliases) if a not in venue.all_names)
+            extra = tuple(a for a in (known.acronym, *known.aliases, known.name) if a not in venue.all_names)
             venue = venue._replace(aliases=venue.aliases + extra, publisher=venue.publisher or known.publisher)
         result[acronym] = venue
     result.update(base)
     return result
+
+
+class _Merged:
+    """One library's venues over the bundled registry, with what is built from them on first use."""
+
+    def __init__(self, library: Mapping[str, Venue]) -> None:
+        self.library = library  # kept, so that the identity the cache compares stays this mapping's
+        self.venues = merged(library)
+        self.matcher: Matcher | None = None
+        self.names: dict[str, str] | None = None
+
+
+_MERGED: list[_Merged] = []
+_MERGED_KEPT = 4  # a process reads one library; tests read many
+
+
+def _merged_of(library: Mapping[str, Venue]) -> _Merged:
+    for made in _MERGED:
+        if made.library is library:
+            return made
+    made = _Merged(library)
+    _MERGED[:] = [made, *_MERGED[: _MERGED_KEPT - 1]]
+    return made
+
+
+def registry(library: Mapping[str, Venue]) -> Mapping[str, Venue]:
+    """The venues a library's records may name: its own ``[venues]`` over the bundled registry (see merged).
+
+    Made on first use, once per process for the same mapping (a library's Settings.venues).
+    """
+    return _merged_of(library).venues
+
+
+def matcher(library: Mapping[str, Venue]) -> Matcher:
+    """The matcher of a library's registry (registry), built on first use."""
+    made = _merged_of(library)
+    if made.matcher is None:
+        from scholarcli.venues.match import Matcher
+
+        made.matcher = Matcher(made.venues)
+    return made.matcher
+
+
+def named(library: Mapping[str, Venue], text: str) -> str | None:
+    """The acronym of the venue of a library's registry whose acronym or full name ``text`` is, any case."""
+    made = _merged_of(library)
+    if made.names is None:
+        from scholarcli.model.query import fold
+
+        names: dict[str, str] = {}
+        for venue in made.venues.values():  # the library's first: where two claim a name, theirs wins
+            names.setdefault(fold(venue.acronym), venue.acronym)
+        for venue in made.venues.values():
+            names.setdefault(fold(venue.name), venue.acronym)
+        made.names = names
+    from scholarcli.model.query import fold
+
+    return made.names.get(fold(text.strip()))

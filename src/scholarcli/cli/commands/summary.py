@@ -83,18 +83,31 @@ def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
     report_problems(env, report.problems, report.root)
 
 
-def venues(ctx: typer.Context, fmt: Format = None) -> None:
+def venues(
+    ctx: typer.Context,
+    fmt: Format = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Every venue of the registry: bundled with scholar, and library.toml's own."),
+    ] = False,
+) -> None:
     """List every venue the library's works name, with acronym, full name and number of works.
 
-    Example:
+    A record names a venue by its acronym in the registry: the one bundled with scholar (about
+    1,000 venues of computer science, statistics and the sciences), extended and overridden by
+    [venues] in library.toml. --all lists the whole registry.
+
+    Examples:
 
         scholar venues --format tsv | head
+
+        scholar venues --all --format tsv | grep -i "learning representations"
     """
     from scholarcli.library.stats import venue_counts
 
     library_dir, env = state(ctx)
     library = read_library(env, library_dir)
-    rows = venue_counts(library.works, library.settings)
+    rows = venue_counts(library.works, library.settings, everything)
     chosen = _chosen(env, fmt)
     if chosen == "json":
         data = [{"acronym": r.acronym, "name": r.name, "kind": r.kind, "works": r.works} for r in rows]
