@@ -60,11 +60,13 @@ def test_import_maps_fields_decodes_latex_and_keeps_the_rest(scholar: Scholar, t
     assert q.title == "{Q}uantization at \\emph{Scale}: 50% Off — {BERT} & Co."  # record markup
     assert q.authors == ("Hervé Jégou", "Łukasz Kaiser")
     assert q.authors_truncated and q.equal_contribution == ("Hervé Jégou", "Łukasz Kaiser")
-    assert (q.venue, q.publisher, q.year, q.month, q.pages) == (
-        "International Conference on Machine Learning 2020", "PMLR", 2020, 9, "1-10")  # fmt: skip
+    assert (q.venue, q.publisher, q.year, q.month, q.pages) == ("ICML", "PMLR", 2020, 9, "1-10")  # the registry's
     assert q.tags == ("compression", "quantization")
     assert q.doi == "10.5555/abc_def"
-    assert q.extra == {"timestamp": "Wed, 23 Jun 2021 17:36:39 +0200"}  # kept as it came
+    assert q.extra == {  # kept as it came; the venue's text too, for export
+        "timestamp": "Wed, 23 Jun 2021 17:36:39 +0200",
+        "booktitle": "International Conference on Machine Learning 2020",
+    }
     preprint = library.get("arxiv2409")
     assert (preprint.type, preprint.arxiv, preprint.venue, preprint.categories) == (
         "preprint",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, write_library
+from scholarcli import index
 
 Scholar = Callable[..., Run]
 
@@ -86,6 +87,140 @@ def test_venues_all_lists_the_bundled_registry(scholar: Scholar) -> None:
         "works": 0,
     }
     assert len(scholar("venues").lines) < 20  # without --all: the venues the works name
+
+
+FREE_TEXT = {
+    "acl": """\
+        type = "inproceedings"
+        title = "One"
+        authors = ["A B"]
+        venue = "Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)"
+        year = 2023
+        """,
+    "jmlr": 'type = "article"\ntitle = "Two"\nauthors = ["A B"]\nvenue = "J. Mach. Learn. Res."\nyear = 2021\n',
+    "findings": """\
+        type = "inproceedings"
+        title = "Three"
+        authors = ["A B"]
+        venue = "Findings of the Association for Computational Linguistics: EMNLP 2023"
+        year = 2023
+        """,
+    "typo": 'type = "inproceedings"\ntitle = "Four"\nauthors = ["A B"]\nvenue = "ICLRR"\nyear = 2024\n',
+    "nowhere": 'type = "misc"\ntitle = "Five"\nauthors = ["A B"]\nvenue = "A Place Of Our Own"\nyear = 2024\n',
+}
+
+
+def test_check_names_the_registry_venue_of_free_text_and_fix_links_it(scholar: Scholar, tmp_path: Path) -> None:
+    root = write_library(tmp_path / "lib", FREE_TEXT, "schema = 1\n")
+    run = scholar("-L", root, "check")
+    assert run.exit_code == 0
+    assert run.stderr.splitlines() == [
+        'warning: acl.toml: venue: "Proceedings of the 61st Annual Meeting of the Association for Computational '
+        'Linguistics (Volume 1: Long Papers)" names ACL of the venue registry: `scholar check --fix` links it '
+        "(its text kept in extra.booktitle, which BibTeX exports give back)",
+        'warning: findings.toml: venue: "Findings of the Association for Computational Linguistics: EMNLP 2023" names '
+        "EMNLP (Findings track) of the venue registry: `scholar check --fix` links it (its text kept in "
+        "extra.booktitle, which BibTeX exports give back)",
+        'warning: jmlr.toml: venue: "J. Mach. Learn. Res." names JMLR of the venue registry: `scholar check --fix` '
+        "links it (its text kept in extra.journal, which BibTeX exports give back)",
+        'warning: nowhere.toml: venue: "A Place Of Our Own" is not in the venue registry (the bundled one or '
+        "library.toml's [venues])",
+        'warning: typo.toml: venue: "ICLRR" is not in the venue registry (did you mean ICLR?)',
+        "5 works, 0 errors, 5 warnings",
+    ]
+    before = {name: (root / f"{name}.toml").read_bytes() for name in ("typo", "nowhere")}
+    fixed = scholar("-L", root, "check", "--fix")
+    assert fixed.exit_code == 0
+    assert [line.split(":")[0] for line in fixed.stderr.splitlines()[:3]] == ["acl.toml", "findings.toml", "jmlr.toml"]
+    assert fixed.stderr.splitlines()[-1] == "5 works, 0 errors, 2 warnings"
+    library = index.load(root)
+    assert (library.get("acl").venue, library.get("acl").track) == ("ACL", None)
+    assert (library.get("findings").venue, library.get("findings").track) == ("EMNLP", "Findings")
+    assert library.get("jmlr").extra == {"journal": "J. Mach. Learn. Res."}
+    assert {name: (root / f"{name}.toml").read_bytes() for name in before} == before
+    again = scholar("-L", root, "check", "--fix")
+    assert again.stderr.splitlines()[-1] == "5 works, 0 errors, 2 warnings" and len(again.stderr.splitlines()) == 3
+
+    bibtex = scholar("-L", root, "export", "bibtex", "--keys", "-", input="acl\njmlr\n").stdout
+    assert "booktitle = {Proceedings of the 61st Annual Meeting of the Association for Computational" in bibtex
+    assert "  journal = {J. Mach. Learn. Res.},\n" in bibtex and bibtex.count("journal") == 1
+    biblatex = scholar("-L", root, "export", "biblatex", "--keys", "-", input="jmlr\n").stdout
+    assert "  journaltitle = {J. Mach. Learn. Res.},\n" in biblatex and "journal " not in biblatex
+    csl = json.loads(scholar("-L", root, "export", "csl-json", "--keys", "-", input="jmlr\n").stdout)
+    assert csl[0]["container-title"] == "Journal of Machine Learning Research (JMLR)"
+
+
+def test_check_fix_refuses_the_bundled_sample(scholar: Scholar) -> None:
+    run = scholar("check", "--fix")
+    assert run.exit_code == 1
+    assert "bundled sample library" in run.stderr and "read-only" in run.stderr
+
+
+def test_add_stores_a_registry_venue_by_its_acronym_and_suggests_for_a_near_miss(scholar: Scholar, fresh: Path) -> None:
+    named = add(
+        scholar, fresh, "Named", "--type", "inproceedings", "--venue", "international conference on machine learning"
+    )
+    assert named.stderr.splitlines()[-1] == (
+        'note: venue "international conference on machine learning" names ICML of the venue registry: stored as ICML'
+    )
+    dblp = "The Thirteenth International Conference on Learning Representations, ICLR 2025, Singapore"
+    long = add(scholar, fresh, "Long", "--type", "inproceedings", "--venue", dblp)
+    assert "stored as ICLR (its text kept in extra.booktitle, which BibTeX exports give back)" in long.stderr
+    near = add(scholar, fresh, "Near", "--type", "inproceedings", "--venue", "NeurlPS")
+    assert (
+        near.stderr.splitlines()[-1]
+        == 'note: "NeurlPS" is not in the venue registry; stored as written (did you mean NeurIPS?)'
+    )
+    plain = add(scholar, fresh, "Plain", "--type", "inproceedings", "--venue", "CVPR")
+    assert plain.stderr == "added publications/lovelace2024plain.toml\n"
+    library = index.load(fresh)
+    assert [library.get(f"lovelace2024{word}").venue for word in ("named", "long", "near", "plain")] == [
+        "ICML", "ICLR", "NeurlPS", "CVPR"]  # fmt: skip
+    assert library.get("lovelace2024long").extra == {"booktitle": dblp}
+
+
+DBLP_2025 = r"""
+@inproceedings{DBLP:conf/iclr/Example25,
+  author       = {Ada Lovelace and
+                  Charles Babbage},
+  title        = {An Analytical Engine for Learning},
+  booktitle    = {The Thirteenth International Conference on Learning Representations,
+                  {ICLR} 2025, Singapore, April 24-28, 2025},
+  publisher    = {OpenReview.net},
+  year         = {2025},
+  url          = {https://openreview.net/forum?id=abc},
+  biburl       = {https://dblp.org/rec/conf/iclr/Example25.bib},
+}
+@article{DBLP:journals/corr/abs-2409-13598,
+  author       = {Ada Lovelace},
+  title        = {A Preprint},
+  journal      = {CoRR},
+  volume       = {abs/2409.13598},
+  year         = {2024},
+  eprint       = {2409.13598},
+  eprinttype   = {arXiv},
+}
+"""
+
+
+def test_import_of_a_dblp_entry_links_iclr_and_exports_its_booktitle(scholar: Scholar, fresh: Path) -> None:
+    run = scholar("-L", fresh, "import", "-", input=DBLP_2025)
+    assert run.exit_code == 0, run.stderr
+    assert scholar("-L", fresh, "list", "--venue", "ICLR", "--format", "keys").lines == ["lovelace2025analytical"]
+    work = index.load(fresh).get("lovelace2025analytical")
+    booktitle = (
+        "The Thirteenth International Conference on Learning Representations, ICLR 2025, Singapore, April 24-28, 2025"
+    )
+    assert (work.venue, work.extra["booktitle"]) == ("ICLR", booktitle)
+    assert f"  booktitle = {{{booktitle}}},\n" in scholar("-L", fresh, "export", "bibtex").stdout
+    assert f"  booktitle = {{{booktitle}}},\n" in scholar("-L", fresh, "export", "biblatex").stdout
+    corr = index.load(fresh).get("lovelace2024preprint")
+    assert (corr.venue, corr.extra["journal"]) == ("arXiv", "CoRR")
+    assert (
+        "  journal       = {CoRR},\n"
+        in scholar("-L", fresh, "export", "bibtex", "--keys", "-", input="lovelace2024preprint\n").stdout
+    )
+    assert scholar("-L", fresh, "check", "--strict").exit_code == 0
 
 
 @pytest.mark.parametrize(("args", "loaded"), [(["list"], False), (["list", "--venue", "ICLR"], True)])

@@ -20,7 +20,6 @@ from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
 from scholarcli.formats.latex_text import decode, decode_markup, is_lossless
 from scholarcli.model import Settings
 from scholarcli.model.names import commas, record_form, words
-from scholarcli.model.query import fold
 
 # Entry type -> our type. Types not listed become misc, and keep their name in bibtex_type.
 TYPE_MAP = {
@@ -144,12 +143,14 @@ def _month(value: str) -> int | None:
 
 
 def _venue(name: str, settings: Settings) -> str:
-    """A registry acronym when the name is one of its venue's names; otherwise the name itself."""
-    wanted = fold(name)
-    for acronym, venue in settings.venues.items():
-        if any(fold(candidate) == wanted for candidate in venue.all_names):
-            return acronym
-    return name
+    """A registry acronym when the name is a venue's acronym or full name, any case (the library's
+    ``[venues]`` over the bundled registry); otherwise the name itself. An import then links a name
+    that names a registry venue otherwise (an alias, DBLP's "9th International Conference on Learning
+    Representations, ICLR 2021, Virtual Event"), keeping the text: library.venues.link_imported.
+    """
+    from scholarcli.venues import named
+
+    return named(settings.venues, name) or name
 
 
 def _equal_positions(annotation: str) -> list[int]:

@@ -92,6 +92,11 @@ def extra_fields(work: Work, used: set[str]) -> list[tuple[str, str]]:
 _VENUE_OF = {"article": ("journal", "journaltitle"), "inproceedings": ("booktitle",), "incollection": ("booktitle",)}
 
 
+def venue_text_field(work_type: str) -> str:
+    """The field a venue's own text is kept under in ``extra``, for a work of this type."""
+    return _VENUE_OF.get(work_type, ("howpublished",))[0]
+
+
 def venue_from_extra(work: Work) -> bool:
     """Whether the record keeps its venue's source text in ``extra`` (written from there)."""
     return any(name in work.extra for name in _VENUE_OF.get(work.type, ())) if work.extra else False

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from scholarcli.errors import Problem
 from scholarcli.index import Library
+from scholarcli.library.venues import Linker, venue_warning
 from scholarcli.model import Work
 from scholarcli.model.duplicates import DuplicateIndex
 from scholarcli.model.named_tuple import NamedTuple
@@ -80,15 +81,15 @@ def check(library: Library) -> CheckReport:
     errors = list(library.problems)
     warnings = []
     index = DuplicateIndex()
+    venues = Linker(library.settings)
     for work in library.works:
         path = library.paths[work.key]
         twin = index.find(work)
         if twin:
             errors.append(Problem(path, "duplicate", f"the same work as {twin[0]} (same {twin[1]})"))
         index.add(work)
-        if work.venue and library.settings.venue(work.venue) is None:
-            warning = f'"{work.venue}" is not in the venue registry (the bundled one or library.toml\'s [venues])'
-            warnings.append(Problem(path, "venue", warning))
+        if venue := venue_warning(work, path, venues):
+            warnings.append(venue)
         if work.year is None:
             warnings.append(Problem(path, "year", "is missing (BibTeX gets n.d., BibLaTeX and CSL no date)"))
         if not work.authors and not work.is_patent:

@@ -15,6 +15,7 @@ from typing import Any
 from scholarcli.errors import InvalidRecord, Problem, ScholarError, WriteFailed
 from scholarcli.formats.bib_reading import parse
 from scholarcli.index import Library
+from scholarcli.library.venues import link_imported
 from scholarcli.library.writing import formula_key, locked
 from scholarcli.model import Work
 from scholarcli.model.duplicates import DuplicateIndex, aliases, same_title, with_alias
@@ -191,6 +192,7 @@ def import_entries(
     """Import every entry of the .bib ``text`` (named ``source`` in problems) into the library at ``root``."""
     with locked(root) as library:
         parsed = parse(text, source, library.settings)
+        link_imported(parsed.entries, library.settings)  # venue texts that name a registry venue
         entries = [Entry(e.key, e.key, e.record, tuple(e.notes), tuple(e.problems)) for e in parsed.entries]
         report = import_records(library, entries, source, allow_duplicates, progress)
     return report._replace(problems=[*parsed.problems, *report.problems])

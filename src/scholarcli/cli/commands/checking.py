@@ -13,19 +13,32 @@ from scholarcli.cli.env import ExitStatus
 def check_command(
     ctx: typer.Context,
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as problems too.")] = False,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="First link free-text venues that name a registry venue (the text kept in extra)."),
+    ] = False,
 ) -> None:
     """Validate the whole library: records, keys, duplicates, venues, missing facts.
 
     Prints one line per problem with file and field, and exits 1 if there is any. Warnings
     (an unregistered venue, a missing year) do not fail the check unless --strict is given.
+    A free-text venue that names a venue of the registry (bundled, or library.toml's) is named
+    with it; --fix rewrites those records' venue to the acronym, keeping the text for BibTeX.
 
-    Example:
+    Examples:
 
         scholar check --strict
+
+        scholar check --fix
     """
     from scholarcli.library.checking import check_library
 
     library_dir, env = state(ctx)
+    if fix:
+        from scholarcli.library.venues import fix_venues
+
+        for fixed in fix_venues(library_dir):
+            env.say(str(fixed))
     report = check_library(library_dir)
     for problem in report.errors:
         env.error(problem)

@@ -105,9 +105,14 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
 
     if raw["title"] is None or raw["type"] is None:
         _ask_missing(env, raw)
+    from scholarcli.library.venues import settle_venue
+
+    raw, venue_notes = settle_venue(root, raw)  # a venue the registry knows by another name: its acronym
     added = add_work(root, raw, key, dry_run)
     env.out(added.text if dry_run else f"{added.key}\n")
     _say_added(env, added)
+    for note in venue_notes:
+        env.note(note)
 
 
 def _say_added(env: Environment, added: Added) -> None:
