@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -35,8 +36,9 @@ def test_a_fresh_library_with_works_at_well_known_venues_passes_check_strict(sch
     for venue, kind in [("NeurIPS", "inproceedings"), ("ICML", "inproceedings"), ("ACL", "inproceedings"),
                         ("CVPR", "inproceedings"), ("Nature", "article"), ("arXiv", "preprint")]:  # fmt: skip
         add(scholar, fresh, f"A work at {venue}", "--type", kind, "--venue", venue)
+    add(scholar, fresh, "A preprint with no venue", "--type", "preprint", "--arxiv", "2409.13598")
     run = scholar("-L", fresh, "check", "--strict")
-    assert (run.exit_code, run.stderr) == (0, "6 works, 0 errors, 0 warnings\n")
+    assert (run.exit_code, run.stderr) == (0, "7 works, 0 errors, 0 warnings\n")
 
 
 def test_venue_finds_works_by_the_bundled_names_and_aliases(scholar: Scholar, fresh: Path) -> None:
@@ -221,6 +223,20 @@ def test_import_of_a_dblp_entry_links_iclr_and_exports_its_booktitle(scholar: Sc
         in scholar("-L", fresh, "export", "bibtex", "--keys", "-", input="lovelace2024preprint\n").stdout
     )
     assert scholar("-L", fresh, "check", "--strict").exit_code == 0
+
+
+def test_a_preprint_with_an_arxiv_id_and_no_venue_reads_as_an_arxiv_preprint(scholar: Scholar, fresh: Path) -> None:
+    add(scholar, fresh, "Prithvi", "--type", "preprint", "--arxiv", "2409.13598")
+    assert scholar("-L", fresh, "list").lines[0].split("\t")[-1] == "arXiv:2409.13598"
+    assert "Venue: arXiv preprint arXiv:2409.13598" in scholar("-L", fresh, "show", "lovelace2024prithvi").stdout
+    assert scholar("-L", fresh, "list", "--venue", "arXiv", "--format", "keys").lines == ["lovelace2024prithvi"]
+    assert scholar("-L", fresh, "venues").lines == ["arXiv\tarXiv\tpreprint\t1"]
+    markdown = scholar("-L", fresh, "export", "cv", "--format", "markdown", "--group-by", "type").stdout
+    assert "arXiv preprint arXiv:2409.13598, 2024" in markdown and "Preprints" in markdown
+    assert re.search(
+        r"howpublished *= \{arXiv preprint arXiv:2409.13598\}", scholar("-L", fresh, "export", "bibtex").stdout
+    )
+    assert json.loads(scholar("-L", fresh, "list", "--format", "json").stdout)[0].get("venue") is None  # data as is
 
 
 @pytest.mark.parametrize(("args", "loaded"), [(["list"], False), (["list", "--venue", "ICLR"], True)])

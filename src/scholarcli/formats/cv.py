@@ -237,7 +237,7 @@ def venue_name(work: Work, settings: Settings) -> str:
 def kind_of(work: Work, settings: Settings) -> str:
     """The --group-by type group: journal, conference, workshop, preprint or other."""
     entry = settings.venue(work.venue)
-    if work.type == "preprint" or (entry and entry.kind == "preprint"):
+    if work.type == "preprint" or (entry and entry.kind == "preprint") or work.listed_venue == "arXiv":
         return "Preprints"
     if (entry and entry.kind == "workshop") or (work.track or "").casefold() == "workshop":
         return "Workshop papers"

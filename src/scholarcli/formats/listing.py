@@ -30,7 +30,7 @@ COLUMN_READS: dict[str, tuple[str, ...]] = {
     "type": ("type",),
     "authors": ("authors", "authors_truncated", "equal_contribution"),
     "title": ("title",),
-    "venue": ("venue", "track"),
+    "venue": ("venue", "track", "arxiv", "type"),  # a preprint with no venue shows its arXiv id
     "citations": (CITATIONS,),
 }
 assert tuple(COLUMN_READS) == COLUMNS

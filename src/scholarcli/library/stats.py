@@ -30,7 +30,7 @@ def venue_counts(works: Sequence[Work], settings: Settings, everything: bool = F
     ``everything``: every venue of the registry too (the library's over the bundled ones), most
     works first, then A to Z.
     """
-    counts = Counter(work.venue for work in works if work.venue)
+    counts = Counter(work.listed_venue for work in works if work.listed_venue)
     if everything:
         counts.update(dict.fromkeys(settings.registry, 0))
     rows = []

@@ -125,6 +125,13 @@ class Work(NamedTuple):
     def is_patent(self) -> bool:
         return self.type == "patent"
 
+    @property
+    def listed_venue(self) -> str | None:
+        """The venue a listing names: the record's, or arXiv for a preprint with an arXiv id and no venue."""
+        if self.venue or not self.arxiv or self.type not in ("preprint", "misc"):
+            return self.venue
+        return "arXiv"
+
     def to_record(self) -> dict[str, Any]:
         """The record's fields in canonical order, leaving out those that are unset."""
         record: dict[str, Any] = {}

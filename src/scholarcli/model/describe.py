@@ -42,16 +42,18 @@ def authors_text(work: Work, mark: Mark) -> str:
 
 
 def venue_short(work: Work) -> str:
-    """The venue as a list shows it: the acronym, with the track if there is one."""
+    """The venue as a list shows it: the acronym, with the track if there is one; ``arXiv:2409.13598``
+    for a preprint with an arXiv id and no venue (Work.listed_venue)."""
     if not work.venue:
-        return ""
+        return f"arXiv:{work.arxiv}" if work.listed_venue else ""
     return f"{work.venue} ({work.track})" if work.track else work.venue
 
 
 def venue_long(work: Work, settings: Settings) -> str:
-    """The venue in full: registry name with acronym, then the track."""
+    """The venue in full: registry name with acronym, then the track; ``arXiv preprint arXiv:2409.13598``
+    for a preprint with an arXiv id and no venue."""
     if not work.venue:
-        return ""
+        return f"arXiv preprint arXiv:{work.arxiv}" if work.listed_venue else ""
     entry = settings.venue(work.venue)
     text = f"{entry.name} ({entry.acronym})" if entry and entry.name != entry.acronym else work.venue
     return f"{text}, {work.track} track" if work.track else text
@@ -91,8 +93,8 @@ def details(work: Work, settings: Settings, citation: Citation | None = None) ->
         pairs.append(("Inventors" if work.is_patent else "Authors", authors_text(work, mark)))
     if work.people:
         pairs.append(("People", ", ".join(work.people)))
-    if work.venue:
-        pairs.append(("Venue", venue_long(work, settings)))
+    if venue := venue_long(work, settings):
+        pairs.append(("Venue", venue))
     optional: list[tuple[str, object]] = [
         ("Date", date_text(work)),
         ("Volume", work.volume),

@@ -94,7 +94,7 @@ class Filters(NamedTuple):
 # The work's fields each filter of Filters reads, so that a listing reads only those (see
 # library.listing); a test lists a library that sets every field both ways and compares.
 FILTER_READS: dict[str, tuple[str, ...]] = {
-    "venue": ("venue",),
+    "venue": ("venue", "arxiv", "type"),  # Work.listed_venue
     "years": ("year",),
     "type": ("type",),
     "author": ("authors",),
@@ -131,11 +131,13 @@ def belongs_to(work: Work, person: Person) -> bool:
 
 
 def _venue_matcher(settings: Settings, query: str) -> Callable[[Work], bool]:
+    """Works whose venue's acronym, name or an alias (of the library's registry over the bundled one)
+    has the query's words; a free-text venue by its own words."""
     wanted = words(query)
     verdicts: dict[str | None, bool] = {None: False}
 
     def matches(work: Work) -> bool:
-        venue = work.venue
+        venue = work.listed_venue
         if venue not in verdicts:
             entry = settings.venue(venue)
             names = entry.all_names if entry else (venue or "",)
