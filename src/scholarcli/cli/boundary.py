@@ -14,6 +14,13 @@ from scholarcli.cli.failures import exit_status_for
 class ScholarGroup(TyperGroup):
     """The app's command group; every command runs inside its ``invoke``."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # From click 8.4 an unknown command's error names the closest ones itself ("Did you mean
+        # 'list'?"); typer's own suggestion would say it a second time.
+        if hasattr(click.exceptions, "NoSuchCommand"):
+            self.suggest_commands = False
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
