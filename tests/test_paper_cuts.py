@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
-from conftest import Run
+from conftest import Run, write_library
 from scholarcli.formats import FORMAT_NAMES
 
 Scholar = Callable[..., Run]
@@ -20,3 +22,26 @@ def test_export_help_names_the_formats(scholar: Scholar) -> None:
     run = scholar("export", "--help")
     assert run.exit_code == 0
     assert f"FORMAT: One of: {', '.join(FORMAT_NAMES)}." in " ".join(run.stdout.split())
+
+
+def _work(year: int, authors: str) -> str:
+    return f'type = "article"\ntitle = "Work of {year}"\nauthors = [{authors}]\nyear = {year}\n'
+
+
+def test_stats_shows_years_without_works_and_only_the_chosen_person(scholar: Scholar, tmp_path: Path) -> None:
+    settings = 'schema = 1\n[[people]]\nname = "Ada Lovelace"\n[[people]]\nname = "Charles Babbage"\n'
+    records = {"a": _work(2021, '"Ada Lovelace"'), "b": _work(2023, '"Ada Lovelace", "Charles Babbage"')}
+    root = write_library(tmp_path / "lib", records, settings)
+    data = json.loads(scholar("-L", root, "stats", "--format", "json").stdout)
+    assert data["by_year"] == {"2021": 1, "2022": 0, "2023": 1}
+    assert list(data["people"]) == ["Ada Lovelace", "Charles Babbage"]
+    chosen = scholar("-L", root, "stats", "--person", "Charles Babbage")
+    assert [line for line in chosen.lines if line.startswith("person")] == [
+        "person\tCharles Babbage\tworks=1",
+        "person\tCharles Babbage\tfirst_author=0",
+        "person\tCharles Babbage\tequal_contribution=0",
+        "person\tCharles Babbage\tpatents=0",
+    ]
+    assert "year\t2023\t1" in chosen.lines and "year\t2021\t1" not in chosen.lines
+    table = scholar("-L", root, "stats", "--format", "table").stdout
+    assert "2022   0" in table

@@ -13,7 +13,7 @@ from scholarcli.index import Progress
 from scholarcli.model import Citation, Person, RecordedMetrics, Settings, Work
 from scholarcli.model.metrics import Metrics, contradictions, metrics
 from scholarcli.model.named_tuple import NamedTuple
-from scholarcli.model.query import Filters, belongs_to, fold, select
+from scholarcli.model.query import Filters, belongs_to, find_person, fold, select
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,11 @@ def venue_counts(works: Sequence[Work], settings: Settings, everything: bool = F
     return sorted(rows, key=lambda row: (-row.works, fold(row.acronym), row.acronym))
 
 
-def person_counts(works: Sequence[Work], settings: Settings) -> dict[str, dict[str, int]]:
-    """Per person of the library: their works, first-author works, equal-contribution works, patents."""
+def person_counts(works: Sequence[Work], settings: Settings, only: str | None = None) -> dict[str, dict[str, int]]:
+    """Per person of the library (or ``only`` that one, by name or variant): their works, first-author
+    works, equal-contribution works, patents."""
     result = {}
-    for person in settings.people:
+    for person in (find_person(settings, only),) if only else settings.people:
         names = {fold(name) for name in person.all_names}
         theirs = [work for work in works if belongs_to(work, person)]
         result[person.name] = {
@@ -56,10 +57,17 @@ def person_counts(works: Sequence[Work], settings: Settings) -> dict[str, dict[s
 
 
 def summary(
-    works: Sequence[Work], settings: Settings, top: int = 10, citations: Mapping[str, Citation] | None = None
+    works: Sequence[Work],
+    settings: Settings,
+    top: int = 10,
+    citations: Mapping[str, Citation] | None = None,
+    person: str | None = None,
 ) -> dict[str, Any]:
-    """The numbers a CV header wants, the distributions `stats` draws, and the citation metrics."""
+    """The numbers a CV header wants, the distributions `stats` draws, and the citation metrics: every
+    year from the first to the last (a year without works counts 0); the people, or only ``person``."""
     years = Counter(work.year for work in works if work.year is not None)
+    if years:
+        years.update(dict.fromkeys(range(min(years), max(years) + 1), 0))
     patents = Counter(work.status or "unknown" for work in works if work.is_patent)
     return {
         "total": len(works),
@@ -70,8 +78,8 @@ def summary(
         "by_year": {str(year): years[year] for year in sorted(years)},
         "by_type": dict(Counter(work.type for work in works).most_common()),
         "by_venue": {row.acronym: row.works for row in venue_counts(works, settings)[:top]},
-        "people": person_counts(works, settings),
-        "metrics": citation_metrics(works, settings, citations or {}),
+        "people": person_counts(works, settings, person),
+        "metrics": citation_metrics(works, settings, citations or {}, person),
     }
 
 
@@ -89,14 +97,16 @@ def _recorded_data(recorded: RecordedMetrics) -> dict[str, Any]:
     return data
 
 
-def citation_metrics(works: Sequence[Work], settings: Settings, counts: Mapping[str, Citation]) -> dict[str, Any]:
-    """Works, citations, h-index and i10-index of all the works and of each person's, with the
-    counts' sources and oldest date; and each person's recorded metrics, with their contradictions."""
+def citation_metrics(
+    works: Sequence[Work], settings: Settings, counts: Mapping[str, Citation], only: str | None = None
+) -> dict[str, Any]:
+    """Works, citations, h-index and i10-index of all the works and of each person's (or ``only`` that
+    one's), with the counts' sources and oldest date; and the recorded metrics, with their contradictions."""
 
     def of(chosen: Sequence[Work]) -> dict[str, Any]:
         return _metrics_data(metrics((work.key for work in chosen), counts))
 
-    people: Sequence[Person] = settings.people
+    people: Sequence[Person] = (find_person(settings, only),) if only else settings.people
     return {
         "total": of(works),
         "people": {person.name: of([work for work in works if belongs_to(work, person)]) for person in people},
@@ -120,7 +130,7 @@ def stats(explicit: Path | None, filters: Filters, top: int = 10, progress: Prog
     library = open_library(explicit, progress)
     works = select(library.works, filters, library.settings)
     counts, citation_problems = open_citations(library.root)
-    data = summary(works, library.settings, top, counts)
+    data = summary(works, library.settings, top, counts, filters.person)
     warnings = [
         f"{name}'s recorded metrics ({recorded['source'] or 'no source'}) cannot all be true: {reason}"
         for name, recorded in data["metrics"]["recorded"].items()
