@@ -170,6 +170,19 @@ def test_on_a_terminal_list_draws_a_coloured_table(terminal_env: dict[str, str])
     assert "* equal contribution" in drawn
 
 
+def test_on_a_terminal_reading_the_bundled_sample_says_so(
+    terminal_env: dict[str, str], scholar: Scholar, tmp_path: Path
+) -> None:
+    drawn = _in_terminal(["list", "--venue", "ICLR"], terminal_env)
+    assert "note: no library was found (no library.toml in" in drawn
+    assert "so scholar reads its bundled sample library, which is read-only" in " ".join(drawn.split())
+    assert "sengupta2025prunenet" in drawn
+    assert scholar("list", "--venue", "ICLR").stderr == ""  # piped, as scripts run it: nothing
+    root = tmp_path / "mine"
+    assert scholar("init", root).exit_code == 0
+    assert "note:" not in _in_terminal(["-L", str(root), "list"], terminal_env)
+
+
 @pytest.mark.parametrize("how", ["env", "option"])
 def test_no_color_and_the_option_turn_colour_off(terminal_env: dict[str, str], how: str) -> None:
     if how == "env":

@@ -111,11 +111,16 @@ def test_add_without_title_outside_a_terminal_says_what_is_missing(scholar: Scho
     assert add(scholar, empty, "--type", "poster", "--title", "x").exit_code == 2
 
 
-def test_writing_to_the_bundled_sample_is_refused_with_a_pointer_to_init(scholar: Scholar) -> None:
+def test_writing_to_the_bundled_sample_is_refused_with_how_to_choose_a_library(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    assert scholar("init", tmp_path / "mine").exit_code == 0  # made, but not where scholar looks
     for args in (["add", *ENGINE], ["rm", "us12112132", "--yes"], ["edit", "us12112132"]):
         run = scholar(*args)
         assert run.exit_code == 1
-        assert "run `scholar init`" in run.stderr
+        assert len(run.stderr.splitlines()) == 1 and run.stderr.startswith("error: no library was found (")
+        assert "so scholar reads its bundled sample library, which is read-only" in run.stderr
+        assert "choose yours with -L DIR or `export SCHOLAR_LIBRARY=DIR`, or make one with `scholar init`" in run.stderr
     assert (locate.bundled_library_dir() / "patents" / "us12112132.toml").is_file()
 
 

@@ -142,3 +142,12 @@ def report_problems(env: Environment, problems: list[Problem], root: object) -> 
     if problems:
         count = len(problems)
         raise ScholarError(f"{count} problem{'s' if count != 1 else ''} in the library at {root}")
+
+
+def note_sample(env: Environment, root: Path) -> None:
+    """On a terminal, say so when the library read is the bundled sample: scholar found no other."""
+    if env.stderr_is_terminal:
+        from scholarcli.store.locate import bundled_library_dir, sample_explained
+
+        if root == bundled_library_dir():
+            env.note(sample_explained())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scholarcli.cli.env import Environment, report_problems
+from scholarcli.cli.env import Environment, note_sample, report_problems
 from scholarcli.cli.options import filters_from
 from scholarcli.errors import ScholarError
 
@@ -39,6 +39,7 @@ def run_list(env: Environment, library_dir: Path | None, values: dict[str, objec
         citations=fmt in CITATION_FORMATS,
     )
     progress.clear()
+    note_sample(env, chosen.root)
     works = chosen.works
     if fmt == "table":
         from scholarcli.cli.terminal import print_table
@@ -109,6 +110,7 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
         progress,
     )
     progress.clear()
+    note_sample(env, exported.root)
     for warning in exported.warnings:
         env.warn(warning)
     if isinstance(output, Path):
@@ -144,6 +146,7 @@ def _run_tree_export(env: Environment, library_dir: Path | None, values: dict[st
         progress=progress,
     )
     progress.clear()
+    note_sample(env, done.root)
     for warning in done.warnings:
         env.warn(warning)
     for relative in done.foreign:

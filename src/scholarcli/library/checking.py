@@ -15,6 +15,7 @@ from scholarcli.model.named_tuple import NamedTuple
 class CheckReport(NamedTuple):
     """What `check` found: errors make the library wrong, warnings name facts an export will miss."""
 
+    root: Path
     works: int
     errors: list[Problem]
     warnings: list[Problem]
@@ -97,4 +98,4 @@ def check(library: Library) -> CheckReport:
         if work.is_patent and not work.number:
             warnings.append(Problem(path, "number", "is missing (a patent is cited by its number)"))
         warnings += _link_warnings(work, path) + _year_warnings(work, path)
-    return CheckReport(len(library.works), errors, warnings)
+    return CheckReport(library.root, len(library.works), errors, warnings)

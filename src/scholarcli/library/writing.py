@@ -11,26 +11,21 @@ from scholarcli.errors import InvalidRecord, ScholarError
 from scholarcli.index import Library, load
 from scholarcli.model import Work
 from scholarcli.model.keys import base_key, unique_key
-from scholarcli.store.locate import locate
+from scholarcli.store.locate import locate, sample_explained
 from scholarcli.store.records import new_record_path, write_lock
-
-READ_ONLY_SAMPLE = (
-    "the bundled sample library is read-only; run `scholar init` to make your own library "
-    "(or choose one with --library or $SCHOLAR_LIBRARY)"
-)
 
 
 def writable_root(explicit: Path | None) -> Path:
     """The chosen library's folder; an error for the read-only bundled sample."""
     root, read_only = locate(explicit)
     if read_only:
-        raise ScholarError(READ_ONLY_SAMPLE)
+        raise ScholarError(sample_explained())
     return root
 
 
 def writable(library: Library) -> Library:
     if library.read_only:
-        raise ScholarError(READ_ONLY_SAMPLE)
+        raise ScholarError(sample_explained())
     return library
 
 

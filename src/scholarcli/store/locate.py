@@ -52,3 +52,12 @@ def locate(explicit: Path | None = None, cwd: Path | None = None) -> tuple[Path,
     if (user_data_dir() / SETTINGS_FILE).is_file():
         return user_data_dir(), False
     return bundled_library_dir(), True
+
+
+def sample_explained() -> str:
+    """Why the look-up order ended at the bundled sample library, and how to choose a library instead."""
+    return (
+        f"no library was found (no {SETTINGS_FILE} in {Path.cwd()} or above, no ${LIBRARY_ENV}, none in "
+        f"{user_data_dir()}), so scholar reads its bundled sample library, which is read-only; choose yours "
+        f"with -L DIR or `export {LIBRARY_ENV}=DIR`, or make one with `scholar init`"
+    )

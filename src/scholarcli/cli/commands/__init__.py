@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from scholarcli.cli.env import Environment, State
+from scholarcli.cli.env import Environment, State, note_sample
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,4 +26,5 @@ def read_library(env: Environment, library_dir: Path | None) -> Library:
     progress = env.progress("reading records")
     library = open_library(library_dir, progress)
     progress.clear()
+    note_sample(env, library.root)
     return library

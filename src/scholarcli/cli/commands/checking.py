@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from scholarcli.cli.commands import state
-from scholarcli.cli.env import ExitStatus
+from scholarcli.cli.env import ExitStatus, note_sample
 
 
 def check_command(
@@ -40,6 +40,7 @@ def check_command(
         for fixed in fix_venues(library_dir):
             env.say(str(fixed))
     report = check_library(library_dir)
+    note_sample(env, report.root)
     for problem in report.errors:
         env.error(problem)
     for problem in report.warnings:
