@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,3 +46,36 @@ def test_stats_shows_years_without_works_and_only_the_chosen_person(scholar: Sch
     assert "year\t2023\t1" in chosen.lines and "year\t2021\t1" not in chosen.lines
     table = scholar("-L", root, "stats", "--format", "table").stdout
     assert "2022   0" in table
+
+
+def test_init_of_a_folder_says_how_to_make_it_the_default(scholar: Scholar, tmp_path: Path) -> None:
+    root = tmp_path / "papers"
+    run = scholar("init", root)
+    assert run.exit_code == 0
+    assert run.stderr.splitlines()[1:] == [
+        f"scholar finds it inside {root}; elsewhere, choose it with -L {root} or make it the default:",
+        f"    export SCHOLAR_LIBRARY={root}",
+    ]
+    assert scholar("init").stderr.count("\n") == 1  # the default library needs no such line
+
+
+def test_init_keeps_the_lock_file_out_of_git(scholar: Scholar, tmp_path: Path) -> None:
+    root = tmp_path / "papers"
+    assert scholar("init", root).exit_code == 0
+    assert (root / ".gitignore").read_text() == "# held by scholar while it writes\n.scholar.lock\n"
+    subprocess.run(["git", "init", "-q", root], check=True)
+    assert scholar("-L", root, "add", "--type", "misc", "--title", "T").exit_code == 0  # takes the lock
+    status = subprocess.run(["git", "-C", root, "status", "--porcelain"], capture_output=True, text=True, check=True)
+    assert ".scholar.lock" not in status.stdout and ".gitignore" in status.stdout
+
+
+def test_init_adds_the_lock_file_to_a_gitignore_there_and_leaves_the_rest(scholar: Scholar, tmp_path: Path) -> None:
+    for before, after in [
+        ("*.pdf", "*.pdf\n# held by scholar while it writes\n.scholar.lock\n"),
+        ("*.pdf\n/.scholar.lock\n", "*.pdf\n/.scholar.lock\n"),
+    ]:
+        root = tmp_path / f"repo{len(before)}"
+        root.mkdir()
+        (root / ".gitignore").write_text(before)
+        assert scholar("init", root).exit_code == 0
+        assert (root / ".gitignore").read_text() == after

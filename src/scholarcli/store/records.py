@@ -208,7 +208,24 @@ def init(root: Path, people: list[str] | None = None) -> Path:
     from scholarcli.store.fileio import write_atomic
 
     write_atomic(settings, settings_text(people))
+    ignore_lock_file(root)
     return settings
+
+
+def ignore_lock_file(root: Path) -> None:
+    """Keep the lock file out of git: a .gitignore naming it, or that line added to the one there."""
+    from scholarcli.store.fileio import write_atomic
+
+    path = root / ".gitignore"
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError):
+        return  # a .gitignore scholar cannot read is left as it is
+    if LOCK_FILE in (line.strip().lstrip("/") for line in text.splitlines()):
+        return
+    if text and not text.endswith("\n"):
+        text += "\n"
+    write_atomic(path, f"{text}# held by scholar while it writes\n{LOCK_FILE}\n")
 
 
 @contextmanager

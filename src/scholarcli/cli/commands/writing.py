@@ -37,7 +37,8 @@ def init(
 ) -> None:
     """Make a new, empty library; refuses to overwrite an existing one.
 
-    Without DIR the library goes to the platform data directory and becomes the default.
+    Without DIR the library goes to the platform data directory and becomes the default; with
+    DIR it says how to use it from elsewhere. A .gitignore keeps the lock file out of git.
 
     Examples:
 
@@ -50,7 +51,12 @@ def init(
 
     root = directory or user_data_dir()
     settings = make_library(root, person or [])
-    state(ctx).env.say(f"made a new library at {root} (edit {settings.name} to add people and venues)")
+    env = state(ctx).env
+    env.say(f"made a new library at {root} (edit {settings.name} to add people and venues)")
+    if root != user_data_dir():
+        where = shlex.quote(str(root.resolve()))
+        env.say(f"scholar finds it inside {root}; elsewhere, choose it with -L {where} or make it the default:")
+        env.say(f"    export SCHOLAR_LIBRARY={where}")
 
 
 def _ask(label: str, default: str | None = None) -> str:
