@@ -79,6 +79,9 @@ def test_the_wheel_ships_the_sample_library_and_runs_from_it(tmp_path: Path, cle
     assert listed.returncode == 0, listed.stderr
     assert sorted(listed.stdout.split()) == ["sengupta2024mpdistil", "sengupta2025prunenet"]
     assert "scholarcli/cli/help.txt" in names  # what `scholar --help` prints into a pipe
+    assert "scholarcli/venues/registry.tsv" in names  # the bundled venue registry
+    registry = run([python, "-m", "scholarcli", "venues", "--all", "--format", "tsv"], cwd=tmp_path, env=env)
+    assert registry.returncode == 0 and len(registry.stdout.splitlines()) > 1000, registry.stderr
     helped = run([python, "-m", "scholarcli", "--help"], cwd=tmp_path, env=env)
     assert (helped.returncode, helped.stdout.splitlines()[0]) == (0, "Usage: scholar [OPTIONS] COMMAND [ARGS]...")
     # and it is the wheel's copy that ran, not the source tree's
