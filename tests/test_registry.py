@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, write_library
-from scholarcli import index
+from scholarcli import index, venues
+from scholarcli.index import shards
 
 Scholar = Callable[..., Run]
 
@@ -239,10 +241,43 @@ def test_a_preprint_with_an_arxiv_id_and_no_venue_reads_as_an_arxiv_preprint(sch
     assert json.loads(scholar("-L", fresh, "list", "--format", "json").stdout)[0].get("venue") is None  # data as is
 
 
-@pytest.mark.parametrize(("args", "loaded"), [(["list"], False), (["list", "--venue", "ICLR"], True)])
+# The index keeps the registry entries of the venues the works name: reading a library from it,
+# only a command that needs the whole registry reads it (about 2 ms).
+READS_THE_REGISTRY = [
+    (["list"], False),
+    (["list", "--venue", "ICLR"], False),
+    (["export", "bibtex"], False),
+    (["show", "lovelace2024engine"], False),
+    (["venues", "--all"], True),
+]
+
+
+@pytest.mark.parametrize(("args", "loaded"), READS_THE_REGISTRY)
 def test_the_registry_is_read_only_by_commands_that_need_it(args: list[str], loaded: bool, library: Path) -> None:
-    script = "import sys\nfrom scholarcli.cli import main\ntry:\n    main(sys.argv[1:])\nfinally:\n    print('scholarcli.venues' in sys.modules, file=sys.stderr)"
-    for _ in range(2):  # the first run reads the TOML files, the second the cache
-        run = subprocess.run([sys.executable, "-c", script, "-L", str(library), *args], capture_output=True, text=True)
+    script = "import sys\nfrom scholarcli.cli import main\ntry:\n    main(sys.argv[1:])\nfinally:\n    print('bundled' in sys.modules['scholarcli.venues']._CACHE if 'scholarcli.venues' in sys.modules else False, file=sys.stderr)"
+    first = subprocess.run([sys.executable, "-c", script, "-L", str(library), *args], capture_output=True, text=True)
+    assert first.stderr.splitlines()[-1] == "True"  # reading the TOML files, the index looks the venues up
+    run = subprocess.run([sys.executable, "-c", script, "-L", str(library), *args], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert run.stderr.strip() == str(loaded)
+    assert run.stderr.splitlines()[-1] == str(loaded)
+
+
+def test_the_index_knows_the_registry_entries_of_the_venues_the_works_name(scholar: Scholar, fresh: Path) -> None:
+    add(scholar, fresh, "Attention", "--type", "inproceedings", "--venue", "NeurIPS")
+    add(scholar, fresh, "Elsewhere", "--type", "inproceedings", "--venue", "Somewhere Else")
+    settings = index.load(fresh).settings
+    assert dict(settings.known_venues) == {"NeurIPS": settings.registry["NeurIPS"], "Somewhere Else": None}
+    edited = fresh / "library.toml"
+    edited.write_text(edited.read_text() + '\n[venues.NeurIPS]\nname = "Our NeurIPS"\n')
+    ours = index.load(fresh).settings.venue("NeurIPS")  # the index made anew
+    assert ours is not None and ours.name == "Our NeurIPS"
+
+
+def test_a_rebuilt_registry_makes_the_index_anew(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert shards.VENUE_REGISTRY == venues.REGISTRY  # named apart, so that the index need not import venues
+    copy = tmp_path / "registry.tsv"
+    copy.write_bytes(venues.REGISTRY.read_bytes())
+    monkeypatch.setattr(shards, "VENUE_REGISTRY", copy)
+    before = shards.key_for(tmp_path, b"schema = 1\n")
+    os.utime(copy, ns=(10**9, 10**9))
+    assert shards.key_for(tmp_path, b"schema = 1\n") != before

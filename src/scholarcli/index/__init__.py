@@ -15,7 +15,7 @@ from pathlib import Path
 from scholarcli.errors import Problem, UnknownKey
 from scholarcli.index import shards
 from scholarcli.index.scanning import ScannedFile, file_key, modified_ns, path_of, scan
-from scholarcli.model import Settings, Work
+from scholarcli.model import Settings, Venue, Work
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.store.records import parse_settings, read_record, settings_bytes
 
@@ -122,6 +122,14 @@ def arrange(
     return listed, paths, problems
 
 
+def with_known_venues(settings: Settings, rows: Sequence[shards.Row]) -> Settings:
+    """``settings`` knowing the registry's entry of each venue the works of ``rows`` name, so that
+    a later command shows or filters them without reading the bundled registry (about 2 ms)."""
+    plain = settings._replace(known_venues={})
+    named = {row.listed_venue for row in rows if isinstance(row, Work) and row.listed_venue}
+    return plain._replace(known_venues={name: plain.venue(name) for name in sorted(named)})
+
+
 class _Reader:
     """Rows for scanned files: kept from the index where a file's signature is unchanged, read otherwise."""
 
@@ -168,8 +176,10 @@ class _Loader:
         scanned = [shard.files[at] for shard in kept for at in shard.listed]
         problems = [problem for shard in kept for problem in shard.problems]
         paths: dict[str, str] = {}
+        known_venues: dict[str, Venue | None] = {}
         for shard in kept:
             paths.update(shard.paths)
+            known_venues.update(shard.settings.known_venues)
         if len(paths) != sum(len(shard.paths) for shard in kept):  # a key in two shards: a duplicate
             files = [line for shard in kept for line in shard.files]
             rows = [row for shard in kept for row in shard.rows]
@@ -178,7 +188,7 @@ class _Loader:
             scanned = [files[at] for at in at_listed]
         return Library(
             root=self.root,
-            settings=kept[0].settings,
+            settings=kept[0].settings._replace(known_venues=known_venues),
             works=listed,
             problems=[*self.unreadable, *(Problem(*problem) for problem in problems)],
             paths=paths,
@@ -219,7 +229,8 @@ class _Loader:
         for index in stale:
             rows = [reader.row(line) for line in slices[index]]
             lines = [_trusted_line(line, scanned_at) for line in slices[index]]
-            stored[index] = shard = shards.Shard(self.key, settings, lines, rows, *arrange(lines, rows))
+            shard_settings = with_known_venues(settings, rows)
+            stored[index] = shard = shards.Shard(self.key, shard_settings, lines, rows, *arrange(lines, rows))
             if self.use_cache:
                 shards.write(self.resolved, index, shard)
         if self.use_cache:

@@ -33,7 +33,10 @@ from scholarcli.index.scanning import ScannedFile
 from scholarcli.model import Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 
-FORMAT = 8
+FORMAT = 9
+# The bundled venue registry (scholarcli.venues.REGISTRY, not imported here: that costs a command
+# which reads no venue): a shard keeps the registry entries of its works' venues (see index).
+VENUE_REGISTRY = Path(__file__).resolve().parents[1] / "venues" / "registry.tsv"
 SHARD_SIZE = 1000  # record files a cache file holds
 # What one record file gave: its work (stored as columns of plain values, see above), or its
 # problems as (path, field, message).
@@ -59,8 +62,14 @@ class Shard(NamedTuple):
 
 
 def key_for(resolved: Path, settings_bytes: bytes) -> tuple[object, ...]:
-    """What a cache must have been written under to be used: format, version, fields, library, settings."""
-    return (FORMAT, __version__, Work._fields, str(resolved), settings_bytes)
+    """What a cache must have been written under to be used: format, version, fields, library,
+    settings, and the bundled venue registry's signature (a rebuilt registry names venues anew)."""
+    try:
+        registry = VENUE_REGISTRY.stat()
+        signature: tuple[int, int] | None = (registry.st_mtime_ns, registry.st_size)
+    except OSError:
+        signature = None
+    return (FORMAT, __version__, Work._fields, str(resolved), settings_bytes, signature)
 
 
 # Fields whose values repeat across records (the library's own people, venues, types): interned,

