@@ -44,10 +44,10 @@ def make_app() -> typer.Typer:
     made.command("import")(declared(DECLARED["import"])(importing.import_works))
     made.command("edit")(writing.edit)
     made.command("rm")(writing.rm)
-    made.command("check")(checking.check_command)
+    made.command("check")(declared(DECLARED["check"])(checking.check_command))
     made.command("stats")(declared(DECLARED["stats"])(summary.stats))
     made.command("refresh")(declared(DECLARED["refresh"])(refreshing.refresh))
-    made.command("venues")(summary.venues)
+    made.command("venues")(declared(DECLARED["venues"])(summary.venues))
     return made
 
 

@@ -1,4 +1,4 @@
-"""Every option of `list`, `export`, `stats`, `add` and `import`, declared once, as data.
+"""Every option of the commands (list, export, stats, refresh, add, import, check, venues), declared once.
 
 Both parsers are built from these declarations: the typer app's parameters (params.py) and the
 quick path's parser (quick.py), so a name, default, choice or help text changed here changes
@@ -333,7 +333,36 @@ IMPORT = Command(
     arguments=(Argument("source", "FILE", "A .bib file, or - for standard input.", required=False),),
 )
 
-DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT)}
+
+CHECK = Command(
+    "check",
+    (
+        Option("strict", ("--strict",), "Count warnings as problems too.", "flag", False),
+        Option(
+            "fix",
+            ("--fix",),
+            "First link free-text venues that name a registry venue (the text kept in extra).",
+            "flag",
+            False,
+        ),
+    ),
+)
+
+VENUES = Command(
+    "venues",
+    (
+        STATS.option("fmt"),
+        Option(
+            "everything",
+            ("--all",),
+            "Every venue of the registry: bundled with scholar, and library.toml's own.",
+            "flag",
+            False,
+        ),
+    ),
+)
+
+DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT, CHECK, VENUES)}
 
 # The options every command takes before its name.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}

@@ -1,4 +1,5 @@
-"""The typer parameters of `list`, `export`, `stats`, `add` and `import`, built from their declarations (options.py).
+"""The typer parameters of the declared commands (list, export, stats, refresh, add, import, check, venues), built
+from options.py.
 
 ``declared(command)`` gives a typer command function the signature the declaration describes;
 typer then builds the click parameters from it, and the command receives every value in one
@@ -39,11 +40,6 @@ def _checker(declared: Option | Argument) -> Callable[[Any], Any]:
         return value
 
     return check
-
-
-def checked_option(option: Option) -> Any:
-    """The typer.Option of a declared option, for a command whose other parameters are its own."""
-    return _option(option).annotation.__metadata__[0]
 
 
 def _option(option: Option) -> inspect.Parameter:

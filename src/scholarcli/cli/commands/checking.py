@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Any
 
 import typer
 
@@ -10,14 +10,7 @@ from scholarcli.cli.commands import state
 from scholarcli.cli.env import ExitStatus, note_sample
 
 
-def check_command(
-    ctx: typer.Context,
-    strict: Annotated[bool, typer.Option("--strict", help="Count warnings as problems too.")] = False,
-    fix: Annotated[
-        bool,
-        typer.Option("--fix", help="First link free-text venues that name a registry venue (the text kept in extra)."),
-    ] = False,
-) -> None:
+def check_command(ctx: typer.Context, values: dict[str, Any]) -> None:
     """Validate the whole library: records, keys, duplicates, venues, missing facts.
 
     Prints one line per problem with file and field, and exits 1 if there is any. Warnings
@@ -34,7 +27,7 @@ def check_command(
     from scholarcli.library.checking import check_library
 
     library_dir, env = state(ctx)
-    if fix:
+    if values["fix"]:
         from scholarcli.library.venues import fix_venues
 
         for fixed in fix_venues(library_dir):
@@ -45,7 +38,7 @@ def check_command(
         env.error(problem)
     for problem in report.warnings:
         env.warn(problem)
-    failed = len(report.errors) + (len(report.warnings) if strict else 0)
+    failed = len(report.errors) + (len(report.warnings) if values["strict"] else 0)
     env.say(f"{report.works} works, {len(report.errors)} errors, {len(report.warnings)} warnings")
     if failed:
         raise typer.Exit(int(ExitStatus.ERROR))

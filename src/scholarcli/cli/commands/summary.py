@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import Environment, report_problems
-from scholarcli.cli.options import STATS, filters_from
-from scholarcli.cli.params import checked_option
-
-# venues takes the same --format as stats.
-Format = Annotated[str | None, checked_option(STATS.option("fmt"))]
+from scholarcli.cli.options import filters_from
 
 
 def _chosen(env: Environment, fmt: object) -> str:
@@ -83,14 +79,7 @@ def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
     report_problems(env, report.problems, report.root)
 
 
-def venues(
-    ctx: typer.Context,
-    fmt: Format = None,
-    everything: Annotated[
-        bool,
-        typer.Option("--all", help="Every venue of the registry: bundled with scholar, and library.toml's own."),
-    ] = False,
-) -> None:
+def venues(ctx: typer.Context, values: dict[str, Any]) -> None:
     """List every venue the library's works name, with acronym, full name and number of works.
 
     A record names a venue by its acronym in the registry: the one bundled with scholar (about
@@ -107,8 +96,8 @@ def venues(
 
     library_dir, env = state(ctx)
     library = read_library(env, library_dir)
-    rows = venue_counts(library.works, library.settings, everything)
-    chosen = _chosen(env, fmt)
+    rows = venue_counts(library.works, library.settings, bool(values["everything"]))
+    chosen = _chosen(env, values["fmt"])
     if chosen == "json":
         data = [{"acronym": r.acronym, "name": r.name, "kind": r.kind, "works": r.works} for r in rows]
         env.out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
