@@ -149,7 +149,10 @@ def test_check_names_the_registry_venue_of_free_text_and_fix_links_it(scholar: S
     assert "booktitle = {Proceedings of the 61st Annual Meeting of the Association for Computational" in bibtex
     assert "  journal = {J. Mach. Learn. Res.},\n" in bibtex and bibtex.count("journal") == 1
     biblatex = scholar("-L", root, "export", "biblatex", "--keys", "-", input="jmlr\n").stdout
-    assert "  journaltitle = {J. Mach. Learn. Res.},\n" in biblatex and "journal " not in biblatex
+    # the text as it was kept, once: biber reads journal as journaltitle
+    assert (
+        re.search(r"\n  journal(title)? = \{J\. Mach\. Learn\. Res\.\},\n", biblatex) and biblatex.count("journal") == 1
+    )
     csl = json.loads(scholar("-L", root, "export", "csl-json", "--keys", "-", input="jmlr\n").stdout)
     assert csl[0]["container-title"] == "Journal of Machine Learning Research (JMLR)"
 
@@ -210,26 +213,26 @@ DBLP_2025 = r"""
 def test_import_of_a_dblp_entry_links_iclr_and_exports_its_booktitle(scholar: Scholar, fresh: Path) -> None:
     run = scholar("-L", fresh, "import", "-", input=DBLP_2025)
     assert run.exit_code == 0, run.stderr
-    assert scholar("-L", fresh, "list", "--venue", "ICLR", "--format", "keys").lines == ["lovelace2025analytical"]
-    work = index.load(fresh).get("lovelace2025analytical")
+    assert scholar("-L", fresh, "list", "--venue", "ICLR", "--format", "keys").lines == ["DBLP:conf/iclr/Example25"]
+    work = index.load(fresh).get("DBLP:conf/iclr/Example25")
     booktitle = (
         "The Thirteenth International Conference on Learning Representations, ICLR 2025, Singapore, April 24-28, 2025"
     )
     assert (work.venue, work.extra["booktitle"]) == ("ICLR", booktitle)
     assert f"  booktitle = {{{booktitle}}},\n" in scholar("-L", fresh, "export", "bibtex").stdout
     assert f"  booktitle = {{{booktitle}}},\n" in scholar("-L", fresh, "export", "biblatex").stdout
-    corr = index.load(fresh).get("lovelace2024preprint")
+    corr = index.load(fresh).get("DBLP:journals/corr/abs-2409-13598")
     assert (corr.venue, corr.extra["journal"]) == ("arXiv", "CoRR")
     assert (
         "  journal       = {CoRR},\n"
-        in scholar("-L", fresh, "export", "bibtex", "--keys", "-", input="lovelace2024preprint\n").stdout
+        in scholar("-L", fresh, "export", "bibtex", "--keys", "-", input="DBLP:journals/corr/abs-2409-13598\n").stdout
     )
     assert scholar("-L", fresh, "check", "--strict").exit_code == 0
 
 
 def test_a_preprint_with_an_arxiv_id_and_no_venue_reads_as_an_arxiv_preprint(scholar: Scholar, fresh: Path) -> None:
     add(scholar, fresh, "Prithvi", "--type", "preprint", "--arxiv", "2409.13598")
-    assert scholar("-L", fresh, "list").lines[0].split("\t")[-1] == "arXiv:2409.13598"
+    assert scholar("-L", fresh, "list").lines[0].split("\t")[5] == "arXiv:2409.13598"  # the venue column
     assert "Venue: arXiv preprint arXiv:2409.13598" in scholar("-L", fresh, "show", "lovelace2024prithvi").stdout
     assert scholar("-L", fresh, "list", "--venue", "arXiv", "--format", "keys").lines == ["lovelace2024prithvi"]
     assert scholar("-L", fresh, "venues").lines == ["arXiv\tarXiv\tpreprint\t1"]

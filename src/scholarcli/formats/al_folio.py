@@ -104,7 +104,9 @@ def buttons(work: Work) -> list[tuple[str, str]]:
 def _venue(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]]:
     fields = []
     venue = settings.venue(work.venue)
-    if venue is not None:
+    if "abbr" in work.extra:
+        pass  # an imported badge scholar could not read as an acronym: written with the kept fields
+    elif venue is not None:
         fields.append(("abbr", text(escape(venue.acronym, ascii_only=False))))
     elif work.venue and (venue_from_extra(work) or not VENUE_FIELD.get(bib_type)):  # an import's abbr
         fields.append(("abbr", text(escape(work.venue, ascii_only=False))))

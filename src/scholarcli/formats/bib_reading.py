@@ -384,12 +384,27 @@ def _al_folio(entry: _Entry) -> None:
     abbr = entry.values.get("abbr", "").strip()
     if abbr and is_lossless(abbr) and not re.search(r"[<>]", abbr):
         entry.take("abbr")
-        venue = entry.record.get("venue")
+        venue = _as_written_for(entry, decode(abbr), entry.record.get("venue"))
         source = next((name for name in NATURAL_VENUE.get(entry.record["type"], ()) if name in entry.extra), None)
+        if source is not None and _as_written_for(entry, decode(abbr), decode(entry.extra[source])) is None:
+            del entry.extra[source]  # kept as source, yet only what the acronym gives back
+            source = None
         if venue and venue != abbr and source is None:
             source = NATURAL_VENUE[entry.record["type"]][-1]
             entry.extra[source] = fields_source(venue)
         entry.record["venue"] = decode(abbr)
+
+
+def _as_written_for(entry: _Entry, acronym: str, venue: str | None) -> str | None:
+    """The venue text, or None when it is what scholar's own exports write for ``acronym`` (the
+    registry's "Name (ACRONYM)", then ", Track track"): then it says nothing the acronym does not."""
+    if not venue:
+        return venue
+    if (found := re.fullmatch(r"(.*), (\w+) track", venue)) and "track" not in entry.record:
+        entry.record["track"], venue = found.group(2), found.group(1)
+    registered = entry.settings.venue(acronym)
+    written = {acronym} if registered is None else {acronym, registered.name, f"{registered.name} ({acronym})"}
+    return None if venue in written else venue
 
 
 def fields_source(text: str) -> str:

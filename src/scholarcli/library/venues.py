@@ -59,11 +59,16 @@ class Linker:
         target = self._target(text)
         if target is None:
             return None
-        kept = None if target.exact else venue_text_field(work_type)
+        kept = None if target.exact or self._as_exported(text, target.acronym) else venue_text_field(work_type)
         changes: dict[str, Any] = {"venue": target.acronym, "track": track or target.track}
         if kept is not None and kept not in extra:  # already there: the import kept the source itself
             changes["extra"] = {**extra, kept: escape(text)}  # extra holds BibTeX source
         return Link(text, target.acronym, changes["track"], kept, changes)
+
+    def _as_exported(self, text: str, acronym: str) -> bool:
+        """Whether ``text`` is what scholar's exports write for the venue, "Name (ACRONYM)": nothing to keep."""
+        venue = self.settings.registry.get(acronym)
+        return venue is not None and text.strip() == f"{venue.name} ({venue.acronym})"
 
     def closest(self, text: str) -> list[str]:
         """The acronyms of the registry venues closest to a misspelt venue, best first."""
@@ -148,7 +153,21 @@ def link_imported(entries: Iterable[Converted], settings: Settings) -> int:
         if link is not None:
             record.update({name: value for name, value in link.changes.items() if value})
             linked += 1
+        elif isinstance(text, str) and not record.get("track"):
+            _track_from_kept_text(record, text, linker)
     return linked
+
+
+def _track_from_kept_text(record: dict[str, Any], acronym: str, linker: Linker) -> None:
+    """A record already linked (al-folio's abbr) whose kept venue text names its track: "ACL Findings"."""
+    from scholarcli.formats.bibfile import venue_text_field
+    from scholarcli.formats.latex_text import decode
+
+    kept = (record.get("extra") or {}).get(venue_text_field(str(record["type"])))
+    if isinstance(kept, str):
+        target = linker._target(decode(kept))
+        if target is not None and target.acronym == acronym and target.track:
+            record["track"] = target.track
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -205,10 +224,16 @@ def fix_venues(explicit: Path | None) -> list[Fixed]:
 
 def recognise_venue(text: str, settings: Settings) -> str:
     """The acronym of the registry venue a fetched venue text names (``add IDENTIFIER``, ``import
-    --orcid``): the library's ``[venues]`` over the bundled registry; else ``text`` itself."""
+    --orcid``): the library's own ``[venues]`` first (by acronym, name or alias, as whole words),
+    then the bundled registry; else ``text`` itself."""
+    from scholarcli.model.query import words
     from scholarcli.venues import matcher, named
 
-    acronym = named(settings.venues, text)
-    if acronym is None and (found := matcher(settings.venues).identify(text)) is not None:
-        acronym = found.acronym
-    return acronym or text
+    wanted = words(text)
+    for acronym, venue in settings.venues.items():
+        if wanted and any(words(name) == wanted for name in venue.all_names):
+            return acronym
+    found = named(settings.venues, text)
+    if found is None and (identified := matcher(settings.venues).identify(text)) is not None:
+        found = identified.acronym
+    return found or text
