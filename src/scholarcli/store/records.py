@@ -58,20 +58,26 @@ class NotARecordFile(OSError):
     """A path that is no regular file, or one too large to be a record."""
 
 
-def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+# Opened without blocking, so a FIFO cannot hang a command, and in binary mode (Windows).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; NotARecordFile or OSError otherwise.
 
-    Opened without blocking, so a FIFO cannot hang a command, and checked on the open descriptor.
+    Checked on the open descriptor, and read with os.read for the size fstat gave: a buffered
+    read of up to ``limit`` bytes allocates that much each time, which took 60 µs a record.
     """
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    handle = os.open(path, _READ_FLAGS)
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             raise NotARecordFile(f"not a regular file ({_kind_of(info.st_mode)})")
         if info.st_size > limit:
             raise NotARecordFile(f"{info.st_size:,} bytes, more than the {limit:,} a record may have")
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
+        data = os.read(handle, info.st_size + 1)
+        while len(data) <= limit and (more := os.read(handle, 1 << 16)):  # it grew since fstat
+            data += more
     finally:
         os.close(handle)
     if len(data) > limit:  # it grew while being read
@@ -135,7 +141,7 @@ def _fast_loads() -> Callable[..., dict[str, Any]] | None:
     return loads
 
 
-def read_toml(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[dict[str, Any] | None, str | None]:
+def read_toml(path: Path | str, limit: int = MAX_FILE_BYTES) -> tuple[dict[str, Any] | None, str | None]:
     """The parsed table, or the reason the file cannot be read as TOML (or is larger than ``limit``)."""
     try:
         data = read_regular(path, limit)
@@ -150,7 +156,7 @@ def read_record(root: Path, relative: str, key: str, known_people: set[str]) -> 
     """The work a record file holds, or its problems."""
     from scholarcli.model.validate import work_from_record
 
-    raw, error = read_toml(root / relative)
+    raw, error = read_toml(os.path.join(root, relative))  # noqa: PTH118  # a Path costs 3 µs of a 20 µs read
     if raw is None:
         return [Problem(relative, "", error or "unreadable")]
     work, problems = work_from_record(key, raw, relative, known_people)
