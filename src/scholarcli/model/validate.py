@@ -71,16 +71,25 @@ def portable_stem(key: str) -> str:
     return stem if is_portable_stem(stem) else f"{stem}_"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _not_text(value: str) -> bool:
-    """A string that is no Unicode text: a lone surrogate (undecodable bytes from the command line)."""
-    return any("\ud800" <= char <= "\udfff" for char in value)
+    """A string that is no Unicode text: a lone surrogate (undecodable bytes from the command line).
+
+    Asked of every string of every record read: ASCII, which says so at once, or one regex search
+    (a loop over the characters took three times as long as parsing the record).
+    """
+    return not value.isascii() and _SURROGATE.search(value) is not None
 
 
 def _text_problem(value: object) -> str | None:
-    texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
-    if any(isinstance(text, str) and _not_text(text) for text in texts):
-        return "holds bytes that are not UTF-8 text"
-    return None
+    if isinstance(value, str):
+        broken = _not_text(value)
+    else:
+        texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        broken = any(isinstance(text, str) and _not_text(text) for text in texts)
+    return "holds bytes that are not UTF-8 text" if broken else None
 
 
 def _date_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
