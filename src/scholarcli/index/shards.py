@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pickle
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from itertools import repeat
 from pathlib import Path
 
@@ -77,7 +77,7 @@ def key_for(resolved: Path, settings_bytes: bytes) -> tuple[object, ...]:
 _SHARED = frozenset(
     ("type", "venue", "track", "status", "publisher", "authors", "equal_contribution", "people", "categories")
 )
-_SHARED_AT = tuple(name in _SHARED for name in Work._fields)
+_SHARED_AT = tuple(at for at, name in enumerate(Work._fields) if name in _SHARED)
 
 
 def _shared(value: object) -> object:
@@ -95,7 +95,10 @@ _UNSET = tuple(Work._field_defaults.get(name) for name in Work._fields)
 
 def pack(result: Work | list[Problem]) -> Row:
     if isinstance(result, Work):
-        return Work._make(_shared(value) if shared else value for value, shared in zip(result, _SHARED_AT, strict=True))
+        values: list[object] = list(result)
+        for at in _SHARED_AT:
+            values[at] = _shared(values[at])
+        return tuple.__new__(Work, values)  # as Work._make, less its length check
     return [(problem.path, problem.field, problem.message) for problem in result]
 
 
@@ -149,10 +152,10 @@ def write(resolved: Path, index: int, shard: Shard) -> None:
     others = {at: row for at, row in enumerate(shard.rows) if at not in listed}
     valid = works_at(shard.rows, shard.listed)
     columns: dict[str, bytes] = {}
-    abstracts: list[object] | None = None
-    for field, (name, unset) in enumerate(zip(Work._fields, _UNSET, strict=True)):
-        column: list[object] = [work[field] for work in valid]
-        if name != "key" and all(value == unset and type(value) is type(unset) for value in column):
+    abstracts: Sequence[object] | None = None
+    by_field: Iterable[Sequence[object]] = zip(*valid, strict=True) if valid else repeat(())
+    for column, name, unset in zip(by_field, Work._fields, _UNSET, strict=False):
+        if name != "key" and column.count(unset) == len(column) and set(map(type, column)) <= {type(unset)}:
             continue  # as a read of the shard puts back
         if name == "abstract":
             abstracts = column
