@@ -17,9 +17,11 @@ from scholarcli.index import shards
 from scholarcli.index.scanning import ScannedFile, file_key, modified_ns, path_of, scan
 from scholarcli.model import Settings, Venue, Work
 from scholarcli.model.named_tuple import NamedTuple
+from scholarcli.speed import collector_paused, in_child, in_two_processes
 from scholarcli.store.records import parse_settings, read_record, settings_bytes
 
 PROGRESS_EVERY = 1000  # records parsed between two progress reports
+PARALLEL_READ = 1000  # records to read from which a forked child reads half of the shards
 Progress = Callable[[int, int], None]  # (parsed, total)
 
 
@@ -140,10 +142,12 @@ class _Reader:
         previous: dict[ScannedFile, shards.Row],
         total: int,
         progress: Progress | None,
+        processes: int = 1,
     ) -> None:
         self.root, self.previous, self.total, self.progress = root, previous, total, progress
         self.known_people = {name for person in settings.people for name in person.all_names}
         self.parsed = 0
+        self.processes = processes  # reading at the same pace: the parent reports for both
 
     def row(self, line: ScannedFile) -> shards.Row:
         row = self.previous.get(line)  # the same path with the same signature
@@ -151,9 +155,15 @@ class _Reader:
             relative = path_of(line)
             row = shards.pack(read_record(self.root, relative, file_key(relative), self.known_people))
             self.parsed += 1
-            if self.progress and self.parsed % PROGRESS_EVERY == 0:
-                self.progress(self.parsed, self.total)
+            if self.progress and self.parsed % PROGRESS_EVERY == 0 and not in_child():
+                self.progress(min(self.parsed * self.processes, self.total), self.total)
         return row
+
+
+# A stale shard as refreshed: its lines, its rows (works as plain tuples, which a forked child
+# hands back in half the time of named tuples), where the works are, their paths, the problems.
+_PlainRow = tuple[object, ...] | list[shards.ProblemRow]
+_Refreshed = tuple[list[ScannedFile], list[_PlainRow], list[int], dict[str, str], list[shards.ProblemRow]]
 
 
 class _Loader:
@@ -168,8 +178,6 @@ class _Loader:
         self.unreadable: list[Problem] = []  # paths the scan could not read
 
     def library(self, read_only: bool) -> Library:
-        from scholarcli.speed import collector_paused
-
         with collector_paused():  # a read makes many objects and no garbage
             kept = self._shards()
         listed = [work for shard in kept for work in shards.works_at(shard.rows, shard.listed)]
@@ -219,19 +227,40 @@ class _Loader:
         scanned_at: int,
         total: int,
     ) -> None:
-        """Read the changed files of the stale shards, and write those shards back."""
+        """Read the changed files of the stale shards, and write those shards back.
+
+        With many files to read (a library without its index, or `check`), a forked child does
+        half of the shards: parsing is most of such a read.
+        """
         settings = next((shard.settings for shard in stored if shard is not None), None)
         settings = settings or parse_settings(self.settings_bytes)
         # The rows kept for unchanged files are written back, so they must have every field.
         olds = [stored[index] if self.fields is None else self._read(index, None) for index in stale]
         previous = {line: row for old in olds if old for line, row in zip(old.files, old.rows, strict=True)}
-        reader = _Reader(self.root, settings, previous, total, self.progress)
-        for index in stale:
-            rows = [reader.row(line) for line in slices[index]]
-            lines = [_trusted_line(line, scanned_at) for line in slices[index]]
-            shard_settings = with_known_venues(settings, rows)
-            stored[index] = shard = shards.Shard(self.key, shard_settings, lines, rows, *arrange(lines, rows))
-            if self.use_cache:
-                shards.write(self.resolved, index, shard)
+        unread = sum(line not in previous for index in stale for line in slices[index])
+        processes = 2 if len(stale) > 1 and unread >= PARALLEL_READ else 1
+        reader = _Reader(self.root, settings, previous, total, self.progress, processes)
+
+        def refresh(indices: Sequence[int]) -> list[_Refreshed]:
+            return [self._refreshed(index, slices[index], reader, settings, scanned_at) for index in indices]
+
+        refreshed = in_two_processes(refresh, stale) if processes == 2 else refresh(stale)
+        for index, (lines, rows, listed, paths, problems) in zip(stale, refreshed, strict=True):
+            made: list[shards.Row] = [tuple.__new__(Work, row) if isinstance(row, tuple) else row for row in rows]
+            stored[index] = shards.Shard(
+                self.key, with_known_venues(settings, made), lines, made, listed, paths, problems
+            )
         if self.use_cache:
             shards.drop_from(self.resolved, len(slices))
+
+    def _refreshed(
+        self, index: int, files: list[ScannedFile], reader: _Reader, settings: Settings, scanned_at: int
+    ) -> _Refreshed:
+        """One stale shard read, and written to the index, as plain values."""
+        rows = [reader.row(line) for line in files]
+        lines = [_trusted_line(line, scanned_at) for line in files]
+        shard = shards.Shard(self.key, with_known_venues(settings, rows), lines, rows, *arrange(lines, rows))
+        if self.use_cache:
+            shards.write(self.resolved, index, shard)
+        plain: list[_PlainRow] = [tuple(row) if isinstance(row, tuple) else row for row in rows]
+        return lines, plain, shard.listed, shard.paths, shard.problems

@@ -1,0 +1,107 @@
+"""A library read without its index (or by `check`) parses half of its shards in a forked child:
+the same works, problems and paths as one process, and the child's shards in the index."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import RECORDS
+from scholarcli import index
+from scholarcli.index import Library, load, load_listing, shards
+
+BROKEN = {
+    "publications/broken": 'type = "misc"\ntitle = 3\n',
+    "publications/unparsable": 'type = "misc"\ntitle = "x\n',
+    "patents/lovelace2024engine": 'type = "misc"\ntitle = "The same key as a publication"\n',
+}
+
+
+@pytest.fixture
+def root(make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(shards, "SHARD_SIZE", 2)  # a few records make several shards
+    return make_library({**RECORDS, **BROKEN})
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make every read of more than one shard parallel, even on one CPU, and count the children."""
+    monkeypatch.setattr(index, "PARALLEL_READ", 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    children: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        child = fork()
+        children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", counted)
+    return children
+
+
+def seen(library: Library) -> tuple[object, ...]:
+    return library.works, library.problems, library.paths, list(library.scanned)
+
+
+def test_a_read_in_two_processes_gives_what_one_process_reads(root: Path, forks: list[int]) -> None:
+    monkeypatch = pytest.MonkeyPatch()
+    with monkeypatch.context() as alone:
+        alone.setattr(index, "PARALLEL_READ", 10**9)
+        expected = seen(load(root, use_cache=False))
+    assert forks == []
+    assert seen(load(root, use_cache=False)) == expected  # as `check` reads
+    assert len(forks) == 1
+    works, problems = load(root, use_cache=False)[2:4]
+    assert len(works) == len(RECORDS)  # the second file of a key is a problem, not a work
+    broken = ["publications/broken.toml", "publications/lovelace2024engine.toml", "publications/unparsable.toml"]
+    assert sorted(problem.path for problem in problems) == broken
+    assert seen(load(root)) == expected  # without an index yet: the child writes its shards too
+    assert len(forks) == 3
+
+
+def test_the_shards_the_child_wrote_are_the_index(
+    root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = seen(load(root))
+    assert len(forks) == 1
+
+    def never(*args: object) -> None:
+        raise AssertionError("a record was read again")
+
+    monkeypatch.setattr(index, "read_record", never)
+    assert seen(load(root)) == expected
+    listing = load_listing(root, ["key", "title"])
+    assert [work.title for work in listing.works] == [work.title for work in load(root).works]
+    assert len(forks) == 1
+
+
+def test_a_child_that_fails_leaves_its_shards_to_the_parent(
+    root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = seen(load(root, use_cache=False))
+    fork = os.fork  # the counting one
+
+    def failing() -> int:
+        child = fork()
+        if child == 0:
+            os._exit(3)
+        return child
+
+    monkeypatch.setattr(os, "fork", failing)
+    assert seen(load(root)) == expected
+    assert len(forks) == 2
+
+
+def test_progress_is_reported_once_for_both_processes(
+    root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "PROGRESS_EVERY", 1)
+    heard: list[tuple[int, int]] = []
+    load(root, use_cache=False, progress=lambda done, total: heard.append((done, total)))
+    files = len(RECORDS) + len(BROKEN)
+    assert heard and all(total == files and 0 < done <= files for done, total in heard)
+    assert [done for done, _ in heard] == sorted(done for done, _ in heard)
