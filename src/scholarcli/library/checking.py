@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from scholarcli.errors import Problem
@@ -55,10 +56,8 @@ def _citation_problems(library: Library) -> tuple[list[Problem], list[Problem]]:
 FIRST_YEAR = 1450
 
 
-def _link_warnings(work: Work, path: str) -> list[Problem]:
+def _link_warnings(work: Work, path: str, is_safe_url: Callable[[str], bool]) -> list[Problem]:
     """Addresses no export will link to: not http(s) or mailto (javascript:, data:, a bare word)."""
-    from scholarcli.formats.cv import is_safe_url
-
     named = [("url", work.url)] if work.url else []
     named += [(f"links.{name}", url) for name, url in work.links.items() if name not in ("thumbnail", "preview")]
     return [
@@ -68,10 +67,7 @@ def _link_warnings(work: Work, path: str) -> list[Problem]:
     ]
 
 
-def _year_warnings(work: Work, path: str) -> list[Problem]:
-    import datetime as dt
-
-    latest = dt.date.today().year + 2
+def _year_warnings(work: Work, path: str, latest: int) -> list[Problem]:
     if work.year is not None and not FIRST_YEAR <= work.year <= latest:
         return [Problem(path, "year", f"{work.year} is an unlikely year for a work (expected {FIRST_YEAR}-{latest})")]
     return []
@@ -79,16 +75,20 @@ def _year_warnings(work: Work, path: str) -> list[Problem]:
 
 def check(library: Library) -> CheckReport:
     """Errors make the library wrong; warnings name facts some export will miss."""
+    import datetime as dt
+
+    from scholarcli.formats.cv import is_safe_url
+
+    latest = dt.date.today().year + 2
     errors = list(library.problems)
     warnings = []
     index = DuplicateIndex()
     venues = Linker(library.settings)
     for work in library.works:
         path = library.paths[work.key]
-        twin = index.find(work)
+        twin = index.find_and_add(work)
         if twin:
             errors.append(Problem(path, "duplicate", f"the same work as {twin[0]} (same {twin[1]})"))
-        index.add(work)
         if venue := venue_warning(work, path, venues):
             warnings.append(venue)
         if work.year is None:
@@ -97,5 +97,7 @@ def check(library: Library) -> CheckReport:
             warnings.append(Problem(path, "authors", "is empty (exports have no author)"))
         if work.is_patent and not work.number:
             warnings.append(Problem(path, "number", "is missing (a patent is cited by its number)"))
-        warnings += _link_warnings(work, path) + _year_warnings(work, path)
+        if work.url or work.links:
+            warnings += _link_warnings(work, path, is_safe_url)
+        warnings += _year_warnings(work, path, latest)
     return CheckReport(library.root, len(library.works), errors, warnings)

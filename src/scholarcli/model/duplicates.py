@@ -75,11 +75,24 @@ class DuplicateIndex:
 
     def find(self, work: Work) -> tuple[str, str] | None:
         """(existing key, what they share) for the first identity already seen, or None."""
-        for identity in identities(work):
+        return self._find(identities(work))
+
+    def add(self, work: Work) -> None:
+        self._add(work.key, identities(work))
+
+    def find_and_add(self, work: Work) -> tuple[str, str] | None:
+        """find, then add, working out the work's identities once (`check` asks both of every work)."""
+        found = identities(work)
+        twin = self._find(found)
+        self._add(work.key, found)
+        return twin
+
+    def _find(self, found: list[tuple[str, str]]) -> tuple[str, str] | None:
+        for identity in found:
             if identity in self.seen:
                 return self.seen[identity], identity[0]
         return None
 
-    def add(self, work: Work) -> None:
-        for identity in identities(work):
-            self.seen.setdefault(identity, work.key)
+    def _add(self, key: str, found: list[tuple[str, str]]) -> None:
+        for identity in found:
+            self.seen.setdefault(identity, key)
