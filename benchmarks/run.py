@@ -1,12 +1,17 @@
-"""Time scholar (and pubs, when it can be installed) on generated libraries of 1,000 and 10,000 works.
+"""Time scholar (and pubs, when it can be installed) on generated libraries of 1,000, 10,000 and 100,000 works.
 
-    python benchmarks/run.py                 # both sizes, scholar and pubs, results in benchmarks/out/
+    python benchmarks/run.py                 # 1,000 and 10,000 works, scholar and pubs, results in benchmarks/out/
+    python benchmarks/run.py --sizes 1000 10000 100000
     python benchmarks/run.py --sizes 1000 --no-pubs --runs 5
 
 Each command runs as a whole process, several times, scholar and pubs taking turns; the median is
 reported. Both import first, and the timings start once the machine has settled. The libraries are
 realistic: venues with about 5% ICLR, years 1990-2026, 1-15 authors with Unicode names, abstracts
 of about 150 words. pubs 0.9 is installed into its own virtual environment (it needs bibtexparser 1).
+"No index" figures delete scholar's cache before each run, as on a fresh clone or a new machine;
+`check` always reads every record file, and is timed against pubs's `list`. At 100,000 works and
+more only scholar is timed (pubs would take most of an hour to import them), with fewer commands
+and at most 5 runs each.
 """
 
 from __future__ import annotations
@@ -63,6 +68,9 @@ def generate_bib(count: int, seed: int = 7) -> str:
     return "\n".join(entries)
 
 
+LARGE = 100_000  # works from which only scholar is timed, on the commands the targets name
+
+
 class Command(NamedTuple):
     """One timed command: a whole process, with what must happen before each run."""
 
@@ -103,6 +111,8 @@ def settle(seconds: float = 30) -> None:
 
 def peak_memory_mib(command: Command) -> float:
     """Peak resident memory of one run, measured in a child of a fresh helper process."""
+    if command.before is not None:
+        command.before(0)
     probe = (
         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
@@ -113,14 +123,16 @@ def peak_memory_mib(command: Command) -> float:
 
 
 class Setup(NamedTuple):
-    """A program with a library imported: how long the import took and the commands to time."""
+    """A program with a library imported: how long the import took, the commands to time, and
+    the commands whose peak memory is measured."""
 
     import_seconds: float
     commands: dict[str, Command]
-    memory: Command  # the command whose peak memory is measured
+    memory: dict[str, Command]
 
 
-def scholar_setup(size: int, bib: Path) -> Setup:
+def scholar_import(size: int, bib: Path) -> tuple[str, Path, dict[str, str], float]:
+    """scholar's path, a new library of ``size`` works imported from ``bib``, its environment, the import's time."""
     scholar = shutil.which("scholar") or str(Path(sys.executable).parent / "scholar")
     # pip compiles an installed package's modules; an editable install under PYTHONDONTWRITEBYTECODE
     # would compile them on every run, which no user of a wheel pays.
@@ -132,31 +144,50 @@ def scholar_setup(size: int, bib: Path) -> Setup:
     env = {**os.environ, "XDG_CACHE_HOME": str(OUT / f"cache-{size}")}
     shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
     subprocess.run([scholar, "init", library], check=True, stderr=subprocess.DEVNULL)
+    os.sync()  # what deleting the last run's files left to write falls on neither program's import
     start = time.perf_counter()
     subprocess.run([scholar, "-L", library, "import", bib], check=True, stdout=subprocess.DEVNULL)
-    seconds = time.perf_counter() - start
+    return scholar, library, env, time.perf_counter() - start
+
+
+def scholar_setup(size: int, bib: Path) -> Setup:
+    scholar, library, env, seconds = scholar_import(size, bib)
     base = [scholar, "-L", str(library)]
     subprocess.run([*base, "list"], env=env, stdout=subprocess.DEVNULL, check=True)  # builds the cache
     records = sorted((library / "publications").glob("*.toml"))
+    cache = Path(env["XDG_CACHE_HOME"]) / "scholar"
 
     def forget_entries(number: int) -> None:  # as the first export of a library
-        for remembered in Path(env["XDG_CACHE_HOME"]).glob("scholar/*.bibtex.pickle"):
+        for remembered in cache.glob("*.bibtex.pickle"):
             remembered.unlink()
+
+    def forget_index(number: int) -> None:  # as on a fresh clone, or a new machine
+        shutil.rmtree(cache, ignore_errors=True)
 
     def change_a_record(number: int) -> None:  # a different record file each run
         record = records[number * 7 % len(records)]
         record.write_text(record.read_text())
 
     listing = [*base, "list", "--venue", "ICLR"]
+    export = [*base, "export", "bibtex"]
     commands = {
         "list --venue ICLR": Command(listing, env),
-        "export bibtex": Command([*base, "export", "bibtex"], env),
-        "export bibtex, nothing remembered": Command([*base, "export", "bibtex"], env, forget_entries),
+        "list --venue ICLR, no index": Command(listing, env, forget_index),
+        "export bibtex": Command(export, env),
+        "export bibtex, nothing remembered": Command(export, env, forget_entries),
+        "export bibtex, no index": Command(export, env, forget_index),
+        "check": Command([*base, "check"], env),
         "list after one file changed": Command(listing, env, change_a_record),
         "--version": Command([scholar, "--version"], env),
         "--help": Command([scholar, "--help"], env),
     }
-    return Setup(seconds, commands, Command([*base, "list"], env))
+    memory = {
+        "peak MiB of list": Command([*base, "list"], env),
+        "peak MiB of list, no index": Command([*base, "list"], env, forget_index),
+    }
+    if size >= LARGE:
+        commands = {name: commands[name] for name in ("list --venue ICLR", "list --venue ICLR, no index", "check")}
+    return Setup(seconds, commands, memory)
 
 
 def pubs_setup(size: int, bib: Path) -> Setup | None:
@@ -176,39 +207,57 @@ def pubs_setup(size: int, bib: Path) -> Setup | None:
     config = str(home / "pubsrc")
     env = {**os.environ, "HOME": str(home)}
     subprocess.run([pubs, "-c", config, "init", "-p", home / "repo"], env=env, check=True, capture_output=True)
+    os.sync()
     start = time.perf_counter()
     subprocess.run([pubs, "-c", config, "import", bib], env=env, check=True, capture_output=True)
     seconds = time.perf_counter() - start
     export = Command([pubs, "-c", config, "export"], env)
+    listing = Command([pubs, "-c", config, "list", "booktitle:ICLR"], env)
+    everything = Command([pubs, "-c", config, "list"], env)
     commands = {
-        "list --venue ICLR": Command([pubs, "-c", config, "list", "booktitle:ICLR"], env),
+        "list --venue ICLR": listing,
+        "list --venue ICLR, no index": listing,  # pubs keeps no index
         "export bibtex": export,
         "export bibtex, nothing remembered": export,  # pubs remembers nothing
+        "export bibtex, no index": export,
+        "check": everything,  # pubs has no check: its plainest read of every record
         "--version": Command([pubs, "--version"], env),
         "--help": Command([pubs, "--help"], env),
     }
-    return Setup(seconds, commands, Command([pubs, "-c", config, "list"], env))
+    return Setup(seconds, commands, {"peak MiB of list": everything, "peak MiB of list, no index": everything})
 
 
-def measure(size: int, runs: int, with_pubs: bool) -> list[tuple[str, float, float | None]]:
-    """(what, scholar's figure, pubs's figure or None) for one library size."""
+Row = tuple[str, float, float | None]  # what, scholar's figure, pubs's figure or None
+
+
+def measure(size: int, runs: int, with_pubs: bool) -> list[Row]:
+    """The figures of one library size."""
     bib = OUT / f"library-{size}.bib"
     bib.write_text(generate_bib(size), encoding="utf-8")
     ours = scholar_setup(size, bib)
-    theirs = pubs_setup(size, bib) if with_pubs else None
+    theirs = pubs_setup(size, bib) if with_pubs and size < LARGE else None
+    bib.unlink()
     settle()
-    rows: list[tuple[str, float, float | None]] = [
-        ("import", ours.import_seconds, theirs.import_seconds if theirs else None)
-    ]
+    rows: list[Row] = [("import", ours.import_seconds, theirs.import_seconds if theirs else None)]
     for name, command in ours.commands.items():
         other = theirs.commands.get(name) if theirs else None
         if other is None:
-            rows.append((name, timed([command], runs)[0], None))
+            rows.append((name, timed([command], runs if size < LARGE else min(runs, 5))[0], None))
         else:
             mine, its = timed([command, other], runs)
             rows.append((name, mine, its))
-    rows.append(("peak MiB of list", peak_memory_mib(ours.memory), peak_memory_mib(theirs.memory) if theirs else None))
+    for name, command in ours.memory.items():
+        rows.append((name, peak_memory_mib(command), peak_memory_mib(theirs.memory[name]) if theirs else None))
     return rows
+
+
+def table_line(size: int, what: str, value: float, other: float | None) -> str:
+    """One line of the results table: the figures, and scholar's as a share of pubs's."""
+    unit, digits = (" MiB", 1) if "MiB" in what else (" s", 3)
+    shown = f"{value:.{digits}f}{unit}"
+    other_shown = "" if other is None else f"{other:.{digits}f}{unit}"
+    ratio = "" if other is None else f"{value / other:.2f}"
+    return f"| {size:,} | `{what}` | {shown} | {other_shown} | {ratio} |"
 
 
 def main() -> None:
@@ -218,16 +267,11 @@ def main() -> None:
     parser.add_argument("--no-pubs", action="store_true", help="time scholar only")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    lines = ["| works | command | scholar | pubs 0.9 | pubs / scholar |", "|---|---|---|---|---|"]
+    lines = ["| works | command | scholar | pubs 0.9 | scholar / pubs |", "|---|---|---|---|---|"]
     for size in args.sizes:
-        for command, value, other in measure(size, args.runs, not args.no_pubs):
-            unit = " MiB" if "MiB" in command else " s"
-            shown = f"{value:.1f}{unit}" if "MiB" in command else f"{value:.3f}{unit}"
-            other_shown = "" if other is None else (f"{other:.1f}{unit}" if "MiB" in command else f"{other:.3f}{unit}")
-            ratio = "" if other is None else f"{other / value:.1f}x"
-            lines.append(f"| {size:,} | `{command}` | {shown} | {other_shown} | {ratio} |")
+        lines += [table_line(size, *row) for row in measure(size, args.runs, not args.no_pubs)]
+        (OUT / "results.md").write_text("\n".join(lines) + "\n")  # what is measured so far
     print("\n".join(lines))
-    (OUT / "results.md").write_text("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
