@@ -10,6 +10,7 @@ fields, scholar's version and the modification times of its code, the format and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 from scholarcli import __version__
@@ -21,12 +22,14 @@ from scholarcli.library import open_citations, open_library
 from scholarcli.model import Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import CITATIONS, Filters, find_person, pick, select, sort_works
+from scholarcli.speed import in_two_processes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 RENDERS_FORMAT = 1
+PARALLEL_RENDER = 1000  # entries to render from which a forked child renders half of them
 
 
 class Exported(NamedTuple):
@@ -59,11 +62,22 @@ def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
     scanned_as = dict(zip((work.key for work in library.works), library.scanned, strict=True))
     key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, fmt, options, _code_stamp())
     remembered = entries.read(library.resolved, fmt, key)
+    unrendered = [work for work in works if scanned_as[work.key] not in remembered]
     rendered: dict[str, entries.Rendered] = {}
+    if len(unrendered) >= PARALLEL_RENDER:  # the first export of a library: in two processes
+
+        def render_all(part: Sequence[Work]) -> list[entries.Rendered]:
+            return [
+                (text, tuple(about))
+                for text, about in map(render_work, part, repeat(library.settings), repeat(options))
+            ]
+
+        made = in_two_processes(render_all, unrendered)
+        rendered = {scanned_as[work.key]: entry for work, entry in zip(unrendered, made, strict=True)}
 
     def remembering(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
         line = scanned_as[work.key]
-        entry = remembered.get(line)
+        entry = remembered.get(line) or rendered.get(line)
         if entry is None:
             text, about = render_work(work, settings, options)
             entry = rendered[line] = (text, tuple(about))

@@ -1,5 +1,6 @@
-"""A library read without its index (or by `check`) parses half of its shards in a forked child:
-the same works, problems and paths as one process, and the child's shards in the index."""
+"""Work done in two processes gives what one process gives: a library read without its index (or
+by `check`) parses half of its shards in a forked child, which writes them to the index; the first
+export of a library renders half of its entries there."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ import pytest
 
 from conftest import RECORDS
 from scholarcli import index
-from scholarcli.index import Library, load, load_listing, shards
+from scholarcli.formats import ExportOptions
+from scholarcli.index import Library, entries, load, load_listing, shards
+from scholarcli.library import exporting
+from scholarcli.model.query import Filters
 
 BROKEN = {
     "publications/broken": 'type = "misc"\ntitle = 3\n',
@@ -105,3 +109,20 @@ def test_progress_is_reported_once_for_both_processes(
     files = len(RECORDS) + len(BROKEN)
     assert heard and all(total == files and 0 < done <= files for done, total in heard)
     assert [done for done, _ in heard] == sorted(done for done, _ in heard)
+
+
+def test_entries_rendered_in_two_processes_are_those_one_process_renders(
+    root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def exported(fmt: str) -> exporting.Exported:
+        return exporting.export_works(root, fmt, Filters(), ExportOptions())
+
+    alone = {fmt: exported(fmt) for fmt in ("bibtex", "biblatex")}  # renders and remembers
+    for fmt, expected in alone.items():
+        assert exported(fmt) == expected  # remembered
+    monkeypatch.setattr(exporting, "PARALLEL_RENDER", 1)
+    forked = len(forks)
+    monkeypatch.setattr(entries, "read", lambda *args: {})  # nothing remembered
+    for fmt, expected in alone.items():
+        assert exported(fmt) == expected
+    assert len(forks) == forked + 2
