@@ -25,6 +25,7 @@ class CheckReport(NamedTuple):
 def check_library(explicit: Path | None) -> CheckReport:
     """Every problem of the chosen library, read from its TOML files (never the index)."""
     from scholarcli.library import open_library
+    from scholarcli.speed import collector_paused
     from scholarcli.store.fileio import remove_stale_temp_files
     from scholarcli.store.records import write_lock
 
@@ -32,7 +33,8 @@ def check_library(explicit: Path | None) -> CheckReport:
     if not library.read_only:
         with write_lock(library.root):  # no writer is mid-write while its temp files are removed
             remove_stale_temp_files(library.root)
-    report = check(library)
+    with collector_paused():  # the works' millions of objects made each full collection cost more
+        report = check(library)  # than the whole check (100,000 works: 1.9 s, 1.0 s without it)
     errors, warnings = _citation_problems(library)
     return report._replace(errors=report.errors + errors, warnings=report.warnings + warnings)
 
