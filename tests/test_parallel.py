@@ -16,6 +16,7 @@ from scholarcli.formats import ExportOptions
 from scholarcli.index import Library, entries, load, load_listing, shards
 from scholarcli.library import exporting
 from scholarcli.model.query import Filters
+from scholarcli.store.records import read_record
 
 BROKEN = {
     "publications/broken": 'type = "misc"\ntitle = 3\n',
@@ -126,3 +127,26 @@ def test_entries_rendered_in_two_processes_are_those_one_process_renders(
     for fmt, expected in alone.items():
         assert exported(fmt) == expected
     assert len(forks) == forked + 2
+
+
+def test_a_shard_the_child_wrote_that_cannot_be_read_back_is_read_by_the_parent(
+    root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = seen(load(root, use_cache=False))
+    monkeypatch.setattr(shards, "read", lambda *args: None)  # as if another process had replaced it
+    assert seen(load(root)) == expected
+    assert len(forks) == 2
+
+
+def test_the_parent_reads_only_its_half(root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+
+    def counted(root: Path, relative: str, key: str, people: set[str]) -> object:
+        read.append(relative)
+        return read_record(root, relative, key, people)
+
+    monkeypatch.setattr(index, "read_record", counted)
+    listing = load_listing(root, ["key", "title"])  # the child's shards come back through the index
+    assert len(listing.works) == len(RECORDS)
+    assert len(forks) == 1
+    assert 0 < len(read) < len(RECORDS) + len(BROKEN)

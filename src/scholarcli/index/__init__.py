@@ -160,10 +160,16 @@ class _Reader:
         return row
 
 
-# A stale shard as refreshed: its lines, its rows (works as plain tuples, which a forked child
-# hands back in half the time of named tuples), where the works are, their paths, the problems.
-_PlainRow = tuple[object, ...] | list[shards.ProblemRow]
-_Refreshed = tuple[list[ScannedFile], list[_PlainRow], list[int], dict[str, str], list[shards.ProblemRow]]
+# A stale shard as refreshed: its lines, its rows (which a forked child hands back with its works
+# as plain tuples, unpickled in half the time of named tuples), where the works are, their paths,
+# the problems.
+_Refreshed = tuple[
+    list[ScannedFile],
+    Sequence[tuple[object, ...] | list[shards.ProblemRow]],
+    list[int],
+    dict[str, str],
+    list[shards.ProblemRow],
+]
 
 
 class _Loader:
@@ -241,26 +247,42 @@ class _Loader:
         processes = 2 if len(stale) > 1 and unread >= PARALLEL_READ else 1
         reader = _Reader(self.root, settings, previous, total, self.progress, processes)
 
-        def refresh(indices: Sequence[int]) -> list[_Refreshed]:
-            return [self._refreshed(index, slices[index], reader, settings, scanned_at) for index in indices]
+        def refresh(indices: Sequence[int]) -> list[_Refreshed | None]:
+            return [self._handed(index, slices[index], reader, settings, scanned_at) for index in indices]
 
         refreshed = in_two_processes(refresh, stale) if processes == 2 else refresh(stale)
-        for index, (lines, rows, listed, paths, problems) in zip(stale, refreshed, strict=True):
-            made: list[shards.Row] = [tuple.__new__(Work, row) if isinstance(row, tuple) else row for row in rows]
-            stored[index] = shards.Shard(
-                self.key, with_known_venues(settings, made), lines, made, listed, paths, problems
-            )
+        for index, done in zip(stale, refreshed, strict=True):
+            if done is None:  # the child wrote it to the index: read from there, only the fields wanted
+                shard = self._read(index, self.fields)
+                if shard is not None and shard.files == [_trusted_line(line, scanned_at) for line in slices[index]]:
+                    stored[index] = shard
+                    continue
+                done = self._refreshed(index, slices[index], reader, settings, scanned_at)[0]  # changed since
+            lines, rows, listed, paths, problems = done
+            made = [row if isinstance(row, Work | list) else tuple.__new__(Work, row) for row in rows]
+            stored[index] = shards.Shard(self.key, with_known_venues(settings, made), lines, made, listed, paths, problems)
         if self.use_cache:
             shards.drop_from(self.resolved, len(slices))
 
     def _refreshed(
         self, index: int, files: list[ScannedFile], reader: _Reader, settings: Settings, scanned_at: int
-    ) -> _Refreshed:
-        """One stale shard read, and written to the index, as plain values."""
+    ) -> tuple[_Refreshed, bool]:
+        """One stale shard read, and written to the index (the flag: whether it could be)."""
         rows = [reader.row(line) for line in files]
         lines = [_trusted_line(line, scanned_at) for line in files]
         shard = shards.Shard(self.key, with_known_venues(settings, rows), lines, rows, *arrange(lines, rows))
-        if self.use_cache:
-            shards.write(self.resolved, index, shard)
-        plain: list[_PlainRow] = [tuple(row) if isinstance(row, tuple) else row for row in rows]
-        return lines, plain, shard.listed, shard.paths, shard.problems
+        written = self.use_cache and shards.write(self.resolved, index, shard)
+        return (lines, rows, shard.listed, shard.paths, shard.problems), written
+
+    def _handed(
+        self, index: int, files: list[ScannedFile], reader: _Reader, settings: Settings, scanned_at: int
+    ) -> _Refreshed | None:
+        """A stale shard refreshed, as a forked child hands it back: None when it is in the index,
+        which the parent reads faster than it would unpickle the rows (only the fields it wants,
+        and the child pickles nothing); else the rows, works as plain tuples."""
+        (lines, rows, listed, paths, problems), written = self._refreshed(index, files, reader, settings, scanned_at)
+        if not in_child():
+            return lines, rows, listed, paths, problems
+        if written:
+            return None
+        return lines, [tuple(row) if isinstance(row, tuple) else row for row in rows], listed, paths, problems

@@ -70,8 +70,11 @@ def opened(path: Path) -> Iterator[BinaryIO]:
         yield stream
 
 
-def dump(path: Path, *values: object) -> None:
-    """Write ``values`` as consecutive pickles (pickle.load reads them back one at a time), atomically."""
+def dump(path: Path, *values: object) -> bool:
+    """Write ``values`` as consecutive pickles (pickle.load reads them back one at a time), atomically.
+
+    False when it could not be written (which is not worth an error: the cache is only a cache).
+    """
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -82,6 +85,8 @@ def dump(path: Path, *values: object) -> None:
     except (OSError, ValueError):  # ValueError: a path the system cannot even name (a NUL in it)
         with suppress(OSError, ValueError):
             temp.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def remove(path: Path) -> bool:

@@ -146,8 +146,8 @@ def works_at(rows: list[Row], listed: list[int]) -> list[Work]:
     return [rows[at] for at in listed]  # type: ignore[misc]
 
 
-def write(resolved: Path, index: int, shard: Shard) -> None:
-    """Save a shard atomically, by column (see above); a cache that cannot be written is not worth an error."""
+def write(resolved: Path, index: int, shard: Shard) -> bool:
+    """Save a shard atomically, by column (see above); False when it could not be written."""
     listed = set(shard.listed)
     others = {at: row for at, row in enumerate(shard.rows) if at not in listed}
     valid = works_at(shard.rows, shard.listed)
@@ -162,7 +162,7 @@ def write(resolved: Path, index: int, shard: Shard) -> None:
         else:
             columns[name] = pickle.dumps(column, protocol=pickle.HIGHEST_PROTOCOL)
     header = (shard.key, shard.settings, shard.files, shard.listed, shard.paths, shard.problems, others, columns)
-    dump(shard_path(resolved, index), header, abstracts)
+    return dump(shard_path(resolved, index), header, abstracts)
 
 
 def drop_from(resolved: Path, index: int) -> None:
