@@ -4,13 +4,13 @@ export of a library renders half of its entries there."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import RECORDS
+from forking import counted_forks, failing_children
 from scholarcli import index
 from scholarcli.formats import ExportOptions
 from scholarcli.index import Library, entries, load, load_listing, shards
@@ -35,17 +35,7 @@ def root(make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> 
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Make every read of more than one shard parallel, even on one CPU, and count the children."""
     monkeypatch.setattr(index, "PARALLEL_READ", 1)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    children: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        child = fork()
-        children.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", counted)
-    return children
+    return counted_forks(monkeypatch)
 
 
 def seen(library: Library) -> tuple[object, ...]:
@@ -88,15 +78,7 @@ def test_a_child_that_fails_leaves_its_shards_to_the_parent(
     root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = seen(load(root, use_cache=False))
-    fork = os.fork  # the counting one
-
-    def failing() -> int:
-        child = fork()
-        if child == 0:
-            os._exit(3)
-        return child
-
-    monkeypatch.setattr(os, "fork", failing)
+    failing_children(monkeypatch)
     assert seen(load(root)) == expected
     assert len(forks) == 2
 

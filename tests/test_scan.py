@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from forking import counted_forks, failing_children
 from scholarcli.index import scanning
 from scholarcli.index.scanning import scan
 
@@ -48,17 +49,7 @@ def test_a_system_without_folder_descriptors_scans_by_path(root: Path, monkeypat
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Make every scan parallel, even on one CPU, and count the children forked."""
     monkeypatch.setattr(scanning, "PARALLEL_SCAN", 1)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    children: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        child = fork()
-        children.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", counted)
-    return children
+    return counted_forks(monkeypatch)
 
 
 def test_a_parallel_scan_gives_the_same_lines(root: Path, forks: list[int]) -> None:
@@ -69,14 +60,6 @@ def test_a_parallel_scan_gives_the_same_lines(root: Path, forks: list[int]) -> N
 def test_a_parallel_scan_whose_child_fails_stats_the_files_itself(
     root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fork = os.fork  # the counting one
-
-    def failing() -> int:
-        child = fork()
-        if child == 0:
-            os._exit(3)
-        return child
-
-    monkeypatch.setattr(os, "fork", failing)
+    failing_children(monkeypatch)
     assert scan(root) == expected_lines(root)
     assert len(forks) == 1
