@@ -81,10 +81,10 @@ _SHARED_AT = tuple(at for at, name in enumerate(Work._fields) if name in _SHARED
 
 
 def _shared(value: object) -> object:
-    if isinstance(value, str):
+    if type(value) is str:
         return sys.intern(value)
-    if isinstance(value, tuple):
-        return tuple(sys.intern(item) if isinstance(item, str) else item for item in value)
+    if type(value) is tuple:  # a validated work's tuples hold strings only
+        return tuple(map(sys.intern, value))
     return value
 
 
