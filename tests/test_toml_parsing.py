@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import subprocess
 import sys
 import textwrap
 import tomllib
@@ -30,6 +31,12 @@ TOML_TEST = TESTS / "fixtures" / "toml-test"
 CASES = sorted(TOML_TEST.rglob("*.toml"))
 LIBRARIES = [TESTS.parent / "data", TESTS / "fixtures" / "hard"]
 Parsed = tuple[dict[str, object] | None, str | None]
+
+
+@pytest.fixture(autouse=True)
+def toml_rs_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """toml-rs parses from the first text on (a process loads it only after a few texts)."""
+    monkeypatch.setattr(records, "FAST_AFTER", 0)
 
 
 def identical(one: object, other: object) -> bool:
@@ -157,3 +164,15 @@ def test_without_toml_rs_tomllib_reads_everything(without_toml_rs: None) -> None
         assert_read_alike(case.read_bytes())
     for text in library_texts():
         assert_read_alike(text.encode())
+
+
+def test_a_process_that_parses_a_few_texts_leaves_toml_rs_unloaded() -> None:
+    code = (
+        "import sys; from scholarcli.store.records import FAST_AFTER, parse_toml\n"
+        "for _ in range(FAST_AFTER): assert parse_toml(b'a = 1') == ({'a': 1}, None)\n"
+        "print('toml_rs' in sys.modules)\n"
+        "assert parse_toml(b'a = 1') == ({'a': 1}, None)\n"
+        "print('toml_rs' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "True"]

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from functools import cache
+from itertools import count
 from pathlib import Path
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, Problem, ScholarError
@@ -100,6 +101,10 @@ def _kind_of(mode: int) -> str:
 # of [ and { in a text, which is a handful in a record. A text toml-rs refuses is read again by
 # tomllib, so a problem is always named in tomllib's words.
 FAST_BRACKETS = 100  # [ and { that a text may hold to be read by toml-rs; tomllib reads the others
+# Loading toml-rs costs a process about 5 MiB and a few milliseconds, tomllib 1.5 MiB: a command
+# that parses a few records (one changed since the last) leaves toml-rs unloaded.
+FAST_AFTER = 20  # texts a process parses with tomllib before it loads toml-rs
+_parsed = count(1)  # texts this process has parsed
 
 
 def parse_toml(data: bytes) -> tuple[dict[str, Any] | None, str | None]:
@@ -113,7 +118,7 @@ def parse_toml(data: bytes) -> tuple[dict[str, Any] | None, str | None]:
 
 def parse_toml_text(text: str) -> tuple[dict[str, Any] | None, str | None]:
     """As parse_toml, for text already decoded."""
-    fast = _fast_loads()
+    fast = _fast_loads() if next(_parsed) > FAST_AFTER else None
     if fast is not None and text[:1] != "\ufeff" and text.count("[") + text.count("{") <= FAST_BRACKETS:
         try:
             return fast(text, toml_version="1.0.0"), None
