@@ -40,6 +40,8 @@ def random_work(rng: random.Random) -> Work:
 
     values: dict[str, object] = {}
     for name, default in Work._field_defaults.items():
+        if name in ("type", "title"):  # given below
+            continue
         if isinstance(default, tuple):
             values[name] = maybe(tuple(text(rng) for _ in range(rng.randint(0, 3))))
         elif isinstance(default, bool):

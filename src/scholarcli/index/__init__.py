@@ -260,7 +260,9 @@ class _Loader:
                 done = self._refreshed(index, slices[index], reader, settings, scanned_at)[0]  # changed since
             lines, rows, listed, paths, problems = done
             made = [row if isinstance(row, Work | list) else tuple.__new__(Work, row) for row in rows]
-            stored[index] = shards.Shard(self.key, with_known_venues(settings, made), lines, made, listed, paths, problems)
+            stored[index] = shards.Shard(
+                self.key, with_known_venues(settings, made), lines, made, listed, paths, problems
+            )
         if self.use_cache:
             shards.drop_from(self.resolved, len(slices))
 
