@@ -518,11 +518,14 @@ def _closes_at_end(value: str) -> bool:
     if value[0] == '"':
         return list(_split_concatenation(value)) == [value] if "#" in value else True
     depth = 0
-    for index, char in enumerate(value):
-        depth += {"{": 1, "}": -1}.get(char, 0)
+    for brace in _BRACE.finditer(value):  # braces only: a 150-word abstract has few or none
+        depth += 1 if brace.group() == "{" else -1
         if depth == 0:
-            return index == len(value) - 1
+            return brace.end() == len(value)
     return False
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def _failed_blocks(blocks: list[Any], source: str) -> list[Problem]:
