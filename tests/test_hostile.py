@@ -224,25 +224,10 @@ def test_control_characters_are_shown_not_sent_to_the_terminal(
 
 
 def _in_terminal(args: list[str], tmp_path: Path) -> str:
-    import pty
+    """What scholar drew on a pseudo-terminal, colour off (so that no escape sequence is scholar's own)."""
+    from test_terminal import _in_terminal as drawn
 
-    env = {k: v for k, v in os.environ.items() if k != "SCHOLAR_LIBRARY"}
-    env.update({"TERM": "xterm-256color", "COLUMNS": "200", "NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path / "c")})
-    master, slave = pty.openpty()
-    process = subprocess.Popen([BIN / "scholar", *args], stdin=slave, stdout=slave, stderr=slave, env=env)
-    os.close(slave)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    process.wait(timeout=60)
-    os.close(master)
-    return output.decode(errors="replace")
+    return drawn(args, {"NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path / "c")}, columns=200)
 
 
 # 11, 16: the cache never breaks a command, and never runs what someone else planted.

@@ -159,8 +159,3 @@ def scan(root: Path, problems: list[Problem] | None = None) -> list[ScannedFile]
     if problems is not None:
         problems += sorted(walk.problems)
     return scanned
-
-
-def record_files(root: Path) -> list[Path]:
-    """Every record file under the library root, in a stable order."""
-    return [root / path_of(line) for line in scan(root)]
