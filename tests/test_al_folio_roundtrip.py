@@ -15,15 +15,7 @@ from scholarcli import index
 
 Scholar = Callable[..., Run]
 HERE = Path(__file__).parent
-AL_FOLIO_PATHS = [*sorted((HERE / "corpus").glob("alfolio-*.bib")), HERE / "fixtures" / "bib" / "al-folio-papers.bib"]
-KNOWN_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="known gap: a badge with a year (abbr = {TMC 2020}) is linked to the registry's TMC on import, so "
-    "the export writes abbr = {TMC} and the journal name is no longer kept on re-import",
-)
-AL_FOLIO_FILES = [
-    pytest.param(path, marks=KNOWN_GAP) if path.name == "al-folio-papers.bib" else path for path in AL_FOLIO_PATHS
-]
+AL_FOLIO_FILES = [*sorted((HERE / "corpus").glob("alfolio-*.bib")), HERE / "fixtures" / "bib" / "al-folio-papers.bib"]
 
 
 def _records(root: Path) -> dict[str, dict[str, Any]]:
@@ -36,7 +28,7 @@ def _imported(scholar: Scholar, root: Path, source: Path) -> dict[str, dict[str,
     return _records(root)
 
 
-@pytest.mark.parametrize("source", AL_FOLIO_FILES, ids=[path.name for path in AL_FOLIO_PATHS])
+@pytest.mark.parametrize("source", AL_FOLIO_FILES, ids=[path.name for path in AL_FOLIO_FILES])
 def test_an_al_folio_export_imports_back_to_the_same_records(scholar: Scholar, tmp_path: Path, source: Path) -> None:
     first = _imported(scholar, tmp_path / "a", source)
     assert first
@@ -67,6 +59,26 @@ def test_marks_typed_into_names_become_equal_contribution(scholar: Scholar, tmp_
     assert work.extra == {"award": "Best paper"}
 
 
+def test_a_badge_with_more_than_an_acronym_is_kept_and_the_journal_gives_the_venue(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    bib = tmp_path / "papers.bib"
+    bib.write_text(
+        "@article{TMC2020, abbr = {TMC 2020}, author = {Qiu, Chenxi}, title = {Location Privacy},"
+        " journal = {IEEE Transactions on Mobile Computing}, year = {2020}}\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "lib"
+    assert scholar("init", root).exit_code == 0
+    assert scholar("-L", root, "import", bib).exit_code == 0
+    work = index.load(root).get("TMC2020")
+    assert work.venue == "TMC" and work.extra["abbr"] == "TMC 2020"
+    assert "TMC2020" in scholar("-L", root, "list", "--venue", "TMC", "--format", "keys").lines
+    exported = scholar("-L", root, "export", "al-folio").stdout
+    assert "abbr        = {TMC 2020}," in exported
+    assert "journal     = {IEEE Transactions on Mobile Computing}," in exported
+
+
 def test_an_author_list_bibtex_would_misread_is_a_problem_naming_the_entry(scholar: Scholar, tmp_path: Path) -> None:
     bib = tmp_path / "papers.bib"
     bib.write_text(
@@ -88,7 +100,7 @@ def test_an_author_list_bibtex_would_misread_is_a_problem_naming_the_entry(schol
 @pytest.mark.tools
 def test_biber_reads_every_entry_of_an_al_folio_export(scholar: Scholar, tmp_path: Path) -> None:
     keys: set[str] = set()
-    for number, source in enumerate(AL_FOLIO_PATHS):
+    for number, source in enumerate(AL_FOLIO_FILES):
         _imported(scholar, tmp_path / f"lib{number}", source)
         exported = tmp_path / f"papers{number}.bib"
         assert scholar("-L", tmp_path / f"lib{number}", "export", "al-folio", "-o", exported).exit_code == 0

@@ -237,3 +237,32 @@ def test_an_interrupted_import_leaves_only_whole_records_and_no_temp_files(schol
     assert not [p for p in root.rglob("*") if p.name.endswith(".tmp")]
     library = index.load(root)
     assert library.problems == [] and len(library.works) == len(written)
+
+
+READ_AS_BIBTEX_READS = """
+@inproceedings{bunne:22, author = {Bunne, Charlotte and marco cuturi}, title = {Supervised Training},
+  booktitle = {NeurIPS}, year = 2022}
+@article{greek, author = {Καρυωτάκης, Κώστας}, title = {Dynamic polarization:\u2009enhanced   sensitivity},
+  journal = {J}, year = 2006}
+%@BOOK{L27,
+%  AUTHOR = {Smith, Jr., Bill}
+%}
+"""
+
+
+def test_import_reads_names_space_and_commented_entries_as_bibtex_does(scholar: Scholar, tmp_path: Path) -> None:
+    root = _library(scholar, tmp_path)
+    source = tmp_path / "refs.bib"
+    source.write_text(READ_AS_BIBTEX_READS, encoding="utf-8")
+    run = scholar("-L", root, "import", source)
+    assert run.exit_code == 0, run.stderr
+    # bibtex reads L27 (the % comments nothing in a .bib file) up to the field name it cannot read
+    assert 'L27: bibtex cannot read the field name "%  AUTHOR"' in run.stderr
+    exported = scholar("-L", root, "export", "bibtex").stdout
+    assert "@book{L27," in exported or "@misc{L27," in exported
+    # all lower case, "marco" is BibTeX's von part, not a given name, and is written back so
+    assert "author    = {Bunne, Charlotte and marco cuturi}," in exported
+    # a Greek name is text, not math; a thin space is a character, white space runs collapse
+    assert "author  = {Καρυωτάκης, Κώστας}," in exported
+    assert "title   = {Dynamic polarization:\u2009enhanced sensitivity}," in exported
+    assert scholar("-L", root, "show", "bunne:22").stdout.count("Charlotte Bunne, marco cuturi") == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scholarcli.formats.latex_text import SPECIALS, escape, escape_title
+from scholarcli.formats.latex_text import SPECIALS, decode, decode_markup, escape, escape_markup, escape_title
 
 
 @pytest.mark.parametrize("char", [*SPECIALS, "{", "}"])
@@ -36,3 +36,40 @@ def test_plain_text_is_returned_as_it_is() -> None:
 )
 def test_titles_protect_exactly_the_words_whose_case_matters(title: str, expected: str) -> None:
     assert escape_title(title) == expected
+
+
+def test_a_greek_word_stays_greek_and_a_lone_greek_letter_becomes_math() -> None:
+    assert escape("Καρυωτάκης, Κώστας") == "Καρυωτάκης, Κώστας"
+    assert escape("α-synuclein and β") == r"\ensuremath{\alpha}-synuclein and \ensuremath{\beta}"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("- B 1000(Bk - 0.63)^2 where Bk is", r"- B 1000(Bk - 0.63)\textasciicircum{}2 where Bk is"),
+        ("Using (LinkedIn) data", "Using {(LinkedIn)} data"),
+    ],
+)
+def test_an_opening_bracket_starts_a_word_for_case_protection(title: str, expected: str) -> None:
+    assert escape_title(title) == expected
+
+
+def test_white_space_collapses_as_bibtex_collapses_it_and_a_thin_space_is_a_character() -> None:
+    assert decode_markup("Hidden\n                  in\tplain  sight:\u2009enhanced\u00a0x ") == (
+        "Hidden in plain sight:\u2009enhanced\u00a0x"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "markup", "shown"),
+    [
+        (r"just {\tt\char`\\let} it", r"just {\tt\\let} it", r"just \let it"),
+        (r"a\char92 b", r"a\\b", r"a\b"),
+        (r"x\char`\{y", r"x\{y", "x{y"),
+        (r'\char"41 B', "AB", "AB"),
+    ],
+)
+def test_tex_char_becomes_the_character_it_stands_for(source: str, markup: str, shown: str) -> None:
+    assert decode_markup(source) == markup
+    assert decode(source) == shown
+    assert r"\char" not in escape_markup(markup)

@@ -17,7 +17,7 @@ from typing import Any
 from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
 from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
-from scholarcli.formats.latex_text import decode, decode_markup, is_lossless
+from scholarcli.formats.latex_text import collapse_space, decode, decode_markup, is_lossless
 from scholarcli.model import Settings
 from scholarcli.model.names import commas, record_form, words
 
@@ -121,7 +121,7 @@ def split_authors(text: str) -> tuple[list[str], bool]:
             names.append(text[start : match.start()])
             start = match.end()
     names.append(text[start:])
-    names = [" ".join(name.split()) for name in names]
+    names = [collapse_space(name) for name in names]
     if (names and not names[0] and len(names) > 1) or (len(names) == 1 and not names[0]):
         names = names[1:] if len(names) > 1 else []
     truncated = bool(names) and names[-1].lower() == "others"
@@ -295,8 +295,8 @@ def _unmarked(name: str, symbols: set[str]) -> tuple[str, bool]:
     if not any(symbol in name for symbol in symbols):
         return name, False
     stripped = " ".join(", ".join(_strip_marks(word, symbols) for word in part.split(",")) for part in name.split(" "))
-    cleaned = " ".join(stripped.replace(" ,", ",").split())
-    return cleaned, cleaned != " ".join(name.split())
+    cleaned = collapse_space(stripped.replace(" ,", ","))
+    return cleaned, cleaned != collapse_space(name)
 
 
 def _strip_marks(word: str, symbols: set[str]) -> str:
@@ -382,7 +382,7 @@ def _al_folio(entry: _Entry) -> None:
         entry.links["thumbnail"] = unescape_address(preview)
         entry.take("preview")
     abbr = entry.values.get("abbr", "").strip()
-    if abbr and is_lossless(abbr) and not re.search(r"[<>]", abbr):
+    if abbr and is_lossless(abbr) and not re.search(r"[<>]", abbr) and not _badge_beside_venue(entry, abbr):
         entry.take("abbr")
         venue = _as_written_for(entry, decode(abbr), entry.record.get("venue"))
         source = next((name for name in NATURAL_VENUE.get(entry.record["type"], ()) if name in entry.extra), None)
@@ -393,6 +393,17 @@ def _al_folio(entry: _Entry) -> None:
             source = NATURAL_VENUE[entry.record["type"]][-1]
             entry.extra[source] = fields_source(venue)
         entry.record["venue"] = decode(abbr)
+
+
+def _badge_beside_venue(entry: _Entry, abbr: str) -> bool:
+    """A badge that is no registry acronym ("TMC 2020") beside a journal or booktitle that names a
+    registry venue: the venue comes from the journal, and the badge is kept as written."""
+    venue = entry.record.get("venue")
+    return (
+        entry.settings.venue(decode(abbr)) is None
+        and isinstance(venue, str)
+        and entry.settings.venue(venue) is not None
+    )
 
 
 def _as_written_for(entry: _Entry, acronym: str, venue: str | None) -> str | None:
@@ -452,13 +463,12 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
     entries = []
     for entry, note in [*((entry, None) for entry in read), *recovered]:
         try:
-            fields = _fields(entry, strings)
+            fields, skipped = _fields(entry, strings)
         except ValueTooLong as error:
             problems.append(Problem(source, entry.key, f"{error}; the entry was skipped"))
             continue
         converted = convert(entry.entry_type, entry.key, fields, settings)
-        if note:
-            converted.notes.append(note)
+        converted.notes += [text for text in (note, skipped) if text]
         if entry.key in repaired:
             converted.notes.append("the comma after its key was missing")
         entries.append(converted)
@@ -499,10 +509,20 @@ def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], l
     return recovered, problems
 
 
-def _fields(entry: Any, strings: dict[str, str]) -> dict[str, str]:
-    """The entry's fields by lower-case name: braced and quoted values unwrapped, bare ones resolved."""
-    fields = {}
+# What bibtex cannot read in a field name; at such a name it skips the rest of the entry.
+_NOT_A_FIELD_NAME = re.compile(r"^\d|[\s\"#%'(),={}]")
+
+
+def _fields(entry: Any, strings: dict[str, str]) -> tuple[dict[str, str], str | None]:
+    """The entry's fields by lower-case name: braced and quoted values unwrapped, bare ones resolved;
+    and a note when, as bibtex does, the fields from one with an unreadable name on were skipped."""
+    fields: dict[str, str] = {}
     for f in entry.fields:
+        if _NOT_A_FIELD_NAME.search(f.key):
+            return (
+                fields,
+                f'bibtex cannot read the field name "{f.key.strip()}"; it and the rest were skipped, as bibtex does',
+            )
         # al-folio's export writes < and > as entities, since its template prints fields raw: they
         # are read back as the characters they stand for
         value = str(f.value).replace("&lt;", "<").replace("&gt;", ">")
@@ -510,7 +530,7 @@ def _fields(entry: Any, strings: dict[str, str]) -> dict[str, str]:
             fields[f.key.lower()] = value[1:-1]
         else:
             fields[f.key.lower()] = _value(value, strings)
-    return fields
+    return fields, None
 
 
 def _closes_at_end(value: str) -> bool:

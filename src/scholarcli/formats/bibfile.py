@@ -10,7 +10,7 @@ from scholarcli.formats.common import arxiv_class
 from scholarcli.formats.latex_text import escape_markup
 from scholarcli.model import Work
 from scholarcli.model.markup import is_one_group
-from scholarcli.model.names import has_and, is_comma_form, split_name
+from scholarcli.model.names import bibtex_parts, has_and, is_comma_form, split_name
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -59,7 +59,8 @@ def bib_name(name: str, ascii_only: bool) -> str:
     written as the record has it (model/names.py).
     """
     if is_comma_form(name) or is_one_group(name):
-        return escape_markup(name, ascii_only)
+        bare = name.rstrip().removesuffix(",")  # "marco cuturi,": a trailing comma makes bibtex warn
+        return escape_markup(bare if bibtex_parts(bare) == bibtex_parts(name) else name, ascii_only)
     if has_and(name):
         return f"{{{escape_markup(name, ascii_only)}}}"
     given, family = split_name(name)

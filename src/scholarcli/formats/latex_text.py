@@ -60,6 +60,16 @@ SYMBOLS = {
     "σ": r"\ensuremath{\sigma}",
 }
 
+# Greek letters become math only standing alone (an α-helix); a Greek word (Καρυωτάκης) is text,
+# and a math letter inside it would be read by neither pandoc nor a reader.
+_GREEK_MATH = frozenset(char for char, command in SYMBOLS.items() if command.startswith(r"\ensuremath"))
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def _in_greek_word(text: str, index: int) -> bool:
+    return any(0 <= at < len(text) and _GREEK.match(text[at]) for at in (index - 1, index + 1))
+
+
 # Combining accents and the LaTeX accent command that draws them.
 ACCENTS = {
     "\u0301": "'",
@@ -153,7 +163,7 @@ def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
         char = match.group()
         if char in specials:
             return specials[char]
-        if char in SYMBOLS:
+        if char in SYMBOLS and not (char in _GREEK_MATH and _in_greek_word(match.string, match.start())):
             return SYMBOLS[char]
         return _accented(char) or char
 
@@ -166,9 +176,19 @@ _SEPARATORS = re.compile(r"([\s\-–—/]+)")
 
 
 def _needs_case_protection(word: str) -> bool:
-    """An acronym or a word with inner capitals (LLMs, mSAM, LinkedIn, 360Brew, Q&A) keeps its case."""
-    rest = word.strip("()[]\"'.,:;!?“”‘’")[1:]
-    return rest != rest.lower()
+    """An acronym or a word with inner capitals (LLMs, mSAM, LinkedIn, 360Brew, Q&A) keeps its case.
+
+    An opening bracket starts a word of its own: in ``1000(Bk`` only ``Bk`` counts, a capitalised
+    word that styles lowercase in the source as well.
+    """
+    for part in _OPENING.split(word.strip("()[]\"'.,:;!?“”‘’")):
+        rest = part.lstrip("\"'“‘")[1:]
+        if rest != rest.lower():
+            return True
+    return False
+
+
+_OPENING = re.compile(r"[(\[]")
 
 
 _INNER_CAPITAL_ASCII = re.compile(r"\S[A-Z]")
@@ -266,9 +286,24 @@ def _command(match: re.Match[str]) -> str:
     return _WORDS.get(name, match.group(0))  # unknown: kept as written
 
 
+# TeX's \char: a character by its code, written `x, `\x, 92 or "5C (TUGboat's {\tt\char`\\let}).
+_CHAR = re.compile(r"\\char\s*(?:`\\?(.)|(\d{1,7}) ?|\"([0-9A-Fa-f]{1,6}) ?)", re.DOTALL)
+_MARKUP_ESCAPE = {"\\": "\\\\", "{": "\\{", "}": "\\}", "$": "\\$"}
+
+
+def _char(match: re.Match[str]) -> str:
+    quoted, decimal, hexadecimal = match.groups()
+    code = ord(quoted) if quoted else int(decimal) if decimal else int(hexadecimal, 16)
+    if not 0x20 <= code < 0x110000 or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000:
+        return match.group()  # not a printable character: kept as written
+    return _MARKUP_ESCAPE.get(chr(code), chr(code))
+
+
 def _decode_text(text: str) -> str:
     """Text outside math: accents, special letters, symbols and ligatures to Unicode."""
     if "\\" in text:
+        if "\\char" in text:
+            text = _CHAR.sub(_char, text)
         text = _BRACED_ACCENT.sub(_accent, text)
         text = _BRACED_LETTER_ACCENT.sub(_accent, text)
         text = _BRACED_LETTER.sub(lambda found: LETTERS[found.group(1)], text)
@@ -279,6 +314,15 @@ def _decode_text(text: str) -> str:
     return re.sub(r"(?<!\\)~", "\u00a0", text)
 
 
+# BibTeX collapses ASCII white space only: a thin or no-break space in a value is a character.
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def collapse_space(text: str) -> str:
+    """White space as BibTeX reads it: each run of ASCII white space one space, none at the ends."""
+    return _ASCII_SPACE.sub(" ", text).strip(" ")
+
+
 def decode_markup(text: str) -> str:
     """Record markup (model/markup.py) from BibTeX field source, for titles and names:
     ``{B}ayesian J{\\'e}gou --- $L_1$ \\emph{x}`` -> ``{B}ayesian Jégou — $L_1$ \\emph{x}``.
@@ -286,7 +330,7 @@ def decode_markup(text: str) -> str:
     What Unicode holds becomes Unicode; braces, math and other commands stay as written; white
     space collapses as BibTeX collapses it.
     """
-    text = " ".join(text.split())
+    text = collapse_space(text)
     if not _NEEDS_DECODING.search(text):
         return text
     if "$" not in text and "\\(" not in text:

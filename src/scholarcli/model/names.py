@@ -169,4 +169,6 @@ def record_form(name: str) -> str:
     form = f"{parts.von} {parts.last}".strip()
     if parts.jr:
         return f"{form}, {parts.jr}, {parts.first}"
+    if not parts.first and parts.von:  # "marco cuturi": all lower case, so BibTeX reads no first name
+        return f"{form},"
     return f"{form}, {parts.first}" if parts.first else form
