@@ -180,6 +180,11 @@ def _kind(text: str, key: str) -> str:
     return re.sub(r"\d+", "<n>", _QUOTED.sub(quoted, text)).strip()
 
 
+# bibtex's words for an entry with nothing to sort by depend on its type ("need author, editor, or
+# key" for a book, "need author or key" for misc): one kind, whichever type the export chose.
+_NOTHING_TO_SORT_BY = re.compile(r"^to sort, need .* or key in <key>$")
+
+
 def bibtex_warnings(blg: str) -> set[Warning_]:
     """bibtex's warnings and errors: 'Warning--empty journal in k' becomes ('k', 'empty journal')."""
     found: set[Warning_] = set()
@@ -189,7 +194,8 @@ def bibtex_warnings(blg: str) -> set[Warning_]:
             message = line.removeprefix("Warning--")
             match = re.search(r' in (\S+)$|for "([^"]*)"|for entry (\S+)$', message)
             key = next((g for g in match.groups() if g), "") if match else ""
-            found.add((key, _kind(message, key)))
+            kind = _kind(message, key)
+            found.add((key, "nothing to sort by in <key>" if _NOTHING_TO_SORT_BY.match(kind) else kind))
         elif "---line" in line or line.startswith(("Repeated entry", "I was expecting", "You're missing")):
             context = lines[index + 1] if index + 1 < len(lines) else ""
             entry = re.search(r"@\w+\s*[{(]\s*([^,\s]+)", context)
@@ -289,10 +295,32 @@ def _csl_items(text: str) -> dict[str, dict[str, Any]]:
     return items
 
 
-def pandoc_items(bib: Path, reader: str, work: Path, env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """pandoc's CSL-JSON of ``bib``, by id. pandoc rejects a whole file for one entry it cannot
-    parse; then each entry is read on its own, after every @string, and unreadable ones are left out."""
+# What pandoc (2.17 and 3.9 alike) reads wrongly in a source, each with a spelling TeX typesets the
+# same and pandoc reads right: pandoc drops \textemdash and \textendash, and reads TeX's
+# \char`\\ (the backslash character) as a quote. The source is given to pandoc so spelled.
+PANDOC_MISREAD = (
+    (re.compile(r"\\textemdash(?:\{\}|(?![A-Za-z])[ \t\n]*)"), "---"),
+    (re.compile(r"\\textendash(?:\{\}|(?![A-Za-z])[ \t\n]*)"), "--"),
+    (re.compile(r"\\char`\\\\"), r"\textbackslash{}"),
+)
+
+
+def respelled_for_pandoc(text: str) -> str:
+    for pattern, spelling in PANDOC_MISREAD:
+        text = pattern.sub(spelling.replace("\\", "\\\\"), text)  # a template: its backslashes doubled
+    return text
+
+
+def pandoc_items(
+    bib: Path, reader: str, work: Path, env: Mapping[str, str], respell: bool = False
+) -> dict[str, dict[str, Any]]:
+    """pandoc's CSL-JSON of ``bib``, by id (``respell``: PANDOC_MISREAD respelled first). pandoc
+    rejects a whole file for one entry it cannot parse; then each entry is read on its own, after
+    every @string, and unreadable ones are left out."""
     where = workdir(work, bib)
+    if respell:
+        copy = where / "refs.bib"
+        copy.write_text(respelled_for_pandoc(copy.read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
     whole = run(["pandoc", "-f", reader, "-t", "csljson", "refs.bib"], where, env)
     if whole.returncode == 0:
         return _csl_items(whole.stdout)
@@ -321,7 +349,10 @@ def _text(value: Any) -> Any:
     the same letter to a reader, so both are compared as NFC text with the dotted i."""
     if not isinstance(value, str):
         return value
-    return unicodedata.normalize("NFC", re.sub(r"ı(?=[\u0300-\u036f])", "i", MARKS.sub("", value).strip()))
+    value = re.sub(r"ı(?=[\u0300-\u036f])", "i", MARKS.sub("", value).strip())
+    # A run of ASCII spaces is one space once typeset, by TeX as by a browser; pandoc keeps the runs
+    # that a dropped command or a line break leaves ("of {\tt<newline>  WEB}").
+    return unicodedata.normalize("NFC", re.sub(r"[ \t\n]{2,}", " ", value))
 
 
 def _names(item: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -385,6 +416,21 @@ class Outcome:
     keys: list[str]  # what bibtex or biber reads from the source
     trip: RoundTrip
     lanes: list[LaneResult]
+    read_by: dict[str, set[str]] = field(default_factory=dict)  # engine -> the source keys it reads
+
+    def lost(self, result: LaneResult) -> list[str]:
+        """Source keys the lane's engine does not read from the export. One the engine skips in the
+        source too (biber skips an entry with a doubled "and") is the source's loss, not the
+        export's, when the import reported that entry: it is not counted."""
+        return [
+            key
+            for key in self.keys
+            if key not in result.kept
+            and not (key not in self.read_by.get(result.lane.engine, set()) and self.reported(key))
+        ]
+
+    def reported(self, key: str) -> bool:
+        return re.search(rf"(?m)^(?:error|warning|note): .*\b{re.escape(key)}: ", self.trip.messages) is not None
 
     @property
     def uncitable(self) -> list[str]:
@@ -395,10 +441,10 @@ class Outcome:
         found = [f"scholar: {problem}" for problem in self.trip.problems]
         for result in self.lanes:
             name, engine = result.lane.name, result.lane.engine
-            found += _failure(
-                f"(1) keys missing from the {name} export", [k for k in self.keys if k not in result.kept]
-            )
-            found += _failure(f"(2) citations undefined with {engine}", sorted(result.export.undefined))
+            lost = self.lost(result)
+            found += _failure(f"(1) keys missing from the {name} export", lost)
+            undefined = sorted(key for key in result.export.undefined if key in lost or key in result.kept)
+            found += _failure(f"(2) citations undefined with {engine}", undefined)
             if result.export.fatal:
                 found.append(f"(2) pdflatex stopped with a fatal error on the {name} export")
             found += _failure(f"(3) entries pandoc -f {result.lane.reader} reads differently", result.differences)
@@ -413,18 +459,55 @@ def _failure(check: str, examples: Sequence[str], shown: int = 5) -> list[str]:
     return [f"{check}: {len(examples)}: " + "; ".join(examples[:shown]) + more]
 
 
+_ENTRY_KEY = re.compile(r"^\s*(?:\w+)\s*[{(]\s*([^,\s]+)")
+_CROSSREF = re.compile(r"(?i)\bcrossref\s*=\s*[{\"]?\s*([^}\",\s]+)")  # braced, quoted or an @string
+
+
+def dangling_crossrefs(source: Path, keys: Sequence[str]) -> dict[str, str]:
+    """Source entries whose crossref names an entry the source does not hold: entry key -> target.
+    Read from the text, entry by entry, so that an entry with a syntax error counts too."""
+    known = {key.lower() for key in keys}
+    found = {}
+    for chunk in source.read_text(encoding="utf-8", errors="replace").split("@")[1:]:
+        key, target = _ENTRY_KEY.match(chunk), _CROSSREF.search(chunk)
+        if key and target and target.group(1).lower() not in known:
+            found[key.group(1)] = target.group(1)
+    return found
+
+
+# The engines' words for a crossref to an entry that is not there: bibtex names the missing entry
+# (when two entries cite it, it is cited too), biber the entry that holds the crossref.
+_MISSING_CROSSREF = ('I didn\'t find a database entry for "<key>"', "WARN I didn't find a database entry for crossref")
+
+
+def caused_by_source(warning: Warning_, dangling: Mapping[str, str]) -> bool:
+    """A warning about a crossref to an entry the source does not hold. The source causes it, though
+    a syntax error in the source may stop the engine before it says so."""
+    key, kind = warning
+    if kind == _MISSING_CROSSREF[0]:
+        return key in dangling.values()
+    return kind.startswith(_MISSING_CROSSREF[1]) and key in dangling
+
+
 def judge_lane(
-    lane: Lane, source: Path, export: Path, keys: Sequence[str], work: Path, env: Mapping[str, str]
+    lane: Lane,
+    source: Path,
+    export: Path,
+    keys: Sequence[str],
+    dangling: Mapping[str, str],
+    work: Path,
+    env: Mapping[str, str],
 ) -> LaneResult:
     citable = [key for key in keys if not UNCITABLE.search(key)]
     read = bibtex_keys if lane.engine == "bibtex" else biber_keys
     kept = set(read(export, work / "export-keys", env))
     before = compile_citing(source, citable, lane, work / "source-doc", env, passes=0)
     after = compile_citing(export, citable, lane, work / "export-doc", env, passes=lane.passes)
-    theirs = pandoc_items(source, lane.reader, work / "source-pandoc", env)
+    theirs = pandoc_items(source, lane.reader, work / "source-pandoc", env, respell=True)
     ours = pandoc_items(export, lane.reader, work / "export-pandoc", env)
     differences = pandoc_differences(theirs, ours)
-    return LaneResult(lane, kept, after, after.warnings - before.warnings, len(theirs), differences)
+    new = {warning for warning in after.warnings - before.warnings if not caused_by_source(warning, dangling)}
+    return LaneResult(lane, kept, after, new, len(theirs), differences)
 
 
 def judge(source: Path, work: Path) -> Outcome:
@@ -438,9 +521,11 @@ def judge(source: Path, work: Path) -> Outcome:
     with ThreadPoolExecutor(max_workers=2) as pool:
         by_bibtex = pool.submit(bibtex_keys, source, work / "source-keys-bibtex", env)
         by_biber = pool.submit(biber_keys, source, work / "source-keys-biber", env)
+        read_by = {"bibtex": set(by_bibtex.result()), "biber": set(by_biber.result())}
         keys = union(by_bibtex.result(), by_biber.result())
+        dangling = dangling_crossrefs(source, keys)
         lanes = [
-            pool.submit(judge_lane, lane, source, trip.exports[lane.name], keys, work / lane.name, env)
+            pool.submit(judge_lane, lane, source, trip.exports[lane.name], keys, dangling, work / lane.name, env)
             for lane in LANES
         ]
-        return Outcome(source.name, keys, trip, [lane.result() for lane in lanes])
+        return Outcome(source.name, keys, trip, [lane.result() for lane in lanes], read_by)

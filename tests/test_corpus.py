@@ -25,14 +25,7 @@ SOURCES = CORPUS / "SOURCES.md"
 # The files whose round trip is not yet whole, each with what is left (issue 13 stays open for
 # them). strict: a file that starts passing fails here until it is taken off this list.
 KNOWN_GAPS = {
-    "betterbiblatex-particles.bib": "Greek letters exported as \\ensuremath{\\alpha}, which pandoc cannot read",
-    "biber-names.bib": "two entries commented out with %, which bibtex still reads, have field names with %",
-    "dblp-derived-fairlearn.bib": "a doubled 'and' kept as source; pandoc drops \\textemdash in the source",
     "legacy-ai-heavy-latex-excerpt.bib": "an undefined @string (AUTHOR = MCDERMOTT) kept as a name; new biber warnings",
-    "mendeley-desktop-excerpt.bib": "a thin space read differently by pandoc",
-    "mixed-opennmt-refs.bib": "crossrefs to an entry the file does not hold give new warnings",
-    "tugboat-excerpt.bib": "\\let and WEB inside titles",
-    "utf8-arxiv-ott.bib": "a lowercase given name read differently by pandoc",
 }
 
 
