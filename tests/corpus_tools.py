@@ -480,10 +480,27 @@ def dangling_crossrefs(source: Path, keys: Sequence[str]) -> dict[str, str]:
 _MISSING_CROSSREF = ('I didn\'t find a database entry for "<key>"', "WARN I didn't find a database entry for crossref")
 
 
-def caused_by_source(warning: Warning_, dangling: Mapping[str, str]) -> bool:
-    """A warning about a crossref to an entry the source does not hold. The source causes it, though
-    a syntax error in the source may stop the engine before it says so."""
+# A name list with a name that ends in a comma ("X, Y, and Z"), which the import keeps as written.
+_NAME_LIST = re.compile(r"(?is)\b(?:author|editor)\s*=\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_TRAILING_COMMA_WARNING = "WARN BibTeX subsystem: warning: comma(s) at end of name (removing)"
+
+
+def trailing_comma_names(source: Path) -> bool:
+    """Whether a name list of the source has a name ending in a comma, which biber warns about."""
+    text = source.read_text(encoding="utf-8", errors="replace")
+    return any(
+        name.strip().endswith(",")
+        for found in _NAME_LIST.finditer(text)
+        for name in re.split(r"\s+and\s+", found.group(1))
+    )
+
+
+def caused_by_source(warning: Warning_, dangling: Mapping[str, str], trailing_commas: bool = False) -> bool:
+    """A warning the source causes, though a syntax error in the source may stop the engine before
+    it says so: a crossref to an entry the source does not hold, a name list's trailing comma."""
     key, kind = warning
+    if kind == _TRAILING_COMMA_WARNING:
+        return trailing_commas
     if kind == _MISSING_CROSSREF[0]:
         return key in dangling.values()
     return kind.startswith(_MISSING_CROSSREF[1]) and key in dangling
@@ -506,7 +523,8 @@ def judge_lane(
     theirs = pandoc_items(source, lane.reader, work / "source-pandoc", env, respell=True)
     ours = pandoc_items(export, lane.reader, work / "export-pandoc", env)
     differences = pandoc_differences(theirs, ours)
-    new = {warning for warning in after.warnings - before.warnings if not caused_by_source(warning, dangling)}
+    commas = trailing_comma_names(source)
+    new = {warning for warning in after.warnings - before.warnings if not caused_by_source(warning, dangling, commas)}
     return LaneResult(lane, kept, after, new, len(theirs), differences)
 
 

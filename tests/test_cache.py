@@ -287,6 +287,7 @@ EVERY_FIELD = {
         unresolved_links = ["slides"]
         bibtex_type = "conference"
         extra = { keywords = "{engines}" }
+        macros = { crossref = "ENGINES # { volume}" }
         """,
     "patents/us7654321": """\
         type = "patent"

@@ -22,11 +22,9 @@ from corpus_tools import CORPUS, corpus_files, judge
 SOURCES = CORPUS / "SOURCES.md"
 
 
-# The files whose round trip is not yet whole, each with what is left (issue 13 stays open for
-# them). strict: a file that starts passing fails here until it is taken off this list.
-KNOWN_GAPS = {
-    "legacy-ai-heavy-latex-excerpt.bib": "an undefined @string (AUTHOR = MCDERMOTT) kept as a name; new biber warnings",
-}
+# The files whose round trip is not yet whole, each with what is left: none today. strict: a file
+# listed here that passes fails, until it is taken off the list.
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _cases() -> list[Any]:

@@ -186,6 +186,24 @@ def test_bad_entry_types_and_field_names_are_refused(scholar: Scholar, make_libr
     assert 'y.toml: extra: "a b={" is not a field name' in run.stderr
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["X}, title = {injected", "X # {a}}, title = {injected", '"a} @misc{injected,"', "X,\ntitle = injected", ""],
+)
+def test_a_bare_value_that_could_leave_its_field_is_refused_and_never_written(
+    scholar: Scholar, make_library: Callable[..., Path], value: str
+) -> None:
+    from scholarcli.formats import biblatex, bibtex
+    from scholarcli.formats.common import ExportOptions
+    from scholarcli.model import Settings, Work
+
+    root = make_library({"x": record(macros=f"{{ author = {json.dumps(value)} }}")})
+    assert "x.toml: macros: author " in scholar("-L", root, "list").stderr
+    work = Work(key="x", type="misc", title="T", macros={"author": value})  # past validation, as a slip would be
+    for render in (bibtex.render_work, biblatex.render_work):
+        assert "injected" not in render(work, Settings(schema=1), ExportOptions())[0]
+
+
 @pytest.mark.parametrize("name", ["Procter and Gamble Research", "Tom and Jerry", "AND Corp"])
 def test_a_name_with_the_word_and_stays_one_name(
     scholar: Scholar, make_library: Callable[..., Path], name: str

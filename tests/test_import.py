@@ -239,6 +239,34 @@ def test_an_interrupted_import_leaves_only_whole_records_and_no_temp_files(schol
     assert library.problems == [] and len(library.works) == len(written)
 
 
+UNDEFINED_STRING = """
+@techreport(McDermott:72, author = MCDERMOTT # { and Gerald J. Sussman}, year = {1972}, month = May,
+  institution = {MIT AI Lab}, title = {The {\\sc CONNIVER} Reference Manual})
+"""
+
+
+def test_an_undefined_string_is_kept_and_exported_bare_for_the_file_that_defines_it(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    root = _library(scholar, tmp_path)
+    source = tmp_path / "refs.bib"
+    source.write_text(UNDEFINED_STRING, encoding="utf-8")
+    run = scholar("-L", root, "import", source)
+    assert run.exit_code == 0 and "McDermott:72: author: the @string MCDERMOTT is not defined" in run.stderr
+    work = index.load(root).get("McDermott:72")
+    assert work.authors == () and work.macros == {"author": "MCDERMOTT # { and Gerald J. Sussman}"}
+    for fmt in ("bibtex", "biblatex"):
+        exported = scholar("-L", root, "export", fmt).stdout
+        assert "= MCDERMOTT # { and Gerald J. Sussman},\n" in exported, exported
+        assert "@techreport{McDermott:72," in exported or "@report{McDermott:72," in exported
+    # with a file that defines it, bibtex reads the author the source meant
+    defined = tmp_path / "strings.bib"
+    defined.write_text('@string{MCDERMOTT = "Drew McDermott"}\n' + scholar("-L", root, "export", "bibtex").stdout)
+    again = _library(scholar, tmp_path, "again")
+    assert scholar("-L", again, "import", defined).exit_code == 0
+    assert index.load(again).get("McDermott:72").authors == ("Drew McDermott", "Gerald J. Sussman")
+
+
 READ_AS_BIBTEX_READS = """
 @inproceedings{bunne:22, author = {Bunne, Charlotte and marco cuturi}, title = {Supervised Training},
   booktitle = {NeurIPS}, year = 2022}

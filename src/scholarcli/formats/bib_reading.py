@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
@@ -193,6 +193,7 @@ def convert(entry_type: str, key: str, fields: dict[str, str], settings: Setting
     if title := entry.take("title"):
         entry.record["title"] = decode_markup(title)
     _authors(entry)
+    _misread_editors(entry)
     _dates(entry)
     _numbers_and_texts(entry)
     _al_folio(entry)
@@ -272,6 +273,12 @@ def _authors(entry: _Entry) -> None:
         equal += [names[i - 1] for i in positions if 0 < i <= len(names) and names[i - 1] not in equal]
     if equal:
         entry.record["equal_contribution"] = [name for name in names if name in equal]
+
+
+def _misread_editors(entry: _Entry) -> None:
+    """Editors stay BibTeX source (in extra); a list bibtex would misread is reported as authors are."""
+    if (editors := entry.values.get("editor")) and (broken := _misread(split_authors(editors)[0])):
+        entry.problems.append(f"editor: bibtex would misread this list ({broken}); kept as BibTeX source")
 
 
 def _misread(names: list[str]) -> str | None:
@@ -463,12 +470,14 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
     entries = []
     for entry, note in [*((entry, None) for entry in read), *recovered]:
         try:
-            fields, skipped = _fields(entry, strings)
+            fields = _fields(entry, strings)
         except ValueTooLong as error:
             problems.append(Problem(source, entry.key, f"{error}; the entry was skipped"))
             continue
-        converted = convert(entry.entry_type, entry.key, fields, settings)
-        converted.notes += [text for text in (note, skipped) if text]
+        converted = convert(entry.entry_type, entry.key, fields.values, settings)
+        if fields.macros:
+            converted.record["macros"] = fields.macros
+        converted.notes += [text for text in (note, *fields.notes) if text]
         if entry.key in repaired:
             converted.notes.append("the comma after its key was missing")
         entries.append(converted)
@@ -513,24 +522,45 @@ def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], l
 _NOT_A_FIELD_NAME = re.compile(r"^\d|[\s\"#%'(),={}]")
 
 
-def _fields(entry: Any, strings: dict[str, str]) -> tuple[dict[str, str], str | None]:
-    """The entry's fields by lower-case name: braced and quoted values unwrapped, bare ones resolved;
-    and a note when, as bibtex does, the fields from one with an unreadable name on were skipped."""
-    fields: dict[str, str] = {}
+class _Fields(NamedTuple):
+    values: dict[str, str]  # by lower-case name: braced and quoted values unwrapped, bare ones resolved
+    macros: dict[str, str]  # bare values that use an @string the file does not define, as written
+    notes: list[str]
+
+
+def _fields(entry: Any, strings: dict[str, str]) -> _Fields:
+    """The entry's fields, and notes on what bibtex reads otherwise than written: a field name it
+    cannot read (it skips the rest of the entry, and so does this), an @string the file lacks."""
+    read = _Fields({}, {}, [])
     for f in entry.fields:
         if _NOT_A_FIELD_NAME.search(f.key):
-            return (
-                fields,
-                f'bibtex cannot read the field name "{f.key.strip()}"; it and the rest were skipped, as bibtex does',
+            name = f.key.strip()
+            read.notes.append(
+                f'bibtex cannot read the field name "{name}"; it and the rest were skipped, as bibtex does'
             )
+            break
         # al-folio's export writes < and > as entities, since its template prints fields raw: they
         # are read back as the characters they stand for
         value = str(f.value).replace("&lt;", "<").replace("&gt;", ">")
         if len(value) >= 2 and value[0] + value[-1] in ('""', "{}") and _closes_at_end(value):
-            fields[f.key.lower()] = value[1:-1]
+            read.values[f.key.lower()] = value[1:-1]
+        elif undefined := _undefined_strings(value, strings):
+            read.macros[f.key.lower()] = collapse_space(value)
+            read.notes.append(
+                f"{f.key.lower()}: the @string {', '.join(undefined)} is not defined in this file; kept as written,"
+                " and the BibTeX exports write it so (bibtex reads it as empty where nothing defines it)"
+            )
         else:
-            fields[f.key.lower()] = _value(value, strings)
-    return fields, None
+            read.values[f.key.lower()] = _value(value, strings)
+    return read
+
+
+def _undefined_strings(text: str, strings: dict[str, str]) -> list[str]:
+    """The @string names a bare value uses that ``strings`` does not define."""
+    parts = [part.strip() for part in _split_concatenation(text)]
+    return [
+        part for part in parts if part and part[0] not in '{"' and not part.isdigit() and part.lower() not in strings
+    ]
 
 
 def _closes_at_end(value: str) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from scholarcli.formats.common import arxiv_class
 from scholarcli.formats.latex_text import escape_markup
 from scholarcli.model import Work
+from scholarcli.model.bibtex_value import bibtex_expression_problem
 from scholarcli.model.markup import is_one_group
 from scholarcli.model.names import bibtex_parts, has_and, is_comma_form, split_name
 
@@ -84,8 +85,14 @@ def page_range(pages: str) -> str:
 
 
 def extra_fields(work: Work, used: set[str]) -> list[tuple[str, str]]:
-    """Fields kept from an import, after those already written: BibTeX source, written as it came."""
-    return [(name, value) for name, value in work.extra.items() if name not in used]
+    """Fields kept from an import, after those already written: BibTeX source, written as it came;
+    then those that use an @string the imported file did not define, bare as BibTeX wrote them."""
+    kept = [(name, value) for name, value in work.extra.items() if name not in used]
+    return kept + [
+        (name, Bare(value))
+        for name, value in work.macros.items()
+        if name not in used and bibtex_expression_problem(value) is None  # nothing that could leave its field
+    ]
 
 
 # The fields that name the venue of each type of work, as an import reads them: an import keeps the

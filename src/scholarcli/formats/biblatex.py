@@ -88,7 +88,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     for name, value in (("note", work.note), ("keywords", ", ".join(work.tags)), ("abstract", work.abstract)):
         if value:
             fields.append((name, _text(value)))
-    if work.extra:
+    if work.macros:  # what the @string stands for, where the user's documents define it
+        fields = [(name, value) for name, value in fields if name not in work.macros]
+    if work.extra or work.macros:
         fields.extend(extra_fields(work, {name for name, _ in fields}))
     used = {name for name, _ in fields}
     lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]

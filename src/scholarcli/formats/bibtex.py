@@ -87,7 +87,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
         if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
             fields.append((name, url))
-    if work.extra:
+    if work.macros:  # what the @string stands for, where the user's documents define it
+        fields = [(name, value) for name, value in fields if name not in work.macros]
+    if work.extra or work.macros:
         fields.extend(extra_fields(work, {name for name, _ in fields}))
     entry_type = work.bibtex_type or bib_type
     return with_aliases(entry(entry_type, work.key, fields), entry_type, work, fields), warnings
@@ -98,7 +100,7 @@ def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None
     fields: list[tuple[str, str]] = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=True)))
-    elif work.number or work.title:  # styles sort and label by author; without one they need `key`
+    elif (work.number or work.title) and "author" not in work.macros:  # styles sort by author, else by `key`
         fields.append(("key", escape(work.number or plain(work.title))))
     if work.title:
         fields.append(("title", escape_title(work.title)))

@@ -76,9 +76,15 @@ def missing(work: Work, needed: Sequence[str]) -> list[str]:
 _FACT_FIELDS = {"author": "authors", "venue": "venue", "publisher": "publisher", "number": "number"}
 
 
+# The BibTeX fields that state a fact, as an import may keep them in ``macros``.
+_MACRO_FIELDS = {"author": ("author",), "venue": ("journal", "booktitle"), "publisher": ("publisher", "institution")}
+
+
 def _has_fact(work: Work, fact: str) -> bool:
     if fact == "year":
         return work.year is not None
+    if work.macros and any(name in work.macros for name in _MACRO_FIELDS.get(fact, ())):
+        return True  # an @string the user's documents define with another file
     return bool(getattr(work, _FACT_FIELDS[fact]))
 
 

@@ -72,6 +72,7 @@ FIELD_KINDS: dict[str, Kind] = {
     "unresolved_links": Kind.STR_LIST,
     "bibtex_type": Kind.STR,
     "extra": Kind.STR_TABLE,
+    "macros": Kind.STR_TABLE,
 }
 # A work may lack a title where its source had none (a biblatex @set, a name test): nothing is
 # invented; `check` and the exports say so. `add` still asks for one.
@@ -120,6 +121,9 @@ class Work(NamedTuple):
     unresolved_links: tuple[str, ...] = ()
     bibtex_type: str | None = None  # the entry type an import came with, when it is not ours
     extra: Mapping[str, str] = {}  # one shared empty mapping, never changed
+    # Fields whose BibTeX value uses an @string the imported file did not define (author =
+    # MCDERMOTT), as BibTeX wrote them: the BibTeX exports write them so, for a file that defines it.
+    macros: Mapping[str, str] = {}
 
     @property
     def is_patent(self) -> bool:

@@ -24,6 +24,7 @@ from scholarcli.model import (
     Venue,
     Work,
 )
+from scholarcli.model.bibtex_value import bibtex_expression_problem
 from scholarcli.model.markup import problem as markup_problem
 
 # A citation key as BibTeX and biber read one: no white space, none of the characters that end a
@@ -160,6 +161,16 @@ def _check_kind(value: object, kind: Kind) -> str | None:
     return None if ok else f"should be {kind.value}, not {_type_name(value)}"
 
 
+def _macro_problems(macros: Mapping[str, str]) -> list[tuple[str, str]]:
+    found = []
+    for name, value in macros.items():
+        if not IDENTIFIER.fullmatch(name):
+            found.append(("macros", f'"{name}" is not a field name (letters, digits, _ : . + -)'))
+        elif wrong := bibtex_expression_problem(value):
+            found.append(("macros", f"{name} {wrong} (macros holds BibTeX values as BibTeX writes them)"))
+    return found
+
+
 def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Checks across fields and of allowed values, once every field has the right kind."""
     found: list[tuple[str, str]] = []
@@ -183,6 +194,7 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     bibtex_type = raw.get("bibtex_type")
     if bibtex_type is not None and not IDENTIFIER.fullmatch(bibtex_type):
         found.append(("bibtex_type", f'"{bibtex_type}" is not an entry type (letters, digits, _ : . + -)'))
+    found += _macro_problems(raw.get("macros", {}))
     for name, value in raw.get("extra", {}).items():
         if not IDENTIFIER.fullmatch(name):
             found.append(("extra", f'"{name}" is not a field name (letters, digits, _ : . + -)'))
