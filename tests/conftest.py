@@ -19,6 +19,7 @@ import typer
 import typer.testing
 
 from fetch.server import RECORDED, Handler, Recorded
+from pandoc_release import put_current_pandoc_first
 from scholarcli.cli import main
 from scholarcli.cli.app import app
 
@@ -30,6 +31,7 @@ os.environ["XDG_DATA_HOME"] = str(_SESSION_HOME / "data")
 os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
 os.environ.pop("SCHOLAR_CACHE_DIR", None)
 os.environ.pop("SCHOLAR_LIBRARY", None)
+put_current_pandoc_first()
 
 LIBRARY_TOML = """\
 schema = 1

@@ -161,3 +161,11 @@ def test_pandoc_reads_titles_and_names_back_to_the_same_text(scholar: Scholar, t
         assert names == list(work.authors) + (["others"] if work.authors_truncated else []), work.key
     special = _plain(read_back["jegou2024qa"]["title"])
     assert special == "Q&A at 50% cost: #1 of the best_models {really} ~ok^ for $5 \\o/ with LLMs"
+
+
+@pytest.mark.tools
+def test_the_exports_are_judged_with_the_current_pandoc() -> None:
+    """pandoc of the test extras (pypandoc_binary) runs ahead of an older one on PATH."""
+    from pandoc_release import OLDEST, pandoc_version
+
+    assert pandoc_version() >= OLDEST, f"pandoc {pandoc_version()} on PATH; pip install -e '.[test]'"
