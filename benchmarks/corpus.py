@@ -1,5 +1,5 @@
 """How well real-world .bib files survive scholar's import and export: the judgement of
-tests/test_corpus.py (issue 13) over the whole corpus, as a Markdown table.
+tests/test_corpus.py over the whole corpus, as a Markdown table.
 
     python benchmarks/corpus.py                      # every file in tests/corpus/
     python benchmarks/corpus.py --details            # and, per file, what failed, with examples

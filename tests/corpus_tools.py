@@ -1,6 +1,6 @@
 """Judge scholar's round trip of one real-world .bib file by the tools that read BibTeX.
 
-The pipeline behind tests/test_corpus.py and benchmarks/corpus.py (issue 13): import the file into a
+The pipeline behind tests/test_corpus.py and benchmarks/corpus.py: import the file into a
 fresh library with the installed `scholar`, export it as BibTeX and as BibLaTeX, then ask bibtex,
 biber, pdflatex and pandoc whether the exports say what the source said:
 
@@ -290,7 +290,7 @@ def compile_citing(
 
 def _csl_items(text: str) -> dict[str, dict[str, Any]]:
     """Items by id; an item's other ids (biblatex's ids, read by pandoc as other-ids) name it too,
-    since biber resolves \\cite{alias} to it: the one normalisation of the check (issue 13)."""
+    since biber resolves \\cite{alias} to it."""
     items = {str(item["id"]): item for item in json.loads(text)}
     for item in list(items.values()):
         for alias in filter(None, (alias.strip() for alias in str(item.get("other-ids", "")).split(","))):
@@ -343,7 +343,7 @@ def pandoc_items(
 
 
 # al-folio types equal contribution into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.");
-# issue 13 wants the marks turned into data, so they are no part of the name pandoc must give back.
+# the import turns the marks into data, so they are no part of the name pandoc must give back.
 MARKS = re.compile(r"^[*∗†‡]+|[*∗†‡]+$")
 
 

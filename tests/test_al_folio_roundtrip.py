@@ -1,4 +1,4 @@
-"""al-folio's papers.bib in and out (issue 13): an al-folio export imported into a fresh library gives
+"""al-folio's papers.bib in and out: an al-folio export imported into a fresh library gives
 back the same records, and biber reads every entry of it."""
 
 from __future__ import annotations

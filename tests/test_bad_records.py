@@ -83,7 +83,7 @@ def test_every_problem_of_a_record_is_reported_not_just_the_first(
     assert "type: should be a string" in run.stderr
     assert "year: should be an integer" in run.stderr
     assert "colour: unknown field" in run.stderr
-    assert "title" not in run.stderr  # a work may lack a title (issue 13): nothing is invented
+    assert "title" not in run.stderr  # a work may lack a title: nothing is invented
 
 
 def test_a_duplicate_key_is_reported_on_the_file_that_comes_later_in_path_order(

@@ -1,4 +1,4 @@
-"""Real-world .bib files survive scholar's import and export (issue 13), judged by bibtex, biber,
+"""Real-world .bib files survive scholar's import and export, judged by bibtex, biber,
 pdflatex and pandoc on the corpus in tests/corpus/ (sources, commits and licences in SOURCES.md).
 
 Each file: a fresh library, `scholar import`, `scholar export bibtex` and `export biblatex`, then

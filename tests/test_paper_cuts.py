@@ -1,4 +1,4 @@
-"""Small things that tripped people up (issue 19), each through the command line."""
+"""Small things that tripped people up, each through the command line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The venue registry in use (issue 19): a library's [venues] over the bundled registry, for --venue,
+"""The venue registry in use: a library's [venues] over the bundled registry, for --venue,
 `venues`, `check` (and --fix), `add`, `import`, the CV and the exports."""
 
 from __future__ import annotations
