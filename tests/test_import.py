@@ -255,6 +255,8 @@ def test_an_undefined_string_is_kept_and_exported_bare_for_the_file_that_defines
     assert run.exit_code == 0 and "McDermott:72: author: the @string MCDERMOTT is not defined" in run.stderr
     work = index.load(root).get("McDermott:72")
     assert work.authors == () and work.macros == {"author": "MCDERMOTT # { and Gerald J. Sussman}"}
+    checked = scholar("-L", root, "check").stderr
+    assert "authors: is empty: its BibTeX is the @string MCDERMOTT # { and Gerald J. Sussman}, which" in checked
     for fmt in ("bibtex", "biblatex"):
         exported = scholar("-L", root, "export", fmt).stdout
         assert "= MCDERMOTT # { and Gerald J. Sussman},\n" in exported, exported

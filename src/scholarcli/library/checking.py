@@ -22,6 +22,15 @@ class CheckReport(NamedTuple):
     warnings: list[Problem]
 
 
+def _missing(field: str, work: Work, otherwise: str) -> str:
+    """What `check` says of a missing year or author list: an import may have kept the source's."""
+    if field in work.macros:
+        return f"is empty: its BibTeX is the @string {work.macros[field]}, which BibTeX exports write bare"
+    if field in work.extra:
+        return f"is empty: its BibTeX source ({work.extra[field]}) is kept in extra and exported as it came"
+    return f"is missing ({otherwise})" if field == "year" else f"is empty ({otherwise})"
+
+
 def check_library(explicit: Path | None) -> CheckReport:
     """Every problem of the chosen library, read from its TOML files (never the index)."""
     from scholarcli.library import open_library
@@ -94,9 +103,9 @@ def check(library: Library) -> CheckReport:
         if venue := venue_warning(work, path, venues):
             warnings.append(venue)
         if work.year is None:
-            warnings.append(Problem(path, "year", "is missing (BibTeX gets n.d., BibLaTeX and CSL no date)"))
+            warnings.append(Problem(path, "year", _missing("year", work, "BibTeX gets n.d., BibLaTeX and CSL no date")))
         if not work.authors and not work.is_patent:
-            warnings.append(Problem(path, "authors", "is empty (exports have no author)"))
+            warnings.append(Problem(path, "authors", _missing("author", work, "exports have no author")))
         if work.is_patent and not work.number:
             warnings.append(Problem(path, "number", "is missing (a patent is cited by its number)"))
         if work.url or work.links:
