@@ -28,6 +28,16 @@ def _imported(scholar: Scholar, root: Path, source: Path) -> dict[str, dict[str,
     return _records(root)
 
 
+def _imported_text(scholar: Scholar, tmp_path: Path, text: str) -> Path:
+    """A fresh library with the .bib ``text`` imported, without a problem."""
+    bib = tmp_path / "papers.bib"
+    bib.write_text(text, encoding="utf-8")
+    root = tmp_path / "lib"
+    assert scholar("init", root).exit_code == 0
+    assert scholar("-L", root, "import", bib).exit_code == 0
+    return root
+
+
 @pytest.mark.parametrize("source", AL_FOLIO_FILES, ids=[path.name for path in AL_FOLIO_FILES])
 def test_an_al_folio_export_imports_back_to_the_same_records(scholar: Scholar, tmp_path: Path, source: Path) -> None:
     first = _imported(scholar, tmp_path / "a", source)
@@ -39,17 +49,14 @@ def test_an_al_folio_export_imports_back_to_the_same_records(scholar: Scholar, t
 
 
 def test_marks_typed_into_names_become_equal_contribution(scholar: Scholar, tmp_path: Path) -> None:
-    bib = tmp_path / "papers.bib"
-    bib.write_text(
+    root = _imported_text(
+        scholar,
+        tmp_path,
         "@article{a, title = {T}, author = {Yuan*, Zhihang and *Pang, Ce and ∗Yadav, Ravi and Ning* Ding and"
         " Roe, Rick}, year = 2024, abbr = {ICLR}, journal = {International Conference on Learning"
         " Representations}, arxiv = {2401.00001}, pdf = {assets/pdf/a.pdf}, preview = {a.png},"
         " selected = {true}, award = {Best paper}}\n",
-        encoding="utf-8",
     )
-    root = tmp_path / "lib"
-    assert scholar("init", root).exit_code == 0
-    assert scholar("-L", root, "import", bib).exit_code == 0
     work = index.load(root).get("a")
     assert work.authors == ("Zhihang Yuan", "Ce Pang", "Ravi Yadav", "Ning Ding", "Rick Roe")
     assert work.equal_contribution == ("Zhihang Yuan", "Ce Pang", "Ravi Yadav", "Ning Ding")
@@ -62,15 +69,12 @@ def test_marks_typed_into_names_become_equal_contribution(scholar: Scholar, tmp_
 def test_a_badge_with_more_than_an_acronym_is_kept_and_the_journal_gives_the_venue(
     scholar: Scholar, tmp_path: Path
 ) -> None:
-    bib = tmp_path / "papers.bib"
-    bib.write_text(
+    root = _imported_text(
+        scholar,
+        tmp_path,
         "@article{TMC2020, abbr = {TMC 2020}, author = {Qiu, Chenxi}, title = {Location Privacy},"
         " journal = {IEEE Transactions on Mobile Computing}, year = {2020}}\n",
-        encoding="utf-8",
     )
-    root = tmp_path / "lib"
-    assert scholar("init", root).exit_code == 0
-    assert scholar("-L", root, "import", bib).exit_code == 0
     work = index.load(root).get("TMC2020")
     assert work.venue == "TMC" and work.extra["abbr"] == "TMC 2020"
     assert "TMC2020" in scholar("-L", root, "list", "--venue", "TMC", "--format", "keys").lines
