@@ -118,3 +118,18 @@ def test_biber_reads_every_entry_of_an_al_folio_export(scholar: Scholar, tmp_pat
         for key in _records(tmp_path / f"lib{number}"):
             assert f"{{{key},\n" in read, (source.name, key)
     assert keys
+
+
+def test_an_undefined_string_and_the_entry_type_survive_an_al_folio_round_trip(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    root = _imported_text(
+        scholar,
+        tmp_path,
+        "@inbook(McDermott:81, author = MCDERMOTT, booktitle = {Mind design}, year = {1981},"
+        " editor = {John Haugeland}, publisher = {Bradford Books}, title = {Artificial intelligence})\n",
+    )
+    exported = tmp_path / "site.bib"
+    assert scholar("-L", root, "export", "al-folio", "-o", exported).exit_code == 0
+    assert "@inbook{McDermott:81," in exported.read_text() and "  author      = MCDERMOTT,\n" in exported.read_text()
+    assert _imported(scholar, tmp_path / "again", exported) == _records(root)
