@@ -17,6 +17,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -338,7 +339,15 @@ def test_a_full_disk_stops_an_import_with_its_summary(
         written.append(target)
         return replace(self, target)
 
+    def linking(source: str, target: str, **options: Any) -> None:  # a record written unnamed, then linked
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(Path(target))
+        link(source, target, **options)
+
+    link = os.link
     monkeypatch.setattr(Path, "replace", filling)
+    monkeypatch.setattr(os, "link", linking)
     run = scholar("-L", root, "import", bib)
     assert run.exit_code == 1
     assert keys(run) == ["w0", "w1"]

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import Run
 from scholarcli import index
-from scholarcli.store import locate, records
+from scholarcli.store import fileio, locate, records
 
 Scholar = Callable[..., Run]
 BIN = Path(sys.executable).parent
@@ -247,3 +250,35 @@ def test_two_processes_adding_at_once_lose_nothing(empty: Path) -> None:
     assert sorted(work.key for work in library.works) == keys
     assert library.problems == []
     assert not list(empty.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("unnamed", [True, False])
+def test_a_new_file_is_written_whole_and_never_replaces_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unnamed: bool
+) -> None:
+    # both ways of writing a new file: unnamed and linked in (Linux), and a temp file renamed (elsewhere)
+    monkeypatch.setattr(fileio, "_unnamed", unnamed and fileio._unnamed)
+    path = tmp_path / "folder" / "made" / "new.toml"
+    fileio.write_new(path, 'title = "Ünïcode"\n')
+    assert path.read_bytes() == 'title = "Ünïcode"\n'.encode()
+    with pytest.raises(FileExistsError):
+        fileio.write_new(path, "other")
+    assert path.read_text(encoding="utf-8") == 'title = "Ünïcode"\n'
+    assert sorted(p.name for p in path.parent.iterdir()) == ["new.toml"]
+
+
+def test_a_filesystem_without_unnamed_files_falls_back_to_a_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = os.open
+
+    def refusing(path: str, flags: int, *args: Any, **options: Any) -> int:
+        if flags & getattr(os, "O_TMPFILE", 0) == getattr(os, "O_TMPFILE", -1):
+            raise OSError(errno.EOPNOTSUPP, "Operation not supported")
+        return opened(path, flags, *args, **options)
+
+    monkeypatch.setattr(os, "open", refusing)
+    monkeypatch.setattr(fileio, "_unnamed", True)
+    fileio.write_new(tmp_path / "new" / "a.toml", "a = 1\n")
+    assert (tmp_path / "new" / "a.toml").read_text() == "a = 1\n" and fileio._unnamed is False
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["a.toml"]

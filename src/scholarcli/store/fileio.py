@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import signal
@@ -87,6 +88,70 @@ def _write_atomic(path: Path, text: str, durable: bool) -> None:
         if isinstance(error, OSError):
             raise _failed(path, error) from None
         raise
+
+
+# Whether this system writes unnamed files (Linux's O_TMPFILE, linked in through /proc); false
+# once a filesystem or the kernel refuses them.
+_unnamed = hasattr(os, "O_TMPFILE")
+
+
+def write_new(path: Path, text: str, durable: bool = True) -> None:
+    """Create ``path`` holding ``text`` (and its folder if missing); FileExistsError if it exists.
+
+    The file appears whole or not at all. On Linux it is written unnamed and then linked under its
+    name, which refuses an existing name and never leaves a temp file: a third of the time of a
+    temp file and a rename, and an import creates thousands. Elsewhere, as write_atomic.
+    """
+    global _unnamed
+    if _unnamed:
+        try:
+            _link_unnamed(path, text.encode("utf-8"), durable)
+            return
+        except FileExistsError:
+            raise
+        except _Unsupported:
+            _unnamed = False
+        except OSError as error:
+            raise _failed(path, error) from None
+    if path.exists():
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text, durable)
+
+
+class _Unsupported(Exception):
+    """No unnamed files here: the filesystem, the kernel or a missing /proc."""
+
+
+def _link_unnamed(path: Path, data: bytes, durable: bool) -> None:
+    try:
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        try:  # the kernel applies the umask to 0o666, as to any new file
+            handle = os.open(".", os.O_WRONLY | os.O_TMPFILE | os.O_CLOEXEC, 0o666, dir_fd=folder)
+        except OSError as error:
+            if error.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise _Unsupported from None
+            raise
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(handle, data[written:])
+            if durable:
+                os.fsync(handle)
+            try:  # linkat with AT_SYMLINK_FOLLOW: the only way to name an unnamed file without privileges
+                os.link(f"/proc/self/fd/{handle}", path.name, dst_dir_fd=folder, follow_symlinks=True)
+            except OSError as error:
+                if error.errno in (errno.ENOENT, errno.EXDEV, errno.EPERM):  # no /proc, or a sandbox's refusal
+                    raise _Unsupported from None
+                raise
+        finally:
+            os.close(handle)
+    finally:
+        os.close(folder)
 
 
 def remove_stale_temp_files(root: Path) -> list[Path]:

@@ -357,13 +357,17 @@ def save(
     root: Path, relative: str, work: Work, known_people: set[str], overwrite: bool = False, durable: bool = True
 ) -> Path:
     """Validate and write one record atomically; refuse to replace another record's file."""
+    from scholarcli.store.fileio import write_atomic, write_new
+
     text = validated(work, relative, known_people)
     path = root / relative
-    if path.exists() and not overwrite:
-        raise ScholarError(f"{relative} already exists; nothing was changed")
+    if not overwrite:
+        try:
+            write_new(path, text, durable=durable)
+        except FileExistsError:
+            raise ScholarError(f"{relative} already exists; nothing was changed") from None
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    from scholarcli.store.fileio import write_atomic
-
     write_atomic(path, text, durable=durable)
     return path
 
