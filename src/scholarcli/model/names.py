@@ -47,6 +47,8 @@ def has_and(name: str) -> bool:
 
 def _split(text: str, separator: str) -> list[str]:
     """``text`` split at ``separator`` characters outside braces."""
+    if separator == "," and "{" not in text and "}" not in text and "\\" not in text:
+        return text.split(",")  # nothing to skip: str.split's speed, for the usual name
     parts, depth, start, escaped = [], 0, 0, False
     for index, char in enumerate(text):
         if escaped:
