@@ -57,6 +57,17 @@ def broken_run(scholar: Scholar, make_library: Callable[..., Path], name: str, t
             'type = "article"\ntitle = "T"\npeople = ["Someone Else"]\n',
             'publications/bad.toml: people: "Someone Else" is not one of the people in library.toml',
         ),
+        *(
+            (
+                f'type = "article"\ntitle = "T"\n[extra]\nnote = "ok {{x}}"\nbooktitle = "{source}"\n',
+                "publications/bad.toml: extra: booktitle has unbalanced braces",
+            )
+            for source in ("{Open", "Shut}", "}{", "{a}}{b}", "{{a}")
+        ),
+        (
+            'type = "article"\ntitle = "T"\n[extra]\nnote = 3\n',
+            "publications/bad.toml: extra: note should be a string, not an integer",
+        ),
     ],
 )
 def test_each_kind_of_problem_is_named_with_file_and_field(
@@ -145,3 +156,16 @@ def test_unknown_command_and_unknown_option_are_usage_errors(scholar: Scholar, l
         assert run.exit_code == 2
         assert run.stdout == ""
         assert "Traceback" not in run.stderr
+
+
+def test_text_that_is_no_unicode_is_refused_in_every_kind_of_field() -> None:
+    from scholarcli.model.validate import work_from_record
+
+    bad = "Bad \udcff bytes"
+    for name, value in [("title", bad), ("authors", ["A B", bad]), ("extra", {"note": "n", "howpublished": bad})]:
+        work, problems = work_from_record("k", {"type": "misc", "title": "T", name: value}, "k.toml", set())
+        assert work is None and [(p.field, p.message) for p in problems] == [
+            (name, "holds bytes that are not UTF-8 text")
+        ]
+    work, problems = work_from_record("k", {"type": "misc", "title": "T", "extra": {"note": "{a}"}}, "k.toml", set())
+    assert work is not None and problems == []
