@@ -64,6 +64,26 @@ def test_unreadable_paths_and_special_files_are_one_problem_each(scholar: Schola
     assert len(listed) == len(RECORDS)
 
 
+def test_a_record_that_grows_while_it_is_read_is_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scholarcli.store import records
+
+    path = tmp_path / "growing.toml"
+    path.write_bytes(b"x" * 5000)
+    fstat = os.fstat
+
+    def earlier(handle: int) -> os.stat_result:  # the size fstat saw before the file grew
+        seen = list(fstat(handle))
+        seen[stat.ST_SIZE] = 10
+        return os.stat_result(seen)
+
+    monkeypatch.setattr(os, "fstat", earlier)
+    assert records.read_regular(path) == b"x" * 5000
+    with pytest.raises(records.NotARecordFile, match="more than the 4,000 bytes"):
+        records.read_regular(path, limit=4000)
+
+
 def test_an_unreadable_folder_is_one_problem(scholar: Scholar, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (root / "private").mkdir()
     (root / "private" / "x.toml").write_text(record())

@@ -25,6 +25,7 @@ from scholarcli.model import (
     Work,
 )
 from scholarcli.model.bibtex_value import bibtex_expression_problem
+from scholarcli.model.markup import is_marked
 from scholarcli.model.markup import problem as markup_problem
 
 # A citation key as BibTeX and biber read one: no white space, none of the characters that end a
@@ -182,11 +183,12 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     elif isinstance(raw.get("title"), str) and (wrong := markup_problem(raw["title"])):
         found.append(("title", wrong))
     authors = raw.get("authors", [])
-    for name in authors:
-        if not name.strip():
-            found.append(("authors", "an author's name is empty"))
-        elif wrong := markup_problem(name):
-            found.append(("authors", f"{name!r} {wrong}"))
+    if is_marked("".join(authors)) or not all(map(str.strip, authors)):  # else no name has a problem
+        for name in authors:
+            if not name.strip():
+                found.append(("authors", "an author's name is empty"))
+            elif wrong := markup_problem(name):
+                found.append(("authors", f"{name!r} {wrong}"))
     for name in raw.get("equal_contribution", []):
         if name not in authors:
             found.append(("equal_contribution", f'"{name}" is not one of the authors'))

@@ -79,7 +79,9 @@ def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
         if info.st_size > limit:
             raise NotARecordFile(f"{info.st_size:,} bytes, more than the {limit:,} a record may have")
         data = os.read(handle, info.st_size + 1)
-        while len(data) <= limit and (more := os.read(handle, 1 << 16)):  # it grew since fstat
+        # A regular file read short has ended: only a file that grew since fstat is read on, which
+        # saves the usual record a second read that would find the end.
+        while info.st_size < len(data) <= limit and (more := os.read(handle, 1 << 16)):
             data += more
     finally:
         os.close(handle)
