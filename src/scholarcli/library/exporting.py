@@ -16,7 +16,6 @@ from pathlib import Path
 from scholarcli import __version__
 from scholarcli.errors import Problem, ScholarError
 from scholarcli.formats import ENTRY_SEPARATOR, PERSONAL, ExportOptions, ExportResult, entry_renderer, renderer
-from scholarcli.formats.common import render_each
 from scholarcli.index import Library, Progress, entries, shards
 from scholarcli.library import open_citations, open_library
 from scholarcli.model import Person, Settings, Work
@@ -62,31 +61,24 @@ def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
     scanned_as = dict(zip((work.key for work in library.works), library.scanned, strict=True))
     key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, fmt, options, _code_stamp())
     remembered = entries.read(library.resolved, fmt, key)
-    unrendered = [work for work in works if scanned_as[work.key] not in remembered]
-    rendered: dict[str, entries.Rendered] = {}
-    if len(unrendered) >= PARALLEL_RENDER:  # the first export of a library: in two processes
+    lines = [scanned_as[work.key] for work in works]
+    found = [remembered.get(line) for line in lines]
+    unrendered = [work for work, entry in zip(works, found, strict=True) if entry is None]
 
-        def render_all(part: Sequence[Work]) -> list[entries.Rendered]:
-            return [
-                (text, tuple(about))
-                for text, about in map(render_work, part, repeat(library.settings), repeat(options))
-            ]
+    def render_all(part: Sequence[Work]) -> list[entries.Rendered]:
+        return [
+            (text, tuple(about)) for text, about in map(render_work, part, repeat(library.settings), repeat(options))
+        ]
 
-        made = in_two_processes(render_all, unrendered)
-        rendered = {scanned_as[work.key]: entry for work, entry in zip(unrendered, made, strict=True)}
-
-    def remembering(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
-        line = scanned_as[work.key]
-        entry = remembered.get(line) or rendered.get(line)
-        if entry is None:
-            text, about = render_work(work, settings, options)
-            entry = rendered[line] = (text, tuple(about))
-        return entry[0], list(entry[1])
-
-    result = render_each(remembering, works, library.settings, options, ENTRY_SEPARATOR)
-    if rendered:  # written back without the entries of files that changed or went away
+    parallel = len(unrendered) >= PARALLEL_RENDER  # the first export of a library: in two processes
+    fresh = iter(in_two_processes(render_all, unrendered) if parallel else render_all(unrendered))
+    made = [entry if entry is not None else next(fresh) for entry in found]
+    # joined as render_each joins them, without a call for each entry
+    result = ExportResult(ENTRY_SEPARATOR.join([text for text, _ in made]), [w for _, about in made for w in about])
+    if unrendered:  # written back without the entries of files that changed or went away
         current = set(library.scanned)
         kept = {line: entry for line, entry in remembered.items() if line in current}
+        rendered = {line: entry for line, entry, old in zip(lines, made, found, strict=True) if old is None}
         entries.write(library.resolved, fmt, key, kept | rendered)
     return result
 
