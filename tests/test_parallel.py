@@ -1,6 +1,7 @@
 """Work done in two processes gives what one process gives: a library read without its index (or
 by `check`) parses half of its shards in a forked child, which writes them to the index; the first
-export of a library renders half of its entries there."""
+export of a library renders half of its entries there; an import converts half of its .bib
+entries there."""
 
 from __future__ import annotations
 
@@ -132,3 +133,26 @@ def test_the_parent_reads_only_its_half(root: Path, forks: list[int], monkeypatc
     assert len(listing.works) == len(RECORDS)
     assert len(forks) == 1
     assert 0 < len(read) < len(RECORDS) + len(BROKEN)
+
+
+@pytest.mark.parametrize("children", ["working", "failing"])
+def test_entries_converted_in_two_processes_are_those_one_process_converts(
+    monkeypatch: pytest.MonkeyPatch, children: str
+) -> None:
+    from scholarcli.formats import bib_reading
+    from scholarcli.model import Settings
+
+    corpus = sorted((Path(__file__).parent / "corpus").glob("*.bib"))
+    texts = [(path.name, path.read_text(encoding="utf-8", errors="replace")) for path in corpus]
+    doubling = "".join(f"@string{{s{n} = s{n - 1} # s{n - 1}}}\n" for n in range(1, 41))  # 2**40 characters
+    texts.append(
+        ("long.bib", f'@string{{s0 = "x"}}\n{doubling}@misc{{k, title = s40}}\n@misc{{ok, title = {{Fine}}}}\n')
+    )
+    alone = [bib_reading.parse(text, name, Settings(schema=1)) for name, text in texts]
+    forks = counted_forks(monkeypatch)
+    if children == "failing":
+        failing_children(monkeypatch)  # the parent converts the child's half again
+    monkeypatch.setattr(bib_reading, "PARALLEL_CONVERT", 1)
+    assert [bib_reading.parse(text, name, Settings(schema=1)) for name, text in texts] == alone
+    assert len(forks) == len(texts)
+    assert any(problem.field == "k" for problem in alone[-1].problems)  # a skipped entry is a problem, in order

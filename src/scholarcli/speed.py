@@ -2,8 +2,9 @@
 
 A reading command on 10,000 works takes about 0.1 s, so a few milliseconds matter. These tricks
 touch the whole process (the garbage collector, how it ends, a second process), so only the
-entry point (cli.main), the index (its scan, and reading many records) and the rendering of many
-export entries use them; the rest of the code knows nothing of them.
+entry point (cli.main), the index (its scan, and reading many records), the rendering of many
+export entries and the converting of many imported entries use them; the rest of the code knows
+nothing of them.
 """
 
 from __future__ import annotations
