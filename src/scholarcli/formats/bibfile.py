@@ -32,22 +32,26 @@ def verbatim(value: str) -> str:
     return _NOT_VERBATIM.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode()), value)
 
 
+@lru_cache(maxsize=4096)  # the same few names, entry after entry: a lookup, not a regex
+def _is_identifier(name: str) -> bool:
+    return _IDENTIFIER.fullmatch(name) is not None
+
+
 def entry(entry_type: str, key: str, fields: Sequence[tuple[str, str]]) -> str:
     """One entry, fields aligned, values in braces (already escaped by the caller).
 
     An entry type or field name that is no identifier is a slip (validation refuses them in
     records): it is never written, so that no value can leave its field.
     """
-    if not _IDENTIFIER.fullmatch(entry_type):
+    if not _is_identifier(entry_type):
         entry_type = "misc"
-    fields = [(name, value) for name, value in fields if _IDENTIFIER.fullmatch(name)]
+    fields = [(name, value) for name, value in fields if _is_identifier(name)]
     width = max([len(name) for name, _ in fields], default=0)
-    parts = [f"@{entry_type}{{{key},\n"]
-    for name, value in fields:
-        shown = value if type(value) is Bare else f"{{{value}}}"
-        parts.append(f"  {name.ljust(width)} = {shown},\n")
-    parts.append("}\n")
-    return "".join(parts)
+    lines = [
+        f"  {name.ljust(width)} = {value},\n" if type(value) is Bare else f"  {name.ljust(width)} = {{{value}}},\n"
+        for name, value in fields
+    ]
+    return f"@{entry_type}{{{key},\n{''.join(lines)}}}\n"
 
 
 @lru_cache(maxsize=65536)  # the same co-authors come back entry after entry
@@ -127,7 +131,8 @@ def identifier_fields(work: Work, eprint_type: tuple[str, str], class_field: str
 def with_aliases(text: str, entry_type: str, work: Work, fields: Sequence[tuple[str, str]]) -> str:
     """The entry, then one copy under each other key the work has (``ids``): BibTeX has no aliases,
     so a copy is what makes ``\\cite{alias}`` resolve."""
+    if "ids" not in work.extra:  # the usual work: no other key
+        return text
     from scholarcli.model.duplicates import aliases
 
-    copies = [entry(entry_type, alias, fields) for alias in aliases(work)] if work.extra else []
-    return "\n".join([text, *copies])
+    return "\n".join([text, *(entry(entry_type, alias, fields) for alias in aliases(work))])
