@@ -65,6 +65,9 @@ class DuplicateIndex:
     """The identities of the works seen so far, to find a new work's twin in constant time."""
 
     seen: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The last work find was asked about, and its identities: an import adds the work it has just
+    # looked up, and working them out again was 4 us of each entry.
+    _last: tuple[Work, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, works: Iterable[Work]) -> DuplicateIndex:
@@ -75,10 +78,13 @@ class DuplicateIndex:
 
     def find(self, work: Work) -> tuple[str, str] | None:
         """(existing key, what they share) for the first identity already seen, or None."""
-        return self._find(identities(work))
+        found = identities(work)
+        self._last = (work, found)
+        return self._find(found)
 
     def add(self, work: Work) -> None:
-        self._add(work.key, identities(work))
+        last = self._last
+        self._add(work.key, last[1] if last is not None and last[0] is work else identities(work))
 
     def find_and_add(self, work: Work) -> tuple[str, str] | None:
         """find, then add, working out the work's identities once (`check` asks both of every work)."""
