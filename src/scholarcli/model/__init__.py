@@ -139,15 +139,19 @@ class Work(NamedTuple):
     def to_record(self) -> dict[str, Any]:
         """The record's fields in canonical order, leaving out those that are unset."""
         record: dict[str, Any] = {}
-        for name in FIELD_KINDS:
-            value = getattr(self, name)
+        for name, value in zip(FIELD_KINDS, self[1:], strict=True):  # the fields after the key, in order
+            if type(value) is str:  # the usual value, told at once
+                if value:
+                    record[name] = value
+                continue
             if value is None or value is False or value == () or value == {} or value == "":
                 continue
             if isinstance(value, tuple):
-                value = list(value)
+                record[name] = list(value)
             elif isinstance(value, Mapping):
-                value = dict(value)
-            record[name] = value
+                record[name] = dict(value)
+            else:
+                record[name] = value
         return record
 
 

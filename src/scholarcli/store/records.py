@@ -236,6 +236,8 @@ def _escape(found: re.Match[str]) -> str:
 
 
 def _basic_string(text: str) -> str:
+    if '"' not in text and "\\" not in text and text.isprintable():  # nothing to escape: no regex pass
+        return f'"{text}"'
     return f'"{_ESCAPED.sub(_escape, text)}"'
 
 
