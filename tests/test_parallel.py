@@ -156,3 +156,37 @@ def test_entries_converted_in_two_processes_are_those_one_process_converts(
     assert [bib_reading.parse(text, name, Settings(schema=1)) for name, text in texts] == alone
     assert len(forks) == len(texts)
     assert any(problem.field == "k" for problem in alone[-1].problems)  # a skipped entry is a problem, in order
+
+
+@pytest.mark.parametrize(
+    ("filters", "keys"),
+    [
+        (Filters(), None),
+        (Filters(venue="ICLR"), None),
+        (Filters(), ["jegou2023findings", "lovelace2024engine"]),
+        (Filters(person="Nobody Known"), None),  # a filter that fails fails in the export, as alone
+    ],
+)
+def test_entries_rendered_while_the_library_is_read_are_those_rendered_after(
+    root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch, filters: Filters, keys: list[str] | None
+) -> None:
+    from scholarcli.errors import ScholarError
+    from scholarcli.index import location
+
+    def exported(fmt: str, index_kept: bool = False) -> exporting.Exported | str:
+        for stale in location.cache_dir().glob("*") if not index_kept else ():
+            stale.unlink()  # no index: the read is in two processes
+        try:
+            return exporting.export_works(root, fmt, filters, ExportOptions(), keys=keys)
+        except ScholarError as error:
+            return str(error)
+
+    with monkeypatch.context() as alone:
+        alone.setattr(index, "PARALLEL_READ", 10**9)
+        expected = {fmt: exported(fmt) for fmt in ("bibtex", "biblatex")}
+    assert forks == []
+    monkeypatch.setattr(exporting, "PARALLEL_RENDER", 1)  # a render after the read would fork too
+    for fmt in ("bibtex", "biblatex"):
+        assert exported(fmt) == expected[fmt]
+        assert exported(fmt, index_kept=True) == expected[fmt]  # from the index and the entries remembered
+    assert len(forks) == 2  # the reads only: every entry was rendered while they read

@@ -9,7 +9,7 @@ them with ``use_cache=False``.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 from scholarcli.errors import Problem, UnknownKey
@@ -19,6 +19,14 @@ from scholarcli.model import Settings, Venue, Work
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.speed import collector_paused, in_child, in_two_processes
 from scholarcli.store.records import parse_settings, read_record, settings_bytes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    # What a caller makes of the works a large read parses, in the process that parses them, by
+    # the scanned line of each work's file (see load).
+    Prepare = Callable[[Settings, list[tuple[ScannedFile, Work]]], dict[ScannedFile, Any]]
 
 PROGRESS_EVERY = 1000  # records parsed between two progress reports
 PARALLEL_READ = 1000  # records to read from which a forked child reads half of the shards
@@ -37,6 +45,7 @@ class Library(NamedTuple):
     # Aligned with works: the scanned file (path and stat signature) each was read from.
     scanned: Sequence[ScannedFile] = ()
     resolved: Path | None = None  # the library's resolved path, which names its cache; None: no cache
+    prepared: Mapping[ScannedFile, Any] = {}  # what load's ``prepare`` made; one shared empty mapping
 
     def get(self, key: str) -> Work:
         for work in self.works:
@@ -70,13 +79,22 @@ def unknown_key_message(key: str, keys: list[str]) -> str:
     return f'no work with key "{key}"{hint}'
 
 
-def load(root: Path, read_only: bool = False, use_cache: bool = True, progress: Progress | None = None) -> Library:
+def load(
+    root: Path,
+    read_only: bool = False,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    prepare: Prepare | None = None,
+) -> Library:
     """Read every record; broken ones are reported in ``problems`` and left out of ``works``.
 
     With ``use_cache`` only the files changed since the last command are parsed (see shards.py).
-    ``progress(parsed, total)`` hears of long parsing runs.
+    ``progress(parsed, total)`` hears of long parsing runs. When the read is large enough to be
+    done in two processes (no index yet), ``prepare`` is given the works each shard's read parsed,
+    in the process that parsed them, and what it makes is the library's ``prepared``: the first
+    export of a library renders its entries so, while the works are at hand on both CPUs.
     """
-    return _Loader(root, use_cache, None, progress).library(read_only)
+    return _Loader(root, use_cache, None, progress, prepare).library(read_only)
 
 
 def load_listing(root: Path, fields: Collection[str], progress: Progress | None = None) -> Listing:
@@ -175,8 +193,17 @@ _Refreshed = tuple[
 class _Loader:
     """One read of a library through its index."""
 
-    def __init__(self, root: Path, use_cache: bool, fields: Collection[str] | None, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        use_cache: bool,
+        fields: Collection[str] | None,
+        progress: Progress | None,
+        prepare: Prepare | None = None,
+    ) -> None:
         self.root, self.use_cache, self.fields, self.progress = root, use_cache, fields, progress
+        self.prepare = prepare
+        self.prepared: dict[ScannedFile, Any] = {}
         # The index is keyed by library.toml's bytes, so its settings are those bytes parsed.
         self.settings_bytes = settings_bytes(root)
         self.resolved = root.resolve()
@@ -209,6 +236,7 @@ class _Loader:
             read_only=read_only,
             scanned=scanned,
             resolved=self.resolved if self.use_cache else None,
+            prepared=self.prepared,
         )
 
     def _shards(self) -> list[shards.Shard]:
@@ -247,17 +275,19 @@ class _Loader:
         processes = 2 if len(stale) > 1 and unread >= PARALLEL_READ else 1
         reader = _Reader(self.root, settings, previous, total, self.progress, processes)
 
-        def refresh(indices: Sequence[int]) -> list[_Refreshed | None]:
+        def refresh(indices: Sequence[int]) -> list[tuple[_Refreshed | None, dict[ScannedFile, Any]]]:
             return [self._handed(index, slices[index], reader, settings, scanned_at) for index in indices]
 
         refreshed = in_two_processes(refresh, stale) if processes == 2 else refresh(stale)
-        for index, done in zip(stale, refreshed, strict=True):
+        for index, (done, prepared) in zip(stale, refreshed, strict=True):
+            self.prepared.update(prepared)
             if done is None:  # the child wrote it to the index: read from there, only the fields wanted
                 shard = self._read(index, self.fields)
                 if shard is not None and shard.files == [_trusted_line(line, scanned_at) for line in slices[index]]:
                     stored[index] = shard
                     continue
-                done = self._refreshed(index, slices[index], reader, settings, scanned_at)[0]  # changed since
+                done, _, prepared = self._refreshed(index, slices[index], reader, settings, scanned_at)  # changed since
+                self.prepared.update(prepared)
             lines, rows, listed, paths, problems = done
             made = [row if isinstance(row, Work | list) else tuple.__new__(Work, row) for row in rows]
             stored[index] = shards.Shard(
@@ -268,23 +298,35 @@ class _Loader:
 
     def _refreshed(
         self, index: int, files: list[ScannedFile], reader: _Reader, settings: Settings, scanned_at: int
-    ) -> tuple[_Refreshed, bool]:
-        """One stale shard read, and written to the index (the flag: whether it could be)."""
+    ) -> tuple[_Refreshed, bool, dict[ScannedFile, Any]]:
+        """One stale shard read, and written to the index (the flag: whether it could be), and what
+        ``prepare`` made of the works it parsed."""
         rows = [reader.row(line) for line in files]
         lines = [_trusted_line(line, scanned_at) for line in files]
         shard = shards.Shard(self.key, with_known_venues(settings, rows), lines, rows, *arrange(lines, rows))
         written = self.use_cache and shards.write(self.resolved, index, shard)
-        return (lines, rows, shard.listed, shard.paths, shard.problems), written
+        prepared: dict[ScannedFile, Any] = {}
+        if self.prepare is not None and reader.processes == 2:
+            # only the works parsed here: one kept from the index may have what prepare makes kept too
+            parsed = [
+                (lines[at], row)
+                for at in shard.listed
+                if isinstance(row := rows[at], Work) and files[at] not in reader.previous
+            ]
+            prepared = self.prepare(settings, parsed)
+        return (lines, rows, shard.listed, shard.paths, shard.problems), written, prepared
 
     def _handed(
         self, index: int, files: list[ScannedFile], reader: _Reader, settings: Settings, scanned_at: int
-    ) -> _Refreshed | None:
+    ) -> tuple[_Refreshed | None, dict[ScannedFile, Any]]:
         """A stale shard refreshed, as a forked child hands it back: None when it is in the index,
         which the parent reads faster than it would unpickle the rows (only the fields it wants,
-        and the child pickles nothing); else the rows, works as plain tuples."""
-        (lines, rows, listed, paths, problems), written = self._refreshed(index, files, reader, settings, scanned_at)
+        and the child pickles nothing); else the rows, works as plain tuples. Then what prepare made."""
+        refreshed, written, prepared = self._refreshed(index, files, reader, settings, scanned_at)
+        lines, rows, listed, paths, problems = refreshed
         if not in_child():
-            return lines, rows, listed, paths, problems
+            return refreshed, prepared
         if written:
-            return None
-        return lines, [tuple(row) if isinstance(row, tuple) else row for row in rows], listed, paths, problems
+            return None, prepared
+        plain = [tuple(row) if isinstance(row, tuple) else row for row in rows]
+        return (lines, plain, listed, paths, problems), prepared

@@ -15,13 +15,20 @@ from scholarcli.index import Library, Listing, Progress, load, load_listing
 from scholarcli.model import Citation
 from scholarcli.store.locate import locate
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.index import Prepare
+
 __all__ = ["Library", "Listing", "open_citations", "open_library", "open_listing"]
 
 
-def open_library(explicit: Path | None, progress: Progress | None = None, use_cache: bool = True) -> Library:
-    """The library the user chose (--library, or the look-up order), every field of every work."""
+def open_library(
+    explicit: Path | None, progress: Progress | None = None, use_cache: bool = True, prepare: Prepare | None = None
+) -> Library:
+    """The library the user chose (--library, or the look-up order), every field of every work
+    (``prepare``: see index.load)."""
     root, read_only = locate(explicit)
-    return load(root, read_only=read_only, use_cache=use_cache, progress=progress)
+    return load(root, read_only=read_only, use_cache=use_cache, progress=progress, prepare=prepare)
 
 
 def open_listing(explicit: Path | None, fields: Collection[str], progress: Progress | None = None) -> Listing:

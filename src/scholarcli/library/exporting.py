@@ -17,6 +17,7 @@ from scholarcli import __version__
 from scholarcli.errors import Problem, ScholarError
 from scholarcli.formats import ENTRY_SEPARATOR, PERSONAL, ExportOptions, ExportResult, entry_renderer, renderer
 from scholarcli.index import Library, Progress, entries, shards
+from scholarcli.index.scanning import ScannedFile
 from scholarcli.library import open_citations, open_library
 from scholarcli.model import Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
@@ -26,6 +27,8 @@ from scholarcli.speed import in_two_processes
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from scholarcli.index import Prepare
 
 RENDERS_FORMAT = 1
 PARALLEL_RENDER = 1000  # entries to render from which a forked child renders half of them
@@ -62,7 +65,7 @@ def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
     key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, fmt, options, _code_stamp())
     remembered = entries.read(library.resolved, fmt, key)
     lines = [scanned_as[work.key] for work in works]
-    found = [remembered.get(line) for line in lines]
+    found: list[entries.Rendered | None] = [remembered.get(line) or library.prepared.get(line) for line in lines]
     unrendered = [work for work, entry in zip(works, found, strict=True) if entry is None]
 
     def render_all(part: Sequence[Work]) -> list[entries.Rendered]:
@@ -72,15 +75,44 @@ def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
 
     parallel = len(unrendered) >= PARALLEL_RENDER  # the first export of a library: in two processes
     fresh = iter(in_two_processes(render_all, unrendered) if parallel else render_all(unrendered))
-    made = [entry if entry is not None else next(fresh) for entry in found]
+    made: list[entries.Rendered] = [entry if entry is not None else next(fresh) for entry in found]
     # joined as render_each joins them, without a call for each entry
     result = ExportResult(ENTRY_SEPARATOR.join([text for text, _ in made]), [w for _, about in made for w in about])
-    if unrendered:  # written back without the entries of files that changed or went away
+    rendered: dict[str, entries.Rendered] = {
+        line: entry for line, entry in zip(lines, made, strict=True) if line not in remembered
+    }
+    if rendered:  # written back without the entries of files that changed or went away
         current = set(library.scanned)
         kept = {line: entry for line, entry in remembered.items() if line in current}
-        rendered = {line: entry for line, entry, old in zip(lines, made, found, strict=True) if old is None}
-        entries.write(library.resolved, fmt, key, kept | rendered)
+        entries.write(library.resolved, fmt, key, kept | rendered if kept else rendered)
     return result
+
+
+def _rendering(fmt: str, filters: Filters, keys: list[str] | None, options: ExportOptions) -> Prepare | None:
+    """What renders the entries of the works a large read parses, where it parses them (index.load):
+    the first export of a library renders them while each process has its half of the works at
+    hand, rather than in a second child after the read (whose fork then copies the pages of the
+    works both touch). They are rendered as render() would: from the same works, settings (less
+    the venues the index found, which only spare look-ups in the registry) and options."""
+    render_work = entry_renderer(fmt)
+    if render_work is None:
+        return None
+    options = options._replace(citation_counts={})
+    wanted = None if keys is None else set(keys)
+
+    def prepare(settings: Settings, parsed: list[tuple[ScannedFile, Work]]) -> dict[ScannedFile, entries.Rendered]:
+        try:
+            chosen = {work.key for work in select([work for _, work in parsed], filters, settings)}
+        except ScholarError:  # a filter that fails (an unknown --person) fails again, and says why, in render
+            return {}
+        made: dict[ScannedFile, entries.Rendered] = {}
+        for line, work in parsed:
+            if work.key in chosen and (wanted is None or work.key in wanted):
+                text, about = render_work(work, settings, options)
+                made[line] = (text, tuple(about))
+        return made
+
+    return prepare
 
 
 def whose_cv(settings: Settings, person: str | None, fmt: str) -> Person:
@@ -126,7 +158,8 @@ def export_works(
     progress: Progress | None = None,
 ) -> Exported:
     """The selected works (or exactly those of ``keys``, in their order) exported as ``fmt``."""
-    library = open_library(explicit, progress)
+    prepare = _rendering(fmt, filters, keys, options) if fmt not in PERSONAL else None
+    library = open_library(explicit, progress, prepare=prepare)
     if fmt in PERSONAL:
         whose = whose_cv(library.settings, filters.person, fmt)
         filters = filters._replace(person=whose.name)
