@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from scholarcli.model.bibtex_value import braces_balance
 from scholarcli.model.markup import LETTERS, has_latex, is_marked, plain, tokens
 from scholarcli.model.markup import SYMBOLS as LATEX_SYMBOLS
 
@@ -100,19 +101,10 @@ def _accented(char: str) -> str | None:
     return f"{{\\{command}{separator}{base}}}"
 
 
-def _braces_nest(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
-
-
 def _brace_escapes(text: str) -> dict[str, str]:
     """``\\{`` and ``\\}`` where the braces nest; BibTeX counts even escaped braces to find where a
     field ends, so braces that do not nest become ``\\textbraceleft{}`` (which pandoc cannot read)."""
-    if _braces_nest(text):
+    if braces_balance(text):
         return {"{": r"\{", "}": r"\}"}
     return {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 

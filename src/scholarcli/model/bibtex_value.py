@@ -46,3 +46,16 @@ def _part_end(value: str, start: int) -> int:
         if (value[start] == "{" and depth == 0) or (char == '"' and index > start and depth == 0):
             return index + 1
     return -1
+
+
+def braces_balance(text: str) -> bool:
+    """Whether every } closes a { before it, and every { is closed: BibTeX counts even escaped ones."""
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0

@@ -24,7 +24,7 @@ from scholarcli.model import (
     Venue,
     Work,
 )
-from scholarcli.model.bibtex_value import bibtex_expression_problem
+from scholarcli.model.bibtex_value import bibtex_expression_problem, braces_balance
 from scholarcli.model.markup import is_marked
 from scholarcli.model.markup import problem as markup_problem
 
@@ -200,7 +200,7 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     for name, value in raw.get("extra", {}).items():
         if not IDENTIFIER.fullmatch(name):
             found.append(("extra", f'"{name}" is not a field name (letters, digits, _ : . + -)'))
-        if ("{" in value or "}" in value) and not _balanced(value):
+        if ("{" in value or "}" in value) and not braces_balance(value):
             found.append(("extra", f"{name} has unbalanced braces (extra holds BibTeX source)"))
     status = raw.get("status")
     if status is not None:
@@ -209,19 +209,6 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
         elif status not in PATENT_STATUSES:
             found.append(("status", f'"{status}" is not one of: {", ".join(PATENT_STATUSES)}'))
     return found
-
-
-def _balanced(text: str) -> bool:
-    """Whether every } closes a { before it, and every { is closed."""
-    depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
 
 
 # The usual values of the usual kinds, told valid at once (exact types, text without surrogates);
