@@ -169,3 +169,14 @@ def test_the_exports_are_judged_with_the_current_pandoc() -> None:
     from pandoc_release import OLDEST, pandoc_version
 
     assert pandoc_version() >= OLDEST, f"pandoc {pandoc_version()} on PATH; pip install -e '.[test]'"
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_pandoc_reads_a_name_with_two_accents_on_a_letter_back(
+    scholar: Scholar, make_library: Callable[..., Path], tmp_path: Path, fmt: str
+) -> None:
+    name = "Olúwásẹ́gun Adébáyọ̀"
+    root = make_library({"x": f'type = "misc"\ntitle = "T"\nauthors = ["{name}"]\nyear = 2020\n'})
+    export(scholar, root, fmt, tmp_path / "refs.bib")
+    result = run_tool("pandoc", "-f", fmt, "-t", "csljson", "refs.bib", cwd=tmp_path)
+    assert [_full_name(author) for author in json.loads(result.stdout)[0]["author"]] == [name]

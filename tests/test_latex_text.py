@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from scholarcli.formats.latex_text import SPECIALS, decode, decode_markup, escape, escape_markup, escape_title
@@ -73,3 +75,15 @@ def test_tex_char_becomes_the_character_it_stands_for(source: str, markup: str, 
     assert decode_markup(source) == markup
     assert decode(source) == shown
     assert r"\char" not in escape_markup(markup)
+
+
+@pytest.mark.parametrize(
+    ("text", "latex"),
+    [
+        ("Olúwásẹ́gun Adébáyọ̀", r"Ol{\'u}w{\'a}s{\'{\d e}}gun Ad{\'e}b{\'a}y{\`{\d o}}"),
+        ("e\u0301te\u0301", r"{\'e}t{\'e}"),  # decomposed: an ASCII letter and its accent
+    ],
+)
+def test_a_letter_with_two_accents_is_written_with_both_and_read_back(text: str, latex: str) -> None:
+    assert escape(text) == latex
+    assert decode_markup(latex) == unicodedata.normalize("NFC", text)

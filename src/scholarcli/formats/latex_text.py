@@ -91,14 +91,17 @@ ACCENTS = {
 
 
 @lru_cache(maxsize=4096)
-def _accented(char: str) -> str | None:
-    """``é`` as ``{\\'e}``, ``č`` as ``{\\v c}``; None when it is not a letter with one accent."""
-    parts = unicodedata.normalize("NFD", char)
-    if len(parts) != 2 or parts[1] not in ACCENTS or not parts[0].isascii():
+def _accented(letter: str) -> str | None:
+    """``é`` as ``{\\'e}``, ``č`` as ``{\\v c}``, ``ẹ́`` (two accents) as ``{\\'{\\d e}}``; None when it is
+    not an ASCII letter with accents LaTeX draws."""
+    parts = unicodedata.normalize("NFD", letter)
+    if len(parts) < 2 or not parts[0].isascii() or any(mark not in ACCENTS for mark in parts[1:]):
         return None
-    command, base = ACCENTS[parts[1]], parts[0]
-    separator = " " if command.isalpha() else ""
-    return f"{{\\{command}{separator}{base}}}"
+    command = ACCENTS[parts[1]]
+    drawn = f"\\{command}{' ' if command.isalpha() else ''}{parts[0]}"
+    for mark in parts[2:]:  # NFD puts the accent nearest the letter first
+        drawn = f"\\{ACCENTS[mark]}{{{drawn}}}"
+    return f"{{{drawn}}}"
 
 
 def _brace_escapes(text: str) -> dict[str, str]:
@@ -124,7 +127,8 @@ def _specials_for(text: str) -> dict[str, str]:
 
 # What needs replacing: LaTeX's specials, and (for 8-bit BibTeX and pdflatex) anything not ASCII.
 _NEEDS_ESCAPE = re.compile(r"[\\{}&%$#_~^<>|]")
-_NEEDS_ESCAPE_ASCII = re.compile(r"[\\{}&%$#_~^<>|\u0080-\U0010ffff]")
+# (a letter with its combining accents is one match: "ẹ" and U+0301 make "ẹ́")
+_NEEDS_ESCAPE_ASCII = re.compile(r"[\\{}&%$#_~^<>|]|[\u0080-\U0010ffff][\u0300-\u036f]*|[A-Za-z][\u0300-\u036f]+")
 
 
 def _has_special(text: str) -> bool:
@@ -251,8 +255,13 @@ def escape_markup(text: str, ascii_only: bool = True) -> str:
 # --- decoding: LaTeX source from real .bib files back to Unicode text and record markup ----------
 
 _COMBINING = {command: mark for mark, command in ACCENTS.items()}
-_ACCENT_BASE = r"(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))"
+_ACCENT_BASE = r"(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z])(?![\u0300-\u036f]))"
+# An accent over a letter accented already ({\\'{\\d e}} once its \d e is ẹ): read in a second round,
+# braced first, so that the braces of the whole go with it.
+_ACCENTED_BASE = r"(?:\{\s*([^\W\d_][\u0300-\u036f]*)\s*\}|([^\W\d_][\u0300-\u036f]*))"
 _BRACED_ACCENT = re.compile(r"\{\s*\\([\'`^\"~=.])\s*" + _ACCENT_BASE + r"\s*\}")
+_BRACED_ACCENT_AGAIN = re.compile(r"\{\s*\\([\'`^\"~=.])\s*" + _ACCENTED_BASE + r"\s*\}")
+_ACCENT_AGAIN = re.compile(r"\\([\'`^\"~=.])\s*" + _ACCENTED_BASE)
 _BRACED_LETTER_ACCENT = re.compile(r"\{\s*\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))\s*\}")
 _ACCENT = re.compile(r"\\([\'`^\"~=.])\s*" + _ACCENT_BASE)
 _LETTER_ACCENT = re.compile(r"\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))")
@@ -301,6 +310,8 @@ def _decode_text(text: str) -> str:
         text = _BRACED_LETTER.sub(lambda found: LETTERS[found.group(1)], text)
         text = _ACCENT.sub(_accent, text)
         text = _LETTER_ACCENT.sub(_accent, text)
+        if "\\" in text:  # an accent over an accented letter ({\\'{\\d e}}): the second round
+            text = _ACCENT_AGAIN.sub(_accent, _BRACED_ACCENT_AGAIN.sub(_accent, text))
         text = _COMMAND.sub(_command, text)
     text = text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
     return re.sub(r"(?<!\\)~", "\u00a0", text)
