@@ -131,6 +131,18 @@ class Setup(NamedTuple):
     memory: dict[str, Command]
 
 
+SET_ASIDE = OUT / "set-aside"
+
+
+def set_aside(folder: Path) -> None:
+    """Move the last run's library out of the way, to delete once everything is timed: on some
+    filesystems (ext4 mounted with discard) files made just after thousands were deleted are made
+    several times slower for minutes, which would fall on the import timed next."""
+    if folder.exists():
+        SET_ASIDE.mkdir(parents=True, exist_ok=True)
+        folder.rename(SET_ASIDE / f"{folder.name}-{time.time_ns()}")
+
+
 def scholar_import(size: int, bib: Path) -> tuple[str, Path, dict[str, str], float]:
     """scholar's path, a new library of ``size`` works imported from ``bib``, its environment, the import's time."""
     scholar = shutil.which("scholar") or str(Path(sys.executable).parent / "scholar")
@@ -140,7 +152,7 @@ def scholar_import(size: int, bib: Path) -> tuple[str, Path, dict[str, str], flo
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", Path(scholarcli.__file__).parent], check=True)
     library = OUT / f"scholar-{size}"
-    shutil.rmtree(library, ignore_errors=True)
+    set_aside(library)
     env = {**os.environ, "XDG_CACHE_HOME": str(OUT / f"cache-{size}")}
     shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
     subprocess.run([scholar, "init", library], check=True, stderr=subprocess.DEVNULL)
@@ -207,7 +219,7 @@ def pubs_setup(size: int, bib: Path) -> Setup | None:
             print("pubs could not be installed; timing scholar only", file=sys.stderr)
             return None
     home = OUT / f"pubs-{size}"
-    shutil.rmtree(home, ignore_errors=True)
+    set_aside(home)
     home.mkdir(parents=True)
     config = str(home / "pubsrc")
     env = {**os.environ, "HOME": str(home)}
@@ -277,6 +289,7 @@ def main() -> None:
         lines += [table_line(size, *row) for row in measure(size, args.runs, not args.no_pubs)]
         (OUT / "results.md").write_text("\n".join(lines) + "\n")  # what is measured so far
     print("\n".join(lines))
+    shutil.rmtree(SET_ASIDE, ignore_errors=True)
 
 
 if __name__ == "__main__":
