@@ -7,6 +7,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import Run, write_library
 from scholarcli.formats import FORMAT_NAMES
 
@@ -22,7 +24,20 @@ def test_a_mistyped_command_suggests_the_right_one_once(scholar: Scholar) -> Non
 def test_export_help_names_the_formats(scholar: Scholar) -> None:
     run = scholar("export", "--help")
     assert run.exit_code == 0
-    assert f"FORMAT: One of: {', '.join(FORMAT_NAMES)}." in " ".join(run.stdout.split())
+    assert f"FORMAT One of: {', '.join(FORMAT_NAMES)}. [required]" in " ".join(run.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("show", "KEY The work's key (its file name without .toml)."),
+        ("edit", "KEY The key of the work to edit."),
+        ("rm", "KEYS... Keys of the works to remove."),
+        ("init", "[DIRECTORY] Where to make the library"),
+    ],
+)
+def test_help_says_what_each_argument_is(scholar: Scholar, command: str, said: str) -> None:
+    assert said in " ".join(scholar(command, "--help").stdout.split())
 
 
 def _work(year: int, authors: str) -> str:

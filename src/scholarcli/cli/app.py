@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import click
 import typer
@@ -21,8 +21,27 @@ from scholarcli.cli.options import DECLARED
 from scholarcli.cli.params import declared
 
 
+def _keep_argument_help() -> None:
+    """typer 0.24 sets an argument's help and then calls click 8.5's Argument.__init__, which takes a
+    help of its own and sets it to None: `show --help` listed "KEY [required]" and no word of what
+    KEY is. The help is set again once click is done."""
+    from typer.core import TyperArgument
+
+    if getattr(TyperArgument.__init__, "keeps_help", False):
+        return
+    original = TyperArgument.__init__
+
+    def init(self: TyperArgument, *args: Any, help: str | None = None, **kwargs: Any) -> None:
+        original(self, *args, help=help, **kwargs)
+        self.help = help
+
+    init.keeps_help = True  # type: ignore[attr-defined]
+    TyperArgument.__init__ = init  # type: ignore[method-assign]
+
+
 def make_app() -> typer.Typer:
     """The app, its commands' parameters built from the declarations as they are now."""
+    _keep_argument_help()
     made = typer.Typer(
         name="scholar",
         cls=ScholarGroup,

@@ -78,19 +78,6 @@ def _argument(argument: Argument) -> inspect.Parameter:
     return inspect.Parameter(argument.param, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
 
-def _with_arguments(doc: str | None, arguments: tuple[Argument, ...]) -> str | None:
-    """The help text with each argument's values after its first paragraph ("FORMAT: One of: bibtex, ...").
-
-    The arguments' own help is not shown: typer 0.24 sets it before click 8.5's Argument, which
-    takes a help of its own, resets it; `export --help` said "FORMAT [required]" and no format.
-    """
-    if not doc or not arguments:
-        return doc
-    summary, _, rest = inspect.cleandoc(doc).partition("\n\n")
-    described = "\n\n".join(f"{argument.metavar}: {argument.help}" for argument in arguments)
-    return f"{summary}\n\n{described}\n\n{rest}"
-
-
 def declared(command: Command) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Give ``function(ctx, values)`` the typer signature of ``command``'s declaration.
 
@@ -106,7 +93,7 @@ def declared(command: Command) -> Callable[[Callable[..., None]], Callable[..., 
         parameters = [context, *map(_argument, command.arguments), *map(_option, command.options)]
         command_function.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         command_function.__annotations__ = {}
-        command_function.__doc__ = _with_arguments(function.__doc__, command.arguments)
+        command_function.__doc__ = function.__doc__
         command_function.__name__ = function.__name__
         return command_function
 
