@@ -20,7 +20,7 @@ from scholarcli.formats.bibfile import (
     MONTH_MACROS,
     Bare,
     entry,
-    extra_fields,
+    kept_fields,
     page_range,
     venue_from_extra,
 )
@@ -161,10 +161,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     fields.append(("bibtex_show", work.extra.get("bibtex_show", "true")))
     if work.selected:
         fields.append(("selected", "true"))
-    if work.macros:  # what the @string stands for, where the site's other .bib file defines it
-        fields = [(name, value) for name, value in fields if name not in work.macros]
     # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).
-    for name, value in extra_fields(work, {name for name, _ in fields}):
+    fields, kept = kept_fields(work, fields)
+    for name, value in kept:
         escaped = value.replace("<", "&lt;").replace(">", "&gt;")
         fields.append((name, Bare(escaped) if type(value) is Bare else escaped))  # an @string: bare still
     return entry(work.bibtex_type or bib_type, work.key, fields), unsafe_links(work)  # the type it came with

@@ -88,11 +88,19 @@ def page_range(pages: str) -> str:
     return "--".join(part.strip() for part in pages.split("-")) if pages.count("-") == 1 else pages
 
 
-def extra_fields(work: Work, used: set[str]) -> list[tuple[str, str]]:
-    """Fields kept from an import, after those already written: BibTeX source, written as it came;
-    then those that use an @string the imported file did not define, bare as BibTeX wrote them."""
+Fields = list[tuple[str, str]]
+
+
+def kept_fields(work: Work, made: Fields) -> tuple[Fields, Fields]:
+    """The fields an export made, and after them those an import kept: ``extra`` as BibTeX source,
+    written as it came, where no made field has the name; then ``macros`` (an @string the imported
+    file did not define), bare as BibTeX wrote them, in place of a made field of the same name."""
+    if not work.extra and not work.macros:
+        return made, []
+    made = [(name, value) for name, value in made if name not in work.macros]
+    used = {name for name, _ in made}
     kept = [(name, value) for name, value in work.extra.items() if name not in used]
-    return kept + [
+    return made, kept + [
         (name, Bare(value))
         for name, value in work.macros.items()
         if name not in used and bibtex_expression_problem(value) is None  # nothing that could leave its field

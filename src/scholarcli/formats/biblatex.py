@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import entry, extra_fields, identifier_fields, names, page_range, venue_from_extra
+from scholarcli.formats.bibfile import entry, identifier_fields, kept_fields, names, page_range, venue_from_extra
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
@@ -88,10 +88,8 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     for name, value in (("note", work.note), ("keywords", ", ".join(work.tags)), ("abstract", work.abstract)):
         if value:
             fields.append((name, _text(value)))
-    if work.macros:  # what the @string stands for, where the user's documents define it
-        fields = [(name, value) for name, value in fields if name not in work.macros]
-    if work.extra or work.macros:
-        fields.extend(extra_fields(work, {name for name, _ in fields}))
+    made, kept = kept_fields(work, fields)
+    fields = made + kept
     used = {name for name, _ in fields}
     lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]
     if not used & {"date", "year"}:

@@ -15,8 +15,8 @@ from scholarcli.formats.bibfile import (
     MONTH_MACROS,
     Bare,
     entry,
-    extra_fields,
     identifier_fields,
+    kept_fields,
     names,
     page_range,
     venue_from_extra,
@@ -87,10 +87,8 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
         if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
             fields.append((name, url))
-    if work.macros:  # what the @string stands for, where the user's documents define it
-        fields = [(name, value) for name, value in fields if name not in work.macros]
-    if work.extra or work.macros:
-        fields.extend(extra_fields(work, {name for name, _ in fields}))
+    made, kept = kept_fields(work, fields)
+    fields = made + kept
     entry_type = work.bibtex_type or bib_type
     return with_aliases(entry(entry_type, work.key, fields), entry_type, work, fields), warnings
 

@@ -77,7 +77,11 @@ _FACT_FIELDS = {"author": "authors", "venue": "venue", "publisher": "publisher",
 
 
 # The BibTeX fields that state a fact, as an import may keep them in ``macros``.
-_MACRO_FIELDS = {"author": ("author",), "venue": ("journal", "booktitle"), "publisher": ("publisher", "institution")}
+_MACRO_FIELDS = {
+    "author": ("author",),
+    "venue": ("journal", "booktitle"),
+    "publisher": ("publisher", "institution", "school"),
+}
 
 
 def _has_fact(work: Work, fact: str) -> bool:
