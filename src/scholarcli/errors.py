@@ -29,6 +29,11 @@ class WriteFailed(ScholarError):
         self.errno = errno
 
 
+class UnsafeOutput(ScholarError):
+    """An export was about to write a value that could leave its place (a slip in scholar): refused,
+    so that nothing a record holds can become a field, an entry or markup of its own."""
+
+
 class Problem(NamedTuple):
     """One problem found in a file of the library, located by file and field."""
 

@@ -17,12 +17,21 @@ import re
 from collections.abc import Sequence
 
 from scholarcli.formats.bibfile import (
-    MONTH_MACROS,
     Bare,
+    Fields,
+    Source,
+    Text,
+    Value,
+    Verbatim,
     entry,
     kept_fields,
+    month,
+    number,
     page_range,
+    source,
     venue_from_extra,
+    verbatim,
+    word,
 )
 from scholarcli.formats.common import ExportOptions, ExportResult, render_each
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
@@ -50,9 +59,14 @@ BUTTONS = (
 )
 
 
-def text(value: str) -> str:
+def shown(escaped: str) -> Text:
     """A field value: LaTeX-escaped, with the angle brackets as entities, since the page shows it raw."""
-    return value.replace("\\textless{}", "&lt;").replace("\\textgreater{}", "&gt;")
+    return Text(escaped.replace("\\textless{}", "&lt;").replace("\\textgreater{}", "&gt;"))
+
+
+def text(value: str) -> Text:
+    """Plain text as a field value the page shows as it is."""
+    return shown(escape(value, ascii_only=False))
 
 
 def _author(name: str, equal: bool, mark: str) -> str:
@@ -62,23 +76,23 @@ def _author(name: str, equal: bool, mark: str) -> str:
         given, family = first, f"{von} {last}".strip()
     else:
         (given, family), jr = split_name(name), ""
-    parts = [text(escape_markup(family, ascii_only=False)) + (mark if equal else "")]
-    parts += [text(escape_markup(part, ascii_only=False)) for part in (jr, given) if part]
+    parts = [shown(escape_markup(family, ascii_only=False) + (escape(mark, ascii_only=False) if equal else ""))]
+    parts += [shown(escape_markup(part, ascii_only=False)) for part in (jr, given) if part]
     return ", ".join(parts)
 
 
-def authors(work: Work, mark: str) -> str:
+def authors(work: Work, mark: str) -> Text:
     equal = set(work.equal_contribution)
     listed = [_author(name, name in equal, mark) for name in work.authors]
-    return " and ".join([*listed, "others"] if work.authors_truncated else listed)
+    return shown(" and ".join([*listed, "others"] if work.authors_truncated else listed))
 
 
-def url_text(url: str) -> str:
+def url_text(url: str) -> Verbatim:
     """An address as a field value: verbatim (LaTeX decoding would spoil nothing here), with the
-    characters that could leave the template's ``href="..."`` or unbalance braces percent-encoded."""
-    for char in '"<>{}\\':
+    characters that could leave the template's ``href="..."`` or their field percent-encoded."""
+    for char in '"<>':
         url = url.replace(char, f"%{ord(char):02X}")
-    return url
+    return verbatim(url)
 
 
 def _address(value: str) -> str | None:
@@ -87,13 +101,13 @@ def _address(value: str) -> str | None:
     return value if is_safe_url(value) or is_safe_image(value) or relative else None
 
 
-def buttons(work: Work) -> list[tuple[str, str]]:
+def buttons(work: Work) -> Fields:
     named = {name.lower(): url for name, url in work.links.items()}
     if work.url:
         named.setdefault("html", work.url)  # al-folio's button; the import reads it back as the url
     elif work.is_patent:  # the patent office's page of the number
         named.update(("html", link.url) for link in links(work) if link.label == "Patent")
-    found = []
+    found: Fields = []
     for field, names in BUTTONS:
         url = next((_address(named[name]) for name in names if name in named and _address(named[name])), None)
         if url:
@@ -101,49 +115,49 @@ def buttons(work: Work) -> list[tuple[str, str]]:
     return found
 
 
-def _venue(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]]:
-    fields = []
+def _venue(work: Work, settings: Settings, bib_type: str) -> Fields:
+    fields: Fields = []
     venue = settings.venue(work.venue)
     if "abbr" in work.extra:
         pass  # an imported badge scholar could not read as an acronym: written with the kept fields
     elif venue is not None:
-        fields.append(("abbr", text(escape(venue.acronym, ascii_only=False))))
+        fields.append(("abbr", text(venue.acronym)))
     elif work.venue and (venue_from_extra(work) or not VENUE_FIELD.get(bib_type)):  # an import's abbr
-        fields.append(("abbr", text(escape(work.venue, ascii_only=False))))
+        fields.append(("abbr", text(work.venue)))
     field = VENUE_FIELD.get(bib_type)
     name = venue_name(work, settings) if work.is_patent or not work.venue else venue_long(work, settings)
     if field and venue_from_extra(work):
         pass  # written with the other kept fields
     elif field and name:
-        fields.append((field, text(escape(name, ascii_only=False))))
+        fields.append((field, text(name)))
     elif work.is_patent:
-        fields.append(("abbr", "Patent"))
-        fields.append(("note", text(escape(name, ascii_only=False))))
+        fields.append(("abbr", word("Patent")))
+        fields.append(("note", text(name)))
         if work.number:
-            fields.append(("number", text(escape(work.number, ascii_only=False))))
+            fields.append(("number", text(work.number)))
         if work.assignee:
-            fields.append(("holder", text(escape(work.assignee, ascii_only=False))))
+            fields.append(("holder", text(work.assignee)))
     return fields
 
 
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
     bib_type = TYPES[work.type]
-    fields: list[tuple[str, str]] = []
+    fields: Fields = []
     if work.authors:
         fields.append(("author", authors(work, settings.equal_contribution.symbol)))
     # As written: jekyll-scholar shows titles as they are, so no protection is added that an import
     # would read back as the source's.
-    fields.append(("title", text(escape_markup(work.title, ascii_only=False))))
+    fields.append(("title", shown(escape_markup(work.title, ascii_only=False))))
     fields.extend(_venue(work, settings, bib_type))
     if work.year is not None:
-        fields.append(("year", str(work.year)))
+        fields.append(("year", number(work.year)))
     if work.month is not None:
-        fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
+        fields.append(("month", month(work.month)))
     for name in ("volume", "issue", "pages", "publisher"):
         value = getattr(work, name)
         if value and not (name == "publisher" and bib_type == "phdthesis"):  # the school already
             value = page_range(value) if name == "pages" else value
-            fields.append(("number" if name == "issue" else name, text(escape(value, ascii_only=False))))
+            fields.append(("number" if name == "issue" else name, text(value)))
     # Identifiers become addresses in the template (https://doi.org/..., arxiv.org/abs/...).
     for name in ("arxiv", "doi", "url"):
         if value := getattr(work, name):
@@ -152,21 +166,31 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     if (preview := image(work)) is not None:
         fields.append(("preview", url_text(preview)))
     if work.categories:
-        fields.append(("primaryclass", text(escape(work.categories[0], ascii_only=False))))
+        fields.append(("primaryclass", text(work.categories[0])))
     if work.tags:
-        fields.append(("keywords", text(escape(", ".join(work.tags), ascii_only=False))))
+        fields.append(("keywords", text(", ".join(work.tags))))
     for name in ("note", "abstract"):
         if value := getattr(work, name):
-            fields.append((name, text(escape(value, ascii_only=False))))
-    fields.append(("bibtex_show", work.extra.get("bibtex_show", "true")))
+            fields.append((name, text(value)))
+    fields.append(("bibtex_show", _bibtex_show(work)))
     if work.selected:
-        fields.append(("selected", "true"))
+        fields.append(("selected", word("true")))
     # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).
     fields, kept = kept_fields(work, fields)
-    for name, value in kept:
-        escaped = value.replace("<", "&lt;").replace(">", "&gt;")
-        fields.append((name, Bare(escaped) if type(value) is Bare else escaped))  # an @string: bare still
+    fields += [(name, _page_source(value)) for name, value in kept]
     return entry(work.bibtex_type or bib_type, work.key, fields), unsafe_links(work)  # the type it came with
+
+
+def _bibtex_show(work: Work) -> Value:
+    """``true``, or the value an import kept (as BibTeX source)."""
+    kept = work.extra.get("bibtex_show")
+    return (source(kept) if kept is not None else None) or word("true")
+
+
+def _page_source(value: Value) -> Value:
+    """Kept source as the page shows it: angle brackets as entities; an @string stays bare."""
+    escaped = value.replace("<", "&lt;").replace(">", "&gt;")
+    return Bare(escaped) if type(value) is Bare else Source(escaped)
 
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:

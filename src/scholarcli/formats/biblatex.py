@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import entry, identifier_fields, kept_fields, names, page_range, venue_from_extra
+from scholarcli.formats.bibfile import (
+    Fields,
+    Text,
+    entry,
+    identifier_fields,
+    kept_fields,
+    names,
+    page_range,
+    text,
+    title,
+    venue_from_extra,
+    word,
+)
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
@@ -18,7 +30,6 @@ from scholarcli.formats.common import (
     is_arxiv,
     render_each,
 )
-from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, venue_long
 
@@ -69,8 +80,8 @@ def _patent_type(work: Work) -> str:
     return "patent" if granted else "patreq"
 
 
-def _text(value: str) -> str:
-    return escape(value, ascii_only=False)
+def _text(value: str) -> Text:
+    return text(value, ascii_only=False)
 
 
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
@@ -80,9 +91,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         type_field = None
     fields = _head(work, settings, bib_type)
     if date := iso_date(work):
-        fields.append(("date", date))
+        fields.append(("date", word(date)))
     if type_field:
-        fields.append(("type", type_field))
+        fields.append(("type", word(type_field)))
     fields += _publication(work, bib_type)
     fields += identifier_fields(work, ("eprinttype", "arxiv"), "eprintclass")
     for name, value in (("note", work.note), ("keywords", ", ".join(work.tags)), ("abstract", work.abstract)):
@@ -102,35 +113,35 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     return entry(bib_type, work.key, fields), warnings
 
 
-def _head(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]]:
+def _head(work: Work, settings: Settings, bib_type: str) -> Fields:
     """Authors with their equal contribution, title, and the venue."""
-    fields: list[tuple[str, str]] = []
+    fields: Fields = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=False)))
         if positions := equal_positions(work):
-            fields.append(("author+an", ";".join(f"{index}=equal" for index in positions)))
+            fields.append(("author+an", word(";".join(f"{index}=equal" for index in positions))))
     if work.title:
-        fields.append(("title", escape_title(work.title, ascii_only=False)))
+        fields.append(("title", title(work.title, ascii_only=False)))
     venue = venue_long(work, settings)
     venue_field = VENUE_FIELD.get(bib_type)
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
     elif venue_field == "howpublished" and is_arxiv(work, settings):
-        fields.append((venue_field, "arXiv preprint"))
+        fields.append((venue_field, text("arXiv preprint")))
     elif venue and venue_field:
         fields.append((venue_field, _text(venue)))
     return fields
 
 
-def _publication(work: Work, bib_type: str) -> list[tuple[str, str]]:
+def _publication(work: Work, bib_type: str) -> Fields:
     """Publisher, a patent's number, type and holder, volume, number and pages."""
-    fields: list[tuple[str, str]] = []
+    fields: Fields = []
     if work.publisher and (where := PUBLISHER_FIELD.get(bib_type)):
         fields.append((where, _text(work.publisher)))
     if work.is_patent:
         if work.number:
             fields.append(("number", _text(work.number)))
-        fields.append(("type", _patent_type(work)))
+        fields.append(("type", word(_patent_type(work))))
         if work.assignee:
             fields.append(("holder", _text(work.assignee)))
     if work.volume:

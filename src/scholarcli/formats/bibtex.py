@@ -8,22 +8,26 @@ BibTeX sorts and abbreviates correctly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from scholarcli.formats.bibfile import (
-    MONTH_MACROS,
-    Bare,
+    Fields,
     entry,
+    equal_note,
     identifier_fields,
     kept_fields,
+    link_fields,
+    month,
     names,
+    number,
     page_range,
+    text,
+    title,
     venue_from_extra,
     with_aliases,
+    word,
 )
 from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, is_arxiv, missing, render_each
-from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
 from scholarcli.model.markup import plain
@@ -60,7 +64,7 @@ def _note(work: Work, options: ExportOptions) -> str | None:
     if work.note:
         parts.append(work.note)
     if options.equal_note and work.equal_contribution:
-        parts.append(f"Equal contribution: {' and '.join(work.equal_contribution)}")
+        parts.append(equal_note(work))
     return (
         ". ".join(p.rstrip(".") for p in parts[:-1]) + (". " if len(parts) > 1 else "") + parts[-1] if parts else None
     )
@@ -78,68 +82,66 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     fields += _date(work, warnings)
     fields += _numbers(work, bib_type)
     if note := _note(work, options):
-        fields.append(("note", escape(note)))
+        fields.append(("note", text(note)))
     fields += identifier_fields(work, ("archiveprefix", "arXiv"), "primaryclass")
     if work.tags:
-        fields.append(("keywords", escape(", ".join(work.tags))))
+        fields.append(("keywords", text(", ".join(work.tags))))
     if work.abstract:
-        fields.append(("abstract", escape(work.abstract)))
-    for name, url in work.links.items():  # e.g. al-folio's code/pdf/html fields; styles ignore them
-        if re.fullmatch(r"[a-z][a-z0-9_-]*", name) and name not in {n for n, _ in fields}:
-            fields.append((name, url))
+        fields.append(("abstract", text(work.abstract)))
+    fields += link_fields(work, fields)  # e.g. al-folio's code/pdf/html fields; styles ignore them
     made, kept = kept_fields(work, fields)
     fields = made + kept
     entry_type = work.bibtex_type or bib_type
     return with_aliases(entry(entry_type, work.key, fields), entry_type, work, fields), warnings
 
 
-def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None) -> list[tuple[str, str]]:
+def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None) -> Fields:
     """Authors (or the ``key`` styles sort by without them), title, and the venue."""
-    fields: list[tuple[str, str]] = []
+    fields: Fields = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=True)))
     elif (work.number or work.title) and "author" not in work.macros:  # styles sort by author, else by `key`
-        fields.append(("key", escape(work.number or plain(work.title))))
+        fields.append(("key", text(work.number or plain(work.title))))
     if work.title:
-        fields.append(("title", escape_title(work.title)))
+        fields.append(("title", title(work.title)))
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
     elif venue_field:
-        fields.append((venue_field, escape(venue_long(work, settings))))
+        fields.append((venue_field, text(venue_long(work, settings))))
     elif bib_type == "misc" and (howpublished := _howpublished(work, settings)):
-        fields.append(("howpublished", escape(howpublished)))
+        fields.append(("howpublished", text(howpublished)))
     return fields
 
 
-def _date(work: Work, warnings: list[str]) -> list[tuple[str, str]]:
-    fields: list[tuple[str, str]] = []
+def _date(work: Work, warnings: list[str]) -> Fields:
+    fields: Fields = []
     if work.year is not None:
-        fields.append(("year", str(work.year)))
+        fields.append(("year", number(work.year)))
     elif "year" not in work.extra:  # an imported year that is not a number comes back from extra
         warnings.append(f"{work.key}: no year; BibTeX gets year = {{{NO_DATE}}} (no date)")
-        fields.append(("year", NO_DATE))
+        fields.append(("year", word(NO_DATE)))
     if work.month is not None:
-        fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
+        fields.append(("month", month(work.month)))
     return fields
 
 
-def _numbers(work: Work, bib_type: str) -> list[tuple[str, str]]:
+def _numbers(work: Work, bib_type: str) -> Fields:
     """Volume, number, pages, the publisher where the type has one, a patent's assignee."""
-    fields: list[tuple[str, str]] = []
+    fields: Fields = []
     if work.volume:
-        fields.append(("volume", escape(work.volume)))
+        fields.append(("volume", text(work.volume)))
     if work.issue:
-        fields.append(("number", escape(work.issue)))
+        fields.append(("number", text(work.issue)))
     elif work.is_patent and work.number:
-        fields.append(("number", escape(work.number)))
+        fields.append(("number", text(work.number)))
     if work.pages:
-        fields.append(("pages", escape(page_range(work.pages))))
+        fields.append(("pages", text(page_range(work.pages))))
     if work.publisher and bib_type != "misc":
-        fields.append((PUBLISHER_FIELD.get(bib_type, "publisher"), escape(work.publisher)))
+        fields.append((PUBLISHER_FIELD.get(bib_type, "publisher"), text(work.publisher)))
     elif work.publisher and not work.is_patent:
-        fields.append(("publisher", escape(work.publisher)))
+        fields.append(("publisher", text(work.publisher)))
     if work.is_patent and work.assignee:
-        fields.append(("organization", escape(work.assignee)))
+        fields.append(("organization", text(work.assignee)))
     return fields
 
 

@@ -227,6 +227,11 @@ def escape_title(text: str, ascii_only: bool = True) -> str:
 # --- markup to LaTeX: titles and names ---------------------------------------------------------
 
 _MARKUP_OUT = {"\\{": "\\{", "\\}": "\\}", "\\$": "\\$", "\\\\": r"\textbackslash{}"}
+# Literal braces that do not nest with the others ("\\}, x = \\{"): BibTeX counts even escaped braces
+# to find where a field ends, so these are written as commands, as escape() writes them.
+_MARKUP_OUT_UNNESTED = {**_MARKUP_OUT, "\\{": r"\textbraceleft{}", "\\}": r"\textbraceright{}"}
+# In math, where text commands are errors, the same braces as math symbols.
+_MATH_BRACES = {r"\textbraceleft{}": r"\lbrace{}", r"\textbraceright{}": r"\rbrace{}"}
 
 
 def escape_markup(text: str, ascii_only: bool = True) -> str:
@@ -234,14 +239,21 @@ def escape_markup(text: str, ascii_only: bool = True) -> str:
     math and commands as written, the markup's escapes as LaTeX's."""
     if not is_marked(text):
         return escape(text, ascii_only)
+    written = _markup_to_latex(text, ascii_only, _MARKUP_OUT)
+    if braces_balance(written):
+        return written
+    return _markup_to_latex(text, ascii_only, _MARKUP_OUT_UNNESTED)
+
+
+def _markup_to_latex(text: str, ascii_only: bool, escapes: dict[str, str]) -> str:
     out, math = [], False
     listed = list(tokens(text))
     for index, token in enumerate(listed):
         following = listed[index + 1] if index + 1 < len(listed) else ""
         if token[-1] in "^_" and following == "{" and token[0] not in "\\{}$" and not math:
             out.append(_escape(token[:-1], ascii_only, SPECIALS) + token[-1])  # x^{2}: LaTeX's superscript
-        elif token in _MARKUP_OUT:
-            out.append(_MARKUP_OUT[token])
+        elif token in escapes:
+            out.append(_MATH_BRACES.get(escapes[token], escapes[token]) if math else escapes[token])
         elif token == "$":
             math = not math
             out.append(token)
