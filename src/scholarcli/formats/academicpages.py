@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from scholarcli.formats.code_points import HTML, fit_settings, fit_work
 from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import kind_of, links, sentences, unsafe_links, venue_line, venue_name
 from scholarcli.formats.cv_markdown import md_url
@@ -75,9 +76,12 @@ def body(work: Work, settings: Settings) -> list[str]:
 
 def render_files(works: Sequence[Work], settings: Settings, options: ExportOptions) -> TreeResult:
     files = {}
+    settings, _, warnings = fit_settings(settings, None, HTML)  # the pages are HTML
     for work in works:
+        work, unfit = fit_work(work, HTML)
         text = "\n".join(front_matter(work, settings)) + "\n"
         if lines := body(work, settings):
             text += "\n" + "\n\n".join(lines) + "\n"
         files[f"{work.key}.md"] = text
-    return TreeResult(files, [warning for work in works for warning in unsafe_links(work)])
+        warnings += unfit + unsafe_links(work)
+    return TreeResult(files, warnings)

@@ -33,6 +33,7 @@ from scholarcli.formats.bibfile import (
     verbatim,
     word,
 )
+from scholarcli.formats.code_points import HTML, fit_settings, fit_work
 from scholarcli.formats.common import ExportOptions, ExportResult, render_each
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
 from scholarcli.formats.latex_text import escape, escape_markup
@@ -141,6 +142,7 @@ def _venue(work: Work, settings: Settings, bib_type: str) -> Fields:
 
 
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
+    work, warnings = fit_work(work, HTML)  # the page shows every field
     bib_type = TYPES[work.type]
     fields: Fields = []
     if work.authors:
@@ -178,7 +180,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).
     fields, kept = kept_fields(work, fields)
     fields += [(name, _page_source(value)) for name, value in kept]
-    return entry(work.bibtex_type or bib_type, work.key, fields), unsafe_links(work)  # the type it came with
+    return entry(work.bibtex_type or bib_type, work.key, fields), warnings + unsafe_links(work)  # the type it came with
 
 
 def _bibtex_show(work: Work) -> Value:
@@ -195,5 +197,6 @@ def _page_source(value: Value) -> Value:
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
     """papers.bib: the Jekyll front matter al-folio's bibliography file starts with, then the entries."""
+    settings, _, unfit = fit_settings(settings, None, HTML)
     result = render_each(render_work, works, settings, options, separator="\n")
-    return ExportResult("---\n---\n\n" + result.text, result.warnings)
+    return ExportResult("---\n---\n\n" + result.text, [*unfit, *result.warnings])

@@ -22,6 +22,7 @@ from scholarcli.formats.bibfile import (
     venue_from_extra,
     word,
 )
+from scholarcli.formats.code_points import LATEX, fit_work
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
@@ -85,6 +86,7 @@ def _text(value: str) -> Text:
 
 
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
+    work, warnings = fit_work(work, LATEX)
     bib_type, type_field = TYPES[work.type]
     bib_type = work.bibtex_type or bib_type  # an imported entry keeps the type it came with
     if work.bibtex_type:
@@ -107,7 +109,6 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         lacking.insert(0, "date")
     if "title" not in used:
         lacking.insert(0, "title")
-    warnings = []
     if lacking:
         warnings.append(f"{work.key}: no {', no '.join(lacking)}; biblatex's datamodel requires them")
     return entry(bib_type, work.key, fields), warnings

@@ -27,6 +27,7 @@ from scholarcli.formats.bibfile import (
     with_aliases,
     word,
 )
+from scholarcli.formats.code_points import LATEX, fit_work
 from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, is_arxiv, missing, render_each
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
@@ -72,7 +73,7 @@ def _note(work: Work, options: ExportOptions) -> str | None:
 
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
     """One entry (and a copy under each other key it has) and the warnings about it."""
-    warnings = []
+    work, warnings = fit_work(work, LATEX)
     bib_type, needs, venue_field = TYPES[work.type]
     lacking = missing(work, needs)
     if lacking and not work.bibtex_type:  # an imported entry keeps the type it came with

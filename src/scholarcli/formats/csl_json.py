@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from scholarcli.formats.code_points import json_text
 from scholarcli.formats.common import ExportOptions, ExportResult, equal_positions, is_arxiv
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
@@ -124,4 +124,4 @@ def item(work: Work, settings: Settings) -> dict[str, Any]:
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
     items = [item(work, settings) for work in works]
-    return ExportResult(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    return ExportResult(json_text(items) + "\n")

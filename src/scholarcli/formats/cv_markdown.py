@@ -15,23 +15,32 @@ def md_escape(text: str) -> str:
     return _MARKUP.sub(r"\\\1", text)
 
 
+# A line break inside an entry would end its list item (a next line "- x" is an item of its own).
+_LINE_BREAK = re.compile(r"\s*[\r\n]\s*")
+
+
+def md_line(text: str) -> str:
+    """Text as Markdown that stays on its line and shows it literally."""
+    return md_escape(_LINE_BREAK.sub(" ", text) if "\n" in text or "\r" in text else text)
+
+
 def md_url(url: str) -> str:
     """A link destination in angle brackets, where only ``<``, ``>`` and spaces need encoding."""
     return "<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = drawn_authors(entry, cv.mark, md_escape, lambda name: f"**{name}**", md_escape)
+    names = drawn_authors(entry, cv.mark, md_line, lambda name: f"**{name}**", md_line)
     parts = []
     if names:
         parts.append(", ".join(names))
-    parts.append(f"*{md_escape(entry.work.title)}*")
+    parts.append(f"*{md_line(entry.work.title)}*")
     if entry.venue:
-        parts.append(md_escape(entry.venue))
+        parts.append(md_line(entry.venue))
     parts.append(md_escape(cited_text(entry)))
     text = sentences(parts)
     if entry.links:
-        text += " " + " · ".join(f"[{md_escape(link.label)}]({md_url(link.url)})" for link in entry.links)
+        text += " " + " · ".join(f"[{md_line(link.label)}]({md_url(link.url)})" for link in entry.links)
     label = f"\\[{entry.number}\\] " if entry.number is not None else ""
     return f"- {label}{text}"
 
@@ -45,5 +54,5 @@ def render_cv(cv: Cv) -> str:
                 blocks.append(f"### {md_escape(group.heading)}")
             blocks.append("\n".join(_entry(entry, cv) for entry in group.entries))
         if section.has_equal:
-            blocks.append(f"{md_escape(cv.mark)} {md_escape(cv.legend)}")
+            blocks.append(f"{md_line(cv.mark)} {md_line(cv.legend)}")
     return "\n\n".join(blocks) + "\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scholarcli.formats import bibtex
+from scholarcli.formats.code_points import HTML, fit_settings, fit_work
 from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import links, unsafe_links, venue_name
 from scholarcli.formats.cv_markdown import md_escape
@@ -82,10 +83,11 @@ def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list
 def render_files(works: Sequence[Work], settings: Settings, options: ExportOptions) -> TreeResult:
     """One page bundle per work, named by its key (keys are safe as folder names)."""
     files: dict[str, str] = {}
-    warnings: list[str] = []
+    shown_settings, _, warnings = fit_settings(settings, None, HTML)  # the pages are HTML
     for work in works:
-        files[f"{work.key}/index.md"] = "\n".join(front_matter(work, settings, options)) + "\n"
-        entry, about = bibtex.render_work(work, settings, options)
+        shown, unfit = fit_work(work, HTML)
+        files[f"{work.key}/index.md"] = "\n".join(front_matter(shown, shown_settings, options)) + "\n"
+        entry, about = bibtex.render_work(work, settings, options)  # which maps what LaTeX cannot carry
         files[f"{work.key}/cite.bib"] = entry
-        warnings += unsafe_links(work) + [f"{line} (cite.bib)" for line in about]
+        warnings += unfit + unsafe_links(work) + [f"{line} (cite.bib)" for line in about]
     return TreeResult(files, warnings)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from scholarcli.formats.code_points import json_text
 from scholarcli.formats.cv import Cv, CvEntry
 from scholarcli.model import Mark
 from scholarcli.model.describe import authors_text, iso_date
@@ -34,4 +34,4 @@ def publication(entry: CvEntry, cv: Cv) -> dict[str, Any]:
 
 def render_cv(cv: Cv) -> str:
     items = [publication(entry, cv) for section in cv.sections for entry in section.entries]
-    return json.dumps({"publications": items}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"publications": items}) + "\n"

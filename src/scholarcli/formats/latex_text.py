@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from scholarcli.formats.code_points import LATEX
 from scholarcli.model.bibtex_value import braces_balance
 from scholarcli.model.markup import LETTERS, has_latex, is_marked, plain, tokens
 from scholarcli.model.markup import SYMBOLS as LATEX_SYMBOLS
@@ -143,15 +144,16 @@ def _has_special(text: str) -> bool:
     )  # fmt: skip
 
 
-# Control characters (an ESC, a C1 code, a bidirectional override) stop pdflatex ("Unicode
-# character ^^[") and mean nothing in print: each becomes a space. Tabs and line breaks are white
-# space to TeX and stay. isprintable() tells in C that a text has none, as most have none.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What pdflatex cannot typeset (code_points.LATEX: controls, U+2028, noncharacters; the exports warn
+# about those in records before they get here), and line breaks, white space to TeX but the end of a
+# paragraph where two meet (\emph{a<LF><LF>b} stops pdflatex): each becomes a space. isprintable()
+# tells in C that a text has none, as most have none.
+_UNTYPESET = re.compile(f"{LATEX.unfit.pattern}|[\n\r\x0c]")
 
 
 def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
     if not text.isprintable():
-        text = _CONTROL.sub(" ", text)
+        text = _UNTYPESET.sub(" ", text)
     if (not ascii_only or text.isascii()) and not _has_special(text):
         return text  # the usual case
 

@@ -93,10 +93,10 @@ def render_list(works: list[Work], fmt: str, settings: Settings, counts: Counts 
         writer.writerow(COLUMNS)
         writer.writerows(row(w, settings, counts) for w in works)
         return buffer.getvalue()
-    import json
+    from scholarcli.formats.code_points import json_text
 
     if fmt == "json":
-        return json.dumps([work_to_json(w, counts.get(w.key)) for w in works], ensure_ascii=False, indent=2) + "\n"
+        return json_text([work_to_json(w, counts.get(w.key)) for w in works]) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(work_to_json(w, counts.get(w.key)), ensure_ascii=False) + "\n" for w in works)
+        return "".join(json_text(work_to_json(w, counts.get(w.key)), indent=None) + "\n" for w in works)
     raise ValueError(f"unknown list format {fmt!r}")
