@@ -30,6 +30,7 @@ LINK_LABELS = {
     "project": "Project page",
     "website": "Website",
 }
+SELECTED = "Selected publications"  # the title of the section --selected-first adds
 # Names under `links` that hold a picture of the work, not a page to visit.
 IMAGE_LINKS = ("thumbnail", "preview", "teaser", "image")
 
@@ -297,7 +298,7 @@ def _selected(publications: CvSection, newest_first: list[Work]) -> CvSection:
     """The selected works again, ungrouped and newest first, with the numbers they have below."""
     by_key = {entry.work.key: entry for entry in publications.entries}
     chosen = tuple(by_key[work.key] for work in newest_first if work.selected and work.key in by_key)
-    return CvSection("Selected publications", (CvGroup(None, chosen),) if chosen else ())
+    return CvSection(SELECTED, (CvGroup(None, chosen),) if chosen else ())
 
 
 def build_cv(works: Sequence[Work], settings: Settings, person: Person, options: CvOptions) -> Cv:

@@ -2,9 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from scholarcli.formats.cv import Cv, CvEntry, CvGroup, cited_text, drawn_authors, metrics_text
+from scholarcli.formats.code_points import HTML
+from scholarcli.formats.cv import SELECTED, Cv, CvEntry, CvGroup, cited_text, drawn_authors, metrics_text
+
+
+def unique_ids(wanted: Sequence[str]) -> list[str]:
+    """An id for each wanted one, in order: as wanted where no earlier one took it, else with ``-2``,
+    ``-3``, ... after it, never one that another wants as it is."""
+    taken, given, ids = set(wanted), set(), []
+    for want in wanted:
+        candidate, count = want, 1
+        while candidate in given or (candidate != want and candidate in taken):
+            count += 1
+            candidate = f"{want}-{count}"
+        given.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def anchor_ids(cv: Cv, others: Sequence[str] = ()) -> tuple[dict[str, str], list[str]]:
+    """The id of each work, by key: the key itself, so that a link to ``page#key`` finds the work;
+    then the ids of ``others`` (a page's sections). No two are the same: a work listed again among
+    the selected ones has its id only once, in its full list below, and a section named like a key
+    gives way."""
+    keys = [e.work.key for section in cv.sections if section.title != SELECTED for e in section.entries]
+    ids = unique_ids([HTML.unfit.sub(HTML.replacement, key) for key in keys] + list(others))
+    return dict(zip(keys, ids, strict=False)), ids[len(keys) :]
 
 
 def _span(css_class: str, html: str) -> str:
@@ -13,7 +39,7 @@ def _span(css_class: str, html: str) -> str:
     return f'<span class="{css_class}">{html}</span>{stop}'
 
 
-def _entry(entry: CvEntry, cv: Cv) -> str:
+def _entry(entry: CvEntry, cv: Cv, ident: str | None) -> str:
     names = drawn_authors(
         entry, cv.mark, escape, lambda name: f"<strong>{name}</strong>", lambda mark: f"<sup>{escape(mark)}</sup>"
     )
@@ -30,17 +56,19 @@ def _entry(entry: CvEntry, cv: Cv) -> str:
         parts.append(f'<span class="links">{anchors}</span>')
     # Each number is given: grouped by type, a group's numbers need not follow one another.
     value = f' value="{entry.number}"' if entry.number is not None else ""
-    return f'<li id="{escape(entry.work.key)}"{value}>{" ".join(parts)}</li>'
+    attribute = f' id="{escape(ident)}"' if ident is not None else ""
+    return f"<li{attribute}{value}>{' '.join(parts)}</li>"
 
 
-def _list(group: CvGroup, cv: Cv) -> list[str]:
+def _list(group: CvGroup, cv: Cv, ids: dict[str, str]) -> list[str]:
     numbered = group.entries[0].number is not None
     opening, closing = ("<ol>", "</ol>") if numbered else ("<ul>", "</ul>")
-    return [opening, *(_entry(entry, cv) for entry in group.entries), closing]
+    return [opening, *(_entry(entry, cv, ids.get(entry.work.key)) for entry in group.entries), closing]
 
 
 def render_cv(cv: Cv) -> str:
     """The CV as an HTML fragment, to put into a page (the standalone page is homepage.py's)."""
+    ids, _ = anchor_ids(cv)
     lines = ['<section class="scholar-cv">']
     if cv.metrics:
         lines.append(f'<p class="metrics">{escape(metrics_text(cv.metrics))}</p>')
@@ -49,7 +77,7 @@ def render_cv(cv: Cv) -> str:
         for group in section.groups:
             if group.heading:
                 lines.append(f"<h3>{escape(group.heading)}</h3>")
-            lines.extend(_list(group, cv))
+            lines.extend(_list(group, cv, ids if section.title != SELECTED else {}))
         if section.has_equal:
             lines.append(f'<p class="legend"><sup>{escape(cv.mark)}</sup> {escape(cv.legend)}</p>')
     lines.append("</section>")

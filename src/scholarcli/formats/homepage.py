@@ -15,7 +15,18 @@ from __future__ import annotations
 
 from html import escape
 
-from scholarcli.formats.cv import Cv, CvEntry, CvGroup, CvSection, cited_text, drawn_authors, image, metrics_text
+from scholarcli.formats.cv import (
+    SELECTED,
+    Cv,
+    CvEntry,
+    CvGroup,
+    CvSection,
+    cited_text,
+    drawn_authors,
+    image,
+    metrics_text,
+)
+from scholarcli.formats.cv_html import anchor_ids
 
 # Scripts, frames, forms, fonts and plugins are all refused; styles are this page's own.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src *; base-uri 'none'; form-action 'none'"
@@ -61,7 +72,7 @@ def _anchor(url: str, label: str) -> str:
     return f'<a href="{escape(url)}">{label}</a>'
 
 
-def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, anchor_ids: bool) -> str:
+def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, ident: str | None) -> str:
     work = entry.work
     names = drawn_authors(
         entry, cv.mark, escape, lambda n: f"<strong>{n}</strong>", lambda m: f"<sup>{escape(m)}</sup>"
@@ -84,16 +95,17 @@ def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, anchor_ids:
         parts.append(f"<details><summary>Abstract</summary><p>{escape(work.abstract)}</p></details>")
     picture = image(work) if thumbnails else None
     thumb = f'<div class="thumb"><img src="{escape(picture)}" alt="" loading="lazy"></div>' if picture else ""
-    ident = f' id="{escape(work.key)}"' if anchor_ids else ""
+    attribute = f' id="{escape(ident)}"' if ident is not None else ""
     value = f' value="{entry.number}"' if entry.number is not None else ""
-    return f'<li class="work"{ident}{value}>{thumb}<div class="about">{"".join(parts)}</div></li>'
+    return f'<li class="work"{attribute}{value}>{thumb}<div class="about">{"".join(parts)}</div></li>'
 
 
-def _group(group: CvGroup, cv: Cv, abstracts: bool, thumbnails: bool, anchor_ids: bool) -> list[str]:
+def _group(group: CvGroup, cv: Cv, shown: tuple[bool, bool], ids: dict[str, str]) -> list[str]:
+    """A group's works; ``shown`` says whether abstracts and thumbnails are, ``ids`` gives the works' ids."""
     tag = "ol" if group.entries and group.entries[0].number is not None else "ul"
     lines = [f"<h3>{escape(group.heading)}</h3>"] if group.heading else []
     lines.append(f'<{tag} class="works">')
-    lines += [_work(entry, cv, abstracts, thumbnails, anchor_ids) for entry in group.entries]
+    lines += [_work(entry, cv, *shown, ids.get(entry.work.key)) for entry in group.entries]
     return [*lines, f"</{tag}>"]
 
 
@@ -101,12 +113,12 @@ def _section_id(section: CvSection) -> str:
     return section.title.lower().replace(" ", "-")
 
 
-def _section(section: CvSection, cv: Cv, abstracts: bool, thumbnails: bool) -> list[str]:
+def _section(section: CvSection, ident: str, cv: Cv, shown: tuple[bool, bool], ids: dict[str, str]) -> list[str]:
     # The selected works appear again below: only the full list carries the works' ids.
-    anchor_ids = section.title != "Selected publications"
-    lines = [f'<section id="{_section_id(section)}">', f"<h2>{escape(section.title)}</h2>"]
+    ids = ids if section.title != SELECTED else {}
+    lines = [f'<section id="{escape(ident)}">', f"<h2>{escape(section.title)}</h2>"]
     for group in section.groups:
-        lines += _group(group, cv, abstracts, thumbnails, anchor_ids)
+        lines += _group(group, cv, shown, ids)
     if not section.entries:
         lines.append("<p>None in this selection.</p>")
     if section.has_equal:
@@ -116,8 +128,15 @@ def _section(section: CvSection, cv: Cv, abstracts: bool, thumbnails: bool) -> l
 
 def render_page(cv: Cv, abstracts: bool = False, thumbnails: bool = False) -> str:
     name = escape(cv.person.name)
-    nav = " · ".join(f'<a href="#{_section_id(s)}">{escape(s.title)}</a>' for s in cv.sections)
-    body = [line for section in cv.sections for line in _section(section, cv, abstracts, thumbnails)]
+    ids, section_ids = anchor_ids(cv, [_section_id(section) for section in cv.sections])
+    nav = " · ".join(
+        f'<a href="#{escape(ident)}">{escape(s.title)}</a>' for s, ident in zip(cv.sections, section_ids, strict=True)
+    )
+    body = [
+        line
+        for section, ident in zip(cv.sections, section_ids, strict=True)
+        for line in _section(section, ident, cv, (abstracts, thumbnails), ids)
+    ]
     head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
