@@ -22,9 +22,14 @@ if TYPE_CHECKING:
 
 
 # Characters a terminal acts on instead of showing: C0 and C1 controls and DEL (ESC starts the
-# sequences that clear a screen or write the clipboard), and the bidirectional overrides that
-# reorder what follows them.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# sequences that clear a screen or write the clipboard, BEL rings, CR overwrites a line), the
+# bidirectional marks and overrides that reorder what follows them, and the line and paragraph
+# separators, which some terminals take as a line break.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# The same in data written to a terminal, whose lines and columns are its tabs and line feeds.
+_UNSHOWABLE_IN_DATA = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def visible(text: str) -> str:
@@ -32,6 +37,12 @@ def visible(text: str) -> str:
     if text.isprintable():  # in C, and true of almost every text
         return text
     return _UNSHOWABLE.sub(_written_out, text)
+
+
+def visible_data(text: str) -> str:
+    """Data (lines of TSV, CSV, JSON, BibTeX) as a terminal may show it: tabs and line feeds kept,
+    every other control character written out as ``visible`` writes it."""
+    return _UNSHOWABLE_IN_DATA.sub(_written_out, text)  # one pass in C: a few ms for 10,000 lines
 
 
 def _written_out(found: re.Match[str]) -> str:
@@ -74,8 +85,9 @@ class Environment(NamedTuple):
         return self.stdout_is_terminal and not os.environ.get("NO_COLOR")
 
     def out(self, text: str) -> None:
-        """Data, on stdout."""
-        self.stdout.write(text)
+        """Data, on stdout: exact into a pipe or a file; on a terminal, with what the records hold
+        that a terminal would act on written out (``\\x1b``), as ``ls`` and ``git`` show it."""
+        self.stdout.write(visible_data(text) if self.stdout_is_terminal else text)
         self.stdout.flush()
 
     def say(self, message: str) -> None:

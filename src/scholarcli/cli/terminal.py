@@ -16,6 +16,12 @@ from scholarcli.model import Citation, Settings, Work
 from scholarcli.model.describe import details, has_equal_contribution
 
 
+def shown(text: str) -> Text:
+    """A text of the library as a cell shows it: control characters written out, never acted on,
+    and never read as rich's markup (a key ``[bold]x`` is shown as it is)."""
+    return Text(visible(text))
+
+
 def console(env: Environment) -> Console:
     # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
     return Console(file=env.stdout, highlight=False, soft_wrap=False)
@@ -26,7 +32,7 @@ def print_table(env: Environment, works: list[Work], settings: Settings, counts:
     caption = f"{len(works)} work{'s' if len(works) != 1 else ''}"
     if has_equal_contribution(works):
         caption += f"   {mark.symbol} {mark.legend}"
-    table = Table(box=box.SIMPLE_HEAD, caption=caption, caption_justify="left", header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, caption=shown(caption), caption_justify="left", header_style="bold")
     table.add_column("Key", style="cyan", no_wrap=True)
     table.add_column("Year", justify="right", no_wrap=True)
     table.add_column("Authors", ratio=2)
@@ -37,13 +43,7 @@ def print_table(env: Environment, works: list[Work], settings: Settings, counts:
         table.add_column("Cited", justify="right", no_wrap=True)
     for work in works:
         key, year, _type, authors, title, venue, count = row(work, settings, counts)
-        cells: list[str | Text] = [
-            visible(key),
-            year,
-            Text(visible(authors)),
-            Text(visible(title)),
-            Text(visible(venue)),
-        ]
+        cells: list[str | Text] = [shown(key), year, shown(authors), shown(title), shown(venue)]
         table.add_row(*cells, *([count] if cited else []))
     console(env).print(table)
 
@@ -53,7 +53,7 @@ def print_details(env: Environment, work: Work, settings: Settings, citation: Ci
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for label, value in details(work, settings, citation):
-        grid.add_row(label, Text(visible(value)))
+        grid.add_row(shown(label), shown(value))
     console(env).print(grid)
 
 
@@ -87,7 +87,7 @@ def print_stats(env: Environment, data: dict[str, Any]) -> None:
         table.add_column(style="cyan", no_wrap=True)
         largest = max(counts.values())
         for name, count in counts.items():
-            table.add_row(Text(visible(name)), str(count), _bar(count, largest))
+            table.add_row(shown(name), str(count), _bar(count, largest))
         out.print(table)
     if data["people"]:
         people = Table(title="People", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
@@ -95,7 +95,7 @@ def print_stats(env: Environment, data: dict[str, Any]) -> None:
             people.add_column(column, justify="left" if column == "Person" else "right")
         for name, counts in data["people"].items():
             people.add_row(
-                Text(visible(name)),
+                shown(name),
                 *(str(counts[k]) for k in ("works", "first_author", "equal_contribution", "patents")),
             )
         out.print(people)
@@ -128,13 +128,13 @@ def _metrics_table(metrics: dict[str, Any]) -> Table:
     rows.append(("All works", "computed", metrics["total"]))
     for name, kind, found in rows:
         numbers = (found["works"], found["citations"], found["h_index"], found["i10_index"])
-        table.add_row(Text(visible(name)), kind, *(f"{n:,}" for n in numbers), Text(visible(_counted(found))))
+        table.add_row(shown(name), kind, *(f"{n:,}" for n in numbers), shown(_counted(found)))
         recorded = metrics["recorded"].get(name) if kind == "computed" else None
         if recorded:
             numbers = (recorded["papers"], recorded["citations"], recorded["h_index"], recorded["i10_index"])
-            shown = ("" if number is None else f"{number:,}" for number in numbers)
+            written = ("" if number is None else f"{number:,}" for number in numbers)
             source = ", ".join(str(part) for part in (recorded["source"], recorded["date"]) if part)
-            table.add_row("", "recorded", *shown, Text(visible(source)))
+            table.add_row("", "recorded", *written, shown(source))
     return table
 
 
@@ -145,5 +145,5 @@ def print_venues(env: Environment, rows: list[VenueCount]) -> None:
     table.add_column("Kind")
     table.add_column("Works", justify="right")
     for venue in rows:
-        table.add_row(Text(visible(venue.acronym)), Text(visible(venue.name)), venue.kind, str(venue.works))
+        table.add_row(shown(venue.acronym), shown(venue.name), venue.kind, str(venue.works))
     console(env).print(table)
