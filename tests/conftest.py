@@ -17,6 +17,8 @@ import click.testing
 import pytest
 import typer
 import typer.testing
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from fetch.server import RECORDED, Handler, Recorded
 from pandoc_release import put_current_pandoc_first
@@ -32,6 +34,17 @@ os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
 os.environ.pop("SCHOLAR_CACHE_DIR", None)
 os.environ.pop("SCHOLAR_LIBRARY", None)
 put_current_pandoc_first()
+# Properties (tests/test_properties.py) draw the same examples on every run and machine: derived from
+# each test's name, none remembered between runs, and no time limit, which a loaded machine would break.
+hypothesis_settings.register_profile(
+    "scholar",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.load_profile("scholar")
 
 LIBRARY_TOML = """\
 schema = 1

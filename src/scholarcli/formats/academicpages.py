@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from html import escape
+from urllib.parse import quote
 
 from scholarcli.formats.code_points import HTML, fit_settings, fit_work
 from scholarcli.formats.common import ExportOptions, TreeResult
@@ -47,7 +48,9 @@ def citation(work: Work, settings: Settings) -> str:
 def front_matter(work: Work, settings: Settings) -> list[str]:
     lines = ["---", MARKER, f"title: {yaml_str(escape(plain(work.title)))}", "collection: publications"]
     category = CATEGORIES.get(kind_of(work, settings), "patents" if work.is_patent else "other")
-    lines += [f"category: {category}", f"permalink: /publication/{work.key}"]
+    # The key as a path segment: percent-encoded where it is not a letter, a digit or one of -._~,
+    # so that it is a plain YAML scalar and one segment of an address, whatever a key may hold.
+    lines += [f"category: {category}", f"permalink: /publication/{quote(work.key, safe='')}"]
     if work.year is not None:
         found = iso_date(work) or ""
         lines.append(f"date: {found + '-01' * (2 - found.count('-'))}")

@@ -27,13 +27,14 @@ from scholarcli.formats.bibfile import (
     kept_fields,
     month,
     number,
+    one_part,
     page_range,
     source,
     venue_from_extra,
     verbatim,
     word,
 )
-from scholarcli.formats.code_points import HTML, fit_settings, fit_work
+from scholarcli.formats.code_points import AL_FOLIO, fit_settings, fit_work
 from scholarcli.formats.common import ExportOptions, ExportResult, render_each
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
 from scholarcli.formats.latex_text import escape, escape_markup
@@ -77,9 +78,18 @@ def _author(name: str, equal: bool, mark: str) -> str:
         given, family = first, f"{von} {last}".strip()
     else:
         (given, family), jr = split_name(name), ""
-    parts = [shown(escape_markup(family, ascii_only=False) + (escape(mark, ascii_only=False) if equal else ""))]
-    parts += [shown(escape_markup(part, ascii_only=False)) for part in (jr, given) if part]
+    if not family.strip():  # ",,": no family name a reader could find; the name as it is, one name
+        return shown(f"{{{escape_markup(name, ascii_only=False)}}}")
+    written = escape_markup(one_part(family), ascii_only=False) + (_mark(mark) if equal else "")
+    parts = [shown(written)] + [shown(escape_markup(one_part(part), ascii_only=False)) for part in (jr, given) if part]
     return ", ".join(parts)
+
+
+def _mark(mark: str) -> str:
+    """The mark as part of the family name: in braces if it has white space or a comma, which would
+    make it a word, a part or ("and") a name of its own."""
+    written = escape(mark, ascii_only=False)
+    return f"{{{written}}}" if re.search(r"[\s,]", mark) else written
 
 
 def authors(work: Work, mark: str) -> Text:
@@ -132,17 +142,18 @@ def _venue(work: Work, settings: Settings, bib_type: str) -> Fields:
     elif field and name:
         fields.append((field, text(name)))
     elif work.is_patent:
-        fields.append(("abbr", word("Patent")))
-        fields.append(("note", text(name)))
+        if not fields and "abbr" not in work.extra:  # no badge of a venue the record names
+            fields.append(("abbr", word("Patent")))
+        fields.append(("note", text(f"{name}; {work.note}" if work.note else name)))  # the record's note too
         if work.number:
             fields.append(("number", text(work.number)))
         if work.assignee:
-            fields.append(("holder", text(work.assignee)))
+            fields.append(("holder", Text(f"{{{text(work.assignee)}}}")))  # a name list: the assignee one name
     return fields
 
 
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
-    work, warnings = fit_work(work, HTML)  # the page shows every field
+    work, warnings = fit_work(work, AL_FOLIO)
     bib_type = TYPES[work.type]
     fields: Fields = []
     if work.authors:
@@ -157,7 +168,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         fields.append(("month", month(work.month)))
     for name in ("volume", "issue", "pages", "publisher"):
         value = getattr(work, name)
-        if value and not (name == "publisher" and bib_type == "phdthesis"):  # the school already
+        if (
+            value and not (name == "publisher" and bib_type == "phdthesis") and not _numbered_patent(work, name)
+        ):  # the school already; a patent's number
             value = page_range(value) if name == "pages" else value
             fields.append(("number" if name == "issue" else name, text(value)))
     # Identifiers become addresses in the template (https://doi.org/..., arxiv.org/abs/...).
@@ -172,7 +185,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     if work.tags:
         fields.append(("keywords", text(", ".join(work.tags))))
     for name in ("note", "abstract"):
-        if value := getattr(work, name):
+        if (value := getattr(work, name)) and name not in {made for made, _ in fields}:
             fields.append((name, text(value)))
     fields.append(("bibtex_show", _bibtex_show(work)))
     if work.selected:
@@ -181,6 +194,11 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     fields, kept = kept_fields(work, fields)
     fields += [(name, _page_source(value)) for name, value in kept]
     return entry(work.bibtex_type or bib_type, work.key, fields), warnings + unsafe_links(work)  # the type it came with
+
+
+def _numbered_patent(work: Work, name: str) -> bool:
+    """Whether ``number`` holds a patent's number already, which an issue would repeat."""
+    return name == "issue" and work.is_patent and bool(work.number)
 
 
 def _bibtex_show(work: Work) -> Value:
@@ -197,6 +215,6 @@ def _page_source(value: Value) -> Value:
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
     """papers.bib: the Jekyll front matter al-folio's bibliography file starts with, then the entries."""
-    settings, _, unfit = fit_settings(settings, None, HTML)
+    settings, _, unfit = fit_settings(settings, None, AL_FOLIO)
     result = render_each(render_work, works, settings, options, separator="\n")
     return ExportResult("---\n---\n\n" + result.text, [*unfit, *result.warnings])

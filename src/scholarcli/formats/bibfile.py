@@ -20,7 +20,7 @@ from scholarcli.formats.latex_text import escape, escape_markup, escape_title
 from scholarcli.model import Work
 from scholarcli.model.bibtex_value import bibtex_expression_problem, braces_balance, escaped_braces_balance
 from scholarcli.model.markup import is_one_group
-from scholarcli.model.names import bibtex_parts, display_name, has_and, is_comma_form, split_name
+from scholarcli.model.names import bibtex_parts, commas, display_name, has_and, is_comma_form, split_name
 from scholarcli.model.validate import is_valid_key
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -151,6 +151,13 @@ def entry(entry_type: str, key: str, fields: Sequence[Field]) -> str:
     return f"@{entry_type}{{{key},\n{''.join(lines)}}}\n"
 
 
+def one_part(part: str) -> str:
+    """A part of a name as BibTeX keeps it one: in braces if it holds the word "and", which BibTeX
+    would read as the end of the name, or a comma, even inside a command's braces (biber reads
+    ``\\emph{, x}`` as text before it counts the commas)."""
+    return f"{{{part}}}" if has_and(part) or "," in part else part
+
+
 @lru_cache(maxsize=65536)  # the same co-authors come back entry after entry
 def bib_name(name: str, ascii_only: bool) -> str:
     """``Family, Given``: with the comma, BibTeX, biber and pandoc all agree on the given name even
@@ -160,9 +167,16 @@ def bib_name(name: str, ascii_only: bool) -> str:
     BibTeX would read it as two. A name in BibTeX's comma form, or a literal one in braces, is
     written as the record has it (model/names.py).
     """
+    if not name.strip():  # a name of characters BibTeX cannot carry (code_points.LATEX): still a name
+        return "{}"
     if is_comma_form(name) or is_one_group(name):
         bare = name.rstrip().removesuffix(",")  # "marco cuturi,": a trailing comma makes bibtex warn
-        return escape_markup(bare if bibtex_parts(bare) == bibtex_parts(name) else name, ascii_only)
+        written = bare if bibtex_parts(bare) == bibtex_parts(name) else name
+        if not bibtex_parts(written).last.strip():  # ",,": no family name BibTeX could read; the name as it is
+            return f"{{{escape_markup(name, ascii_only)}}}"
+        if has_and(written):  # "Procter and Gamble, Inc.": the part with "and" in braces, one part still
+            written = ", ".join(one_part(part) for part in commas(written))
+        return escape_markup(written, ascii_only)
     if has_and(name):
         return f"{{{escape_markup(name, ascii_only)}}}"
     given, family = split_name(name)
@@ -192,13 +206,13 @@ def page_range(pages: str) -> str:
 
 def kept_fields(work: Work, made: Fields) -> tuple[Fields, Fields]:
     """The fields an export made, and after them those an import kept: ``extra`` as BibTeX source,
-    written as it came, where no made field has the name; then ``macros`` (an @string the imported
-    file did not define), bare as BibTeX wrote them, in place of a made field of the same name."""
+    written as it came, where no made field or macro has the name; then ``macros`` (an @string the
+    imported file did not define), bare as BibTeX wrote them, in place of a made field of the same name."""
     if not work.extra and not work.macros:
         return made, []
     made = [(name, value) for name, value in made if name not in work.macros]
     used = {name for name, _ in made}
-    kept: Fields = [(name, value) for name, value in _written_extra(work, used)]
+    kept: Fields = [(name, value) for name, value in _written_extra(work, used | set(work.macros))]
     return made, kept + [
         (name, value)
         for name, value in ((name, bare(value)) for name, value in work.macros.items() if name not in used)

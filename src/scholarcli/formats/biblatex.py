@@ -81,6 +81,17 @@ def _patent_type(work: Work) -> str:
     return "patent" if granted else "patreq"
 
 
+# biber reads these BibTeX fields as the BibLaTeX field made from the record (year and month from
+# date): a kept field of the same meaning would overwrite it, with a warning.
+_BIBER_READS_AS = {"year": "date", "month": "date", "journal": "journaltitle", "address": "location",
+                   "school": "institution", "archiveprefix": "eprinttype", "primaryclass": "eprintclass"}  # fmt: skip
+
+
+def _shadowed(name: str, made: Fields) -> bool:
+    """Whether a kept field names what a made field holds already, as biber reads them."""
+    return _BIBER_READS_AS.get(name.lower()) in {made_name for made_name, _ in made}
+
+
 def _text(value: str) -> Text:
     return text(value, ascii_only=False)
 
@@ -102,7 +113,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         if value:
             fields.append((name, _text(value)))
     made, kept = kept_fields(work, fields)
-    fields = made + kept
+    fields = made + [(name, value) for name, value in kept if not _shadowed(name, made)]
     used = {name for name, _ in fields}
     lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]
     if not used & {"date", "year"}:
@@ -144,10 +155,10 @@ def _publication(work: Work, bib_type: str) -> Fields:
             fields.append(("number", _text(work.number)))
         fields.append(("type", word(_patent_type(work))))
         if work.assignee:
-            fields.append(("holder", _text(work.assignee)))
+            fields.append(("holder", Text(f"{{{_text(work.assignee)}}}")))  # a name list: the assignee one name
     if work.volume:
         fields.append(("volume", _text(work.volume)))
-    if work.issue:
+    if work.issue and not (work.is_patent and work.number):  # a patent's number is its number
         fields.append(("number", _text(work.issue)))
     if work.pages:
         fields.append(("pages", _text(page_range(work.pages))))

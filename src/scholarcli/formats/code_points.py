@@ -50,6 +50,10 @@ LATEX = Repertoire(
     " ",
 )
 
+# al-folio's papers.bib: LaTeX source (jekyll-scholar decodes it) that a page shows, so what LaTeX
+# cannot carry, shown as HTML shows what it cannot.
+AL_FOLIO = Repertoire("al-folio's papers.bib", LATEX.unfit, "\ufffd")
+
 
 def _fitted(text: str, repertoire: Repertoire, found: set[str]) -> str:
     if text.isprintable():  # in C, and true of almost every text
@@ -142,6 +146,6 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     """``data`` as JSON: Unicode as it is, but every character a reader could stumble on escaped
     (``\\u009b``), so that the text reads back exactly and shows nothing it should not."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
-    if text.isascii() or _JSON_ESCAPED.search(text) is None:
+    if (text.isascii() and "\x7f" not in text) or _JSON_ESCAPED.search(text) is None:
         return text
     return _JSON_ESCAPED.sub(lambda found: json.dumps(found.group())[1:-1], text)

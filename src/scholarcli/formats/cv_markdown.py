@@ -24,9 +24,30 @@ def md_line(text: str) -> str:
     return md_escape(_LINE_BREAK.sub(" ", text) if "\n" in text or "\r" in text else text)
 
 
+# What opens a block where a line's text begins: a list marker (CommonMark's "- ", "+ ", "1. ",
+# "1) "; pandoc's "a. ", "iv)", "(1)", "#.", "(@)"). Its punctuation is escaped, and white space
+# before it dropped (four spaces would open code).
+_BLOCK_START = re.compile(r"[ \t]*(?:[-+]|(\(?)(?:\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+|\\#|@\w*)([.)]))(?=[ \t]|$)")
+
+
+def md_line_start(text: str) -> str:
+    """Markdown text that begins a line, as text: no list, quote or code block opens there."""
+    found = _BLOCK_START.match(text)
+    if found is None:
+        return text.lstrip(" \t")
+    marker = found.group().lstrip(" \t")
+    if marker[0] in "-+":
+        return f"\\{marker}{text[found.end() :]}"
+    opening = marker[:-1].replace("(", "\\(", 1)
+    return f"{opening}\\{marker[-1]}{text[found.end() :]}"
+
+
 def md_url(url: str) -> str:
-    """A link destination in angle brackets, where only ``<``, ``>`` and spaces need encoding."""
-    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+    """A link destination in angle brackets, where only ``<``, ``>``, spaces and backslashes
+    (which escape the next character there) need encoding."""
+    for char, code in (("<", "%3C"), (">", "%3E"), (" ", "%20"), ("\\", "%5C")):
+        url = url.replace(char, code)
+    return f"<{url}>"
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
@@ -42,7 +63,7 @@ def _entry(entry: CvEntry, cv: Cv) -> str:
     if entry.links:
         text += " " + " · ".join(f"[{md_line(link.label)}]({md_url(link.url)})" for link in entry.links)
     label = f"\\[{entry.number}\\] " if entry.number is not None else ""
-    return f"- {label}{text}"
+    return f"- {label}{md_line_start(text)}"
 
 
 def render_cv(cv: Cv) -> str:
@@ -54,5 +75,5 @@ def render_cv(cv: Cv) -> str:
                 blocks.append(f"### {md_escape(group.heading)}")
             blocks.append("\n".join(_entry(entry, cv) for entry in group.entries))
         if section.has_equal:
-            blocks.append(f"{md_line(cv.mark)} {md_line(cv.legend)}")
+            blocks.append(md_line_start(f"{md_line(cv.mark)} {md_line(cv.legend)}"))
     return "\n\n".join(blocks) + "\n"

@@ -29,8 +29,12 @@ from scholarcli.model.markup import is_marked
 from scholarcli.model.markup import problem as markup_problem
 
 # A citation key as BibTeX and biber read one: no white space, none of the characters that end a
-# key or a field, no control character; DBLP's "DBLP:conf/iclr/SenguptaCC25" is one.
-VALID_KEY = re.compile(r"[^\s,{}()\"=#%'\\~\x00-\x1f\x7f-\x9f]+")
+# key or a field, no control character, no noncharacter (biber refuses a file that holds U+FFFE);
+# DBLP's "DBLP:conf/iclr/SenguptaCC25" is one.
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+)
+VALID_KEY = re.compile(f"[^\\s,{{}}()\"=#%'\\\\~\\x00-\\x1f\\x7f-\\x9f{_NONCHARACTERS}]+")
 # A record's file name (without .toml): portable to every system scholar runs on (none of what
 # Windows forbids), never hidden (no dot first), never a folder of its own.
 PORTABLE_STEM = re.compile(r"[A-Za-z0-9_+-][A-Za-z0-9_.+-]*")
@@ -42,7 +46,10 @@ WINDOWS_RESERVED = frozenset(
 MAX_KEY_LENGTH = 200
 # What BibTeX and biber read as an entry type or a field name.
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]*")
-KEY_RULE = f"no white space, none of , {{ }} ( ) \" = # % ' \\ ~, at most {MAX_KEY_LENGTH} characters"
+KEY_RULE = (
+    f"no white space, none of , {{ }} ( ) \" = # % ' \\ ~, no control character or noncharacter, "
+    f"at most {MAX_KEY_LENGTH} characters"
+)
 
 
 def is_valid_key(key: str) -> bool:
