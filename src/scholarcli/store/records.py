@@ -75,7 +75,9 @@ def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise NotARecordFile(f"not a regular file ({_kind_of(info.st_mode)})")
+            from scholarcli.store.fileio import kind_of
+
+            raise NotARecordFile(f"not a regular file ({kind_of(info.st_mode)})")
         if info.st_size > limit:
             raise NotARecordFile(f"{info.st_size:,} bytes, more than the {limit:,} a record may have")
         data = os.read(handle, info.st_size + 1)
@@ -88,11 +90,6 @@ def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:  # it grew while being read
         raise NotARecordFile(f"more than the {limit:,} bytes a record may have")
     return data
-
-
-def _kind_of(mode: int) -> str:
-    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a device", stat.S_ISSOCK: "a socket"}
-    return next((name for test, name in kinds.items() if test(mode)), "a special file")
 
 
 # toml-rs reads a record in about 5 µs, tomllib in 110-170 µs. Asked for TOML 1.0 it reads what
