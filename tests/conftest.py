@@ -17,6 +17,7 @@ import click.testing
 import pytest
 import typer
 import typer.testing
+from hypothesis import HealthCheck, settings
 
 from fetch.server import RECORDED, Handler, Recorded
 from pandoc_release import put_current_pandoc_first
@@ -32,6 +33,12 @@ os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
 os.environ.pop("SCHOLAR_CACHE_DIR", None)
 os.environ.pop("SCHOLAR_LIBRARY", None)
 put_current_pandoc_first()
+# Property tests draw the same examples on every run (a failure is reproduced by running again),
+# with no time limit per example (a loaded 2-core machine is slow) and no example database on disk.
+settings.register_profile(
+    "scholar", derandomize=True, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("scholar")
 
 LIBRARY_TOML = """\
 schema = 1

@@ -70,7 +70,11 @@ def portable_stem(key: str) -> str:
         return key
     stem = re.sub(r"[^A-Za-z0-9_.+-]+", "_", key).strip("._") or "key"
     stem = re.sub(r"\.\.+", ".", stem)[:MAX_KEY_LENGTH]
-    return stem if is_portable_stem(stem) else f"{stem}_"
+    if is_portable_stem(stem):
+        return stem
+    # A name Windows reserves, whatever follows its first dot ("con", "nul.tar.gz"): "con_", "nul_.tar.gz".
+    first, dot, rest = stem.partition(".")
+    return f"{first}_{dot}{rest}"[:MAX_KEY_LENGTH]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
