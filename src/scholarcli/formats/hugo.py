@@ -1,6 +1,8 @@
-"""Hugo Blox (Wowchemy) publication page bundles: ``<key>/index.md`` and ``<key>/cite.bib`` per work.
+"""Hugo Blox (Wowchemy) publication page bundles: ``<name>/index.md`` and ``<name>/cite.bib`` per work.
 
-Written into a site's ``content/publication/``. The front matter holds the fields Hugo Blox's
+Written into a site's ``content/publication/``; ``<name>`` is the key where the key is a portable
+name, else a portable form of it (site_files.page_names), and ``key`` in the front matter is the
+work's key as it is. The front matter holds the fields Hugo Blox's
 publication pages read: title, authors, author_notes (equal contribution), date,
 publication_types (CSL types), publication, publication_short, doi, url_* and links, featured
 (the selected works), abstract. Hugo's templates escape what they print, but run ``publication``
@@ -16,7 +18,7 @@ from scholarcli.formats import bibtex
 from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import links, unsafe_links, venue_name
 from scholarcli.formats.cv_markdown import md_escape
-from scholarcli.formats.site_files import MARKER
+from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_list, yaml_str
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, shown
@@ -54,7 +56,7 @@ def _links(work: Work) -> list[str]:
 
 def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list[str]:
     work = shown(work)
-    lines = ["---", MARKER, f"title: {yaml_str(work.title)}"]
+    lines = ["---", MARKER, f"key: {yaml_str(work.key)}", f"title: {yaml_str(work.title)}"]
     if work.authors:
         lines += ["authors:", *yaml_list(list(work.authors) + (["et al."] if work.authors_truncated else []), "  ")]
     if work.equal_contribution:
@@ -80,12 +82,14 @@ def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list
 
 
 def render_files(works: Sequence[Work], settings: Settings, options: ExportOptions) -> TreeResult:
-    """One page bundle per work, named by its key (keys are safe as folder names)."""
+    """One page bundle per work, in a folder named by its key or a portable form of it."""
     files: dict[str, str] = {}
     warnings: list[str] = []
+    names = page_names(work.key for work in works)
     for work in works:
-        files[f"{work.key}/index.md"] = "\n".join(front_matter(work, settings, options)) + "\n"
+        folder = names[work.key]
+        files[f"{folder}/index.md"] = "\n".join(front_matter(work, settings, options)) + "\n"
         entry, about = bibtex.render_work(work, settings, options)
-        files[f"{work.key}/cite.bib"] = entry
+        files[f"{folder}/cite.bib"] = entry
         warnings += unsafe_links(work) + [f"{line} (cite.bib)" for line in about]
     return TreeResult(files, warnings)
