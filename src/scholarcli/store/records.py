@@ -327,17 +327,44 @@ def ignore_lock_file(root: Path) -> None:
     write_atomic(path, f"{text}# held by scholar while it writes\n{LOCK_FILE}\n")
 
 
+# The lock file is opened without following a link (which would make its target, anywhere) and
+# without blocking (a FIFO would wait for a reader forever); then it must be a regular file.
+_LOCK_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _lock_refused(path: Path, error: OSError | None = None) -> ScholarError:
+    from scholarcli.store.fileio import kind_of
+
+    try:
+        kind = kind_of(path.lstat().st_mode)
+    except OSError:
+        kind = "a regular file"
+    if kind != "a regular file":
+        return ScholarError(f"cannot lock the library: {path} is {kind}, not a regular file; remove it")
+    return ScholarError(f"cannot lock the library: {path}: {error.strerror if error else 'not a regular file'}")
+
+
 @contextmanager
 def write_lock(root: Path) -> Iterator[None]:
-    """Hold the library's lock, so two scholar processes never write at once."""
+    """Hold the library's lock, so two scholar processes never write at once; a lock file that is
+    no regular file (a link, a FIFO, a device) is refused, never followed or waited on."""
     import fcntl
 
-    with (root / LOCK_FILE).open("a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    path = root / LOCK_FILE
+    try:
+        handle = os.open(path, _LOCK_FLAGS, 0o666)
+    except OSError as error:
+        raise _lock_refused(path, error) from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise _lock_refused(path)
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
 
 
 def validated(work: Work, relative: str, known_people: set[str]) -> str:
