@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 import click.testing
@@ -221,6 +221,24 @@ def scholar() -> Callable[..., Run]:
 def scholar_typer() -> Callable[..., Run]:
     """The typer app alone, without the quick path."""
     return runner_for(app)
+
+
+def interrupt_after(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, count: int) -> None:
+    """Ctrl-C, as a real SIGINT to the main thread, right after the ``count``-th call of ``module.name``
+    (a record written): the interrupt comes at a chosen record, however fast or loaded the machine."""
+    import signal
+    import threading
+
+    calls, real = [0], getattr(module, name)
+
+    def interrupting(*args: Any, **kwargs: Any) -> Any:
+        done = real(*args, **kwargs)
+        calls[0] += 1
+        if calls[0] == count:
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+        return done
+
+    monkeypatch.setattr(module, name, interrupting)
 
 
 def library_files(root: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import LIBRARY_TOML, Run, library_files, write_library
+from conftest import LIBRARY_TOML, Run, interrupt_after, library_files, write_library
 from fetch.server import FIXTURES, Answer, Recorded
 from scholarcli import index
 
@@ -75,6 +75,22 @@ def test_orcid_merges_a_preprint_into_its_published_version_and_adds_the_person(
     assert work.authors[0] == "Josiah Couch" and len(work.authors) == 5 and work.people == ()
     settings = (library / "library.toml").read_text()
     assert settings == SETTINGS + '\n[[people]]\nname = "Josiah Couch"\n'
+
+
+def test_an_interrupted_import_from_a_profile_says_what_it_wrote_and_exits_130(
+    scholar: Scholar, library: Path, recorded: Recorded
+) -> None:
+    from scholarcli.library import importing
+
+    serve_couch(recorded)
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, importing, "save", 1)
+        run = scholar("-L", library, "import", "--orcid", COUCH)
+    assert run.exit_code == 130 and run.stdout == "couch2024possibility\n"
+    assert run.stderr.splitlines()[-1] == (
+        "imported 1, merged 1, skipped 0, failed 0; interrupted (every record written is whole)"
+    )
+    assert [work.key for work in index.load(library).works] == ["couch2024possibility"]
 
 
 def test_importing_twice_adds_nothing(scholar: Scholar, library: Path, recorded: Recorded) -> None:

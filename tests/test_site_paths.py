@@ -18,7 +18,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from conftest import LIBRARY_TOML, Run
+from conftest import LIBRARY_TOML, Run, interrupt_after
 from scholarcli.formats.site_files import MANIFEST, folded
 from scholarcli.model import Work
 from scholarcli.model.validate import WINDOWS_RESERVED
@@ -178,27 +178,14 @@ def test_what_stands_where_a_page_goes_is_kept_and_the_other_works_are_written(
         assert f"{site / kept} was not written by scholar" in done.stderr
 
 
-def test_an_interrupted_tree_export_keeps_track_of_every_file_it_wrote(
-    scholar: Scholar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_interrupted_tree_export_keeps_track_of_every_file_it_wrote(scholar: Scholar, tmp_path: Path) -> None:
     """Ctrl-C after the third file: the manifest names the three, so the next run replaces them."""
-    import signal
-    import threading
-
     from scholarcli.store import fileio
 
     root, site = library_of(tmp_path / "lib", ["w1", "w2", "w3"]), tmp_path / "site"
-    write, count = fileio.write_atomic, [0]
-
-    def interrupting(path: Path, text: str, durable: bool = True) -> None:
-        write(path, text, durable)
-        count[0] += 1
-        if count[0] == 3:
-            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)  # held until the entry is made too
-
-    monkeypatch.setattr(fileio, "write_atomic", interrupting)
-    assert scholar("-L", root, "export", "hugo", "-o", site).exit_code == 130
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, fileio, "write_atomic", 3)  # held until the file's entry is made too
+        assert scholar("-L", root, "export", "hugo", "-o", site).exit_code == 130
     assert len(files_below(site)) == 4  # three files and the manifest
     for name in ("w1", "w2", "w3"):
         record = root / "publications" / f"{name}.toml"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, write_library
+from conftest import Run, interrupt_after, write_library
 from fetch.server import Answer, Recorded, Sleeps
 
 Scholar = Callable[..., Run]
@@ -225,3 +225,27 @@ def test_unknown_keys_and_misused_options_are_errors(scholar: Scholar, root: Pat
     assert run.exit_code == 2 and "--source applies only to --citations" in run.stderr
     run = scholar("-L", root, "refresh", "--citations", "--source", "scholar")
     assert run.exit_code == 2 and '"scholar" is not a citation source' in run.stderr
+
+
+def test_an_interrupted_refresh_says_what_it_looked_up_and_saved_and_exits_130(
+    scholar: Scholar, served: Recorded, root: Path
+) -> None:
+    """Ctrl-C while works are looked up saves nothing; while they are saved, keeps each saved record whole."""
+    from scholarcli.library import refreshing
+    from scholarcli.store import records
+
+    keys = ("sadasivan2012methylphenidate", "shinogi2005test")
+    before = {path: path.read_bytes() for path in root.rglob("*.toml")}
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, refreshing, "_refresh_one", 2)  # as the second lookup ends
+        run = scholar("-L", root, "refresh", *keys, "--write")
+    assert run.exit_code == 130, run.stderr
+    assert run.stderr.splitlines()[-1] == "interrupted: 1 work looked up, 0 of 1 changed work saved"
+    assert {path: path.read_bytes() for path in root.rglob("*.toml")} == before
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, records, "save", 1)
+        run = scholar("-L", root, "refresh", *keys, "--write")
+    assert run.exit_code == 130, run.stderr
+    assert run.stderr.splitlines()[-1] == "interrupted: 2 works looked up, 1 of 2 changed works saved"
+    assert record(root, keys[0])["year"] == 2012 and record(root, keys[1])["type"] == "preprint"
+    assert scholar("-L", root, "check").exit_code == 0

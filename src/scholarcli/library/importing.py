@@ -22,6 +22,7 @@ from scholarcli.model.duplicates import DuplicateIndex, aliases, same_title, wit
 from scholarcli.model.keys import unique_key
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.validate import is_valid_key, work_from_record
+from scholarcli.store.fileio import interrupts_deferred
 from scholarcli.store.records import new_record_path, save
 
 # Write failures that every later record would meet too: the import stops (and says what it did).
@@ -48,6 +49,7 @@ class ImportReport(NamedTuple):
     log: list[Skipped | Note]  # in file order
     problems: list[Problem]
     stopped: str | None = None  # why the import stopped before the end, if it did
+    interrupted: bool = False  # the user stopped it (Ctrl-C, SIGTERM): what it wrote before is all here
 
     @property
     def skipped(self) -> int:
@@ -165,18 +167,22 @@ def import_records(
     """Import records (from ``source``, as problems name it) into a library whose lock is held.
 
     A failure on one record never stops the others; a failure every later record would meet too
-    (the disk full, say) stops the import, and the report says what was imported before it.
+    (the disk full, say) stops the import, and the report says what was imported before it. So
+    does an interrupt, which is held while a record is written and entered in the report.
     """
     batch = _Batch(library, source, allow_duplicates)
     try:
         for number, entry in enumerate(entries, start=1):
             if progress:
                 progress(number, len(entries))
-            work = batch.work_for(entry)
-            if work is not None:
-                batch.save(work, entry)
+            with interrupts_deferred():
+                work = batch.work_for(entry)
+                if work is not None:
+                    batch.save(work, entry)
     except ScholarError as error:  # the disk full, say: what was written is whole, and reported
         return batch.report._replace(stopped=str(error))
+    except KeyboardInterrupt:
+        return batch.report._replace(interrupted=True)
     finally:
         os.sync()  # one flush for the whole import instead of one per record
     return batch.report

@@ -80,6 +80,7 @@ class RefreshReport(NamedTuple):
     saved: list[str]
     problems: list[Problem]
     root: Path
+    interrupted: bool = False  # the user stopped it: what was looked up and saved before is all here
 
 
 def _selection(library: Library, filters: Filters, keys: Sequence[str]) -> list[Work]:
@@ -256,45 +257,56 @@ def refresh_works(
     skipped: list[str] = []
     failures: list[tuple[str, str]] = []
     planned: dict[str, tuple[Work, Work]] = {}
+    interrupted = False
     with _client(client) as http:
-        for done, work in enumerate(works, start=1):
-            try:
-                result = _refresh_one(work, library.settings, http)
-            except FetchError as error:
-                failures.append((work.key, str(error)))
-                result = None
-            else:
-                skipped += [work.key] if result is None else []
-            if result is not None:
-                new, problems = work_from_record(work.key, result[1], library.paths[work.key], library.known_people)
-                if new is None:
-                    failures.append((work.key, f"the fetched values make no valid record: {problems[0]}"))
-                    continue
-                looked.append(result[0])
-                if new != work:
-                    planned[work.key] = (work, new)
-            if progress:
-                progress(done, len(works))
-    saved, unsaved = _save(library.root, planned) if write else ([], [])
-    return RefreshReport(looked, skipped, failures + unsaved, saved, library.problems, library.root)
+        try:
+            for done, work in enumerate(works, start=1):
+                try:
+                    result = _refresh_one(work, library.settings, http)
+                except FetchError as error:
+                    failures.append((work.key, str(error)))
+                    result = None
+                else:
+                    skipped += [work.key] if result is None else []
+                if result is not None:
+                    new, problems = work_from_record(work.key, result[1], library.paths[work.key], library.known_people)
+                    if new is None:
+                        failures.append((work.key, f"the fetched values make no valid record: {problems[0]}"))
+                        continue
+                    looked.append(result[0])
+                    if new != work:
+                        planned[work.key] = (work, new)
+                if progress:
+                    progress(done, len(works))
+        except KeyboardInterrupt:  # what was looked up is reported; nothing is saved
+            interrupted = True
+    saved, unsaved, stopped = _save(library.root, planned) if write and not interrupted else ([], [], False)
+    done_with = (looked, skipped, failures + unsaved, saved, library.problems, library.root)
+    return RefreshReport(*done_with, interrupted=interrupted or stopped)
 
 
-def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Save each refreshed work whose record is still what was refreshed; the others are failures."""
+def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[str], list[tuple[str, str]], bool]:
+    """Save each refreshed work whose record is still what was refreshed; the others are failures.
+    An interrupt, held while a record is saved, stops the saving: whether it did is the third value."""
     from scholarcli.library.writing import locked
+    from scholarcli.store.fileio import interrupts_deferred
     from scholarcli.store.records import save
 
     saved: list[str] = []
     failures: list[tuple[str, str]] = []
     with locked(root) as current:
         now = {work.key: work for work in current.works}
-        for key, (before, after) in planned.items():
-            if now.get(key) != before:
-                failures.append((key, "changed or removed while it was refreshed; not saved (refresh it again)"))
-                continue
-            save(root, current.paths[key], after, current.known_people, overwrite=True)
-            saved.append(key)
-    return saved, failures
+        try:
+            for key, (before, after) in planned.items():
+                if now.get(key) != before:
+                    failures.append((key, "changed or removed while it was refreshed; not saved (refresh it again)"))
+                    continue
+                with interrupts_deferred():
+                    save(root, current.paths[key], after, current.known_people, overwrite=True)
+                    saved.append(key)
+        except KeyboardInterrupt:
+            return saved, failures, True
+    return saved, failures, False
 
 
 class CitationsReport(NamedTuple):

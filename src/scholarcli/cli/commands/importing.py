@@ -46,11 +46,15 @@ def _print(env: Environment, report: ImportReport) -> None:
         env.error(problem)
 
 
+def _interrupted(report: ImportReport) -> str:
+    return "; interrupted (every record written is whole)" if report.interrupted else ""
+
+
 def _print_bib(env: Environment, report: ImportReport) -> None:
     _print(env, report)
     skipped, problems = report.skipped, len(report.problems)
     summary = f"imported {len(report.added)}, skipped {skipped} duplicate{'s' if skipped != 1 else ''}"
-    env.say(f"{summary}, {problems} problem{'s' if problems != 1 else ''}")
+    env.say(f"{summary}, {problems} problem{'s' if problems != 1 else ''}{_interrupted(report)}")
 
 
 def _print_person(env: Environment, change: PersonChange) -> None:
@@ -71,7 +75,10 @@ def _print_profile(env: Environment, report: ProfileReport) -> None:
     for identifier, reason in report.failures:
         env.error(f"{identifier}: {reason}")
     imported = len(report.imported.added)
-    env.say(f"imported {imported}, merged {report.merged}, skipped {report.skipped}, failed {report.failed}")
+    summary = f"imported {imported}, merged {report.merged}, skipped {report.skipped}, failed {report.failed}"
+    env.say(summary + _interrupted(report.imported))
+    if report.imported.interrupted:
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
     if report.imported.stopped:
         raise ScholarError(f"the import stopped: {report.imported.stopped}")
     if report.failed:
@@ -130,6 +137,8 @@ def _import_bib(env: Environment, root: Path, source: str, allow_duplicates: boo
     )
     progress.clear()
     _print_bib(env, report)
+    if report.interrupted:
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
     if report.stopped:
         raise ScholarError(f"the import stopped: {report.stopped}")
     if report.problems:

@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from scholarcli.cli.commands import state
-from scholarcli.cli.env import Environment, report_problems, visible
+from scholarcli.cli.env import Environment, ExitStatus, report_problems, visible
 from scholarcli.cli.options import filters_from, refresh_conflict
 from scholarcli.errors import ScholarError
 
@@ -62,6 +62,11 @@ def _records(env: Environment, library_dir: Path | None, values: dict[str, Any],
         env.error(f"{key}: {reason}")
     changed = sum(1 for done in report.refreshed if done.changes)
     total = len({done.key for done in report.refreshed} | set(report.skipped) | {key for key, _ in report.failures})
+    if report.interrupted:
+        saved = f"{len(report.saved)} of {changed} changed work{'s' if changed != 1 else ''} saved"
+        env.say(f"interrupted: {total} work{'s' if total != 1 else ''} looked up, {saved}")
+        report_problems(env, report.problems, report.root)
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
     if report.saved:
         env.say(f"saved {len(report.saved)} of {changed} changed works")
     elif changed:
