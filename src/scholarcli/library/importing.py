@@ -49,7 +49,7 @@ class ImportReport(NamedTuple):
     log: list[Skipped | Note]  # in file order
     problems: list[Problem]
     stopped: str | None = None  # why the import stopped before the end, if it did
-    interrupted: bool = False  # the user stopped it (Ctrl-C, SIGTERM): what it wrote before is all here
+    interrupted: bool = False  # the user stopped it (Ctrl-C): what it wrote before is all here
 
     @property
     def skipped(self) -> int:
