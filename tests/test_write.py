@@ -264,7 +264,12 @@ def test_a_new_file_is_written_whole_and_never_replaces_one(
     with pytest.raises(FileExistsError):
         fileio.write_new(path, "other")
     assert path.read_text(encoding="utf-8") == 'title = "Ünïcode"\n'
-    assert sorted(p.name for p in path.parent.iterdir()) == ["new.toml"]
+    link = path.with_name("link.toml")  # a dangling link is no place for a new file: its target could be anywhere
+    link.symlink_to(tmp_path / "elsewhere.toml")
+    with pytest.raises(FileExistsError):
+        fileio.write_new(link, "other")
+    assert not (tmp_path / "elsewhere.toml").exists()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["link.toml", "new.toml"]
 
 
 def test_a_filesystem_without_unnamed_files_falls_back_to_a_temp_file(

@@ -230,7 +230,7 @@ def write_new(path: Path, text: str, durable: bool = True) -> None:
             _unnamed = False
         except OSError as error:
             raise _failed(path, error) from None
-    if path.exists():
+    if path.is_symlink() or path.exists():  # a dangling link too: its target is no new file
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text, durable)
