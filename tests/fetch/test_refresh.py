@@ -203,7 +203,7 @@ def test_failures_are_one_line_each_the_batch_goes_on_and_the_exit_status_is_1(
     assert errors == [
         "error: limited: Crossref: 10.1000/limited: rate-limited (429) after 1 try, asks to wait 3600 s",
         "error: missing: doi.org: 10.1000/missing: no such DOI (404: no fixture for this address)",
-        "error: slow: Crossref: 10.1000/slow: no answer within 0.5 s",
+        "error: slow: Crossref: 10.1000/slow: no whole answer within 0.5 s",
         "error: 3 of 7 works could not be refreshed",
     ]
     assert "saved 3 of 3 changed works" in run.stderr  # the others were still refreshed and saved
