@@ -246,7 +246,6 @@ def refresh_works(
     from scholarcli.fetch import FetchError
     from scholarcli.library import open_library
     from scholarcli.library.writing import writable_root
-    from scholarcli.model.validate import work_from_record
 
     if write:
         writable_root(explicit)  # the read-only sample refuses before anything is asked
@@ -266,9 +265,9 @@ def refresh_works(
             else:
                 skipped += [work.key] if result is None else []
             if result is not None:
-                new, problems = work_from_record(work.key, result[1], library.paths[work.key], library.known_people)
-                if new is None:
-                    failures.append((work.key, f"the fetched values make no valid record: {problems[0]}"))
+                new = _checked(work, result[1], library)
+                if isinstance(new, str):
+                    failures.append((work.key, new))
                     continue
                 looked.append(result[0])
                 if new != work:
@@ -279,8 +278,26 @@ def refresh_works(
     return RefreshReport(looked, skipped, failures + unsaved, saved, library.problems, library.root)
 
 
+def _checked(work: Work, record: dict[str, Any], library: Library) -> Work | str:
+    """The refreshed work, checked as its file would be read (valid, within a record's size); else why not."""
+    from scholarcli.errors import InvalidRecord
+    from scholarcli.model.validate import work_from_record
+    from scholarcli.store.records import validated
+
+    relative = library.paths[work.key]
+    new, problems = work_from_record(work.key, record, relative, library.known_people)
+    if new is None:
+        return f"the fetched values make no valid record: {problems[0]}"
+    try:
+        validated(new, relative, library.known_people)
+    except InvalidRecord as error:
+        return f"the fetched values make no valid record: {error.problems[0]}"
+    return new
+
+
 def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[str], list[tuple[str, str]]]:
     """Save each refreshed work whose record is still what was refreshed; the others are failures."""
+    from scholarcli.errors import InvalidRecord
     from scholarcli.library.writing import locked
     from scholarcli.store.records import save
 
@@ -292,7 +309,11 @@ def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[st
             if now.get(key) != before:
                 failures.append((key, "changed or removed while it was refreshed; not saved (refresh it again)"))
                 continue
-            save(root, current.paths[key], after, current.known_people, overwrite=True)
+            try:
+                save(root, current.paths[key], after, current.known_people, overwrite=True)
+            except InvalidRecord as error:  # library.toml's people changed meanwhile, say
+                failures.append((key, f"not saved: {error}"))
+                continue
             saved.append(key)
     return saved, failures
 
