@@ -251,3 +251,10 @@ def test_openalex_work() -> None:
     assert (record["type"], record["venue"], record["volume"], record["pages"]) == ("article", "PeerJ", "6", "e4375")
     assert (record["year"], record["month"], record["day"], record["doi"]) == (2018, 2, 13, "10.7717/peerj.4375")
     assert record["abstract"].startswith("Despite growing interest in Open Access")
+
+
+def test_an_openalex_author_list_cut_at_100_says_so() -> None:
+    """OpenAlex lists at most 100 authors of a work in its lists, and says when it cut the list."""
+    work = json.loads((FIXTURES / "openalex/W2741809807.json").read_text(encoding="utf-8"))
+    assert valid(openalex_record(Value(work | {"is_authors_truncated": True})))["authors_truncated"] is True
+    assert "authors_truncated" not in openalex_record(Value(work | {"is_authors_truncated": "yes"}))

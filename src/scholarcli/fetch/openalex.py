@@ -30,8 +30,15 @@ TYPES = {
     "dissertation": "thesis",
     "report": "techreport",
 }
-PAGE_SIZE = 200
-MAX_PAGES = 50  # 10,000 works: more than any one person's
+# A page of works is the largest answer scholar asks for. OpenAlex lists at most 100 authors of a
+# work in a list (is_authors_truncated), about 1 kB each; with only the fields read here (a work
+# of 9 authors is 19 kB of its 29 kB), 100 works of 100 authors stay under the client's 8 MiB.
+PAGE_SIZE = 100
+MAX_PAGES = 100  # 10,000 works: more than any one person's
+WORK_FIELDS = (
+    "id,doi,title,display_name,type,type_crossref,publication_date,publication_year,primary_location,locations,"
+    "authorships,is_authors_truncated,biblio,abstract_inverted_index"
+)
 MAX_ABSTRACT_WORDS = 100_000  # a record holds at most 1 MiB; an abstract is a few hundred words
 
 
@@ -94,6 +101,7 @@ def record_from_work(work: Value) -> dict[str, Any]:
         _work_type(work, doi, source),
         title,
         authors=authors,
+        authors_truncated=work["is_authors_truncated"].raw is True,
         venue=plain(source["display_name"].text() or ""),
         **dates,
         volume=biblio["volume"].label(),
@@ -140,7 +148,7 @@ def works(
     """The works matching a filter, page after page (cursor paging), up to ``pages`` pages."""
     url, found, cursor = f"{base_url('openalex')}/works", [], "*"
     for _ in range(pages):
-        params = {"filter": filter_, "per-page": str(size), "cursor": cursor}
+        params = {"filter": filter_, "per-page": str(size), "cursor": cursor, "select": WORK_FIELDS}
         data = Value(client.json("openalex", shown, url, params=params, secret_params=secret_params(client), ttl=ttl))
         results = data["results"]
         if not isinstance(results.raw, list):
