@@ -270,7 +270,7 @@ def test_each_failure_is_one_line_naming_the_service_and_the_identifier_and_writ
     assert library_files(library) == before
 
 
-HOSTILE_ANSWERS = {
+HOSTILE_ANSWERS: dict[str, tuple[Callable[[], Answer], str]] = {
     "a 16 MiB gzip bomb": (lambda: hostile.gzip_bomb(16 << 20), "answered with more than 8 MiB"),
     "an endless body": (hostile.endless_chunks, "answered with more than 8 MiB"),
     "a redirect loop": (

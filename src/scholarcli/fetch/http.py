@@ -244,7 +244,7 @@ class _Deadline:
         """The time an operation may wait: its own timeout, or less when the try's time runs out first."""
         left = self.at - time.monotonic()
         if left <= 0:
-            raise httpcore.ReadTimeout("the request's time is up")
+            raise httpx.ReadTimeout("the request's time is up")  # httpcore's own ReadTimeout: httpx maps it to this
         return left if timeout is None or timeout > left else timeout
 
     @contextlib.contextmanager
@@ -479,6 +479,7 @@ class Client:
                 if size > limit or response.num_bytes_downloaded > limit:
                     raise FetchError(name, identifier, f"answered with more than {_size(limit)}", "bad-response")
                 pieces.append(piece)
+                self._deadline.left(None)  # through a proxy (httpx's own transport) only this checks the time
             if decoder is not None:
                 pieces.append(decoder.flush())
         except zlib.error:
