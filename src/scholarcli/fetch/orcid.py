@@ -14,7 +14,7 @@ from scholarcli.fetch import FetchError
 from scholarcli.fetch.http import METADATA_TTL, base_url
 from scholarcli.fetch.identify import arxiv_id
 from scholarcli.fetch.shape import is_preprint_doi, make_record, year_month_day
-from scholarcli.fetch.text import clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch.text import clean_title, markup, normalize_doi, person_name, plain
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def fetch_person(orcid: str, client: Client) -> tuple[str | None, tuple[str, ...
     full = " ".join(part for part in (given, family) if part) or None
     credit = data.at("name", "credit-name", "value").text()
     others = [item["content"].text() for item in data.at("other-names", "other-name").items()]
-    names = [person_name(plain(name)) for name in (credit, full, *others) if name]
+    names = [markup(plain(name)) for name in (credit, full, *others) if name]  # as the person writes them
     unique = list(dict.fromkeys(name for name in names if name))
     return (unique[0] if unique else None), tuple(unique[1:])
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from scholarcli.fetch import FetchError, ProfileResult, Progress
 from scholarcli.fetch.dedupe import dedupe
-from scholarcli.fetch.text import person_name, plain
+from scholarcli.fetch.text import markup, plain
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
@@ -82,9 +82,9 @@ def _openalex(ident: str, client: Client, progress: Progress | None) -> ProfileR
     query = ident.upper() if re.fullmatch(r"[Aa]\d+", ident) else f"orcid:{orcid.normalize_orcid(ident)}"
     author = openalex.author(query, client)
     author_id = openalex.author_id(author) or query
-    name = person_name(plain(author["display_name"].text() or "")) or None
+    name = markup(plain(author["display_name"].text() or "")) or None
     alternatives = [
-        person_name(plain(other)) for item in author["display_name_alternatives"].items() if (other := item.text())
+        markup(plain(other)) for item in author["display_name_alternatives"].items() if (other := item.text())
     ]
     found = openalex.works(f"author.id:{author_id}", client, author_id)
     items = [(work["id"].text() or author_id, work) for work in found]

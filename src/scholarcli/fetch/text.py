@@ -72,6 +72,11 @@ def _no_full_stop(title: str) -> str:
     return title
 
 
+def markup(text: str) -> str:
+    """Plain text (:func:`plain` of JSON, an XML element's text) as record markup: cleaned and escaped."""
+    return literal(clean(text))
+
+
 def clean_title(text: str) -> str:
     """A plain-text title (:func:`plain` of JSON, an XML element's text) as record markup: cleaned,
     its closing full stop dropped, escaped."""
@@ -124,9 +129,9 @@ def csl_name(author: Value) -> str | None:
     """A CSL/Crossref author ({"given", "family"} or {"literal"/"name"}) as "Given Family" in markup."""
     given, family = author["given"].text(), author["family"].text()
     if family:
-        return literal(plain(f"{given} {family}" if given else family))
+        return markup(plain(f"{given} {family}" if given else family))
     literal_name = author["literal"].text() or author["name"].text()
-    return literal(plain(literal_name)) if literal_name else None
+    return markup(plain(literal_name)) if literal_name else None
 
 
 def normalize_doi(value: str) -> str | None:
