@@ -277,6 +277,7 @@ def recorded(http_server: Recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
     http_server.routes.clear()
     http_server.requests.clear()
+    http_server.otherwise = None
     for service, (variable, _, _) in SERVICES.items():
         monkeypatch.setenv(variable, f"{http_server.base}/{service}")
     monkeypatch.setenv("SCHOLAR_CACHE_DIR", str(tmp_path / "cache"))

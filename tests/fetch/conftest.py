@@ -14,7 +14,7 @@ import pytest
 
 from fetch.server import Recorded, Sleeps
 from scholarcli.fetch.config import Config
-from scholarcli.fetch.http import Client
+from scholarcli.fetch.http import Client, Limits
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +40,6 @@ def refresh_client(monkeypatch: pytest.MonkeyPatch, sleeps: Sleeps, tmp_path: Pa
     from scholarcli.library import fetching
 
     def make() -> Client:
-        return Client(Config(), cache_dir=tmp_path / "refresh-cache", timeout=0.5, sleep=sleeps)
+        return Client(Config(), cache_dir=tmp_path / "refresh-cache", limits=Limits(deadline=0.5), sleep=sleeps)
 
     monkeypatch.setattr(fetching, "make_client", make)

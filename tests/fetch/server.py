@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
+from io import BufferedIOBase
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -23,6 +25,7 @@ class Answer:
     content_type: str = "application/json"
     headers: Mapping[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    raw: Callable[[BufferedIOBase], None] | None = None  # writes the whole response itself (tests/fetch/hostile.py)
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Recorded:
         self.requests: list[Seen] = []
         self.lock = threading.Lock()
         self.base = ""
+        self.otherwise: Answer | None = None  # the answer at every address no route names
 
     def add(self, path: str, *answers: Answer, query: Mapping[str, str] | None = None) -> Route:
         """Serve answers at a path (unquoted, e.g. ``/crossref/works/10.1145/x``)."""
@@ -86,6 +90,8 @@ class Recorded:
                     answer = route.answers[min(route.served, len(route.answers) - 1)]
                     route.served += 1
                     return answer
+            if self.otherwise is not None:
+                return self.otherwise
         return Answer(b"no fixture for this address", 404, "text/plain")
 
 
@@ -100,6 +106,11 @@ class Handler(BaseHTTPRequestHandler):
         answer = RECORDED.answer(path, query)
         if answer.delay:
             time.sleep(answer.delay)
+        if answer.raw is not None:
+            self.close_connection = True
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                answer.raw(self.wfile)
+            return
         try:
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)

@@ -55,7 +55,7 @@ def test_counts_are_written_sorted_and_failures_keep_the_counts_they_had(
     assert run.stderr.splitlines() == [
         "note: vaswani2017attention: openalex has no match (by DOI, arXiv id, or title and year); a count it had is kept",
         "error: limited: OpenAlex: 10.1000/limited: rate-limited (429) after 1 try, asks to wait 3600 s; the count it had is kept",
-        "error: slow: OpenAlex: 10.1000/slow: no answer within 0.5 s; the count it had is kept",
+        "error: slow: OpenAlex: 10.1000/slow: no whole answer within 0.5 s; the count it had is kept",
         f"2 of 5 counts from openalex; written to {root / 'citations.toml'}",
         "error: 2 of 5 counts could not be fetched; the counts they had are kept",
     ]

@@ -12,6 +12,7 @@ from scholarcli.fetch import FetchError, PublishedHints, fetch_work
 from scholarcli.fetch.http import Client
 from scholarcli.fetch.openalex import record_from_work as openalex_record
 from scholarcli.fetch.orcid import fetch_details, normalize_orcid, record_from_work
+from scholarcli.fetch.value import Value
 from scholarcli.model.validate import work_from_record
 
 
@@ -205,7 +206,7 @@ def test_openreview_is_identified_but_not_read(client: Client) -> None:
 
 def test_orcid_work_with_arxiv_and_doi() -> None:
     work = json.loads((FIXTURES / "orcid/0000-0002-7416-5858-work-154061860.json").read_text(encoding="utf-8"))
-    assert valid(record_from_work(work)) == {
+    assert valid(record_from_work(Value(work))) == {
         "type": "article",
         "title": "Possibility of entanglement of purification to be less than half of the reflected entropy",
         "authors": ["Josiah Couch", "Phuc Nguyen", "Sarah Racz", "Georgios Stratis", "Yuxuan Zhang"],  # "Couch, Josiah"
@@ -222,8 +223,8 @@ def test_orcid_work_with_arxiv_and_doi() -> None:
 def test_orcid_bulk_details(recorded: Recorded, client: Client) -> None:
     path = "/orcid/v3.0/0000-0002-0613-2229/works/89975745,76065020"
     recorded.file(path, "orcid/0000-0002-0613-2229-works-89975745,76065020.json")
-    details = fetch_details("0000-0002-0613-2229", ["89975745", "76065020"], client)
-    record = valid(record_from_work(details["89975745"]))
+    details = fetch_details("0000-0002-0613-2229", [89975745, 76065020], client)
+    record = valid(record_from_work(details[89975745]))
     assert record["authors"][:2] == ["Di Xu", "Zhenkun Wen"] and record["venue"] == "Optics Express"
     assert recorded.requests[0].headers["accept"] == "application/vnd.orcid+json"
 
@@ -241,7 +242,7 @@ def test_orcid_id_with_a_wrong_check_digit() -> None:
 
 def test_openalex_work() -> None:
     work = json.loads((FIXTURES / "openalex/W2741809807.json").read_text(encoding="utf-8"))
-    record = valid(openalex_record(work))
+    record = valid(openalex_record(Value(work)))
     assert (
         record["title"]
         == "The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles"
@@ -250,3 +251,10 @@ def test_openalex_work() -> None:
     assert (record["type"], record["venue"], record["volume"], record["pages"]) == ("article", "PeerJ", "6", "e4375")
     assert (record["year"], record["month"], record["day"], record["doi"]) == (2018, 2, 13, "10.7717/peerj.4375")
     assert record["abstract"].startswith("Despite growing interest in Open Access")
+
+
+def test_an_openalex_author_list_cut_at_100_says_so() -> None:
+    """OpenAlex lists at most 100 authors of a work in its lists, and says when it cut the list."""
+    work = json.loads((FIXTURES / "openalex/W2741809807.json").read_text(encoding="utf-8"))
+    assert valid(openalex_record(Value(work | {"is_authors_truncated": True})))["authors_truncated"] is True
+    assert "authors_truncated" not in openalex_record(Value(work | {"is_authors_truncated": "yes"}))

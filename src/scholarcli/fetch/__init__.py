@@ -34,6 +34,9 @@ FailureKind = Literal[
 ]
 
 
+MAX_SHOWN = 200  # characters of an identifier a message shows
+
+
 class FetchError(ScholarError):
     """A lookup failed; ``str(error)`` is one line: ``service: identifier: what went wrong``."""
 
@@ -42,7 +45,9 @@ class FetchError(ScholarError):
         self.identifier = identifier
         self.kind: FailureKind = kind
         one_line = " ".join(message.split())
-        super().__init__(f"{service}: {identifier}: {one_line}" if identifier else f"{service}: {one_line}")
+        shown = " ".join(identifier.split())
+        shown = shown if len(shown) <= MAX_SHOWN else shown[: MAX_SHOWN - 1] + "…"  # a server's id may be a megabyte
+        super().__init__(f"{service}: {shown}: {one_line}" if shown else f"{service}: {one_line}")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,8 @@
 """arXiv's Atom API: ``/api/query?id_list={id}``.
 
+Titles, abstracts and names are what the authors typed, which is LaTeX (``$L_1$``, ``Schr\\"odinger``):
+they are read as LaTeX (fetch/text.py), where every other service's text is plain.
+
 An unknown id gives an empty feed; a malformed one an error entry (``.../api/errors#...``), with
 status 400 or 200 depending on the year. ``<arxiv:doi>`` and ``<arxiv:journal_ref>`` name the
 published version, and become hints rather than the preprint's own fields.
@@ -14,7 +17,7 @@ from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
 from scholarcli.fetch.http import METADATA_TTL, base_url, check_status, parse_xml
 from scholarcli.fetch.identify import Identifier, arxiv_id
 from scholarcli.fetch.shape import iso_date, make_record
-from scholarcli.fetch.text import clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch.text import from_latex, latex_person_name, latex_title, normalize_doi
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
@@ -39,7 +42,7 @@ def _categories(entry: ElementTree.Element) -> list[str]:
 def _error_entry(feed: ElementTree.Element, identifier: str) -> None:
     for entry in feed.findall(f"{ATOM}entry"):
         if "/api/errors" in _text(entry, f"{ATOM}id"):
-            reason = plain(_text(entry, f"{ATOM}summary")) or "error"
+            reason = from_latex(_text(entry, f"{ATOM}summary"))[:200] or "error"
             raise FetchError("arXiv", identifier, f"refused: {reason}", "malformed")
 
 
@@ -47,10 +50,10 @@ def record_from_entry(entry: ElementTree.Element, identifier: str) -> tuple[dict
     """A preprint record and the published-version hints from one Atom ``<entry>``."""
     address = _text(entry, f"{ATOM}id").strip()
     found = arxiv_id(address.split("/abs/")[-1]) if "/abs/" in address else None
-    title = clean_title(_text(entry, f"{ATOM}title"))
+    title = latex_title(_text(entry, f"{ATOM}title"))
     if found is None or not title:
         raise FetchError("arXiv", identifier, "answered with an entry that is not a paper", "bad-response")
-    authors = [person_name(_text(author, f"{ATOM}name")) for author in entry.findall(f"{ATOM}author")]
+    authors = [latex_person_name(_text(author, f"{ATOM}name")) for author in entry.findall(f"{ATOM}author")]
     record = make_record(
         "preprint",
         title,
@@ -59,9 +62,9 @@ def record_from_entry(entry: ElementTree.Element, identifier: str) -> tuple[dict
         **iso_date(_text(entry, f"{ATOM}published")),
         arxiv=found.value,
         categories=_categories(entry),
-        abstract=plain(_text(entry, f"{ATOM}summary")),
+        abstract=from_latex(_text(entry, f"{ATOM}summary")),
     )
-    journal_ref = plain(_text(entry, f"{ARXIV}journal_ref")) or None
+    journal_ref = from_latex(_text(entry, f"{ARXIV}journal_ref")) or None
     return record, PublishedHints(doi=normalize_doi(_text(entry, f"{ARXIV}doi")), journal_ref=journal_ref)
 
 

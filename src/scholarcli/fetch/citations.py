@@ -8,20 +8,22 @@ against that work and the others are still counted. Counts are cached for a day.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from scholarcli.fetch import CitationCount, CitationResult, FetchError
-from scholarcli.fetch.http import CITATION_TTL, base_url, check_status, parse_json
-from scholarcli.fetch.text import title_key
+from scholarcli.fetch.http import CITATION_TTL, base_url, check_status, parse_json, service_name
+from scholarcli.fetch.text import clean_title, plain, title_key
+from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
     from scholarcli.model import Work
 
 Source = Literal["openalex", "semanticscholar", "crossref"]
-Pick = Callable[[Any], "int | None"]
+Pick = Callable[[Value], "Value | None"]  # the count in an answer, of any type; None when there is none
 
 
 def _day(timestamp: float) -> dt.date:
@@ -37,14 +39,27 @@ def _count(service: str, shown: str, url: str, client: Client, pick: Pick, **opt
         if error.kind == "not-found":
             return None
         raise
-    count = pick(parse_json(reply, service, shown))
-    return None if count is None else CitationCount(count, service, _day(reply.fetched_at))
+    found = pick(Value(parse_json(reply, service, shown)))
+    if found is None:
+        return None
+    return CitationCount(count(found, service_name(service), shown), service, _day(reply.fetched_at))
+
+
+def count(value: Value, service: str, shown: str) -> int:
+    """A citation count: a whole number a library can hold (0 to 2**63-1); FetchError for any other value."""
+    number = value.whole() if type(value.raw) is int else None
+    if number is None:
+        wrong = " ".join(json.dumps(value.raw, ensure_ascii=False)[:40].split())
+        raise FetchError(service, shown, f"answered with a citation count that is no count ({wrong})", "bad-response")
+    return number
 
 
 def _field(name: str) -> Pick:
-    def pick(data: Any) -> int | None:
-        value = data.get(name) if isinstance(data, dict) else None
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """The member ``name`` of an object: nothing when it is missing or null, else whatever it is."""
+
+    def pick(data: Value) -> Value | None:
+        found = data[name]
+        return None if found.raw is None else found
 
     return pick
 
@@ -56,10 +71,10 @@ def _openalex_by_title(work: Work, client: Client) -> CitationCount | None:
         return None
     wanted = title_key(work.title)
 
-    def pick(data: Any) -> int | None:
-        for item in data.get("results") or [] if isinstance(data, dict) else []:
-            same = title_key(str(item.get("title") or item.get("display_name") or "")) == wanted
-            if same and item.get("publication_year") == work.year:
+    def pick(data: Value) -> Value | None:
+        for item in data["results"].items():
+            same = title_key(clean_title(plain(item["title"].text() or item["display_name"].text() or ""))) == wanted
+            if same and item["publication_year"].raw == work.year:
                 return _field("cited_by_count")(item)
         return None
 
@@ -101,8 +116,8 @@ def _crossref(work: Work, client: Client) -> CitationCount | None:
     if not work.doi:
         return None
 
-    def pick(data: Any) -> int | None:
-        return _field("is-referenced-by-count")(data.get("message") if isinstance(data, dict) else None)
+    def pick(data: Value) -> Value | None:
+        return _field("is-referenced-by-count")(data["message"])
 
     return _count("crossref", work.doi, work_url(work.doi), client, pick)
 

@@ -12,8 +12,9 @@ from urllib.parse import quote
 
 from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
 from scholarcli.fetch.http import METADATA_TTL, base_url, check_status, parse_json
-from scholarcli.fetch.shape import is_preprint_doi, make_record, mapping, year_month_day
-from scholarcli.fetch.text import clean_title, csl_name, normalize_doi, plain
+from scholarcli.fetch.shape import is_preprint_doi, make_record, year_month_day
+from scholarcli.fetch.text import clean_title, csl_name, normalize_doi, plain, title_key
+from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client, Reply
@@ -56,16 +57,10 @@ CONTAINERS = {
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9&+./-]{1,15}(?: [A-Z][A-Za-z0-9&+-]{1,15})?")
 
 
-def _first(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = next((item for item in value if isinstance(item, str) and item.strip()), None)
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def acronym(event: Any) -> str | None:
+def acronym(event: Value) -> str | None:
     """A conference acronym from Crossref's ``event.acronym`` ("WWW '18" -> "WWW"), if recognisable."""
-    raw = event.get("acronym") if isinstance(event, dict) else None
-    if not isinstance(raw, str):
+    raw = event["acronym"].text()
+    if raw is None:
         return None
     name = re.sub(r"\s*['’]?\s*(?:19|20)?\d{2}$", "", plain(raw)).strip()
     if _ACRONYM.fullmatch(name) and any(c.isupper() for c in name):
@@ -73,69 +68,76 @@ def acronym(event: Any) -> str | None:
     return None
 
 
-def _date(message: dict[str, Any]) -> dict[str, int]:
+def _date(message: Value) -> dict[str, int]:
     for name in ("issued", "published", "published-print", "published-online", "posted"):
-        parts = mapping(message.get(name)).get("date-parts")
-        if parts and isinstance(parts[0], list):
-            found = year_month_day(parts[0])
-            if found:
-                return found
+        parts = message[name]["date-parts"].items()
+        found = year_month_day([part.raw for part in parts[0].items()]) if parts else {}
+        if found:
+            return found
     return {}
 
 
-def _abstract(message: dict[str, Any]) -> str | None:
-    text = message.get("abstract")
-    if not isinstance(text, str):
+def _abstract(message: Value) -> str | None:
+    text = message["abstract"].text()
+    if text is None:
         return None
     return re.sub(r"^abstract\b[.:]?\s*", "", plain(text), flags=re.IGNORECASE) or None
 
 
-def _work_type(message: dict[str, Any], doi: str | None, service: str) -> str:
-    raw = str(message.get("type") or "")
+def _work_type(message: Value, doi: str | None, service: str, asked: str) -> str:
+    raw = message["type"].text() or ""
     if raw in CONTAINERS:
-        raise FetchError(service, doi or "", f"names a {raw.replace('-', ' ')}, not a work", "not-a-work")
-    if message.get("subtype") == "preprint" or message.get("genre") == "preprint" or is_preprint_doi(doi):
+        raise FetchError(service, asked or doi or "", f"names a {raw.replace('-', ' ')}, not a work", "not-a-work")
+    if message["subtype"].text() == "preprint" or message["genre"].text() == "preprint" or is_preprint_doi(doi):
         return "preprint"
     return TYPES.get(raw, "misc")
 
 
-def record_from_csl(message: dict[str, Any], service: str = "Crossref") -> dict[str, Any]:
-    """A scholar record from a Crossref work (``message``) or a CSL-JSON item."""
-    doi = normalize_doi(str(message.get("DOI") or ""))
-    work_type = _work_type(message, doi, service)
-    title = clean_title(_first(message.get("title")) or "")
-    subtitle = _first(message.get("subtitle"))
-    if subtitle and title and not title.casefold().endswith(clean_title(subtitle).casefold()):
-        title = f"{title}: {clean_title(subtitle)}"
+def _title(message: Value) -> str:
+    """The title, with its subtitle when the title does not end with it already."""
+    title = clean_title(plain(message["title"].first_text() or ""))
+    subtitle = clean_title(plain(message["subtitle"].first_text() or ""))
+    if subtitle and title and not title_key(title).endswith(title_key(subtitle)):
+        title = f"{title}: {subtitle}"
+    return title
+
+
+def _venue(message: Value, work_type: str) -> str | None:
+    container = message["container-title"].first_text()
+    venue = acronym(message["event"]) or (plain(container) if container else None)
+    institutions = message["institution"].items()
+    if work_type == "preprint" and not venue and institutions:
+        venue = plain(institutions[0]["name"].first_text() or "") or None
+    return venue
+
+
+def record_from_csl(message: Value, service: str = "Crossref", asked: str = "") -> dict[str, Any]:
+    """A scholar record from a Crossref work (``message``) or a CSL-JSON item, asked for by the DOI ``asked``."""
+    doi = normalize_doi(message["DOI"].text() or "")
+    work_type = _work_type(message, doi, service, asked)
+    title = _title(message)
     if not title:
-        raise FetchError(service, doi or "", "the work has no title", "bad-response")
-    authors = [name for name in (csl_name(a) for a in message.get("author") or [] if isinstance(a, dict)) if name]
-    container = _first(message.get("container-title"))
-    venue = acronym(message.get("event")) or (plain(container) if container else None)
-    institutions = message.get("institution")
-    if work_type == "preprint" and not venue and isinstance(institutions, list) and institutions:
-        venue = _first([institutions[0].get("name")] if isinstance(institutions[0], dict) else None)
+        raise FetchError(service, asked or doi or "", "the work has no title", "bad-response")
     return make_record(
         work_type,
         title,
-        authors=authors,
-        venue=venue,
+        authors=[name for name in (csl_name(author) for author in message["author"].items()) if name],
+        venue=_venue(message, work_type),
         **_date(message),
-        volume=str(message.get("volume") or ""),
-        issue=str(message.get("issue") or ""),
-        pages=str(message.get("page") or ""),
-        publisher=plain(str(message.get("publisher") or "")),
+        volume=message["volume"].label(),
+        issue=message["issue"].label(),
+        pages=message["page"].label(),
+        publisher=plain(message["publisher"].text() or ""),
         doi=doi,
         abstract=_abstract(message),
     )
 
 
-def hints(message: dict[str, Any]) -> PublishedHints:
+def hints(message: Value) -> PublishedHints:
     """The published version a preprint's Crossref record names (``relation.is-preprint-of``)."""
-    relations = mapping(message.get("relation"))
-    for related in relations.get("is-preprint-of") or []:
-        if isinstance(related, dict) and related.get("id-type") == "doi":
-            doi = normalize_doi(str(related.get("id") or ""))
+    for related in message["relation"]["is-preprint-of"].items():
+        if related["id-type"].text() == "doi":
+            doi = normalize_doi(related["id"].text() or "")
             if doi:
                 return PublishedHints(doi=doi)
     return PublishedHints()
@@ -146,12 +148,11 @@ def work_url(doi: str) -> str:
     return f"{base_url('crossref')}/works/{quote(doi, safe='/:;()')}"
 
 
-def message_of(reply: Reply, doi: str) -> dict[str, Any]:
+def message_of(reply: Reply, doi: str) -> Value:
     """The ``message`` of a Crossref answer; FetchError for 404 ("Resource not found.") and bad bodies."""
     check_status(reply, "crossref", doi, not_found="no such DOI in Crossref")
-    data = parse_json(reply, "crossref", doi)
-    message = data.get("message") if isinstance(data, dict) else None
-    if not isinstance(message, dict):
+    message = Value(parse_json(reply, "crossref", doi))["message"]
+    if not message.is_object():
         raise FetchError("Crossref", doi, "answered without a work record", "bad-response")
     return message
 
@@ -160,4 +161,4 @@ def fetch(doi: str, client: Client) -> FetchedWork:
     """The work a DOI names, from Crossref."""
     reply = client.get("crossref", doi, work_url(doi), ttl=METADATA_TTL)
     message = message_of(reply, doi)
-    return FetchedWork(record_from_csl(message), "crossref", hints(message))
+    return FetchedWork(record_from_csl(message, asked=doi), "crossref", hints(message))

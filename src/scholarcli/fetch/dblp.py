@@ -1,5 +1,7 @@
 """DBLP: a record (``/rec/{key}.xml``), a person (``/pid/{pid}.xml``), the search API.
 
+Text is plain (DBLP's DTD allows ``<i>``, ``<sub>``, ``<sup>``, ``<tt>`` in titles, whose text is kept).
+
 Records are XML elements named after their BibTeX type (``article``, ``inproceedings``, ...).
 An arXiv paper is an ``article`` in the journal "CoRR" (``publtype="informal"``), with its id in
 the volume (``abs/2301.09809``). Author names carry DBLP's homonym number ("Di Xu 0001"), dropped.
@@ -16,7 +18,8 @@ from scholarcli.fetch import FetchError
 from scholarcli.fetch.http import METADATA_TTL, base_url
 from scholarcli.fetch.identify import arxiv_id
 from scholarcli.fetch.shape import make_record, year_month_day
-from scholarcli.fetch.text import clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch.text import clean, clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
@@ -35,7 +38,7 @@ _PART = re.compile(r"\s*\(\d+\)$")  # "CPAIOR (2)": part 2 of the proceedings
 
 
 def _texts(element: ElementTree.Element, tag: str) -> list[str]:
-    return [plain("".join(child.itertext())) for child in element.findall(tag)]
+    return [clean("".join(child.itertext())) for child in element.findall(tag)]
 
 
 def _one(element: ElementTree.Element, tag: str) -> str | None:
@@ -112,39 +115,54 @@ def fetch_person(pid: str, client: Client) -> tuple[str | None, tuple[str, ...],
     return name, variants, [child for r in root.findall("r") for child in r]
 
 
-def _hit_authors(info: dict[str, Any]) -> list[str]:
-    raw = (info.get("authors") or {}).get("author") or []
-    items = raw if isinstance(raw, list) else [raw]
-    names = [item.get("text", "") if isinstance(item, dict) else str(item) for item in items]
-    return [person_name(name) for name in names if name]
+def _hit_authors(info: Value) -> list[str]:
+    names = [
+        item["text"].text() if item.is_object() else item.text() for item in info["authors"]["author"].one_or_many()
+    ]
+    return [person_name(plain(name)) for name in names if name]
 
 
-def record_from_hit(info: dict[str, Any]) -> dict[str, Any]:
+def hit_title(info: Value) -> str:
+    """A search hit's title as record markup ("" when it has none)."""
+    return clean_title(plain(info["title"].text() or ""))
+
+
+def hit_venue(info: Value) -> str:
+    """A search hit's venue (DBLP gives some hits a list of venues: the first)."""
+    return plain(info["venue"].first_text() or "")
+
+
+def is_informal(info: Value) -> bool:
+    """Whether a search hit is an informal publication: a CoRR preprint, a report."""
+    return info["type"].text() == "Informal and Other Publications" or hit_venue(info) == "CoRR"
+
+
+def record_from_hit(info: Value) -> dict[str, Any]:
     """A scholar record from one search hit's ``info`` (the search API's JSON)."""
     kinds = {"Journal Articles": "article", "Conference and Workshop Papers": "inproceedings"}
     kinds |= {"Books and Theses": "book", "Parts in Books or Collections": "incollection"}
-    informal = info.get("type") == "Informal and Other Publications" or info.get("venue") == "CoRR"
-    doi, arxiv = _identifiers([str(info.get("ee") or "")], str(info.get("volume") or ""))
-    doi = normalize_doi(str(info.get("doi") or "")) or doi
+    informal = is_informal(info)
+    volume = info["volume"].label()
+    doi, arxiv = _identifiers([link for item in info["ee"].one_or_many() if (link := item.text())], volume)
+    doi = normalize_doi(info["doi"].text() or "") or doi
     return make_record(
-        "preprint" if informal else kinds.get(str(info.get("type")), "misc"),
-        clean_title(str(info.get("title") or "")),
+        "preprint" if informal else kinds.get(info["type"].text() or "", "misc"),
+        hit_title(info),
         authors=_hit_authors(info),
-        venue=_PART.sub("", plain(str(info.get("venue") or ""))),
-        **year_month_day([info.get("year")]),
-        volume=None if informal else str(info.get("volume") or ""),
-        issue=str(info.get("number") or ""),
-        pages=str(info.get("pages") or ""),
+        venue=_PART.sub("", hit_venue(info)),
+        **year_month_day([info["year"].raw]),
+        volume=None if informal else volume,
+        issue=info["number"].label(),
+        pages=info["pages"].label(),
         doi=None if arxiv and doi and doi.casefold().startswith("10.48550/") else doi,
         arxiv=arxiv,
     )
 
 
-def search(title: str, client: Client, hits: int = 10) -> list[dict[str, Any]]:
+def search(title: str, client: Client, hits: int = 10) -> list[Value]:
     """Publication search hits (each the ``info`` of a hit, with its ``key``) for a title."""
     url = f"{base_url('dblp')}/search/publ/api"
     params = {"q": title, "format": "json", "h": str(hits)}
-    data = client.json("dblp", title[:60], url, params=params, ttl=METADATA_TTL)
-    found = ((data.get("result") or {}).get("hits") or {}).get("hit") if isinstance(data, dict) else None
-    items = found if isinstance(found, list) else [found] if isinstance(found, dict) else []
-    return [item["info"] for item in items if isinstance(item, dict) and isinstance(item.get("info"), dict)]
+    data = Value(client.json("dblp", title[:60], url, params=params, ttl=METADATA_TTL))
+    found = data.at("result", "hits", "hit").one_or_many()
+    return [item["info"] for item in found if item["info"].is_object()]

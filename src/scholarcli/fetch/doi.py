@@ -12,6 +12,7 @@ from urllib.parse import quote
 from scholarcli.fetch import FetchedWork, FetchError
 from scholarcli.fetch.crossref import hints, record_from_csl
 from scholarcli.fetch.http import METADATA_TTL, base_url, check_status, parse_json
+from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
@@ -24,9 +25,10 @@ def fetch(doi: str, client: Client) -> FetchedWork:
     url = f"{base_url('doi')}/{quote(doi, safe='/:;()')}"
     reply = client.get("doi", doi, url, accept=CSL_JSON, ttl=METADATA_TTL)
     check_status(reply, "doi", doi, not_found="no such DOI")
-    item = parse_json(reply, "doi", doi)
-    if isinstance(item, list) and len(item) == 1:
-        item = item[0]
-    if not isinstance(item, dict):
+    item = Value(parse_json(reply, "doi", doi))
+    items = item.items()
+    if len(items) == 1:
+        item = items[0]
+    if not item.is_object():
         raise FetchError("doi.org", doi, "answered without a CSL-JSON item", "bad-response")
-    return FetchedWork(record_from_csl(item, "doi.org"), "doi.org", hints(item))
+    return FetchedWork(record_from_csl(item, "doi.org", doi), "doi.org", hints(item))

@@ -80,15 +80,13 @@ def _published_doi(work: Work, client: Client) -> str | None:
 def _from_dblp(work: Work, client: Client) -> FetchedWork | None:
     """A DBLP record, not a CoRR preprint, whose title is the work's title."""
     from scholarcli.fetch import dblp
+    from scholarcli.model.markup import plain
 
     wanted = title_key(work.title)
-    for info in dblp.search(work.title, client):
-        if title_key(str(info.get("title") or "")) != wanted or info.get("venue") == "CoRR":
+    for info in dblp.search(plain(work.title), client):
+        if title_key(dblp.hit_title(info)) != wanted or dblp.is_informal(info):
             continue
-        if info.get("type") == "Informal and Other Publications":
-            continue
-        key = str(info.get("key") or "") or None
-        return FetchedWork(dblp.record_from_hit(info), "dblp", PublishedHints(dblp_key=key))
+        return FetchedWork(dblp.record_from_hit(info), "dblp", PublishedHints(dblp_key=info["key"].text()))
     return None
 
 

@@ -15,8 +15,9 @@ from scholarcli.fetch import FetchError
 from scholarcli.fetch.crossref import TYPES as CROSSREF_TYPES
 from scholarcli.fetch.http import METADATA_TTL, base_url
 from scholarcli.fetch.identify import arxiv_id
-from scholarcli.fetch.shape import is_preprint_doi, iso_date, make_record, mapping
+from scholarcli.fetch.shape import is_preprint_doi, iso_date, make_record, year_month_day
 from scholarcli.fetch.text import clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
@@ -29,8 +30,16 @@ TYPES = {
     "dissertation": "thesis",
     "report": "techreport",
 }
-PAGE_SIZE = 200
-MAX_PAGES = 50  # 10,000 works: more than any one person's
+# A page of works is the largest answer scholar asks for. OpenAlex lists at most 100 authors of a
+# work in a list (is_authors_truncated), about 1 kB each; with only the fields read here (a work
+# of 9 authors is 19 kB of its 29 kB), 100 works of 100 authors stay under the client's 8 MiB.
+PAGE_SIZE = 100
+MAX_PAGES = 100  # 10,000 works: more than any one person's
+WORK_FIELDS = (
+    "id,doi,title,display_name,type,type_crossref,publication_date,publication_year,primary_location,locations,"
+    "authorships,is_authors_truncated,biblio,abstract_inverted_index"
+)
+MAX_ABSTRACT_WORDS = 100_000  # a record holds at most 1 MiB; an abstract is a few hundred words
 
 
 def secret_params(client: Client) -> dict[str, str]:
@@ -39,108 +48,121 @@ def secret_params(client: Client) -> dict[str, str]:
     return {"api_key": key} if key else {}
 
 
-def _abstract(index: Any) -> str | None:
-    """The abstract from OpenAlex's inverted index ({word: [positions]})."""
-    if not isinstance(index, dict) or not index:
-        return None
-    placed = sorted((position, word) for word, positions in index.items() for position in positions or [])
-    return plain(" ".join(word for _, word in placed)) or None
+def _abstract(work: Value) -> str | None:
+    """The abstract from OpenAlex's inverted index ({word: [positions]}); FetchError for one no abstract has."""
+    placed: list[tuple[int, str]] = []
+    for word, positions in work["abstract_inverted_index"].members():
+        placed += [(position, word) for item in positions.items() if (position := item.whole()) is not None]
+        if len(placed) > MAX_ABSTRACT_WORDS:
+            message = f"answered with an abstract of more than {MAX_ABSTRACT_WORDS:,} words"
+            raise FetchError("OpenAlex", work["id"].text() or "", message, "bad-response")
+    return plain(" ".join(word for _, word in sorted(placed))) or None
 
 
-def _pages(biblio: Any) -> str | None:
-    if not isinstance(biblio, dict) or not biblio.get("first_page"):
+def _pages(biblio: Value) -> str | None:
+    first, last = biblio["first_page"].label(), biblio["last_page"].label()
+    if not first:
         return None
-    first, last = str(biblio["first_page"]), str(biblio.get("last_page") or "")
     return first if not last or last == first else f"{first}-{last}"
 
 
-def _arxiv(work: dict[str, Any]) -> str | None:
-    for location in work.get("locations") or []:
-        address = str((location or {}).get("landing_page_url") or "")
-        match = re.search(r"arxiv\.org/abs/([^?#]+)", address)
+def _arxiv(work: Value) -> str | None:
+    for location in work["locations"].items():
+        match = re.search(r"arxiv\.org/abs/([^?#\s]+)", location["landing_page_url"].text() or "")
         found = arxiv_id(match.group(1)) if match else None
         if found:
             return found.value
     return None
 
 
-def _work_type(work: dict[str, Any], doi: str | None, source: dict[str, Any]) -> str:
-    if work.get("type") == "preprint" or is_preprint_doi(doi):
+def _work_type(work: Value, doi: str | None, source: Value) -> str:
+    kind = work["type"].text() or ""
+    if kind == "preprint" or is_preprint_doi(doi):
         return "preprint"
-    crossref = CROSSREF_TYPES.get(str(work.get("type_crossref") or ""))
+    crossref = CROSSREF_TYPES.get(work["type_crossref"].text() or "")
     if crossref and crossref != "preprint":
         return crossref
-    if work.get("type") == "article" and source.get("type") == "conference":
+    if kind == "article" and source["type"].text() == "conference":
         return "inproceedings"
-    return TYPES.get(str(work.get("type") or ""), "misc")
+    return TYPES.get(kind, "misc")
 
 
-def record_from_work(work: dict[str, Any]) -> dict[str, Any]:
+def record_from_work(work: Value) -> dict[str, Any]:
     """A scholar record from an OpenAlex work object."""
-    doi = normalize_doi(str(work.get("doi") or ""))
-    title = clean_title(str(work.get("title") or work.get("display_name") or ""))
+    doi = normalize_doi(work["doi"].text() or "")
+    title = clean_title(plain(work["title"].text() or work["display_name"].text() or ""))
     if not title:
-        raise FetchError("OpenAlex", str(work.get("id") or ""), "the work has no title", "bad-response")
-    location = mapping(work.get("primary_location"))
-    source = mapping(location.get("source"))
-    biblio = mapping(work.get("biblio"))
-    authors = [
-        person_name(str((a.get("author") or {}).get("display_name") or "")) for a in work.get("authorships") or []
-    ]
-    dates = iso_date(work.get("publication_date")) or iso_date(str(work.get("publication_year") or ""))
+        raise FetchError("OpenAlex", work["id"].text() or "", "the work has no title", "bad-response")
+    source = work.at("primary_location", "source")
+    biblio = work["biblio"]
+    authors = [person_name(plain(a.at("author", "display_name").text() or "")) for a in work["authorships"].items()]
+    dates = iso_date(work["publication_date"].text()) or year_month_day([work["publication_year"].raw])
     return make_record(
         _work_type(work, doi, source),
         title,
         authors=authors,
-        venue=plain(str(source.get("display_name") or "")),
+        authors_truncated=work["is_authors_truncated"].raw is True,
+        venue=plain(source["display_name"].text() or ""),
         **dates,
-        volume=str(biblio.get("volume") or ""),
-        issue=str(biblio.get("issue") or ""),
+        volume=biblio["volume"].label(),
+        issue=biblio["issue"].label(),
         pages=_pages(biblio),
-        publisher=plain(str(source.get("host_organization_name") or "")),
+        publisher=plain(source["host_organization_name"].text() or ""),
         doi=doi,
         arxiv=_arxiv(work),
-        abstract=_abstract(work.get("abstract_inverted_index")),
+        abstract=_abstract(work),
     )
 
 
-def work_by_doi(doi: str, client: Client, ttl: float = METADATA_TTL) -> dict[str, Any]:
+def work_by_doi(doi: str, client: Client, ttl: float = METADATA_TTL) -> Value:
     """The OpenAlex work object of a DOI (arXiv papers by their DOI 10.48550/arXiv.<id>)."""
     url = f"{base_url('openalex')}/works/doi:{quote(doi, safe='/:;()')}"
     data = client.json("openalex", doi, url, secret_params=secret_params(client), ttl=ttl, not_found="unknown DOI")
-    if not isinstance(data, dict) or "id" not in data:
+    work = Value(data)
+    if not work.is_object() or work["id"].raw is None:
         raise FetchError("OpenAlex", doi, "answered without a work", "bad-response")
-    return data
+    return work
 
 
-def author(ident: str, client: Client) -> dict[str, Any]:
+_AUTHOR_ID = re.compile(r"A\d{1,19}")
+
+
+def author_id(author: Value) -> str | None:
+    """An author's OpenAlex id ("A5023888391"), from its address; None when it is no such id."""
+    found = (author["id"].text() or "").rsplit("/", 1)[-1]
+    return found if _AUTHOR_ID.fullmatch(found) else None
+
+
+def author(ident: str, client: Client) -> Value:
     """An author object by OpenAlex id ("A5023888391") or ORCID iD ("orcid:0000-...")."""
     url = f"{base_url('openalex')}/authors/{quote(ident, safe=':')}"
-    data = client.json("openalex", ident, url, secret_params=secret_params(client), not_found="no such author")
-    if not isinstance(data, dict) or not str(data.get("id") or "").rsplit("/", 1)[-1].startswith("A"):
+    found = Value(client.json("openalex", ident, url, secret_params=secret_params(client), not_found="no such author"))
+    if author_id(found) is None:
         raise FetchError("OpenAlex", ident, "answered with something other than an author", "bad-response")
-    return data
+    return found
 
 
 def works(
     filter_: str, client: Client, shown: str, ttl: float = METADATA_TTL, pages: int = MAX_PAGES, size: int = PAGE_SIZE
-) -> list[dict[str, Any]]:
+) -> list[Value]:
     """The works matching a filter, page after page (cursor paging), up to ``pages`` pages."""
     url, found, cursor = f"{base_url('openalex')}/works", [], "*"
     for _ in range(pages):
-        params = {"filter": filter_, "per-page": str(size), "cursor": cursor}
-        data = client.json("openalex", shown, url, params=params, secret_params=secret_params(client), ttl=ttl)
-        results = data.get("results") if isinstance(data, dict) else None
-        if not isinstance(results, list):
+        params = {"filter": filter_, "per-page": str(size), "cursor": cursor, "select": WORK_FIELDS}
+        data = Value(client.json("openalex", shown, url, params=params, secret_params=secret_params(client), ttl=ttl))
+        results = data["results"]
+        if not isinstance(results.raw, list):
             raise FetchError("OpenAlex", shown, "answered without a list of works", "bad-response")
-        found += [work for work in results if isinstance(work, dict)]
-        cursor = str((data.get("meta") or {}).get("next_cursor") or "")
-        if not results or not cursor:
+        found += [work for work in results.items() if work.is_object()]
+        cursor = data.at("meta", "next_cursor").text() or ""
+        if not results.items() or not cursor:
             break
     return found
 
 
 def title_filter(title: str, year: int) -> str:
-    """A filter for works with these words in the title and this publication year."""
-    words = re.sub(r"[,:|!()\"]", " ", plain(title))
+    """A filter for works with these words in a record's title (markup) and this publication year."""
+    from scholarcli.model.markup import plain as readable
+
+    words = re.sub(r"[,:|!()\"]", " ", readable(title))
     return f"title.search:{' '.join(words.split())},publication_year:{year}"

@@ -14,7 +14,8 @@ from scholarcli.fetch import FetchError
 from scholarcli.fetch.http import METADATA_TTL, base_url
 from scholarcli.fetch.identify import arxiv_id
 from scholarcli.fetch.shape import is_preprint_doi, make_record, year_month_day
-from scholarcli.fetch.text import clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch.text import clean_title, markup, normalize_doi, person_name, plain
+from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
@@ -56,110 +57,103 @@ def normalize_orcid(text: str) -> str:
     return "-".join(match.groups())
 
 
-def _value(node: Any, *path: str) -> str | None:
-    for name in path:
-        node = node.get(name) if isinstance(node, dict) else None
-    return node.strip() if isinstance(node, str) and node.strip() else None
-
-
-def _external_ids(work: dict[str, Any]) -> tuple[str | None, str | None]:
+def _external_ids(work: Value) -> tuple[str | None, str | None]:
     """The work's own DOI and arXiv id (relationship "self", or unstated)."""
     doi, arxiv = None, None
-    for entry in (work.get("external-ids") or {}).get("external-id") or []:
-        if not isinstance(entry, dict) or (entry.get("external-id-relationship") or "self").lower() != "self":
+    for entry in work["external-ids"]["external-id"].items():
+        if (entry["external-id-relationship"].text() or "self").lower() != "self":
             continue
-        kind, value = (entry.get("external-id-type") or "").lower(), entry.get("external-id-value") or ""
+        kind, value = (entry["external-id-type"].text() or "").lower(), entry["external-id-value"].text() or ""
         if kind == "doi" and not doi:
             doi = normalize_doi(value)
         elif kind == "arxiv" and not arxiv:
-            found = arxiv_id(re.sub(r"^arxiv:", "", value.strip(), flags=re.IGNORECASE))
+            found = arxiv_id(re.sub(r"^arxiv:", "", value, flags=re.IGNORECASE))
             arxiv = found.value if found else None
     return doi, arxiv
 
 
-def _work_type(work: dict[str, Any], doi: str | None, arxiv: str | None, venue: str | None) -> str:
-    raw = str(work.get("type") or "").lower()
+def _work_type(work: Value, doi: str | None, arxiv: str | None, venue: str | None) -> str:
+    raw = (work["type"].text() or "").lower()
     if is_preprint_doi(doi) or (venue or "").casefold() in PREPRINT_VENUES or (arxiv and not doi):
         return "preprint"
     return TYPES.get(raw, "misc")
 
 
-def _authors(work: dict[str, Any]) -> list[str]:
+def _authors(work: Value) -> list[str]:
     names = []
-    for contributor in (work.get("contributors") or {}).get("contributor") or []:
-        role = _value(contributor, "contributor-attributes", "contributor-role") or "author"
-        name = _value(contributor, "credit-name", "value")
+    for contributor in work["contributors"]["contributor"].items():
+        role = contributor.at("contributor-attributes", "contributor-role").text() or "author"
+        name = contributor.at("credit-name", "value").text()
         if name and (role.lower() in ("author", "co-inventor") or role.startswith("http://credit.niso.org/")):
-            names.append(person_name(name))
+            names.append(person_name(plain(name)))
     return names
 
 
-def record_from_work(work: dict[str, Any]) -> dict[str, Any]:
+def put_code(work: Value) -> int | None:
+    """A work's put-code, the number ORCID names it by in addresses; None when it is no number."""
+    return work["put-code"].whole()
+
+
+def record_from_work(work: Value) -> dict[str, Any]:
     """A scholar record from a work summary or a full work (which adds the authors)."""
     doi, arxiv = _external_ids(work)
-    title = clean_title(_value(work, "title", "title", "value") or "")
+    title = clean_title(plain(work.at("title", "title", "value").text() or ""))
     if not title:
-        raise FetchError("ORCID", str(work.get("put-code", "")), "the work has no title", "bad-response")
-    venue = _value(work, "journal-title", "value")
-    date = work.get("publication-date") or {}
-    parts = [_value(date, "year", "value"), _value(date, "month", "value"), _value(date, "day", "value")]
-    url = _value(work, "url", "value")
+        raise FetchError("ORCID", str(put_code(work) or ""), "the work has no title", "bad-response")
+    venue = plain(work.at("journal-title", "value").text() or "") or None
+    date = work["publication-date"]
+    parts = [date.at(part, "value").raw for part in ("year", "month", "day")]
+    url = work.at("url", "value").text()
     return make_record(
         _work_type(work, doi, arxiv, venue),
         title,
         authors=_authors(work),
-        venue=plain(venue) if venue else None,
+        venue=venue,
         **year_month_day(parts),
         doi=doi,
         arxiv=arxiv,
         url=None if url and doi and doi.casefold() in url.casefold() else url,
-        abstract=plain(_value(work, "short-description") or "") or None,
+        abstract=plain(work["short-description"].text() or "") or None,
     )
 
 
 def fetch_person(orcid: str, client: Client) -> tuple[str | None, tuple[str, ...]]:
     """The person's name (credit name, else given and family names) and other names."""
     url = f"{base_url('orcid')}/v3.0/{orcid}/person"
-    data = client.json("orcid", orcid, url, accept=ACCEPT, not_found="no such ORCID iD")
-    given, family = _value(data, "name", "given-names", "value"), _value(data, "name", "family-name", "value")
+    data = Value(client.json("orcid", orcid, url, accept=ACCEPT, not_found="no such ORCID iD"))
+    given, family = data.at("name", "given-names", "value").text(), data.at("name", "family-name", "value").text()
     full = " ".join(part for part in (given, family) if part) or None
-    credit = _value(data, "name", "credit-name", "value")
-    others = [_value(item, "content") for item in (data.get("other-names") or {}).get("other-name") or []]
-    names = [plain(name) for name in (credit, full, *others) if name]
-    unique = list(dict.fromkeys(names))
+    credit = data.at("name", "credit-name", "value").text()
+    others = [item["content"].text() for item in data.at("other-names", "other-name").items()]
+    names = [markup(plain(name)) for name in (credit, full, *others) if name]  # as the person writes them
+    unique = list(dict.fromkeys(name for name in names if name))
     return (unique[0] if unique else None), tuple(unique[1:])
 
 
-def _display_index(summary: dict[str, Any]) -> int:
-    text = str(summary.get("display-index") or "0")
-    return int(text) if text.isdigit() else 0
-
-
-def preferred_summary(group: dict[str, Any]) -> dict[str, Any] | None:
+def preferred_summary(group: Value) -> Value | None:
     """The group's preferred version: the summary with the highest display index (the first on ties)."""
-    summaries = [s for s in group.get("work-summary") or [] if isinstance(s, dict)]
-    return max(summaries, key=_display_index) if summaries else None
+    summaries = [summary for summary in group["work-summary"].items() if summary.is_object()]
+    return max(summaries, key=lambda summary: summary["display-index"].whole() or 0) if summaries else None
 
 
-def fetch_summaries(orcid: str, client: Client) -> list[dict[str, Any]]:
+def fetch_summaries(orcid: str, client: Client) -> list[Value]:
     """One summary per work group of the person's works list."""
     url = f"{base_url('orcid')}/v3.0/{orcid}/works"
-    data = client.json("orcid", orcid, url, accept=ACCEPT, not_found="no such ORCID iD")
-    groups = data.get("group") if isinstance(data, dict) else None
-    if not isinstance(groups, list):
+    groups = Value(client.json("orcid", orcid, url, accept=ACCEPT, not_found="no such ORCID iD"))["group"]
+    if not isinstance(groups.raw, list):
         raise FetchError("ORCID", orcid, "answered without a works list", "bad-response")
-    return [summary for summary in (preferred_summary(g) for g in groups if isinstance(g, dict)) if summary]
+    return [summary for summary in (preferred_summary(group) for group in groups.items()) if summary]
 
 
-def fetch_details(orcid: str, put_codes: list[str], client: Client) -> dict[str, dict[str, Any]]:
+def fetch_details(orcid: str, put_codes: list[int], client: Client) -> dict[int, Value]:
     """Full works by put-code, from the bulk endpoint (a request per 100 works)."""
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[int, Value] = {}
     for start in range(0, len(put_codes), BULK_LIMIT):
-        chunk = ",".join(put_codes[start : start + BULK_LIMIT])
+        chunk = ",".join(map(str, put_codes[start : start + BULK_LIMIT]))
         url = f"{base_url('orcid')}/v3.0/{orcid}/works/{chunk}"
-        data = client.json("orcid", f"{orcid} works {chunk}", url, accept=ACCEPT, ttl=METADATA_TTL)
-        for item in data.get("bulk") or [] if isinstance(data, dict) else []:
-            work = item.get("work") if isinstance(item, dict) else None
-            if isinstance(work, dict) and work.get("put-code") is not None:
-                found[str(work["put-code"])] = work
+        data = Value(client.json("orcid", f"{orcid} works {chunk}", url, accept=ACCEPT, ttl=METADATA_TTL))
+        for item in data["bulk"].items():
+            code = put_code(item["work"])
+            if item["work"].is_object() and code is not None:
+                found[code] = item["work"]
     return found

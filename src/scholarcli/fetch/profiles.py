@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from scholarcli.fetch import FetchError, ProfileResult, Progress
 from scholarcli.fetch.dedupe import dedupe
+from scholarcli.fetch.text import markup, plain
+from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -44,14 +46,21 @@ def _orcid(ident: str, client: Client, progress: Progress | None, details: bool)
     orcid_id = orcid.normalize_orcid(ident)
     name, variants = orcid.fetch_person(orcid_id, client)
     summaries = orcid.fetch_summaries(orcid_id, client)
+    codes = [orcid.put_code(summary) for summary in summaries]
     failures: list[tuple[str, str]] = []
-    full: dict[str, dict[str, Any]] = {}
+    full: dict[int, Value] = {}
     if details and summaries:
         try:
-            full = orcid.fetch_details(orcid_id, [str(s.get("put-code")) for s in summaries], client)
+            full = orcid.fetch_details(orcid_id, [code for code in codes if code is not None], client)
         except FetchError as error:
             failures.append((orcid_id, f"{error} (the works are listed without their authors)"))
-    items = [(f"{orcid_id} work {s.get('put-code')}", full.get(str(s.get("put-code")), s)) for s in summaries]
+    items = [
+        (
+            f"{orcid_id} work {code if code is not None else '(no put-code)'}",
+            full.get(code, summary) if code is not None else summary,
+        )
+        for code, summary in zip(codes, summaries, strict=True)
+    ]
     records, failed = _convert(items, orcid.record_from_work, progress)
     return _merged(records, name, variants, failures + failed)
 
@@ -72,13 +81,15 @@ def _openalex(ident: str, client: Client, progress: Progress | None) -> ProfileR
     ident = ident.strip().rstrip("/").rsplit("/", 1)[-1]
     query = ident.upper() if re.fullmatch(r"[Aa]\d+", ident) else f"orcid:{orcid.normalize_orcid(ident)}"
     author = openalex.author(query, client)
-    author_id = str(author["id"]).rsplit("/", 1)[-1]
-    name = str(author.get("display_name") or "") or None
-    alternatives = [str(n) for n in author.get("display_name_alternatives") or [] if n and n != name]
+    author_id = openalex.author_id(author) or query
+    name = markup(plain(author["display_name"].text() or "")) or None
+    alternatives = [
+        markup(plain(other)) for item in author["display_name_alternatives"].items() if (other := item.text())
+    ]
     found = openalex.works(f"author.id:{author_id}", client, author_id)
-    items = [(str(work.get("id") or author_id), work) for work in found]
+    items = [(work["id"].text() or author_id, work) for work in found]
     records, failures = _convert(items, openalex.record_from_work, progress)
-    return _merged(records, name, tuple(dict.fromkeys(alternatives)), failures)
+    return _merged(records, name, tuple(n for n in dict.fromkeys(alternatives) if n and n != name), failures)
 
 
 def fetch_profile(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from scholarcli.fetch import FetchError
+from scholarcli.fetch.text import clean
+from scholarcli.fetch.value import Value
 from scholarcli.model import FIELD_KINDS, WORK_TYPES
 
 # DOI prefixes of preprint servers: a work with such a DOI is a preprint whatever its source calls it.
@@ -24,9 +28,9 @@ PREPRINT_DOI_PREFIXES = (
 )
 
 
-def mapping(value: Any) -> dict[str, Any]:
-    """A JSON object as a dict, anything else (null, a list) as an empty one."""
-    return value if isinstance(value, dict) else {}
+# What a year, a month and a day may be in a fetched date (a record allows years 1-9999; a
+# publication year before 1000 or after 2999 is a service's error, not a date).
+DATE_PARTS = (("year", 1000, 2999), ("month", 1, 12), ("day", 1, 31))
 
 
 def is_preprint_doi(doi: str | None) -> bool:
@@ -34,18 +38,23 @@ def is_preprint_doi(doi: str | None) -> bool:
     return bool(doi) and str(doi).casefold().startswith(tuple(p.casefold() for p in PREPRINT_DOI_PREFIXES))
 
 
-def year_month_day(parts: list[Any] | tuple[Any, ...] | None) -> dict[str, int]:
-    """``year``/``month``/``day`` from date parts ([2018, 4, 23], ["2024", "02"]), the valid ones only."""
+def year_month_day(parts: Sequence[object]) -> dict[str, int]:
+    """``year``/``month``/``day`` from date parts ([2018, 4, 23], ["2024", "02"]), as far as each is valid.
+
+    A part is a whole number or a string of digits (never 2018.7, true or "2e3"); a day that the
+    month has not (February 30) is left out.
+    """
     found: dict[str, int] = {}
-    limits = (("year", 1000, 2999), ("month", 1, 12), ("day", 1, 31))
-    for (name, low, high), value in zip(limits, parts or (), strict=False):
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            break
-        if not low <= number <= high:
+    for (name, low, high), part in zip(DATE_PARTS, parts, strict=False):
+        number = Value(part).whole(low, high)
+        if number is None:
             break
         found[name] = number
+    if "day" in found:
+        try:
+            dt.date(found.get("year", 2000), found["month"], found["day"])  # 2000: February 29 may be right
+        except ValueError:
+            del found["day"]
     return found
 
 
@@ -58,7 +67,8 @@ def iso_date(text: str | None) -> dict[str, int]:
 def make_record(work_type: str, title: str, **fields: Any) -> dict[str, Any]:
     """A record with the fields that have a value, in canonical order; FetchError if it is not valid.
 
-    Empty strings and lists are left out; string lists lose empty and repeated items.
+    Strings are cleaned (no control characters, white space collapsed); empty strings and lists are
+    left out; string lists lose empty and repeated items.
     """
     from scholarcli.model.validate import work_from_record
 
@@ -67,9 +77,9 @@ def make_record(work_type: str, title: str, **fields: Any) -> dict[str, Any]:
     for name in FIELD_KINDS:
         value = values.get(name)
         if isinstance(value, str):
-            value = value.strip()
+            value = clean(value)
         elif isinstance(value, list | tuple):
-            value = list(dict.fromkeys(item.strip() for item in value if isinstance(item, str) and item.strip()))
+            value = list(dict.fromkeys(clean(item) for item in value if isinstance(item, str) and clean(item)))
         if value is None or value == "" or value == [] or value is False:
             continue
         record[name] = value

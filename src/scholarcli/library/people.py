@@ -16,7 +16,7 @@ from scholarcli.index import Library
 from scholarcli.model import Person, Settings
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import fold
-from scholarcli.store.records import SETTINGS_FILE, parse_settings, person_block, toml_string
+from scholarcli.store.records import MAX_FILE_BYTES, SETTINGS_FILE, parse_settings, person_block, toml_string
 
 
 class PersonChange(NamedTuple):
@@ -105,9 +105,16 @@ def remember_person(library: Library, name: str, variants: Sequence[str]) -> Per
 
 
 def _naming_person(text: str, change: PersonChange) -> Settings | None:
-    """The settings of library.toml's new text if it is valid and names the person with the variants added."""
+    """The settings of library.toml's new text if a reading command would read it (size, TOML, valid)
+    and it names the person with the variants added."""
     try:
-        settings = parse_settings(text.encode("utf-8"))
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        settings = parse_settings(data)
     except ScholarError:
         return None
     names = {n for person in settings.people if person.name == change.name for n in person.all_names}

@@ -247,7 +247,6 @@ def refresh_works(
     from scholarcli.fetch import FetchError
     from scholarcli.library import open_library
     from scholarcli.library.writing import writable_root
-    from scholarcli.model.validate import work_from_record
 
     if write:
         writable_root(explicit)  # the read-only sample refuses before anything is asked
@@ -269,9 +268,9 @@ def refresh_works(
                 else:
                     skipped += [work.key] if result is None else []
                 if result is not None:
-                    new, problems = work_from_record(work.key, result[1], library.paths[work.key], library.known_people)
-                    if new is None:
-                        failures.append((work.key, f"the fetched values make no valid record: {problems[0]}"))
+                    new = _checked(work, result[1], library)
+                    if isinstance(new, str):
+                        failures.append((work.key, new))
                         continue
                     looked.append(result[0])
                     if new != work:
@@ -285,9 +284,27 @@ def refresh_works(
     return RefreshReport(*done_with, interrupted=interrupted or stopped)
 
 
+def _checked(work: Work, record: dict[str, Any], library: Library) -> Work | str:
+    """The refreshed work, checked as its file would be read (valid, within a record's size); else why not."""
+    from scholarcli.errors import InvalidRecord
+    from scholarcli.model.validate import work_from_record
+    from scholarcli.store.records import validated
+
+    relative = library.paths[work.key]
+    new, problems = work_from_record(work.key, record, relative, library.known_people)
+    if new is None:
+        return f"the fetched values make no valid record: {problems[0]}"
+    try:
+        validated(new, relative, library.known_people)
+    except InvalidRecord as error:
+        return f"the fetched values make no valid record: {error.problems[0]}"
+    return new
+
+
 def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[str], list[tuple[str, str]], bool]:
     """Save each refreshed work whose record is still what was refreshed; the others are failures.
     An interrupt, held while a record is saved, stops the saving: whether it did is the third value."""
+    from scholarcli.errors import InvalidRecord
     from scholarcli.library.writing import locked
     from scholarcli.store.fileio import interrupts_deferred
     from scholarcli.store.records import save
@@ -302,7 +319,11 @@ def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[st
                     failures.append((key, "changed or removed while it was refreshed; not saved (refresh it again)"))
                     continue
                 with interrupts_deferred():
-                    save(root, current.paths[key], after, current.known_people, overwrite=True)
+                    try:
+                        save(root, current.paths[key], after, current.known_people, overwrite=True)
+                    except InvalidRecord as error:  # library.toml's people changed meanwhile, say
+                        failures.append((key, f"not saved: {error}"))
+                        continue
                     saved.append(key)
         except KeyboardInterrupt:
             return saved, failures, True

@@ -42,6 +42,7 @@ WINDOWS_RESERVED = frozenset(
 MAX_KEY_LENGTH = 200
 # What BibTeX and biber read as an entry type or a field name.
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]*")
+MAX_COUNT = 2**63 - 1  # TOML 1.0's largest integer: tomllib reads larger ones, other readers refuse them
 KEY_RULE = f"no white space, none of , {{ }} ( ) \" = # % ' \\ ~, at most {MAX_KEY_LENGTH} characters"
 
 
@@ -451,6 +452,8 @@ def _citation_problem(key: str, entry: object) -> str | None:
     count, source, date = entry["count"], entry["source"], entry["date"]
     if type(count) is not int or count < 0:
         return f"count should be a whole number of at least 0, not {count!r}"
+    if count > MAX_COUNT:
+        return f"count should be at most {MAX_COUNT} (the largest integer TOML holds), not {count}"
     if not isinstance(source, str) or not source.strip():
         return "source should name the service the count came from"
     if _check_kind(date, Kind.DATE):

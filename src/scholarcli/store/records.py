@@ -368,17 +368,39 @@ def write_lock(root: Path) -> Iterator[None]:
 
 
 def validated(work: Work, relative: str, known_people: set[str]) -> str:
-    """The record's canonical text, read back and validated as a command reading it would."""
+    """The record's canonical text, checked as a command reading it would check its file: its UTF-8
+    bytes no more than a record may have, TOML, and a valid record. InvalidRecord names the problem.
+
+    Never write what the library would refuse to read: a record over the limit would make every
+    later `list` and `check` name it as broken until it was removed by hand.
+    """
     from scholarcli.model.validate import work_from_record
 
     text = record_text(work, file_stem(relative))
-    raw, error = parse_toml_text(text)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRecord([Problem(relative, "", "holds text that is not UTF-8 (a lone surrogate)")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidRecord([_too_large(work, relative, len(data))])
+    raw, error = parse_toml(data)
     if raw is None:
         raise InvalidRecord([Problem(relative, "", error or "unreadable")])
     checked, problems = work_from_record(file_stem(relative), raw, relative, known_people)
     if problems or checked is None:
         raise InvalidRecord(problems)
     return text
+
+
+def _too_large(work: Work, relative: str, size: int) -> Problem:
+    """The problem of a record larger than a record may be, naming its largest field."""
+    record = work.to_record()
+    largest = max(record, key=lambda name: len(str(record[name]).encode("utf-8", "replace")))
+    share = len(str(record[largest]).encode("utf-8", "replace"))
+    message = (
+        f"{share:,} bytes long: the record would be {size:,} bytes, more than the {MAX_FILE_BYTES:,} a record may have"
+    )
+    return Problem(relative, largest, message)
 
 
 def save(
