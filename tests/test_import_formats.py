@@ -39,7 +39,16 @@ from typing import Any
 import pytest
 
 from conftest import Run
-from corpus_tools import tool
+from corpus_tools import (
+    LANES,
+    UNCITABLE,
+    biber_keys,
+    bibtex_keys,
+    compile_citing,
+    isolated_env,
+    round_trip,
+    tool,
+)
 from scholarcli.formats.csl_json import TYPES, WORK_TYPE_OF
 from scholarcli.formats.csl_json_reading import CROSSREF_TYPES
 from scholarcli.formats.inputs import decode
@@ -68,6 +77,12 @@ KNOWN_DIFFERENCES = {
         'the venue registry takes "Acta Materialia" for ACTA (Acta Informatica): its acronym is a strong match key '
         "in venues/registry.tsv"
     ),
+}
+# bibtex's warnings about what a source says (see the test of the BibTeX exports).
+SOURCE_SAYS = {"nothing to sort by in <key>", "can't use both author and editor fields in <key>"}
+# Exports pdflatex cannot typeset with the T1 fonts of the citing document, and why; strict.
+NO_FONT = {
+    ("rispy-utf-chars.ris", "biblatex"): "the source's short title is Cyrillic, and biblatex prints it as the label",
 }
 # Files pandoc cannot read, and why.
 UNREADABLE = {
@@ -264,3 +279,26 @@ def test_pandoc_reads_the_export_as_it_reads_the_source(scholar: Scholar, source
     assert not failures, "\n".join(failures)
     known = {pair for pair in KNOWN_DIFFERENCES if pair[0] == source.name}
     assert known <= seen, f"known differences that no longer show: {known - seen}"
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize("source", FILES, ids=[path.name for path in FILES])
+def test_the_bibtex_exports_of_the_import_compile_with_every_key(source: Path, tmp_path: Path) -> None:
+    """What the import kept in extra is BibTeX source the exports write as it is: bibtex and biber
+    read every entry, a document citing each key compiles, and bibtex (plain) warns of nothing but
+    what the source says: a work with no author and no title has nothing to sort by, and a book
+    with authors and editors holds both, which plain.bst's book does not."""
+    env = isolated_env(tmp_path)
+    (tmp_path / "trip").mkdir()
+    trip = round_trip(source, tmp_path / "trip", env)
+    assert not trip.problems, trip.problems
+    keys = [key for key in bibtex_keys(trip.exports["bibtex"], tmp_path / "keys", env) if not UNCITABLE.search(key)]
+    entries = re.findall(r"^@\w+\{(.*),$", trip.exports["bibtex"].read_text(encoding="utf-8"), re.MULTILINE)
+    assert sorted(keys) == sorted(key for key in entries if not UNCITABLE.search(key)), trip.messages
+    assert set(keys) <= set(biber_keys(trip.exports["biblatex"], tmp_path / "biber-keys", env))
+    for lane in LANES:
+        compiled = compile_citing(trip.exports[lane.name], keys, lane, tmp_path / lane.name, env, lane.passes)
+        assert compiled.fatal == ((source.name, lane.name) in NO_FONT), (lane.name, compiled)
+        assert not compiled.undefined, (lane.name, compiled)
+        if lane.engine == "bibtex":
+            assert not {warning for warning in compiled.warnings if warning[1] not in SOURCE_SAYS}, compiled.warnings

@@ -136,9 +136,8 @@ def rich_text(text: str) -> str:
 class _Item:
     """One item being read: the variables not yet taken, and the record being built."""
 
-    def __init__(self, item: dict[str, Any], name: str) -> None:
+    def __init__(self, item: dict[str, Any]) -> None:
         self.values = {key: value for key, value in item.items() if value not in (None, "", [], {})}
-        self.name = name
         self.built = Builder("csl")
 
     def text(self, variable: str) -> str | None:
@@ -156,7 +155,7 @@ class _Item:
 
 def convert(item: dict[str, Any], name: str) -> Converted:
     """One CSL item (a JSON object) as an entry named ``name`` in messages, unless its id is a key."""
-    read = _Item(item, name)
+    read = _Item(item)
     for step in STEPS:
         step(read)
     key = None

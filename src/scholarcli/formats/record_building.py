@@ -46,6 +46,13 @@ def doi(text: str) -> str | None:
     return short.group(1) if short else None
 
 
+def _clean(text: str) -> str:
+    """White space collapsed as BibTeX collapses it; "" for a text of white space alone (a Unicode
+    separator or control counts, as validation counts it)."""
+    text = collapse_space(text)
+    return text if text.strip() else ""
+
+
 def _part(text: str) -> str:
     """One part of a name (plain text) as markup inside BibTeX's comma form: a comma in it braced."""
     marked = literal(text)
@@ -56,25 +63,29 @@ def person(family: str, given: str = "", particle: str = "", suffix: str = "") -
     """A name from its parts (plain text) in the record's form: ``Given Family`` where the exports
     give the same parts back, else BibTeX's comma form (``van One, Onename``); None if it has none.
 
-    A particle (``van der``) joins the family, as BibTeX's "von" part.
+    A particle (``van der``) joins the family, as BibTeX's "von" part. A family name of several
+    words and nothing else (Zotero's "American College of Sports Medicine") is a literal name:
+    BibTeX would take some of its words for given names or a "von" part.
     """
-    family, given, particle, suffix = (collapse_space(part) for part in (family, given, particle, suffix))
+    family, given, particle, suffix = (_clean(part) for part in (family, given, particle, suffix))
     last = " ".join(part for part in (particle, family) if part)
     if not last:
         return literal(given) or None  # "Plato": a one-word name is all family
+    if not given and not suffix:
+        return literal_name(last) if " " in last else literal(last)
     parts = [_part(last), *([_part(suffix)] if suffix else []), _part(given)]
     return record_form(", ".join(parts))
 
 
 def literal_name(text: str) -> str | None:
     """A name that is no person's (``World Health Organization``): one brace group, never split."""
-    text = collapse_space(text)
+    text = _clean(text)
     return f"{{{literal(text)}}}" if text else None
 
 
 def plain_name(text: str) -> str | None:
     """A name written as one string, RIS's way: ``Family, Given[, Suffix]``, or ``Given Family``."""
-    parts = [part.strip() for part in collapse_space(text).split(",")]
+    parts = [_clean(part) for part in _clean(text).split(",")]
     if len(parts) == 1:
         return literal(parts[0]) or None
     return person(parts[0], parts[1], suffix=", ".join(parts[2:]))
@@ -108,11 +119,11 @@ class Builder:
 
     def text(self, target: str, value: str | None) -> None:
         """A plain-text field of the record, white space collapsed; nothing for an empty value."""
-        if value is not None and (value := collapse_space(value)):
+        if value is not None and (value := _clean(value)):
             self.record[target] = value
 
     def title(self, markup: str) -> None:
-        if markup := collapse_space(markup):
+        if markup := _clean(markup):
             self.record["title"] = markup
 
     def keep(self, name: str, value: str, own: bool = True) -> None:
@@ -141,7 +152,7 @@ class Builder:
 
     def tags(self, values: list[str], separators: str) -> None:
         """Tags from keyword values, each split at the ``separators`` (a character class)."""
-        tags = [collapse_space(tag) for value in values for tag in re.split(f"[{separators}]", value)]
+        tags = [_clean(tag) for value in values for tag in re.split(f"[{separators}]", value)]
         if tags := list(dict.fromkeys(tag for tag in tags if tag)):
             self.record["tags"] = tags
 

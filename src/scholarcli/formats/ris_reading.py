@@ -226,7 +226,7 @@ def _dates(built: Builder, fields: _Fields) -> None:
     them (DA first: Y1 is deprecated). A value the record does not hold whole is kept; one that is
     no date is a problem too. Y2, the day a web page was read, is kept as BibLaTeX's urldate."""
     values = [(tag, value, _date(value)) for tag in ("PY", "DA", "Y1") for value in fields.take(tag)]
-    dates = [date for _, _, date in values if date is not None]
+    dates = [date for _, _, date in values if date is not None and 1 <= date[0] <= 9999]
     if dates:
         year = dates[0][0]
         month, day = next(
@@ -235,7 +235,7 @@ def _dates(built: Builder, fields: _Fields) -> None:
         built.date(year, month, day)
     held = (built.record.get("year"), built.record.get("month"), built.record.get("day"))
     for tag, value, date in values:
-        if date is None:
+        if date is None or not 1 <= date[0] <= 9999:
             built.problems.append(f'{tag}: "{value}" is not a date (YYYY/MM/DD/other); kept as ris-{tag.lower()}')
         if date is None or date[3] or not _agrees(date, held):
             built.keep(tag.lower(), value)
