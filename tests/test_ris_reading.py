@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -133,6 +134,7 @@ def test_types_map_to_work_types_and_a_type_scholar_does_not_give_back_is_kept()
         assert record["type"] == work_type
         assert ("extra" in record) == (ty not in ("JOUR", "CONF", "BOOK", "CHAP", "THES", "RPRT", "PAT"))
     assert _record("TY  - ELEC\nTI  - T\nER  - \n") == {"type": "misc", "title": "T", "extra": {"ris-type": "ELEC"}}
+    assert _record("TY  - jour\nTI  - T\nER  - \n") == {"type": "article", "title": "T"}  # any case
 
 
 def test_a_patent_takes_its_number_assignee_and_office() -> None:
@@ -148,6 +150,15 @@ def test_an_arxiv_record_is_a_preprint_and_a_book_keeps_its_series_and_isbn() ->
     assert (record["type"], record["arxiv"], record["venue"]) == ("preprint", "2409.13598", "arXiv")
     record = _record("TY  - BOOK\nTI  - B\nT2  - A Series\nSN  - 978-3-642-00230-4\nER  - \n")
     assert record["extra"] == {"series": "A Series", "isbn": "978-3-642-00230-4"}
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["10.1063/1.19", "doi: 10.1063/1.19", "https://doi.org/10.1063/1.19", "http://dx.doi.org/10.1063/1.19",
+     "https://pubs.aip.org/doi/10.1063/1.19", "10.1063%2F1.19"],
+)  # fmt: skip
+def test_every_way_a_doi_is_written_gives_the_doi(written: str) -> None:
+    assert _record(f"TY  - JOUR\nDO  - {written}\nER  - \n")["doi"] == "10.1063/1.19"
 
 
 def test_kept_as_names_real_bibtex_fields() -> None:

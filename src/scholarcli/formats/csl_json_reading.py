@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from scholarcli.errors import Problem
 from scholarcli.formats.bib_reading import Converted, ParsedFile
 from scholarcli.formats.csl_json import TYPES, WORK_TYPE_OF
-from scholarcli.formats.record_building import Builder, doi, is_citation_key, literal_name, person
+from scholarcli.formats.record_building import Builder, arxiv_id, doi, is_citation_key, literal_name, person
 from scholarcli.model import PATENT_STATUSES, Settings
 from scholarcli.model.markup import literal
 
@@ -170,14 +170,10 @@ def convert(item: dict[str, Any], name: str) -> Converted:
 
 def _arxiv(read: _Item) -> None:
     """An arXiv id from what scholar's export writes (``number: arXiv:2409.13598``) or an arXiv DOI."""
-    from scholarcli.fetch.identify import arxiv_id
-
-    number, doi = read.values.get("number"), read.values.get("DOI")
-    numbered = re.fullmatch(r"arxiv:(\S+)", number.strip(), re.IGNORECASE) if isinstance(number, str) else None
-    found = numbered or (re.search(r"10\.48550/arxiv\.(\S+)", doi, re.IGNORECASE) if isinstance(doi, str) else None)
-    if found is None or (arxiv := arxiv_id(found.group(1))) is None:
-        return
-    read.built.record["arxiv"] = arxiv.versioned
+    number, given = read.values.get("number"), read.values.get("DOI")
+    numbered = arxiv_id(number) if isinstance(number, str) and number.lower().startswith("arxiv:") else None
+    if found := numbered or (arxiv_id(doi(given) or "") if isinstance(given, str) else None):
+        read.built.record["arxiv"] = found
     if numbered:
         del read.values["number"]
 

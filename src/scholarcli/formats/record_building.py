@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+from urllib.parse import unquote
 
 from scholarcli.formats.bib_reading import Converted, fields_source
 from scholarcli.formats.bibfile import bib_name
@@ -25,8 +26,17 @@ from scholarcli.model.validate import IDENTIFIER, is_valid_key
 
 # A Zotero item's id as its CSL-JSON and RIS exports write it: "12345/ABCD2345".
 _ZOTERO_ITEM = re.compile(r"\d+/[A-Z0-9]{8}")
-# A shortDOI, which doi.org resolves as it resolves the DOI: "10/fqd6hj".
-_SHORT_DOI = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?(10/[a-z0-9]+)", re.IGNORECASE)
+# A DOI as sources write it: bare, after "doi:", or in a doi.org address; or a shortDOI, which
+# doi.org resolves as it resolves the DOI ("10/fqd6hj").
+_DOI = re.compile(r"(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+|10/[a-z0-9]+)", re.IGNORECASE)
+_DOI_IN_ADDRESS = re.compile(r"https?://[^\s/]+/\S*?(10\.\d{4,9}/\S+)", re.IGNORECASE)
+# An arXiv id in arXiv's DOI, in an arxiv.org address, or after "arXiv:" (scholar's CSL-JSON export):
+# new style (2409.13598v2) or old (hep-th/9901001).
+_ARXIV = re.compile(
+    r"(?:10\.48550/arxiv\.|arxiv:\s*|https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/)"
+    r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)(?:\.pdf)?/?",
+    re.IGNORECASE,
+)
 
 
 def is_citation_key(text: str) -> bool:
@@ -36,14 +46,17 @@ def is_citation_key(text: str) -> bool:
 
 
 def doi(text: str) -> str | None:
-    """A DOI without its resolver prefix (``10.1145/3184558``), or a shortDOI (``10/fqd6hj``); None
-    when the text holds neither."""
-    from scholarcli.fetch.text import normalize_doi
+    """The DOI a DOI field holds, without its resolver (``10.1145/3184558``) or the publisher's
+    address around it (``https://dl.acm.org/doi/10.1145/3184558``), or None."""
+    text = unquote(text.strip())
+    found = _DOI.fullmatch(text) or _DOI_IN_ADDRESS.fullmatch(text)
+    return found.group(1).rstrip(".,;") if found else None
 
-    if (found := normalize_doi(text)) is not None:
-        return found
-    short = _SHORT_DOI.fullmatch(text.strip())
-    return short.group(1) if short else None
+
+def arxiv_id(text: str) -> str | None:
+    """The arXiv id in an arXiv DOI, an arxiv.org address or ``arXiv:2409.13598``, or None."""
+    found = _ARXIV.fullmatch(text.strip())
+    return found.group(1) if found else None
 
 
 def _clean(text: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from scholarcli.errors import Problem
 from scholarcli.formats.bib_reading import Converted, ParsedFile
-from scholarcli.formats.record_building import Builder, doi, is_citation_key, plain_name
+from scholarcli.formats.record_building import Builder, arxiv_id, doi, is_citation_key, plain_name
 from scholarcli.model import Settings
 from scholarcli.model.markup import literal
 
@@ -59,8 +59,6 @@ NAMES_KEPT_AS = {"ED": "editor", "A2": "editor", "A4": "translator"}  # A2 is a 
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{0,2})(?:[/-](\d{0,2})(?:/(.*))?)?)?")
 _ISSN = re.compile(r"\d{4}-\d{3}[\dXx]")
 _ISBN = re.compile(r"(?:97[89])?\d{9}[\dXx]")  # with its hyphens taken out
-_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(\S+)", re.IGNORECASE)
-_ARXIV_URL = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:\.pdf)?/?", re.IGNORECASE)
 
 
 class _Record:
@@ -163,7 +161,7 @@ def _convert(record: _Record, where: str) -> Converted:
     if "arxiv" in built.record and work_type in ("misc", "article") and not _has_venue(fields, work_type):
         work_type = built.record["type"] = "preprint"
         built.record["venue"] = "arXiv"
-    if record.kind != NATURAL[work_type]:
+    if record.kind.upper() != NATURAL[work_type]:
         built.keep("type", record.kind)
     _title_and_names(built, fields, work_type)
     _venue(built, fields, work_type)
@@ -286,8 +284,6 @@ def _pages(built: Builder, start: tuple[str, str] | None, end: tuple[str, str] |
 def _identifiers(built: Builder, fields: _Fields) -> None:
     """DOI (DO), the address (UR; several, or several in one line), an arXiv id either gives, and
     the links Zotero and EndNote write (L1 a PDF, L2 the full text, LK a web site)."""
-    from scholarcli.fetch.identify import arxiv_id
-
     if (given := fields.first("DO")) is not None:
         if (found := doi(given[1])) is not None:
             built.record["doi"] = found
@@ -298,11 +294,8 @@ def _identifiers(built: Builder, fields: _Fields) -> None:
     if urls:
         built.record["url"] = urls[0]
         built.keep("ur", "\n".join(urls[1:]))
-    for text in (built.record.get("doi", ""), *urls):
-        found_id = _ARXIV_DOI.fullmatch(text) or _ARXIV_URL.fullmatch(text)
-        if found_id and (arxiv := arxiv_id(found_id.group(1))) is not None:
-            built.record["arxiv"] = arxiv.versioned
-            break
+    if arxiv := next(filter(None, map(arxiv_id, (built.record.get("doi", ""), *urls))), None):
+        built.record["arxiv"] = arxiv
     for tag, name in (("L1", "pdf"), ("L2", "html"), ("LK", "website")):
         links = fields.take(tag)
         if links and re.match(r"https?://", links[0]):
