@@ -54,12 +54,18 @@ LINK_FIELDS = {"html", "pdf", "code", "website", "slides", "poster", "video", "b
 
 @dataclass
 class Converted:
-    """One entry as a record (not yet validated), with the key it asks for and notes for the user."""
+    """One entry as a record (not yet validated), with the key it asks for and notes for the user.
+
+    Every input format's reader (formats.inputs) hands these to the import. ``key`` is "" when the
+    entry names no citation key (an RIS record, a CSL item whose id is a number): the import then
+    makes one by the key formula; ``name`` is how messages name the entry (its key if None).
+    """
 
     key: str
     record: dict[str, Any]
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what is wrong in the entry, though imported
+    name: str | None = None
 
 
 # The longest value @string expansion may make: forty lines of @string{sN = sN-1 # sN-1} would

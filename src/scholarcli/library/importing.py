@@ -1,4 +1,5 @@
-"""`import`: every entry of a BibTeX or BibLaTeX text as a record; duplicates skipped, nothing lost.
+"""`import`: every entry of a BibTeX, BibLaTeX, RIS or CSL-JSON text as a record; duplicates skipped,
+nothing lost.
 
 A failure on one entry never stops the others; a failure that stops the import (the disk full,
 say) still leaves whole records and a report of what was imported before it.
@@ -13,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from scholarcli.errors import InvalidRecord, Problem, ScholarError, WriteFailed
-from scholarcli.formats.bib_reading import parse
 from scholarcli.index import Library
 from scholarcli.library.venues import link_imported
 from scholarcli.library.writing import formula_key, locked
@@ -194,11 +194,25 @@ def import_entries(
     source: str,
     allow_duplicates: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    kind: str | None = None,
 ) -> ImportReport:
-    """Import every entry of the .bib ``text`` (named ``source`` in problems) into the library at ``root``."""
+    """Import every entry of ``text`` (named ``source`` in problems) into the library at ``root``.
+
+    ``kind`` is the format (formats.inputs.INPUT_FORMATS); None tells it by the text. A text with no
+    entry of it, nor a block that tried to be one, is an error: nothing was imported.
+    """
+    from scholarcli.formats.inputs import LONG_NAMES, READABLE, reader, sniff
+
+    found = kind or sniff(text)
+    if found is None:
+        raise ScholarError(f"{source}: no entries found (scholar imports {READABLE})")
     with locked(root) as library:
-        parsed = parse(text, source, library.settings)
+        parsed = reader(found)(text, source, library.settings)
+        if not parsed.entries and not parsed.problems:
+            raise ScholarError(f"{source}: no entries found (read as {LONG_NAMES[found]})")
         link_imported(parsed.entries, library.settings)  # venue texts that name a registry venue
-        entries = [Entry(e.key, e.key, e.record, tuple(e.notes), tuple(e.problems)) for e in parsed.entries]
+        entries = [
+            Entry(e.name or e.key, e.key or None, e.record, tuple(e.notes), tuple(e.problems)) for e in parsed.entries
+        ]
         report = import_records(library, entries, source, allow_duplicates, progress)
     return report._replace(problems=[*parsed.problems, *report.problems])
