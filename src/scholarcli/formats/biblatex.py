@@ -76,7 +76,7 @@ def _text(value: str) -> str:
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
     bib_type, type_field = TYPES[work.type]
     bib_type = work.bibtex_type or bib_type  # an imported entry keeps the type it came with
-    if work.bibtex_type:
+    if work.bibtex_type or "type" in work.extra:  # and its own type field
         type_field = None
     fields = _head(work, settings, bib_type)
     if date := iso_date(work):
@@ -127,15 +127,16 @@ def _publication(work: Work, bib_type: str) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     if work.publisher and (where := PUBLISHER_FIELD.get(bib_type)):
         fields.append((where, _text(work.publisher)))
+    if work.number:  # a patent's or a report's
+        fields.append(("number", _text(work.number)))
     if work.is_patent:
-        if work.number:
-            fields.append(("number", _text(work.number)))
-        fields.append(("type", _patent_type(work)))
+        if "type" not in work.extra:  # an imported patent's own type (patreqfr) is written as it came
+            fields.append(("type", _patent_type(work)))
         if work.assignee:
             fields.append(("holder", _text(work.assignee)))
     if work.volume:
         fields.append(("volume", _text(work.volume)))
-    if work.issue:
+    if work.issue and not work.number:
         fields.append(("number", _text(work.issue)))
     if work.pages:
         fields.append(("pages", _text(page_range(work.pages))))

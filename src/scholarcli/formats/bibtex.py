@@ -3,7 +3,9 @@
 BibTeX has no patent type and no place for equal contribution: patents become ``@misc`` with the
 number and status in ``howpublished`` and ``note``; equal contribution goes into ``note`` only when
 the user asks (``--equal-note``). Text is written with LaTeX commands for accents, which 8-bit
-BibTeX sorts and abbreviates correctly.
+BibTeX sorts and abbreviates correctly. Nothing is invented: a work without the year, author or
+venue its type needs keeps its type and lacks the field, and the export warns, naming the key
+(bibtex's styles then warn about the same entry).
 """
 
 from __future__ import annotations
@@ -42,7 +44,6 @@ TYPES: dict[str, tuple[str, tuple[str, ...], str | None]] = {
 }
 # Where a book, thesis or report names its publisher.
 PUBLISHER_FIELD = {"phdthesis": "school", "techreport": "institution"}
-NO_DATE = "n.d."
 
 
 def _howpublished(work: Work, settings: Settings) -> str | None:
@@ -70,10 +71,8 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     """One entry (and a copy under each other key it has) and the warnings about it."""
     warnings = []
     bib_type, needs, venue_field = TYPES[work.type]
-    lacking = missing(work, needs)
-    if lacking and not work.bibtex_type:  # an imported entry keeps the type it came with
-        warnings.append(f"{work.key}: no {' and no '.join(lacking)}; exported as @misc, which BibTeX accepts")
-        bib_type, venue_field = "misc", None
+    if lacking := missing(work, needs):
+        warnings.append(f"{work.key}: no {' and no '.join(lacking)}; BibTeX styles will warn about it")
     fields = _head(work, settings, bib_type, venue_field)
     fields += _date(work, warnings)
     fields += _numbers(work, bib_type)
@@ -115,9 +114,8 @@ def _date(work: Work, warnings: list[str]) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     if work.year is not None:
         fields.append(("year", str(work.year)))
-    elif "year" not in work.extra:  # an imported year that is not a number comes back from extra
-        warnings.append(f"{work.key}: no year; BibTeX gets year = {{{NO_DATE}}} (no date)")
-        fields.append(("year", NO_DATE))
+    elif "year" not in work.extra and "year" not in work.macros:  # an imported year kept as source
+        warnings.append(f"{work.key}: no year; BibTeX styles will warn about it")
     if work.month is not None:
         fields.append(("month", Bare(MONTH_MACROS[work.month - 1])))
     return fields
@@ -130,7 +128,7 @@ def _numbers(work: Work, bib_type: str) -> list[tuple[str, str]]:
         fields.append(("volume", escape(work.volume)))
     if work.issue:
         fields.append(("number", escape(work.issue)))
-    elif work.is_patent and work.number:
+    elif work.number:  # a patent's or a report's
         fields.append(("number", escape(work.number)))
     if work.pages:
         fields.append(("pages", escape(page_range(work.pages))))

@@ -103,7 +103,7 @@ def check(library: Library) -> CheckReport:
         if venue := venue_warning(work, path, venues):
             warnings.append(venue)
         if work.year is None:
-            warnings.append(Problem(path, "year", _missing("year", work, "BibTeX gets n.d., BibLaTeX and CSL no date")))
+            warnings.append(Problem(path, "year", _missing("year", work, "exports have no date")))
         if not work.authors and not work.is_patent:
             warnings.append(Problem(path, "authors", _missing("author", work, "exports have no author")))
         if work.is_patent and not work.number:
