@@ -442,6 +442,18 @@ def _is_address(value: str) -> bool:
 class ParsedFile:
     entries: list[Converted]
     problems: list[Problem]
+    unread: int = 0  # entries of the file that could not be read: each is one of the problems
+
+
+# bibtex's commands are exactly @comment, @preamble and @string; bibtexparser takes any type that
+# starts with one of them (biblatex-sbl's @commentary) for that command. Such a type is given to
+# bibtexparser under a prefix no type has, and taken off again when the entry is converted.
+_COMMAND_LIKE = re.compile(r"(?i)(?<!\\)@([ \t]*)((?:comment|preamble|string)\w+)(?=[ \t]*[{(])")
+_HIDDEN_TYPE = "scholarentrytype"
+
+
+def _entry_type(written: str) -> str:
+    return written.removeprefix(_HIDDEN_TYPE)
 
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
@@ -456,6 +468,7 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
         return f"{found.group(1)}{found.group(2)},{found.group(3)}"
 
     text = _MISSING_COMMA.sub(comma, text)
+    text = _COMMAND_LIKE.sub(lambda found: f"@{found.group(1)}{_HIDDEN_TYPE}{found.group(2)}", text)
     library = parse_string(text, parse_stack=[])
     strings = {name: name for name in MONTH_MACROS}
     problems: list[Problem] = []
@@ -492,7 +505,7 @@ def _converted(
         fields = _fields(entry, strings)
     except ValueTooLong as error:
         return Problem(source, entry.key, f"{error}; the entry was skipped")
-    converted = convert(entry.entry_type, entry.key, fields.values, settings)
+    converted = convert(_entry_type(entry.entry_type), entry.key, fields.values, settings)
     if fields.macros:
         converted.record["macros"] = fields.macros
     converted.notes += [text for text in (note, *fields.notes) if text]
