@@ -180,11 +180,22 @@ class _Entry:
         return value.strip() if value is not None and value.strip() else None
 
     def text(self, target: str, name: str, value: str) -> None:
-        """A text field: decoded when plain text keeps all it says, else kept as BibTeX source."""
-        if is_lossless(value):
+        """A text field: decoded when plain text keeps all it says, else kept as BibTeX source (so
+        are braces that protect a word, ``Routledge {and} Kegan Paul``: one publisher, not two)."""
+        if is_lossless(value) and not protects(value):
             self.record[target] = decode(value)
         else:
             self.extra[name] = value
+
+
+# A brace that groups text rather than an accent's or a command's argument: ``{Aristotle}``,
+# ``{and}``, not ``\'{e}``, ``{\'e}`` or ``\emph{x}``. Plain text cannot say what it protects.
+_PROTECTING_BRACE = re.compile(r"(?<![\\\w'\"^`~=.])\{(?!\\)")
+
+
+def protects(value: str) -> bool:
+    """Whether a BibTeX value has braces that protect words (their case, or an "and" in a list)."""
+    return "{" in value and _PROTECTING_BRACE.search(value) is not None
 
 
 def convert(entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> Converted:
@@ -245,7 +256,7 @@ def _venue_field(entry: _Entry, source: str, text: str) -> None:
     entry.take(source)
     venue = _venue(decode(text), entry.settings)
     entry.record["venue"] = venue
-    if not is_lossless(text) or venue != decode(text):
+    if not is_lossless(text) or venue != decode(text) or protects(text):
         entry.extra[source] = text
 
 
@@ -339,8 +350,15 @@ def _dates(entry: _Entry) -> None:
             extra["month"] = month
 
 
+# biblatex's patent types (patreqfr: a French patent request): the status they say.
+_PATENT_STATUS = (("patreq", "pending"), ("patent", "granted"))
+
+
 def _numbers_and_texts(entry: _Entry) -> None:
     work_type = entry.record["type"]
+    kind = entry.values.get("type", "").strip().lower() if work_type == "patent" else ""
+    if status := next((status for prefix, status in _PATENT_STATUS if kind and kind.startswith(prefix)), None):
+        entry.record["status"] = status  # the type itself stays in extra, written back as it came
     number_field = "number" if work_type in ("patent", "techreport") else "issue"
     if work_type == "article" and "publisher" in entry.values:  # an article's publisher is its journal's
         entry.extra["publisher"] = entry.values.pop("publisher")

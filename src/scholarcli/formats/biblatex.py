@@ -62,7 +62,7 @@ OFFICES = {"US": ("patentus", "patrequs"), "EP": ("patenteu", "patreqeu"), "DE":
 
 
 def _patent_type(work: Work) -> str:
-    granted = work.status in (None, "granted")
+    granted = work.status == "granted"
     office = OFFICES.get((work.number or "")[:2].upper())
     if office:
         return office[0] if granted else office[1]
@@ -130,7 +130,7 @@ def _publication(work: Work, bib_type: str) -> list[tuple[str, str]]:
     if work.number:  # a patent's or a report's
         fields.append(("number", _text(work.number)))
     if work.is_patent:
-        if "type" not in work.extra:  # an imported patent's own type (patreqfr) is written as it came
+        if work.status and "type" not in work.extra:  # an imported patent's own type is written as it came
             fields.append(("type", _patent_type(work)))
         if work.assignee:
             fields.append(("holder", _text(work.assignee)))

@@ -56,7 +56,7 @@ def _howpublished(work: Work, settings: Settings) -> str | None:
 
 def _note(work: Work, options: ExportOptions) -> str | None:
     parts = []
-    if work.is_patent and work.status:
+    if work.is_patent and work.status and not work.bibtex_type:  # an imported @patent says it in its type
         parts.append(work.status.capitalize())
     if work.note:
         parts.append(work.note)
@@ -104,9 +104,10 @@ def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
     elif venue_field:
-        fields.append((venue_field, escape(venue_long(work, settings))))
-    elif bib_type == "misc" and (howpublished := _howpublished(work, settings)):
-        fields.append(("howpublished", escape(howpublished)))
+        if venue := venue_long(work, settings):  # none: no empty field, the export has warned
+            fields.append((venue_field, escape(venue)))
+    elif bib_type == "misc" and not work.bibtex_type and (howpublished := _howpublished(work, settings)):
+        fields.append(("howpublished", escape(howpublished)))  # an entry of another type gains none
     return fields
 
 
