@@ -506,8 +506,10 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
 
     # converting is most of a parse, and each entry is converted alone: from 1,000, in two processes
     made = in_two_processes(converted, blocks) if len(blocks) >= PARALLEL_CONVERT else converted(blocks)
-    problems += [result for result in made if isinstance(result, Problem)]
-    return ParsedFile([Converted(*result) for result in made if not isinstance(result, Problem)], problems)
+    skipped = [result for result in made if isinstance(result, Problem)]
+    unread = len(skipped) + sum(map(_is_unread_entry, library.failed_blocks))
+    entries = [Converted(*result) for result in made if not isinstance(result, Problem)]
+    return ParsedFile(entries, problems + skipped, unread)
 
 
 PARALLEL_CONVERT = 1000  # entries to convert from which a forked child converts half of them
@@ -564,6 +566,18 @@ def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], l
             continue
         problems.extend(_failed_blocks([block], source))
     return recovered, problems
+
+
+def _is_unread_entry(block: Any) -> bool:
+    """Whether a block bibtexparser could not read is an entry (not @string, @preamble or
+    @comment) that is not imported: not one read all the same (a field given twice), nor the
+    repeat of a key, which bibtex skips too and counts once."""
+    from bibtexparser import model
+
+    if isinstance(block, (model.DuplicateBlockKeyBlock, model.DuplicateFieldKeyBlock)):
+        return False
+    command = re.match(r"@\s*(\w+)", str(getattr(block, "raw", "")))
+    return command is not None and command.group(1).lower() not in ("string", "preamble", "comment")
 
 
 # What bibtex cannot read in a field name; at such a name it skips the rest of the entry.

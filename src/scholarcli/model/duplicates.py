@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from scholarcli.model import Work
 from scholarcli.model.markup import plain
+from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.names import split_name
 from scholarcli.model.query import fold, words
 
@@ -102,3 +103,75 @@ class DuplicateIndex:
     def _add(self, key: str, found: list[tuple[str, str]]) -> None:
         for identity in found:
             self.seen.setdefault(identity, key)
+
+
+# Fields that make sense only together: a merge takes each group whole from one record (KEEP's
+# authors with OTHER's equal contribution could name someone who is no author).
+_GROUPS = (
+    ("type", "bibtex_type"),
+    ("authors", "authors_truncated", "equal_contribution"),
+    ("year", "month", "day"),
+    ("venue", "track", "extra.journal", "extra.journaltitle", "extra.booktitle"),
+)
+_TABLES = ("links", "extra", "macros")
+
+
+def fields(work: Work) -> dict[str, object]:
+    """The work's fields by name, each table's entries as ``extra.number``; the key and ids aside."""
+    flat: dict[str, object] = {}
+    for name, value in work.to_record().items():
+        if name in _TABLES:
+            flat.update({f"{name}.{inner}": text for inner, text in value.items() if (name, inner) != ("extra", "ids")})
+        else:
+            flat[name] = value
+    return flat
+
+
+def _units(names: Iterable[str]) -> list[tuple[str, ...]]:
+    """The groups, then each other field alone."""
+    grouped = {name for group in _GROUPS for name in group}
+    return [*_GROUPS, *((name,) for name in dict.fromkeys(names) if name not in grouped)]
+
+
+class Comparison(NamedTuple):
+    """What OTHER says beside KEEP: fields KEEP lacks, and fields both have with other values."""
+
+    added: list[str]
+    conflicts: list[str]
+
+
+def compare(keep: Work, other: Work) -> Comparison:
+    mine, theirs = fields(keep), fields(other)
+    added, conflicts = [], []
+    for unit in _units([*mine, *theirs]):
+        ours = {name: mine[name] for name in unit if name in mine}
+        others = {name: theirs[name] for name in unit if name in theirs}
+        if not others or ours == others:
+            continue
+        if ours:
+            conflicts += [name for name in unit if mine.get(name) != theirs.get(name)]
+        else:
+            added += list(others)
+    return Comparison(added, conflicts)
+
+
+def merged_record(keep: Work, other: Work, prefer_other: bool = False) -> dict[str, object]:
+    """KEEP's record with what OTHER adds; a conflicting group is KEEP's (OTHER's with
+    ``prefer_other``). OTHER's key and its own other keys become KEEP's other keys (ids)."""
+    mine, theirs = fields(keep), fields(other)
+    chosen: dict[str, object] = {}
+    for unit in _units([*mine, *theirs]):
+        ours = {name: mine[name] for name in unit if name in mine}
+        others = {name: theirs[name] for name in unit if name in theirs}
+        chosen.update(others if others and (prefer_other or not ours) else ours)
+    record: dict[str, object] = {}
+    tables: dict[str, dict[str, object]] = {}
+    for name, value in chosen.items():
+        table, _, inner = name.partition(".")
+        if inner and table in _TABLES:
+            tables.setdefault(table, {})[inner] = value
+        else:
+            record[name] = value
+    ids = [alias for alias in dict.fromkeys([*aliases(keep), other.key, *aliases(other)]) if alias != keep.key]
+    tables.setdefault("extra", {})["ids"] = ", ".join(ids)
+    return {**record, **tables}

@@ -38,7 +38,8 @@ def _print(env: Environment, report: ImportReport) -> None:
 
     for item in report.log:
         if isinstance(item, Skipped):
-            env.say(f"skipped {item.key}: already in the library as {item.existing} (same {item.same})")
+            dropped = f"; not kept from it: {', '.join(item.dropped)}" if item.dropped else ""
+            env.say(f"skipped {item.key}: already in the library as {item.existing} (same {item.same}){dropped}")
         else:
             env.note(f"{item.key}: {item.text}")
     env.out("".join(f"{key}\n" for key in report.added))
@@ -47,10 +48,14 @@ def _print(env: Environment, report: ImportReport) -> None:
 
 
 def _print_bib(env: Environment, report: ImportReport) -> None:
+    """Then the summary, whose counts add up to the entries of the file (a repeated key counts
+    once, as bibtex reads it): each was imported, skipped as already there, or failed."""
     _print(env, report)
-    skipped, problems = report.skipped, len(report.problems)
-    summary = f"imported {len(report.added)}, skipped {skipped} duplicate{'s' if skipped != 1 else ''}"
-    env.say(f"{summary}, {problems} problem{'s' if problems != 1 else ''}")
+    entries, problems = report.entries, len(report.problems)
+    env.say(
+        f"{entries} entr{'ies' if entries != 1 else 'y'}: imported {len(report.added)}, skipped {report.skipped}"
+        f" (already in the library), failed {report.failed}; {problems} problem{'s' if problems != 1 else ''}"
+    )
 
 
 def _print_person(env: Environment, change: PersonChange) -> None:
