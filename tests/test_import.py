@@ -55,7 +55,9 @@ def test_import_maps_fields_decodes_latex_and_keeps_the_rest(scholar: Scholar, t
     assert run.exit_code == 1  # the broken block is a problem, reported
     assert run.lines == ["jegou2020q", "arxiv2409", "site", "tool", "second"]
     assert "not a BibTeX entry scholar can read; skipped" in run.stderr
-    assert run.stderr.splitlines()[-1] == "6 entries: imported 5, skipped 0 (already in the library), failed 1; 1 problem"
+    assert (
+        run.stderr.splitlines()[-1] == "6 entries: imported 5, skipped 0 (already in the library), failed 1; 1 problem"
+    )
     library = index.load(root)
     q = library.get("jegou2020q")
     assert q.title == "{Q}uantization at \\emph{Scale}: 50% Off — {BERT} & Co."  # record markup
@@ -90,7 +92,10 @@ def test_importing_the_same_file_twice_adds_nothing(scholar: Scholar, tmp_path: 
     again = scholar("-L", root, "import", source)
     assert again.exit_code == 0
     assert again.stdout == ""
-    assert again.stderr.splitlines()[-1] == "5 entries: imported 0, skipped 5 (already in the library), failed 0; 0 problems"
+    assert (
+        again.stderr.splitlines()[-1]
+        == "5 entries: imported 0, skipped 5 (already in the library), failed 0; 0 problems"
+    )
     assert len(index.load(root).works) == 5
 
 
@@ -116,7 +121,10 @@ def test_entries_of_one_file_that_look_alike_stay_records_of_their_own_and_are_n
     run = scholar("-L", root, "import", tex_file("xampl.bib"))
     entries = len(parse(tex_file("xampl.bib").read_text(), "x", Settings(schema=1)).entries)
     assert len(run.lines) == entries
-    assert run.stderr.splitlines()[-1] == f"{entries} entries: imported {entries}, skipped 0 (already in the library), failed 0; 0 problems"
+    assert (
+        run.stderr.splitlines()[-1]
+        == f"{entries} entries: imported {entries}, skipped 0 (already in the library), failed 0; 0 problems"
+    )
     assert (
         'note: article-full: looks like "article-minimal" (same title, year and first author) but differs in month,'
         " volume, issue, pages, note; kept as a work of its own (scholar merge article-minimal article-full makes them one)"

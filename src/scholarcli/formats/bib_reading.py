@@ -222,14 +222,16 @@ def convert(entry_type: str, key: str, fields: dict[str, str], settings: Setting
 def _type_and_eprint(entry: _Entry) -> None:
     """The work type, the arXiv id of an eprint, and the venue from the field that names it."""
     work_type = TYPE_MAP.get(entry.entry_type, "misc")
-    eprint_type = (entry.take("eprinttype") or entry.take("archiveprefix") or "").lower()
-    eprint = entry.take("eprint") or entry.values.get("arxiv", "").strip() or None  # al-folio's arxiv
+    eprint_type = (entry.values.get("eprinttype") or entry.values.get("archiveprefix") or "").strip().lower()
+    eprint = entry.values.get("eprint", "").strip() or entry.values.get("arxiv", "").strip() or None  # al-folio's
     if eprint and "arxiv" in entry.values:
         entry.take("arxiv")
         eprint_type = eprint_type or "arxiv"
     source = next((name for name in NATURAL_VENUE.get(work_type, ()) if entry.values.get(name, "").strip()), None)
     venue_text = entry.values.get(source, "").strip() if source else None
     if eprint and (eprint_type == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", eprint)):
+        for name in ("eprint", "eprinttype", "archiveprefix"):  # what the record's arxiv says
+            entry.take(name)
         entry.record["arxiv"] = eprint
         journal = entry.values.get("journal") or entry.values.get("journaltitle") or venue_text
         if work_type in ("misc", "article") and (journal is None or "arxiv" in journal.lower()):
@@ -238,11 +240,7 @@ def _type_and_eprint(entry: _Entry) -> None:
             for name in ("journal", "journaltitle"):
                 if (value := entry.take(name)) and value != "arXiv":
                     entry.extra[name] = value
-    elif eprint:
-        entry.extra["eprint"] = eprint
-        if eprint_type:
-            entry.extra["eprinttype"] = eprint_type
-    entry.record["type"] = work_type
+    entry.record["type"] = work_type  # another archive's eprint fields stay as they came (extra)
     natural = BIBTEX_TYPES[work_type][0]
     if entry.entry_type != natural and not (work_type == "preprint" and entry.entry_type in ("misc", "article")):
         entry.record["bibtex_type"] = entry.entry_type
@@ -364,9 +362,12 @@ def _numbers_and_texts(entry: _Entry) -> None:
         entry.extra["publisher"] = entry.values.pop("publisher")
     simple = {
         "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "publisher": "publisher",
-        "school": "publisher", "institution": "publisher", "note": "note", "abstract": "abstract",
-        "holder": "assignee", "assignee": "assignee",
+        "note": "note", "abstract": "abstract",
     }  # fmt: skip
+    if work_type in ("thesis", "techreport"):  # the types whose exports write them back as such
+        simple |= {"school": "publisher", "institution": "publisher"}
+    if work_type == "patent":
+        simple |= {"holder": "assignee", "assignee": "assignee"}
     for source, target in simple.items():
         if target not in entry.record and (value := entry.take(source)):
             if target == "pages" and is_lossless(value):
@@ -376,7 +377,7 @@ def _numbers_and_texts(entry: _Entry) -> None:
     for source in ("doi", "url"):
         if value := entry.take(source):
             entry.record[source] = unescape_address(value)
-    if classes := entry.take("primaryclass") or entry.take("eprintclass"):
+    if "arxiv" in entry.record and (classes := entry.take("primaryclass") or entry.take("eprintclass")):
         entry.record["categories"] = [c.strip() for c in classes.split(",") if c.strip()]
     if (keywords := entry.take("keywords")) and is_lossless(keywords):
         entry.record["tags"] = [decode(t.strip()) for t in re.split(r"[,;]", keywords) if t.strip()]

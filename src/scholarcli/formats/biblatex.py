@@ -125,7 +125,8 @@ def _head(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]
 def _publication(work: Work, bib_type: str) -> list[tuple[str, str]]:
     """Publisher, a patent's number, type and holder, volume, number and pages."""
     fields: list[tuple[str, str]] = []
-    if work.publisher and (where := PUBLISHER_FIELD.get(bib_type)):
+    # an imported entry of its own type has its publisher back in any case (a booklet's, say)
+    if work.publisher and (where := PUBLISHER_FIELD.get(bib_type, "publisher" if work.bibtex_type else None)):
         fields.append((where, _text(work.publisher)))
     if work.number:  # a patent's or a report's
         fields.append(("number", _text(work.number)))

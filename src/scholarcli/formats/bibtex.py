@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from scholarcli.formats.bibfile import (
     MONTH_MACROS,
     Bare,
-    entry,
     identifier_fields,
     kept_fields,
     names,
@@ -28,7 +27,6 @@ from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResu
 from scholarcli.formats.latex_text import escape, escape_title
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
-from scholarcli.model.markup import plain
 
 # Our type -> the BibTeX type, the facts its standard styles need, and where the venue goes.
 TYPES: dict[str, tuple[str, tuple[str, ...], str | None]] = {
@@ -89,7 +87,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     made, kept = kept_fields(work, fields)
     fields = made + kept
     entry_type = work.bibtex_type or bib_type
-    return with_aliases(entry(entry_type, work.key, fields), entry_type, work, fields), warnings
+    return with_aliases(entry_type, work, fields), warnings
 
 
 def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None) -> list[tuple[str, str]]:
@@ -97,8 +95,8 @@ def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None
     fields: list[tuple[str, str]] = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=True)))
-    elif (work.number or work.title) and "author" not in work.macros:  # styles sort by author, else by `key`
-        fields.append(("key", escape(work.number or plain(work.title))))
+    elif work.is_patent and work.number and not work.bibtex_type and "author" not in work.macros:
+        fields.append(("key", escape(work.number)))  # styles sort by author, else by `key`: a patent by its number
     if work.title:
         fields.append(("title", escape_title(work.title)))
     if venue_from_extra(work):

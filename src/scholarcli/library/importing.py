@@ -133,12 +133,13 @@ class _Batch:
         comparison = compare(self.work(twin[0]), work)
         if not comparison.added and not comparison.conflicts:
             return twin
-        differing = ", ".join([*comparison.conflicts, *comparison.added][:_NAMED_FIELDS])
-        more = len(comparison.conflicts) + len(comparison.added) - _NAMED_FIELDS
+        differing = [*comparison.conflicts, *comparison.added]
+        named = ", ".join(differing[:_NAMED_FIELDS])
+        more = f" and {len(differing) - _NAMED_FIELDS} more" if len(differing) > _NAMED_FIELDS else ""
         self.report.log.append(
             Note(
                 entry.name,
-                f'looks like "{twin[0]}" (same {twin[1]}) but differs in {differing}{f" and {more} more" if more > 0 else ""};'
+                f'looks like "{twin[0]}" (same {twin[1]}) but differs in {named}{more};'
                 f" kept as a work of its own (scholar merge {twin[0]} {work.key} makes them one)",
             )
         )

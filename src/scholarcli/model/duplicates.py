@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from scholarcli.model import Work
@@ -140,30 +140,39 @@ class Comparison(NamedTuple):
     conflicts: list[str]
 
 
-def compare(keep: Work, other: Work) -> Comparison:
+def _sides(keep: Work, other: Work) -> Iterator[tuple[dict[str, object], dict[str, object], str]]:
+    """For each unit (a group, or a field alone): KEEP's fields in it, OTHER's, and how they
+    stand: "same", "keep" (KEEP says all OTHER says, and more), "other" (the reverse) or "conflict"."""
     mine, theirs = fields(keep), fields(other)
-    added, conflicts = [], []
     for unit in _units([*mine, *theirs]):
         ours = {name: mine[name] for name in unit if name in mine}
         others = {name: theirs[name] for name in unit if name in theirs}
-        if not others or ours == others:
-            continue
-        if ours:
-            conflicts += [name for name in unit if mine.get(name) != theirs.get(name)]
+        if ours == others:
+            yield ours, others, "same"
+        elif ours.items() >= others.items():
+            yield ours, others, "keep"
+        elif ours.items() <= others.items():
+            yield ours, others, "other"
         else:
-            added += list(others)
+            yield ours, others, "conflict"
+
+
+def compare(keep: Work, other: Work) -> Comparison:
+    added, conflicts = [], []
+    for ours, others, stand in _sides(keep, other):
+        if stand == "other":
+            added += [name for name in others if name not in ours]
+        elif stand == "conflict":
+            conflicts += [name for name in {**ours, **others} if ours.get(name) != others.get(name)]
     return Comparison(added, conflicts)
 
 
 def merged_record(keep: Work, other: Work, prefer_other: bool = False) -> dict[str, object]:
     """KEEP's record with what OTHER adds; a conflicting group is KEEP's (OTHER's with
     ``prefer_other``). OTHER's key and its own other keys become KEEP's other keys (ids)."""
-    mine, theirs = fields(keep), fields(other)
     chosen: dict[str, object] = {}
-    for unit in _units([*mine, *theirs]):
-        ours = {name: mine[name] for name in unit if name in mine}
-        others = {name: theirs[name] for name in unit if name in theirs}
-        chosen.update(others if others and (prefer_other or not ours) else ours)
+    for ours, others, stand in _sides(keep, other):
+        chosen.update(others if stand == "other" or (stand == "conflict" and prefer_other) else ours)
     record: dict[str, object] = {}
     tables: dict[str, dict[str, object]] = {}
     for name, value in chosen.items():
