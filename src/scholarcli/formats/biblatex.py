@@ -81,6 +81,8 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     fields = _head(work, settings, bib_type)
     if date := iso_date(work):
         fields.append(("date", date))
+    elif work.month is not None:  # no year for a date: biblatex's month field keeps the month
+        fields.append(("month", str(work.month)))
     if type_field:
         fields.append(("type", type_field))
     fields += _publication(work, bib_type)
