@@ -176,8 +176,13 @@ class _Entry:
         self.problems: list[str] = []
 
     def take(self, name: str) -> str | None:
+        """The field's value, taken; None when it is missing or empty. An empty field is kept as it
+        came: in bibtex it says something (``organization = ""`` keeps a crossref's from applying)."""
         value = self.values.pop(name, None)
-        return value.strip() if value is not None and value.strip() else None
+        if value is not None and not value.strip():
+            self.extra[name] = ""
+            return None
+        return value.strip() if value is not None else None
 
     def text(self, target: str, name: str, value: str) -> None:
         """A text field: decoded when plain text keeps all it says, else kept as BibTeX source (so
