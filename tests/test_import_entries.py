@@ -52,6 +52,11 @@ RENAMED = {
 ALIASES = {"biblatex": {"phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report"}, "bibtex": {}}
 
 
+def _unwrapped(value: str) -> str:
+    """A field's value without the braces or quotes around it."""
+    return value[1:-1] if len(value) >= 2 and value[0] + value[-1] in ("{}", '""') else value
+
+
 def _entries(text: str) -> dict[str, tuple[str, dict[str, str]]]:
     from bibtexparser.entrypoint import parse_string
 
@@ -60,7 +65,7 @@ def _entries(text: str) -> dict[str, tuple[str, dict[str, str]]]:
     return {
         entry.key: (
             re.sub(r"^x(?=(comment|preamble|string)\w)", "", entry.entry_type.lower()),
-            {f.key.lower(): str(f.value).strip('{}"') for f in entry.fields},
+            {f.key.lower(): _unwrapped(str(f.value)) for f in entry.fields},
         )
         for entry in library.entries
     }
@@ -71,15 +76,19 @@ def _entries(text: str) -> dict[str, tuple[str, dict[str, str]]]:
     entry_type=st.sampled_from(TYPES) | st.from_regex(r"[a-z][a-z]{2,10}", fullmatch=True),
     names=st.sets(st.sampled_from(FIELDS) | st.from_regex(r"[a-z][a-z0-9]{2,9}", fullmatch=True), max_size=6),
     value=st.from_regex(r"[A-Z][a-z]{2,8}( [A-Z0-9][a-z0-9]{1,6}){0,2}", fullmatch=True),
+    protected=st.booleans(),  # a word in braces, which protects its case (or an "and" in a list)
+    empty=st.sets(st.sampled_from(FIELDS), max_size=2),  # fields given as {}: bibtex reads them as empty
 )
 def test_an_imported_entry_keeps_its_type_and_every_field_and_gains_none(
-    entry_type: str, names: set[str], value: str
+    entry_type: str, names: set[str], value: str, protected: bool, empty: set[str]
 ) -> None:
     """Whatever the type and fields, both BibTeX exports give back the type and each field's
     value (under the name the format gives it), and write no field the entry did not have."""
     # what a date or an address holds (an address is written verbatim, its spaces percent-encoded)
     dates = {"year": "1999", "month": "mar", "date": "2001-02-03", "doi": "10.1/a", "url": "https://a.org/b"}
-    values = {name: dates.get(name, f"{value} {number}") for number, name in enumerate(sorted(names))}
+    word = "{and}" if protected else "and"
+    values = {name: dates.get(name, f"{value} {word} {number}") for number, name in enumerate(sorted(names))}
+    values |= dict.fromkeys(empty - names - set(dates), "")
     source = f"@{entry_type}{{k,\n  title = {{{value}}},\n" + "".join(f"  {n} = {{{v}}},\n" for n, v in values.items())
     [converted] = parse(source + "}\n", "x.bib", SETTINGS).entries
     work, problems = work_from_record("k", converted.record, "k", set())

@@ -357,25 +357,29 @@ def _dates(entry: _Entry) -> None:
 _PATENT_STATUS = (("patreq", "pending"), ("patent", "granted"))
 
 
+# The fields a type's publisher comes from: those its exports write it back as (a thesis's school,
+# biblatex's institution). An article's publisher is its journal's, and a misc entry's would be an
+# organization to biblatex: those, and any other, stay as they came (extra).
+PUBLISHER_SOURCES = {"thesis": ("school", "institution"), "techreport": ("institution",),
+                     "article": (), "misc": (), "preprint": (), "patent": ()}  # fmt: skip
+
+
 def _numbers_and_texts(entry: _Entry) -> None:
     work_type = entry.record["type"]
     kind = entry.values.get("type", "").strip().lower() if work_type == "patent" else ""
     if status := next((status for prefix, status in _PATENT_STATUS if kind and kind.startswith(prefix)), None):
         entry.record["status"] = status  # the type itself stays in extra, written back as it came
     number_field = "number" if work_type in ("patent", "techreport") else "issue"
-    if work_type == "article" and "publisher" in entry.values:  # an article's publisher is its journal's
-        entry.extra["publisher"] = entry.values.pop("publisher")
     simple = {
-        "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "publisher": "publisher",
-        "note": "note", "abstract": "abstract",
+        "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "note": "note",
+        "abstract": "abstract",
     }  # fmt: skip
-    if work_type in ("thesis", "techreport"):  # the types whose exports write them back as such
-        simple |= {"school": "publisher", "institution": "publisher"}
+    simple |= dict.fromkeys(PUBLISHER_SOURCES.get(work_type, ("publisher",)), "publisher")
     if work_type == "patent":
         simple |= {"holder": "assignee", "assignee": "assignee"}
     for source, target in simple.items():
         if target not in entry.record and (value := entry.take(source)):
-            if target == "pages" and is_lossless(value):
+            if target == "pages" and is_lossless(value) and not protects(value):
                 entry.record[target] = decode(value).replace("–", "-")
             else:
                 entry.text(target, source, value)
@@ -384,7 +388,7 @@ def _numbers_and_texts(entry: _Entry) -> None:
             entry.record[source] = unescape_address(value)
     if "arxiv" in entry.record and (classes := entry.take("primaryclass") or entry.take("eprintclass")):
         entry.record["categories"] = [c.strip() for c in classes.split(",") if c.strip()]
-    if (keywords := entry.take("keywords")) and is_lossless(keywords):
+    if (keywords := entry.take("keywords")) and is_lossless(keywords) and not protects(keywords):
         entry.record["tags"] = [decode(t.strip()) for t in re.split(r"[,;]", keywords) if t.strip()]
     elif keywords:
         entry.extra["keywords"] = keywords
