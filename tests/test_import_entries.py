@@ -147,6 +147,7 @@ def test_entries_of_one_file_are_merged_only_when_one_adds_nothing(scholar: Scho
     run = scholar("-L", root, "import", "-", input=TWINS)
     assert run.exit_code == 0, run.stderr
     assert run.lines == ["first", "more", "other"]
+    assert "skipped copy: repeats the earlier entry first (same title, year and first author)" in run.stderr
     assert 'note: copy: merged into "first", which keeps "copy" as another key (ids)' in run.stderr
     assert (
         'note: more: looks like "first" (same title, year and first author) but differs in extra.edition;' in run.stderr

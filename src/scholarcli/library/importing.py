@@ -37,6 +37,7 @@ class Skipped(NamedTuple):
     existing: str
     same: str  # what they share: key, doi, arxiv, title, ...
     dropped: tuple[str, ...] = ()  # the entry's fields the record lacks or says otherwise
+    earlier: bool = False  # the record is an earlier entry of the same import, which it repeats
 
 
 class Note(NamedTuple):
@@ -115,7 +116,8 @@ class _Batch:
             twin = self._same_file_twin(work, entry, twin)
         if twin and (not self.allow_duplicates or twin[1] == "key"):
             comparison = compare(self.work(twin[0]), work)
-            self.report.log.append(Skipped(entry.name, *twin, (*comparison.added, *comparison.conflicts)))
+            dropped = (*comparison.added, *comparison.conflicts)
+            self.report.log.append(Skipped(entry.name, *twin, dropped, twin[0] in self.new_keys))
             if twin[1] != "key" and entry.key == key:  # the entry's own key: keep it working
                 self.merge(key, twin[0], entry)
             return None

@@ -39,7 +39,8 @@ def _print(env: Environment, report: ImportReport) -> None:
     for item in report.log:
         if isinstance(item, Skipped):
             dropped = f"; not kept from it: {', '.join(item.dropped)}" if item.dropped else ""
-            env.say(f"skipped {item.key}: already in the library as {item.existing} (same {item.same}){dropped}")
+            where = "repeats the earlier entry" if item.earlier else "already in the library as"
+            env.say(f"skipped {item.key}: {where} {item.existing} (same {item.same}){dropped}")
         else:
             env.note(f"{item.key}: {item.text}")
     env.out("".join(f"{key}\n" for key in report.added))
