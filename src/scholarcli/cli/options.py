@@ -1,4 +1,4 @@
-"""Every option of the commands (list, export, stats, refresh, add, import, check, venues), declared once.
+"""Every option of the commands (list, export, stats, refresh, add, import, check, venues, merge), declared once.
 
 Both parsers are built from these declarations: the typer app's parameters (params.py) and the
 quick path's parser (quick.py), so a name, default, choice or help text changed here changes
@@ -372,7 +372,27 @@ VENUES = Command(
     ),
 )
 
-DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT, CHECK, VENUES)}
+MERGE = Command(
+    "merge",
+    (
+        Option(
+            "prefer",
+            ("--prefer",),
+            "Whose value a field both works have takes: keep (KEEP's, the default) or other (OTHER's).",
+            "choice",
+            "keep",
+            choices=("keep", "other"),
+            what="a side",
+        ),
+        Option("dry_run", ("--dry-run",), "Print what the merge would do, and change nothing.", "flag", False),
+    ),
+    arguments=(
+        Argument("keep", "KEEP", "The key of the work that stays."),
+        Argument("other", "OTHER", "The key of the work merged into it; it becomes another key of KEEP."),
+    ),
+)
+
+DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT, CHECK, VENUES, MERGE)}
 
 # The options every command takes before its name.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}

@@ -41,7 +41,9 @@ def _print(env: Environment, report: ImportReport) -> None:
 
     for item in report.log:
         if isinstance(item, Skipped):
-            env.say(f"skipped {item.key}: already in the library as {item.existing} (same {item.same})")
+            dropped = f"; not kept from it: {', '.join(item.dropped)}" if item.dropped else ""
+            where = "repeats the earlier entry" if item.earlier else "already in the library as"
+            env.say(f"skipped {item.key}: {where} {item.existing} (same {item.same}){dropped}")
         else:
             env.note(f"{item.key}: {item.text}")
     env.out("".join(f"{key}\n" for key in report.added))
@@ -54,10 +56,15 @@ def _interrupted(report: ImportReport) -> str:
 
 
 def _print_bib(env: Environment, report: ImportReport) -> None:
+    """Then the summary, whose counts add up to the entries of the file (a repeated key counts
+    once, as bibtex reads it): each was imported, skipped as already there, or failed."""
     _print(env, report)
-    skipped, problems = report.skipped, len(report.problems)
-    summary = f"imported {len(report.added)}, skipped {skipped} duplicate{'s' if skipped != 1 else ''}"
-    env.say(f"{summary}, {problems} problem{'s' if problems != 1 else ''}{_interrupted(report)}")
+    entries, problems = report.entries, len(report.problems)
+    env.say(
+        f"{entries} entr{'ies' if entries != 1 else 'y'}: imported {len(report.added)}, skipped {report.skipped}"
+        f" (already in the library), failed {report.failed}; {problems} problem{'s' if problems != 1 else ''}"
+        f"{_interrupted(report)}"
+    )
 
 
 def _print_person(env: Environment, change: PersonChange) -> None:
