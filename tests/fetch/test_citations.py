@@ -19,7 +19,7 @@ TODAY = dt.date(2025, 6, 20)
 
 @pytest.fixture
 def dated(tmp_path: Path) -> Client:
-    return Client(Config(), cache_dir=tmp_path / "c", clock=lambda: NOW, sleep=lambda _: None)
+    return Client(Config(), cache_dir=tmp_path / "c", clock=lambda: NOW, sleep=lambda _: None, pacing={})
 
 
 def test_openalex_by_doi_then_arxiv_then_title(recorded: Recorded, dated: Client) -> None:

@@ -46,7 +46,7 @@ COUNT_FIELDS = {
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[Client]:
-    with Client(Config(), use_cache=False, sleep=lambda _: None) as made:
+    with Client(Config(), use_cache=False, sleep=lambda _: None, pacing={}) as made:
         yield made
 
 
@@ -73,7 +73,7 @@ def test_a_count_that_is_no_count_fails_that_work(
 ) -> None:
     path, name, field = COUNT_FIELDS[source]
     _serve(recorded, path, _with(_load(name), field, count))
-    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)  # type: ignore[arg-type]
+    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)
     assert result.counts == {}
     if count is None:
         assert result.unmatched == ["k"]  # no count at all: the service does not count the work
@@ -86,7 +86,7 @@ def test_a_count_that_is_no_count_fails_that_work(
 def test_every_count_a_library_can_hold_is_taken(recorded: Recorded, client: Client, source: str, count: int) -> None:
     path, name, field = COUNT_FIELDS[source]
     _serve(recorded, path, _with(_load(name), field, count))
-    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)  # type: ignore[arg-type]
+    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)
     assert result.counts["k"].count == count
 
 

@@ -134,7 +134,7 @@ def valid_record(record: dict[str, Any]) -> None:
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[Client]:
-    with Client(Config(), use_cache=False, limits=Limits(deadline=5.0), sleep=lambda _: None) as made:
+    with Client(Config(), use_cache=False, limits=Limits(deadline=5.0), sleep=lambda _: None, pacing={}) as made:
         yield made
 
 
@@ -201,7 +201,7 @@ OPENALEX_ANSWERS = {
 
 
 def _profile_outcome(kind: str, ident: str, client: Client) -> None:
-    result = _outcome(lambda: fetch_profile(kind, ident, client))  # type: ignore[arg-type]
+    result = _outcome(lambda: fetch_profile(kind, ident, client))
     if result is None:
         return
     for record in result.records:
@@ -323,7 +323,7 @@ def test_citation_answers_of_any_shape(recorded: Recorded, client: Client, sourc
     recorded.routes.clear()
     path, name, work = COUNTS[source]
     _serve(recorded, path, data.draw(mutated(_load(name))))
-    result = fetch_citations([work], source, client)  # type: ignore[arg-type]
+    result = fetch_citations([work], source, client)
     for found in result.counts.values():
         assert type(found.count) is int and 0 <= found.count <= MAX_WHOLE
     assert all("\n" not in reason for reason in result.failures.values())

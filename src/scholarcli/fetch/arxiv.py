@@ -14,17 +14,27 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
-from scholarcli.fetch.http import METADATA_TTL, base_url, check_status, parse_xml
-from scholarcli.fetch.identify import Identifier, arxiv_id
-from scholarcli.fetch.shape import iso_date, make_record
-from scholarcli.fetch.text import from_latex, latex_person_name, latex_title, normalize_doi
+from scholarcli.fetch.answers import METADATA_TTL, check_status, parse_xml
+from scholarcli.fetch.identify import Identifier, arxiv_id, normalize_doi
+from scholarcli.fetch.records import iso_date, make_record
+from scholarcli.fetch.service import Pace, Service
+from scholarcli.fetch.service_text import from_latex, latex_person_name, latex_title
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
 
+SERVICE = Service(
+    name="arxiv",
+    shown="arXiv",
+    url="https://export.arxiv.org",
+    looks_up=frozenset({"arxiv"}),
+    pace=Pace(rate=1 / 3, concurrency=1),  # arXiv's API terms: one request every three seconds, one at a time
+    order=60,
+)
+
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
-OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
 
 def _text(element: ElementTree.Element, tag: str) -> str:
@@ -71,7 +81,7 @@ def record_from_entry(entry: ElementTree.Element, identifier: str) -> tuple[dict
 def fetch(identifier: Identifier, client: Client) -> FetchedWork:
     """The preprint an arXiv id names (that version, when the id has one)."""
     shown = f"arXiv:{identifier.versioned}"
-    url = f"{base_url('arxiv')}/api/query"
+    url = f"{SERVICE.base_url()}/api/query"
     params = {"id_list": identifier.versioned, "max_results": "1"}
     reply = client.get("arxiv", shown, url, params=params, accept="application/atom+xml", ttl=METADATA_TTL)
     if reply.status not in (200, 400):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
-from scholarcli.fetch.identify import Identifier, identify
-from scholarcli.fetch.shape import is_preprint_doi
-from scholarcli.fetch.text import title_key
+from scholarcli.fetch.identify import Identifier, identify, is_preprint_doi
+from scholarcli.fetch.service_text import title_key
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 def fetch_doi(doi: str, client: Client) -> FetchedWork:
     """A DOI's work from Crossref; from doi.org (any registration agency) when Crossref has none."""
-    from scholarcli.fetch import crossref
-    from scholarcli.fetch import doi as doi_org
+    from scholarcli.fetch import crossref, doi_org
 
     try:
         return crossref.fetch(doi, client)
@@ -99,3 +98,30 @@ def published_version(work: Work, client: Client) -> FetchedWork | None:
     if found is None or found.record.get("type") == "preprint":
         return None
     return _keep_arxiv(found, work.arxiv)
+
+
+def prefetch(texts: Sequence[str], client: Client, jobs: int | None = None) -> int:
+    """Read ahead, in batches, what the lookups of many identifiers will ask: Crossref's works by DOI.
+
+    Each work is kept as its own lookup's answer (:func:`crossref.prefetch`), so that looking the
+    identifiers up one by one afterwards asks nothing for these. What a batch cannot answer is left
+    to the single lookups, which report it. Returns how many were read ahead.
+    """
+    from scholarcli.fetch import crossref
+    from scholarcli.fetch.batches import ask_all
+
+    dois = [found.value for text in texts if (found := _identified(text)) is not None and found.kind == "doi"]
+
+    def ask(batch: list[str]) -> list[tuple[str, bool]]:
+        return [(doi, True) for doi in crossref.prefetch(batch, client)]
+
+    gate = client.gates.get(crossref.SERVICE.name)
+    width = jobs or (gate.concurrency if gate is not None else 1)
+    return len(ask_all(dois, ask, crossref.SERVICE, width).found)
+
+
+def _identified(text: str) -> Identifier | None:
+    try:
+        return identify(text)
+    except FetchError:
+        return None

@@ -105,14 +105,14 @@ def import_works(ctx: typer.Context, values: dict[str, Any]) -> None:
 
         scholar import --orcid 0000-0002-1825-0097
     """
-    from scholarcli.library.profiles import PROFILE_KINDS
+    from scholarcli.library.fetching import profile_sources
 
-    profiles = [(kind, values[kind]) for kind in PROFILE_KINDS if values[kind] is not None]
+    kinds = tuple(profile_sources())
+    profiles = [(kind, values[kind]) for kind in kinds if values.get(kind) is not None]
     if len(profiles) + (values["source"] is not None) != 1:
         given = [f"--{kind}" for kind, _ in profiles] + (["FILE"] if values["source"] is not None else [])
-        raise click.UsageError(
-            f"give exactly one of FILE, --orcid, --dblp, --openalex (given: {', '.join(given) or 'none'})"
-        )
+        options = ", ".join(f"--{kind}" for kind in kinds)
+        raise click.UsageError(f"give exactly one of FILE, {options} (given: {', '.join(given) or 'none'})")
     from scholarcli.library.writing import writable_root
 
     library_dir, env = state(ctx)
