@@ -12,8 +12,8 @@ import pytest
 from fetch.server import FIXTURES, Answer, Recorded, Sleeps, one_line
 from scholarcli import __version__
 from scholarcli.fetch import FetchError, fetch_work
-from scholarcli.fetch.config import Config, load_config
 from scholarcli.fetch.answers import CITATION_TTL, METADATA_TTL
+from scholarcli.fetch.config import Config, load_config
 from scholarcli.fetch.http import Client, Limits
 
 CONFERENCE = "/crossref/works/10.1145/3184558.3186235"
@@ -237,8 +237,7 @@ def test_a_bad_config_file_is_one_line(tmp_path: Path, text: str, says: str) -> 
 def _entry(text: str) -> str:
     """A cache entry as the client writes one, for the conference paper, with ``text`` for its fetched_at."""
     from scholarcli.fetch.http import ResponseCache
-
-    from scholarcli.fetch.crossref import work_url
+    from scholarcli.fetch.services.crossref import work_url
 
     key = ResponseCache.key(work_url(DOI), {}, "application/json")
     body = json.dumps((FIXTURES / CONFERENCE_FILE).read_text(encoding="utf-8"))

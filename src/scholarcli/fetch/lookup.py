@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def fetch_doi(doi: str, client: Client) -> FetchedWork:
     """A DOI's work from Crossref; from doi.org (any registration agency) when Crossref has none."""
-    from scholarcli.fetch import crossref, doi_org
+    from scholarcli.fetch.services import crossref, doi_org
 
     try:
         return crossref.fetch(doi, client)
@@ -28,7 +28,7 @@ def fetch_doi(doi: str, client: Client) -> FetchedWork:
 
 def fetch_identifier(identifier: Identifier, client: Client) -> FetchedWork:
     """The work a typed identifier names."""
-    from scholarcli.fetch import arxiv, dblp
+    from scholarcli.fetch.services import arxiv, dblp
 
     if identifier.kind == "doi":
         return fetch_doi(identifier.value, client)
@@ -59,7 +59,7 @@ def _keep_arxiv(found: FetchedWork, arxiv: str | None) -> FetchedWork:
 
 def _published_doi(work: Work, client: Client) -> str | None:
     """The published version's DOI that arXiv or Crossref names for a preprint."""
-    from scholarcli.fetch import arxiv, crossref
+    from scholarcli.fetch.services import arxiv, crossref
 
     if work.arxiv:
         hints = arxiv.fetch(Identifier("arxiv", work.arxiv), client).hints
@@ -78,7 +78,7 @@ def _published_doi(work: Work, client: Client) -> str | None:
 
 def _from_dblp(work: Work, client: Client) -> FetchedWork | None:
     """A DBLP record, not a CoRR preprint, whose title is the work's title."""
-    from scholarcli.fetch import dblp
+    from scholarcli.fetch.services import dblp
     from scholarcli.model.markup import plain
 
     wanted = title_key(work.title)
@@ -107,8 +107,8 @@ def prefetch(texts: Sequence[str], client: Client, jobs: int | None = None) -> i
     identifiers up one by one afterwards asks nothing for these. What a batch cannot answer is left
     to the single lookups, which report it. Returns how many were read ahead.
     """
-    from scholarcli.fetch import crossref
     from scholarcli.fetch.batches import ask_all
+    from scholarcli.fetch.services import crossref
 
     dois = [found.value for text in texts if (found := _identified(text)) is not None and found.kind == "doi"]
 

@@ -1,6 +1,6 @@
-"""Every service scholar knows: the modules of this package that declare a ``SERVICE``.
+"""Every service scholar knows: the modules of fetch/services/, each declaring its ``SERVICE``.
 
-Adding a service is writing one module here (see CONTRIBUTING.md, "Adding a service"); nothing
+Adding a service is writing one module there (see CONTRIBUTING.md, "Adding a service"); nothing
 else names it. The modules are imported when the registry is first asked, never when scholar
 starts: only the commands that fetch ask (through the library layer), so ``list`` and ``export``
 load none of this.
@@ -13,15 +13,15 @@ import importlib
 import pkgutil
 from types import ModuleType
 
-import scholarcli.fetch
+import scholarcli.fetch.services
 from scholarcli.fetch.service import LOOKUPS, Lookup, Service
 
 
 @functools.cache
 def _modules() -> dict[str, ModuleType]:
     found: dict[str, ModuleType] = {}
-    for info in pkgutil.iter_modules(scholarcli.fetch.__path__):
-        module = importlib.import_module(f"scholarcli.fetch.{info.name}")
+    for info in pkgutil.iter_modules(scholarcli.fetch.services.__path__):
+        module = importlib.import_module(f"scholarcli.fetch.services.{info.name}")
         declared = getattr(module, "SERVICE", None)
         if isinstance(declared, Service):
             _check(declared, module, found)

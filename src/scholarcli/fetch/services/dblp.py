@@ -33,7 +33,7 @@ SERVICE = Service(
     looks_up=frozenset({"dblp", "profile"}),
     pace=Pace(rate=1, concurrency=1),  # DBLP publishes no rate; it answers 429 to bursts, so one a second
     profile="Every work of a DBLP person: pid or dblp.org/pid address.",
-    order=70,
+    order=8,
 )
 
 

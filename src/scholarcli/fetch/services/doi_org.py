@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 from scholarcli.fetch import FetchedWork, FetchError
 from scholarcli.fetch.answers import METADATA_TTL, check_status, parse_json
-from scholarcli.fetch.crossref import hints, record_from_csl
 from scholarcli.fetch.service import Pace, Service
+from scholarcli.fetch.services.crossref import hints, record_from_csl
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:

@@ -14,12 +14,12 @@ from urllib.parse import quote
 
 from scholarcli.fetch import FetchError, ProfileResult, Progress
 from scholarcli.fetch.answers import CITATION_TTL, METADATA_TTL
-from scholarcli.fetch.crossref import TYPES as CROSSREF_TYPES
 from scholarcli.fetch.identify import arxiv_id, doi_key, is_preprint_doi, normalize_doi
 from scholarcli.fetch.profiles import convert, merged
 from scholarcli.fetch.records import iso_date, make_record, year_month_day
 from scholarcli.fetch.service import Pace, Service
 from scholarcli.fetch.service_text import clean_title, markup, person_name, plain, title_key
+from scholarcli.fetch.services.crossref import TYPES as CROSSREF_TYPES
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def count_by_title(title: str, year: int, client: Client) -> Value | None:
 
 def profile(ident: str, client: Client, progress: Progress | None = None, *, details: bool = True) -> ProfileResult:
     """The works of an OpenAlex author (id, or ORCID iD), merged."""
-    from scholarcli.fetch import orcid
+    from scholarcli.fetch.services import orcid
 
     ident = ident.strip().rstrip("/").rsplit("/", 1)[-1]
     query = ident.upper() if re.fullmatch(r"[Aa]\d+", ident) else f"orcid:{orcid.normalize_orcid(ident)}"
