@@ -188,7 +188,7 @@ def fetch(doi: str, client: Client) -> FetchedWork:
 
 def works_query(dois: Sequence[str], client: Client, ttl: float, select: str | None = None) -> list[tuple[str, Value]]:
     """One works query (``filter=doi:A,doi:B,...``): (asked DOI, its work) for each work the answer names
-    by an asked DOI (case aside); a work named by none, or named twice, is left out."""
+    by an asked DOI (case aside); a work named by none is left out, one named twice is there twice."""
     asked = {doi_key(doi): doi for doi in dois}
     params = {"filter": ",".join(f"doi:{doi}" for doi in dois), "rows": str(len(dois))}
     params |= {"select": select} if select else {}
@@ -198,12 +198,12 @@ def works_query(dois: Sequence[str], client: Client, ttl: float, select: str | N
     items = Value(parse_json(reply, SERVICE.name, shown)).at("message", "items")
     if not isinstance(items.raw, list):
         raise FetchError(SERVICE.shown, shown, "answered without a list of works", "bad-response")
-    found: dict[str, list[Value]] = {}
+    found = []
     for item in items.items():
         doi = normalize_doi(item["DOI"].text() or "")
         if doi and doi_key(doi) in asked:
-            found.setdefault(asked[doi_key(doi)], []).append(item)
-    return [(doi, same[0]) for doi, same in found.items() if len(same) == 1]
+            found.append((asked[doi_key(doi)], item))
+    return found
 
 
 def citation_counts(kind: str, ids: Sequence[str], client: Client) -> list[tuple[str, Value]]:
@@ -218,6 +218,8 @@ def prefetch(dois: Sequence[str], client: Client) -> list[str]:
     import json
 
     found = works_query(dois, client, METADATA_TTL)
+    named = [doi for doi, _ in found]
+    found = [(doi, work) for doi, work in found if named.count(doi) == 1]  # twice: which is it? Asked alone later
     for doi, work in found:
         answer = {"status": "ok", "message-type": "work", "message": work.raw}
         client.keep(SERVICE.name, work_url(doi), json.dumps(answer, ensure_ascii=False))
