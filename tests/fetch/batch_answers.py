@@ -99,3 +99,20 @@ def one(source: str, doi: str, count: object) -> tuple[str, Any]:
     if source == "semanticscholar":
         return f"DOI:{doi}", paper(doi=doi, count=count)
     return doi, (work if source == "openalex" else message)(doi, count)
+
+
+def arxiv_entry(name: str) -> str:
+    """The ``<entry>`` of a recorded arXiv answer, as text."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return text[text.index("<entry>") : text.rindex("</entry>") + len("</entry>")]
+
+
+def arxiv(known: Mapping[str, str]) -> Callable[[Seen], Answer]:
+    """``GET /arxiv/api/query?id_list=A,B``: a feed of the recorded entries of the ids it knows."""
+
+    def answer(seen: Seen) -> Answer:
+        entries = "".join(known[ident] for ident in seen.query.get("id_list", "").split(",") if ident in known)
+        feed = f'<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>'
+        return Answer(feed.encode(), content_type="application/atom+xml")
+
+    return answer

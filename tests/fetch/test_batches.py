@@ -154,3 +154,36 @@ def test_a_server_allowing_ten_a_second_and_five_at_once_never_refuses(
     assert limiting.refused == 0
     assert len(recorded.requests) == 20
     assert {key: found.count for key, found in result.counts.items()} == {f"w{n:03}": n for n in range(100)}
+
+
+@pytest.mark.usefixtures("refresh_client")
+def test_refresh_of_200_works_reads_them_in_batches_and_asks_nothing_twice(
+    recorded: Recorded, tmp_path: Path, scholar: Any
+) -> None:
+    """200 DOIs in four Crossref queries, the preprint's arXiv entry in one, its DBLP search: six requests."""
+    from conftest import write_library
+
+    dois = _dois(200)
+    records = {
+        f"publications/w{at:03}": f'type = "article"\ntitle = "T"\nyear = 2012\ndoi = "{doi}"\n'
+        for at, doi in enumerate(dois)
+    }
+    records["publications/perelman2002entropy"] = 'type = "preprint"\ntitle = "Entropy"\narxiv = "math/0211159"\n'
+    root = write_library(tmp_path / "lib", records, "schema = 1\n")
+    recorded.add("/crossref/works", batch_answers.crossref({doi: batch_answers.message(doi) for doi in dois}))
+    recorded.add(
+        "/arxiv/api/query", batch_answers.arxiv({"math/0211159": batch_answers.arxiv_entry("arxiv/math-0211159.xml")})
+    )
+    recorded.file("/dblp/search/publ/api", "dblp/search-test.json")  # no record of that title
+    run = scholar("-L", root, "refresh")
+    assert run.exit_code == 0, run.stderr
+    assert sum(line.startswith("w199: title: T -> Methylphenidate Exposure") for line in run.lines) == 1
+    assert (
+        "perelman2002entropy: title: Entropy -> The entropy formula for the Ricci flow and its geometric applications"
+        in run.lines
+    )
+    paths = [seen.path for seen in recorded.requests]
+    assert paths.count("/crossref/works") == 4 and paths.count("/arxiv/api/query") == 1
+    assert len(paths) == 6
+    again = scholar("-L", root, "refresh")  # every answer is kept: nothing is asked again
+    assert again.exit_code == 0 and len(recorded.requests) == 6

@@ -434,11 +434,19 @@ class Client:
         else:
             self._kept[key] = reply
 
-    def keep(self, service: str, url: str, text: str, accept: str = "application/json") -> None:
+    def keep(
+        self,
+        service: str,
+        url: str,
+        text: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        accept: str = "application/json",
+    ) -> None:
         """Keep ``text`` as the answer a GET of ``url`` would have had now: the part of a batch answer
         that a single lookup reads, so that the lookup asks nothing."""
-        reply = Reply(200, text, "application/json", self._clock())
-        self._write(service, ResponseCache.key(url, {}, accept), url, reply)
+        reply = Reply(200, text, accept, self._clock())
+        self._write(service, ResponseCache.key(url, dict(params or {}), accept), url, reply)
 
     def remember(self, service: str, kind: str, identifier: str, value: object) -> None:
         """Keep what a batch said of one identifier (None: the service does not know it), so that a run

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
 from scholarcli.fetch.identify import Identifier, identify, is_preprint_doi
@@ -101,23 +101,28 @@ def published_version(work: Work, client: Client) -> FetchedWork | None:
 
 
 def prefetch(texts: Sequence[str], client: Client, jobs: int | None = None) -> int:
-    """Read ahead, in batches, what the lookups of many identifiers will ask: Crossref's works by DOI.
+    """Read ahead, in batches, what the lookups of many identifiers will ask: Crossref's works by DOI,
+    arXiv's entries by id.
 
-    Each work is kept as its own lookup's answer (:func:`crossref.prefetch`), so that looking the
-    identifiers up one by one afterwards asks nothing for these. What a batch cannot answer is left
-    to the single lookups, which report it. Returns how many were read ahead.
+    Each work is kept as its own lookup's answer (:func:`crossref.prefetch`, :func:`arxiv.prefetch`),
+    so that looking the identifiers up one by one afterwards asks nothing for these. What a batch
+    cannot answer is left to the single lookups, which report it. Returns how many were read ahead.
     """
     from scholarcli.fetch.batches import ask_all
-    from scholarcli.fetch.services import crossref
+    from scholarcli.fetch.services import arxiv, crossref
 
-    dois = [found.value for text in texts if (found := _identified(text)) is not None and found.kind == "doi"]
+    identified = [found for text in texts if (found := _identified(text)) is not None]
+    read = 0
+    for module, kind in ((crossref, "doi"), (arxiv, "arxiv")):
+        wanted = [found.value for found in identified if found.kind == kind and not found.version]
 
-    def ask(batch: list[str]) -> list[tuple[str, bool]]:
-        return [(doi, True) for doi in crossref.prefetch(batch, client)]
+        def ask(batch: list[str], read_ahead: Any = module.prefetch) -> list[tuple[str, bool]]:
+            return [(ident, True) for ident in read_ahead(batch, client)]
 
-    gate = client.gates.get(crossref.SERVICE.name)
-    width = jobs or (gate.concurrency if gate is not None else 1)
-    return len(ask_all(dois, ask, crossref.SERVICE, width).found)
+        gate = client.gates.get(module.SERVICE.name)
+        width = jobs or (gate.concurrency if gate is not None else 1)
+        read += len(ask_all(wanted, ask, module.SERVICE, width).found)
+    return read
 
 
 def _identified(text: str) -> Identifier | None:
