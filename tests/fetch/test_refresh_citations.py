@@ -127,3 +127,38 @@ def test_the_sources_refresh_offers_are_the_services_that_count_citations() -> N
 
     assert DECLARED["refresh"].option("source").choices == offering("citations")
     assert offering("citations") == ("openalex", "semanticscholar", "crossref")  # the default first
+
+
+def test_an_interrupted_run_writes_nothing_and_the_next_asks_only_for_the_rest(
+    scholar: Scholar, tmp_path: Path, recorded: Recorded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C at the second batch: exit 130, citations.toml untouched; the next run asks only for what no
+    batch answered, so that every batch is asked once in all (the third may have been answered before
+    the interrupt reached the main thread)."""
+    import dataclasses
+
+    from scholarcli.fetch.services import openalex
+
+    monkeypatch.setattr(openalex, "SERVICE", dataclasses.replace(openalex.SERVICE, batch=10))
+    dois = [f"10.1000/{n:03}" for n in range(30)]
+    batch_answers.serve(recorded, "openalex", {doi: batch_answers.work(doi, n) for n, doi in enumerate(dois)})
+    records = {f"publications/w{n:03}": f'type = "article"\ntitle = "T"\ndoi = "{doi}"\n' for n, doi in enumerate(dois)}
+    root = write_library(tmp_path / "lib", records, "schema = 1\n")
+    asked, real = [0], openalex.citation_counts
+
+    def interrupted(*args: object) -> object:
+        asked[0] += 1
+        if asked[0] == 2:
+            raise KeyboardInterrupt
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(openalex, "citation_counts", interrupted)
+    run = scholar("-L", root, "refresh", "--citations", "--jobs", "1")
+    assert run.exit_code == 130 and run.stdout == ""
+    assert run.stderr.splitlines()[-1].startswith("interrupted: nothing written")
+    assert not (root / "citations.toml").exists() and len(recorded.requests) in (1, 2)
+    monkeypatch.setattr(openalex, "citation_counts", real)
+    again = scholar("-L", root, "refresh", "--citations")
+    assert again.exit_code == 0, again.stderr
+    assert len(again.lines) == 30 and len(recorded.requests) == 3  # what was answered was not asked again
+    assert {key: c.cited for key, c in read_citations(root)[0].items()} == {f"w{n:03}": n for n in range(30)}
