@@ -162,3 +162,17 @@ def test_an_interrupted_run_writes_nothing_and_the_next_asks_only_for_the_rest(
     assert again.exit_code == 0, again.stderr
     assert len(again.lines) == 30 and len(recorded.requests) == 3  # what was answered was not asked again
     assert {key: c.cited for key, c in read_citations(root)[0].items()} == {f"w{n:03}": n for n in range(30)}
+
+
+def test_jobs_and_rate_are_checked_and_beyond_the_documented_limits_warn(scholar: Scholar, root: Path) -> None:
+    for bad in (["--jobs", "0"], ["--jobs", "33"], ["--rate", "0"], ["--rate", "nan"], ["--rate", "101"]):
+        run = scholar("-L", root, "refresh", "--citations", *bad)
+        assert run.exit_code == 2, (bad, run.stderr)
+    run = scholar("-L", root, "refresh", "--citations", "piwowar2018state", "--jobs", "8", "--rate", "20")
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr.splitlines()[0] == (
+        "warning: OpenAlex documents at most 10 requests a second and 5 at once;"
+        " beyond that it may answer 429, which slows the run down"
+    )
+    within = scholar("-L", root, "refresh", "--citations", "piwowar2018state", "--jobs", "2", "--rate", "1")
+    assert within.exit_code == 0 and "warning" not in within.stderr

@@ -8,6 +8,7 @@ from typing import Any
 import click
 import typer
 
+from scholarcli.cli.bar import Bar
 from scholarcli.cli.commands import state
 from scholarcli.cli.env import Environment, ExitStatus
 from scholarcli.errors import ScholarError
@@ -150,7 +151,7 @@ def _import_profile(env: Environment, root: Path, kind: ProfileKind, ident: str,
     from scholarcli.library.fetching import make_client
     from scholarcli.library.profiles import import_profile
 
-    progress = env.progress(f"importing from {kind}")
+    progress = Bar(env, f"importing from {kind}")
     try:
         with make_client() as client:
             report = import_profile(root, kind, ident, client, allow_duplicates=allow_duplicates, progress=progress)
