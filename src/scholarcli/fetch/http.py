@@ -9,10 +9,15 @@
 - 429 and 5xx are retried (``tries`` attempts in all) after ``Retry-After`` (seconds or an HTTP date)
   or an exponential backoff; a wait longer than ``max_wait``, or past the request's time, is not
   waited for. ``sleep`` and ``clock`` are injectable, so tests neither wait nor depend on the time of day.
+- Every try passes its service's gate (:mod:`.pacing`): at most the service's requests at once,
+  started at most at its rate, slower after a 429 or 503. The client is shared by threads: each
+  thread's try has its own deadline.
 - Successful answers are kept as JSON files under ``<cache dir>/http/<service>/``, written
   atomically; an entry older than the call's ``ttl`` is fetched again, and one that is not what this
   client wrote (no regular file, too large, a time that is no time) is ignored.
-  Secret parameters (the OpenAlex API key) are sent but never stored, nor part of the cache key.
+  Secret parameters and headers (the OpenAlex and Semantic Scholar keys) are sent but never stored,
+  nor part of the cache key. What a batch answered for each work is kept the same way (:meth:`Client.keep`,
+  :meth:`Client.remember`), so a single lookup, or the next run, asks nothing for it.
 """
 
 from __future__ import annotations

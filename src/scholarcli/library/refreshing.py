@@ -10,6 +10,9 @@ and DOI and keeps the arXiv id.
 Counts (``refresh --citations``) go to citations.toml; a work whose count could not be fetched, or
 that the service does not know, keeps the count it had. The services are asked first, outside the
 library's lock; the lock is held only to write, and what is written is read again inside it.
+
+Both ask in batches where a service takes them (Crossref's and arXiv's records are read ahead; counts
+come a batch a request), several requests at once within each service's pace (fetch/pacing.py).
 """
 
 from __future__ import annotations
@@ -294,15 +297,17 @@ def refresh_works(
     failures: list[tuple[str, str]] = []
     planned: dict[str, tuple[Work, Work]] = {}
     for work in works:  # reported in the selection's order, whatever order the answers came in
-        result = found.get(work.key, "")
-        if result == "" or result is None:
-            skipped += [work.key] if result is None else []
+        if work.key not in found:  # not looked up before an interrupt
             continue
-        new = result if isinstance(result, str) else _checked(work, result[1], library)
+        result = found[work.key]
+        if result is None or isinstance(result, str):
+            skipped += [work.key] if result is None else []
+            failures += [(work.key, result)] if isinstance(result, str) else []
+            continue
+        new = _checked(work, result[1], library)
         if isinstance(new, str):
             failures.append((work.key, new))
             continue
-        assert not isinstance(result, str)
         looked.append(result[0])
         if new != work:
             planned[work.key] = (work, new)
