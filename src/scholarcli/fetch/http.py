@@ -490,7 +490,9 @@ class Client:
                     gate.answered(answer.headers)
                 return answer
             if gate is not None and answer.status in (429, 503):
-                gate.refused(_retry_after(answer.headers.get("retry-after"), self._clock()))
+                asked = _retry_after(answer.headers.get("retry-after"), self._clock())
+                held = asked is not None and asked <= self.limits.max_wait  # an hour's wait fails this request alone
+                gate.refused(asked if held else None)
             # The waits are counted as asked: an injected sleep takes no time, and the sum stays the same.
             used += self._wait_before_retry(answer, attempt, name, identifier, self.limits.total - used)
         raise AssertionError("unreachable: the last try raises")  # pragma: no cover
