@@ -160,7 +160,8 @@ def test_a_server_allowing_ten_a_second_and_five_at_once_never_refuses(
 def test_refresh_of_200_works_reads_them_in_batches_and_asks_nothing_twice(
     recorded: Recorded, tmp_path: Path, scholar: Any
 ) -> None:
-    """200 DOIs in four Crossref queries, the preprint's arXiv entry in one, its DBLP search: six requests."""
+    """200 DOIs in four Crossref queries (the one Crossref does not list goes to doi.org at once), the
+    preprint's arXiv entry in one, its DBLP search: seven requests, and none on a second run."""
     from conftest import write_library
 
     dois = _dois(200)
@@ -170,7 +171,8 @@ def test_refresh_of_200_works_reads_them_in_batches_and_asks_nothing_twice(
     }
     records["publications/perelman2002entropy"] = 'type = "preprint"\ntitle = "Entropy"\narxiv = "math/0211159"\n'
     root = write_library(tmp_path / "lib", records, "schema = 1\n")
-    recorded.add("/crossref/works", batch_answers.crossref({doi: batch_answers.message(doi) for doi in dois}))
+    recorded.add("/crossref/works", batch_answers.crossref({doi: batch_answers.message(doi) for doi in dois[1:]}))
+    recorded.file(f"/doi/{dois[0]}", "doi/10.1126-science.169.3946.635.json")
     recorded.add(
         "/arxiv/api/query", batch_answers.arxiv({"math/0211159": batch_answers.arxiv_entry("arxiv/math-0211159.xml")})
     )
@@ -184,6 +186,6 @@ def test_refresh_of_200_works_reads_them_in_batches_and_asks_nothing_twice(
     )
     paths = [seen.path for seen in recorded.requests]
     assert paths.count("/crossref/works") == 4 and paths.count("/arxiv/api/query") == 1
-    assert len(paths) == 6
+    assert paths.count(f"/doi/{dois[0]}") == 1 and len(paths) == 7
     again = scholar("-L", root, "refresh")  # every answer is kept: nothing is asked again
-    assert again.exit_code == 0 and len(recorded.requests) == 6
+    assert again.exit_code == 0 and len(recorded.requests) == 7

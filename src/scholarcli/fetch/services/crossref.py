@@ -180,7 +180,9 @@ def message_of(reply: Reply, doi: str) -> Value:
 
 
 def fetch(doi: str, client: Client) -> FetchedWork:
-    """The work a DOI names, from Crossref."""
+    """The work a DOI names, from Crossref (not asked again for a DOI a works query just did not list)."""
+    if client.recall(SERVICE.name, "unlisted", doi_key(doi), METADATA_TTL) is not None:
+        raise FetchError(SERVICE.shown, doi, "no such DOI in Crossref (a works query for it listed none)", "not-found")
     reply = client.get("crossref", doi, work_url(doi), ttl=METADATA_TTL)
     message = message_of(reply, doi)
     return FetchedWork(record_from_csl(message, asked=doi), "crossref", hints(message))
@@ -214,7 +216,8 @@ def citation_counts(kind: str, ids: Sequence[str], client: Client) -> list[tuple
 
 def prefetch(dois: Sequence[str], client: Client) -> list[str]:
     """Read the works of many DOIs in one request, kept as the answer each DOI's own lookup
-    (:func:`fetch`) reads; the DOIs Crossref answered for."""
+    (:func:`fetch`) reads, and the DOIs it does not list remembered as such (their lookups go on to
+    doi.org at once); the DOIs Crossref answered for."""
     import json
 
     found = works_query(dois, client, METADATA_TTL)
@@ -223,4 +226,6 @@ def prefetch(dois: Sequence[str], client: Client) -> list[str]:
     for doi, work in found:
         answer = {"status": "ok", "message-type": "work", "message": work.raw}
         client.keep(SERVICE.name, work_url(doi), json.dumps(answer, ensure_ascii=False))
+    for doi in set(dois) - set(named):
+        client.remember(SERVICE.name, "unlisted", doi_key(doi), True)
     return [doi for doi, _ in found]
