@@ -273,16 +273,17 @@ def recorded(http_server: Recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     Each service is under its own path prefix (``/crossref``, ``/arxiv``, ...), so no test can reach
     the internet.
     """
-    from scholarcli.fetch.http import SERVICES
+    from scholarcli.fetch.registry import services
 
     http_server.routes.clear()
     http_server.requests.clear()
     http_server.otherwise = None
-    for service, (variable, _, _) in SERVICES.items():
-        monkeypatch.setenv(variable, f"{http_server.base}/{service}")
+    for service in services().values():
+        monkeypatch.setenv(service.variable, f"{http_server.base}/{service.name}")
     monkeypatch.setenv("SCHOLAR_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("SCHOLAR_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("OPENALEX_API_KEY", raising=False)
     monkeypatch.delenv("SCHOLAR_CONTACT_EMAIL", raising=False)
+    monkeypatch.delenv("SEMANTIC_SCHOLAR_API_KEY", raising=False)
     return http_server

@@ -29,22 +29,27 @@ class Answer:
 
 
 @dataclass
-class Route:
-    """Answers for a path (and query parameters that must be present); the last answer repeats."""
-
-    path: str
-    query: Mapping[str, str]
-    answers: list[Answer]
-    served: int = 0
-
-
-@dataclass
 class Seen:
     """A request the server received."""
 
     path: str
     query: dict[str, str]
     headers: dict[str, str]
+    body: bytes = b""
+    method: str = "GET"
+
+
+Served = Answer | Callable[[Seen], Answer]  # an answer, or what makes one from the request (a batch answer)
+
+
+@dataclass
+class Route:
+    """Answers for a path (and query parameters that must be present); the last answer repeats."""
+
+    path: str
+    query: Mapping[str, str]
+    answers: list[Served]
+    served: int = 0
 
 
 class Recorded:
@@ -57,7 +62,7 @@ class Recorded:
         self.base = ""
         self.otherwise: Answer | None = None  # the answer at every address no route names
 
-    def add(self, path: str, *answers: Answer, query: Mapping[str, str] | None = None) -> Route:
+    def add(self, path: str, *answers: Served, query: Mapping[str, str] | None = None) -> Route:
         """Serve answers at a path (unquoted, e.g. ``/crossref/works/10.1145/x``)."""
         route = Route(path, dict(query or {}), list(answers))
         with self.lock:
@@ -83,27 +88,33 @@ class Recorded:
         """How many requests reached a path."""
         return sum(1 for seen in self.requests if seen.path == path)
 
-    def answer(self, path: str, query: dict[str, str]) -> Answer:
+    def answer(self, seen: Seen) -> Answer:
         with self.lock:
             for route in self.routes:
-                if route.path == path and all(query.get(k) == v for k, v in route.query.items()):
+                if route.path == seen.path and all(seen.query.get(k) == v for k, v in route.query.items()):
                     answer = route.answers[min(route.served, len(route.answers) - 1)]
                     route.served += 1
-                    return answer
-            if self.otherwise is not None:
-                return self.otherwise
-        return Answer(b"no fixture for this address", 404, "text/plain")
+                    break
+            else:
+                answer = self.otherwise or Answer(b"no fixture for this address", 404, "text/plain")
+        return answer if isinstance(answer, Answer) else answer(seen)
 
 
 RECORDED = Recorded()
 
 
 class Handler(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        self.do_GET()
+
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         path, query = unquote(parts.path), dict(parse_qsl(parts.query))
-        RECORDED.requests.append(Seen(path, query, {k.lower(): v for k, v in self.headers.items()}))
-        answer = RECORDED.answer(path, query)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        seen = Seen(path, query, {k.lower(): v for k, v in self.headers.items()}, body, self.command)
+        RECORDED.requests.append(seen)
+        answer = RECORDED.answer(seen)
         if answer.delay:
             time.sleep(answer.delay)
         if answer.raw is not None:

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Run, write_library
+from fetch import batch_answers
 from fetch.server import FIXTURES, Answer, Recorded, one_line
 from scholarcli.fetch import fetch_citations, fetch_profile, fetch_work
 from scholarcli.fetch.config import Config
@@ -29,24 +30,12 @@ PLOS = "10.1371/journal.pone.0033693"
 
 # Numbers no record or citations.toml may hold, each as a service could send it.
 NO_COUNTS = [-5, -1, 2**63, 2**64, 10**30, 1e308, 5.0, 0.5, "12", True, None, [], {}]
-COUNT_FIELDS = {
-    "openalex": ("/openalex/works/doi:10.7717/peerj.4375", "openalex/W2741809807.json", ("cited_by_count",)),
-    "semanticscholar": (
-        "/semanticscholar/graph/v1/paper/DOI:10.7717/peerj.4375",
-        "semanticscholar/ARXIV-1706.03762.json",
-        ("citationCount",),
-    ),
-    "crossref": (
-        "/crossref/works/10.7717/peerj.4375",
-        "crossref/10.1145-3184558.3186235.json",
-        ("message", "is-referenced-by-count"),
-    ),
-}
+COUNT_SOURCES = ("openalex", "semanticscholar", "crossref")
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[Client]:
-    with Client(Config(), use_cache=False, sleep=lambda _: None) as made:
+    with Client(Config(), use_cache=False, sleep=lambda _: None, pacing={}) as made:
         yield made
 
 
@@ -66,14 +55,13 @@ def _serve(recorded: Recorded, path: str, document: Any) -> None:
     recorded.add(path, Answer(json.dumps(document).encode()))
 
 
-@pytest.mark.parametrize("source", COUNT_FIELDS)
+@pytest.mark.parametrize("source", COUNT_SOURCES)
 @pytest.mark.parametrize("count", NO_COUNTS, ids=repr)
 def test_a_count_that_is_no_count_fails_that_work(
     recorded: Recorded, client: Client, source: str, count: object
 ) -> None:
-    path, name, field = COUNT_FIELDS[source]
-    _serve(recorded, path, _with(_load(name), field, count))
-    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)  # type: ignore[arg-type]
+    batch_answers.serve(recorded, source, dict([batch_answers.one(source, "10.7717/peerj.4375", count)]))
+    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)
     assert result.counts == {}
     if count is None:
         assert result.unmatched == ["k"]  # no count at all: the service does not count the work
@@ -81,12 +69,11 @@ def test_a_count_that_is_no_count_fails_that_work(
         assert one_line(Exception(result.failures["k"]), "answered with a citation count that is no count")
 
 
-@pytest.mark.parametrize("source", COUNT_FIELDS)
+@pytest.mark.parametrize("source", COUNT_SOURCES)
 @pytest.mark.parametrize("count", [0, 2**63 - 1])
 def test_every_count_a_library_can_hold_is_taken(recorded: Recorded, client: Client, source: str, count: int) -> None:
-    path, name, field = COUNT_FIELDS[source]
-    _serve(recorded, path, _with(_load(name), field, count))
-    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)  # type: ignore[arg-type]
+    batch_answers.serve(recorded, source, dict([batch_answers.one(source, "10.7717/peerj.4375", count)]))
+    result = fetch_citations([Work("k", "article", "T", doi="10.7717/peerj.4375")], source, client)
     assert result.counts["k"].count == count
 
 
@@ -99,9 +86,11 @@ def test_refresh_never_stores_a_negative_count_and_the_library_stays_readable(
         "publications/bad": 'type = "article"\ntitle = "Bad"\ndoi = "10.1000/bad"\n',
     }
     root = write_library(tmp_path / "lib", records, "schema = 1\n")
-    work = _load("openalex/W2741809807.json")
-    _serve(recorded, "/openalex/works/doi:10.1000/good", work | {"cited_by_count": 12})
-    _serve(recorded, "/openalex/works/doi:10.1000/bad", work | {"cited_by_count": -5})
+    known = {
+        "10.1000/good": batch_answers.work("10.1000/good", 12),
+        "10.1000/bad": batch_answers.work("10.1000/bad", -5),
+    }
+    batch_answers.serve(recorded, "openalex", known)
     run = scholar("-L", root, "refresh", "--citations")
     assert run.exit_code == 1
     assert "error: bad: OpenAlex: 10.1000/bad: answered with a citation count that is no count (-5)" in run.stderr

@@ -51,7 +51,7 @@ ASK: dict[str, Callable[[Client], str]] = {
 
 @pytest.fixture
 def small_client(sleeps: Sleeps) -> Iterator[Client]:
-    with Client(Config(), use_cache=False, limits=SMALL, sleep=sleeps) as made:
+    with Client(Config(), use_cache=False, limits=SMALL, sleep=sleeps, pacing={}) as made:
         yield made
 
 
@@ -153,7 +153,7 @@ def test_retries_stop_when_the_next_wait_would_pass_the_request_time(
         Answer(b"{}"),
     )
     with (
-        Client(Config(), use_cache=False, limits=Limits(total=60.0), sleep=sleeps) as client,
+        Client(Config(), use_cache=False, limits=Limits(total=60.0), sleep=sleeps, pacing={}) as client,
         pytest.raises(FetchError) as caught,
     ):
         fetch_work("10.1000/busy", client)

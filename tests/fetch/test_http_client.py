@@ -12,8 +12,9 @@ import pytest
 from fetch.server import FIXTURES, Answer, Recorded, Sleeps, one_line
 from scholarcli import __version__
 from scholarcli.fetch import FetchError, fetch_work
+from scholarcli.fetch.answers import CITATION_TTL, METADATA_TTL
 from scholarcli.fetch.config import Config, load_config
-from scholarcli.fetch.http import CITATION_TTL, METADATA_TTL, Client, Limits, base_url
+from scholarcli.fetch.http import Client, Limits
 
 CONFERENCE = "/crossref/works/10.1145/3184558.3186235"
 CONFERENCE_FILE = "crossref/10.1145-3184558.3186235.json"
@@ -21,8 +22,10 @@ DOI = "10.1145/3184558.3186235"
 
 
 def test_every_base_address_points_at_the_local_server(recorded: Recorded) -> None:
-    for service in ("doi", "crossref", "arxiv", "dblp", "orcid", "openalex", "semanticscholar"):
-        assert base_url(service) == f"{recorded.base}/{service}"
+    from scholarcli.fetch.registry import service
+
+    for name in ("doi", "crossref", "arxiv", "dblp", "orcid", "openalex", "semanticscholar"):
+        assert service(name).base_url() == f"{recorded.base}/{name}"
 
 
 def test_user_agent_names_scholar_and_the_contact(recorded: Recorded, client: Client) -> None:
@@ -234,8 +237,9 @@ def test_a_bad_config_file_is_one_line(tmp_path: Path, text: str, says: str) -> 
 def _entry(text: str) -> str:
     """A cache entry as the client writes one, for the conference paper, with ``text`` for its fetched_at."""
     from scholarcli.fetch.http import ResponseCache
+    from scholarcli.fetch.services.crossref import work_url
 
-    key = ResponseCache.key(f"{base_url('crossref')}/works/{DOI}", {}, "application/json")
+    key = ResponseCache.key(work_url(DOI), {}, "application/json")
     body = json.dumps((FIXTURES / CONFERENCE_FILE).read_text(encoding="utf-8"))
     return (
         f'{{"format": 1, "key": "{key}", "url": "u", "status": 200, "content_type": "application/json", '

@@ -242,7 +242,8 @@ def test_unknown_keys_and_misused_options_are_errors(scholar: Scholar, root: Pat
 def test_an_interrupted_refresh_says_what_it_looked_up_and_saved_and_exits_130(
     scholar: Scholar, served: Recorded, root: Path
 ) -> None:
-    """Ctrl-C while works are looked up saves nothing; while they are saved, keeps each saved record whole."""
+    """Ctrl-C while works are looked up saves nothing (and reports every lookup that had ended); while
+    they are saved, keeps each saved record whole."""
     from scholarcli.library import refreshing
     from scholarcli.store import records
 
@@ -252,7 +253,7 @@ def test_an_interrupted_refresh_says_what_it_looked_up_and_saved_and_exits_130(
         interrupt_after(patch, refreshing, "_refresh_one", 2)  # as the second lookup ends
         run = scholar("-L", root, "refresh", *keys, "--write")
     assert run.exit_code == 130, run.stderr
-    assert run.stderr.splitlines()[-1] == "interrupted: 1 work looked up, 0 of 1 changed work saved"
+    assert run.stderr.splitlines()[-1] == "interrupted: 2 works looked up, 0 of 2 changed works saved"
     assert {path: path.read_bytes() for path in root.rglob("*.toml")} == before
     with pytest.MonkeyPatch.context() as patch:
         interrupt_after(patch, records, "save", 1)

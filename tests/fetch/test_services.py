@@ -10,8 +10,8 @@ import pytest
 from fetch.server import FIXTURES, Recorded, one_line
 from scholarcli.fetch import FetchError, PublishedHints, fetch_work
 from scholarcli.fetch.http import Client
-from scholarcli.fetch.openalex import record_from_work as openalex_record
-from scholarcli.fetch.orcid import fetch_details, normalize_orcid, record_from_work
+from scholarcli.fetch.services.openalex import record_from_work as openalex_record
+from scholarcli.fetch.services.orcid import fetch_details, normalize_orcid, record_from_work
 from scholarcli.fetch.value import Value
 from scholarcli.model.validate import work_from_record
 
@@ -75,7 +75,7 @@ def test_crossref_unknown_doi_falls_back_to_doi_org_then_fails(recorded: Recorde
 
 
 def test_crossref_404_says_resource_not_found(recorded: Recorded, client: Client) -> None:
-    from scholarcli.fetch import crossref
+    from scholarcli.fetch.services import crossref
 
     recorded.file("/crossref/works/10.1371/notarealdoi", "crossref/not-found.txt", 404, content_type="text/plain")
     with pytest.raises(FetchError) as caught:
@@ -152,8 +152,8 @@ def test_arxiv_empty_feed_is_an_unknown_id(recorded: Recorded, client: Client) -
 
 
 def test_arxiv_error_entry_is_a_malformed_id(recorded: Recorded, client: Client) -> None:
-    from scholarcli.fetch import arxiv
     from scholarcli.fetch.identify import Identifier
+    from scholarcli.fetch.services import arxiv
 
     recorded.file("/arxiv/api/query", "arxiv/invalid-id.xml", 400, query={"id_list": "INVALIDID"})
     with pytest.raises(FetchError) as caught:

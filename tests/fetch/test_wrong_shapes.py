@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fetch import batch_answers
 from fetch.server import FIXTURES, Answer, Recorded
 from scholarcli.fetch import FetchError, fetch_citations, fetch_profile, fetch_work, published_version
 from scholarcli.fetch.config import Config
@@ -134,7 +135,7 @@ def valid_record(record: dict[str, Any]) -> None:
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[Client]:
-    with Client(Config(), use_cache=False, limits=Limits(deadline=5.0), sleep=lambda _: None) as made:
+    with Client(Config(), use_cache=False, limits=Limits(deadline=5.0), sleep=lambda _: None, pacing={}) as made:
         yield made
 
 
@@ -201,7 +202,7 @@ OPENALEX_ANSWERS = {
 
 
 def _profile_outcome(kind: str, ident: str, client: Client) -> None:
-    result = _outcome(lambda: fetch_profile(kind, ident, client))  # type: ignore[arg-type]
+    result = _outcome(lambda: fetch_profile(kind, ident, client))
     if result is None:
         return
     for record in result.records:
@@ -297,22 +298,10 @@ def test_dblp_person_answers_of_any_shape(recorded: Recorded, client: Client, da
 
 # --- citation counts -------------------------------------------------------------------------------
 
-COUNTS = {
-    "openalex": (
-        "/openalex/works/doi:10.7717/peerj.4375",
-        "openalex/W2741809807.json",
-        Work("k", "article", "T", doi="10.7717/peerj.4375"),
-    ),
-    "semanticscholar": (
-        "/semanticscholar/graph/v1/paper/ARXIV:1706.03762",
-        "semanticscholar/ARXIV-1706.03762.json",
-        Work("k", "preprint", "T", arxiv="1706.03762"),
-    ),
-    "crossref": (
-        "/crossref/works/10.1145/3184558.3186235",
-        "crossref/10.1145-3184558.3186235.json",
-        Work("k", "article", "T", doi="10.1145/3184558.3186235"),
-    ),
+COUNTS = {  # the entry a batch answer holds for the work, and the work
+    "openalex": (batch_answers.work("10.7717/peerj.4375"), Work("k", "article", "T", doi="10.7717/peerj.4375")),
+    "semanticscholar": (batch_answers.paper(arxiv="1706.03762"), Work("k", "preprint", "T", arxiv="1706.03762")),
+    "crossref": (batch_answers.message("10.7717/peerj.4375"), Work("k", "article", "T", doi="10.7717/peerj.4375")),
 }
 
 
@@ -321,9 +310,10 @@ COUNTS = {
 @given(data=st.data())
 def test_citation_answers_of_any_shape(recorded: Recorded, client: Client, source: str, data: st.DataObject) -> None:
     recorded.routes.clear()
-    path, name, work = COUNTS[source]
-    _serve(recorded, path, data.draw(mutated(_load(name))))
-    result = fetch_citations([work], source, client)  # type: ignore[arg-type]
+    entry, work = COUNTS[source]
+    asked = f"ARXIV:{work.arxiv}" if source == "semanticscholar" else str(work.doi)
+    batch_answers.serve(recorded, source, {asked: data.draw(mutated(entry))})
+    result = fetch_citations([work], source, client)
     for found in result.counts.values():
         assert type(found.count) is int and 0 <= found.count <= MAX_WHOLE
     assert all("\n" not in reason for reason in result.failures.values())

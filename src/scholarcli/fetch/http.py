@@ -9,10 +9,15 @@
 - 429 and 5xx are retried (``tries`` attempts in all) after ``Retry-After`` (seconds or an HTTP date)
   or an exponential backoff; a wait longer than ``max_wait``, or past the request's time, is not
   waited for. ``sleep`` and ``clock`` are injectable, so tests neither wait nor depend on the time of day.
+- Every try passes its service's gate (:mod:`.pacing`): at most the service's requests at once,
+  started at most at its rate, slower after a 429 or 503. The client is shared by threads: each
+  thread's try has its own deadline.
 - Successful answers are kept as JSON files under ``<cache dir>/http/<service>/``, written
   atomically; an entry older than the call's ``ttl`` is fetched again, and one that is not what this
   client wrote (no regular file, too large, a time that is no time) is ignored.
-  Secret parameters (the OpenAlex API key) are sent but never stored, nor part of the cache key.
+  Secret parameters and headers (the OpenAlex and Semantic Scholar keys) are sent but never stored,
+  nor part of the cache key. What a batch answered for each work is kept the same way (:meth:`Client.keep`,
+  :meth:`Client.remember`), so a single lookup, or the next run, asks nothing for it.
 """
 
 from __future__ import annotations
@@ -23,36 +28,33 @@ import json
 import math
 import os
 import tempfile
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 import httpcore
 import httpx
 
 from scholarcli import __version__
 from scholarcli.fetch import FetchError
+from scholarcli.fetch.answers import (
+    METADATA_TTL,
+    Reply,
+    check_status,
+    no_constant,
+    parse_json,
+    parse_xml,
+    service_name,
+)
 from scholarcli.fetch.config import Config, load_config
+from scholarcli.fetch.pacing import gates
+from scholarcli.fetch.service import Pace
 
-DAY = 86400.0
-METADATA_TTL = 7 * DAY
-CITATION_TTL = 1 * DAY
 CACHE_FORMAT = 1
-
-# service -> (environment variable for its base address, the real address, its name in messages)
-SERVICES: dict[str, tuple[str, str, str]] = {
-    "doi": ("SCHOLAR_DOI_URL", "https://doi.org", "doi.org"),
-    "crossref": ("SCHOLAR_CROSSREF_URL", "https://api.crossref.org", "Crossref"),
-    "arxiv": ("SCHOLAR_ARXIV_URL", "https://export.arxiv.org", "arXiv"),
-    "dblp": ("SCHOLAR_DBLP_URL", "https://dblp.org", "DBLP"),
-    "orcid": ("SCHOLAR_ORCID_URL", "https://pub.orcid.org", "ORCID"),
-    "openalex": ("SCHOLAR_OPENALEX_URL", "https://api.openalex.org", "OpenAlex"),
-    "semanticscholar": ("SCHOLAR_SEMANTICSCHOLAR_URL", "https://api.semanticscholar.org", "Semantic Scholar"),
-}
 
 
 @dataclass(frozen=True)
@@ -74,15 +76,11 @@ class Limits:
 LIMITS = Limits()
 
 
-def base_url(service: str) -> str:
-    """The service's base address: its ``SCHOLAR_*_URL`` variable, else the real host."""
-    variable, default, _ = SERVICES[service]
-    return (os.environ.get(variable) or default).rstrip("/")
+def declared_pacing(config: Config) -> dict[str, Pace]:
+    """Each service's pace as its module declares it, for a user with these settings."""
+    from scholarcli.fetch.registry import services
 
-
-def service_name(service: str) -> str:
-    """The name a message gives the service ("Crossref", "arXiv", ...)."""
-    return SERVICES[service][2] if service in SERVICES else service
+    return {name: service.pace_for(config) for name, service in services().items()}
 
 
 def user_agent(contact: str | None) -> str:
@@ -95,17 +93,6 @@ def default_cache_dir() -> Path:
     from scholarcli.index.location import cache_dir
 
     return cache_dir() / "http"
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An answer: status, body text, content type, and when it was fetched (epoch seconds)."""
-
-    status: int
-    text: str
-    content_type: str
-    fetched_at: float
-    from_cache: bool = False
 
 
 def _retry_after(value: str | None, now: float) -> float | None:
@@ -143,9 +130,9 @@ class ResponseCache:
         return self.root / service / key[:2] / f"{key}.json"
 
     @staticmethod
-    def key(url: str, params: Mapping[str, str], accept: str) -> str:
-        """The cache key of one request (without any secret parameter)."""
-        blob = json.dumps([url, sorted(params.items()), accept], ensure_ascii=True)
+    def key(url: str, params: Mapping[str, str], accept: str, body: str = "") -> str:
+        """The cache key of one request (without any secret parameter); a POST's body is part of it."""
+        blob = json.dumps([url, sorted(params.items()), accept, *([body] if body else [])], ensure_ascii=True)
         return hashlib.sha256(blob.encode()).hexdigest()
 
     def read(self, service: str, key: str, ttl: float) -> Reply | None:
@@ -157,7 +144,7 @@ class ResponseCache:
         from scholarcli.store.records import read_regular
 
         try:
-            entry = json.loads(read_regular(self._path(service, key), self._entry_bytes), parse_constant=_no_json)
+            entry = json.loads(read_regular(self._path(service, key), self._entry_bytes), parse_constant=no_constant)
         except (OSError, ValueError, RecursionError):
             return None
         reply = _cached_reply(entry, key)
@@ -191,11 +178,6 @@ class ResponseCache:
                 Path(temporary).unlink()
 
 
-def _no_json(constant: str) -> None:
-    """NaN and Infinity, which Python's json reads and JSON has not."""
-    raise ValueError(f"{constant} is not JSON")
-
-
 def _cached_reply(entry: object, key: str) -> Reply | None:
     """The answer a cache entry holds, when every field is of the type and range the client writes."""
     if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT or entry.get("key") != key:
@@ -208,34 +190,11 @@ def _cached_reply(entry: object, key: str) -> Reply | None:
     return Reply(status=status, text=text, content_type=kind, fetched_at=float(when), from_cache=True)
 
 
-def _excerpt(reply: Reply) -> str:
-    """A short, one-line account of an error body: its JSON message, HTML title, or first words."""
-    text = reply.text.strip()
-    if looks_like_html(reply):
-        start, end = text.lower().find("<title>"), text.lower().find("</title>")
-        return " ".join(text[start + 7 : end].split())[:120] if 0 <= start < end else "an HTML page"
-    try:
-        data = json.loads(text, parse_constant=_no_json)
-    except (ValueError, RecursionError):
-        return " ".join(text[:1000].split())[:120]
-    if isinstance(data, dict):
-        for name in ("developer-message", "message", "error", "user-message"):
-            value = data.get(name)
-            if isinstance(value, str) and value.strip():
-                return " ".join(value.split())[:160]
-    return " ".join(text[:1000].split())[:120]
+class _Deadline(threading.local):
+    """The moment the current try must be done by; every connect, read and write of the client keeps to it.
 
-
-def looks_like_html(reply: Reply) -> bool:
-    """Whether a body is an HTML page (a portal, an error page) rather than data."""
-    if "html" in reply.content_type.lower() and "xml" not in reply.content_type.lower():
-        return True
-    head = reply.text.lstrip()[:200].lower()
-    return head.startswith("<!doctype html") or head.startswith("<html")
-
-
-class _Deadline:
-    """The moment the current try must be done by; every connect, read and write of the client keeps to it."""
+    One per thread: the client's threads each run a try of their own.
+    """
 
     def __init__(self) -> None:
         self.at = math.inf
@@ -347,6 +306,19 @@ def _text(body: bytes, charset: str | None) -> str:
 
 
 @dataclass(frozen=True)
+class _Request:
+    """What a request asks: the secret parts are sent, never cached nor part of the cache key."""
+
+    method: str
+    url: str
+    params: dict[str, str]
+    secret_params: dict[str, str]
+    accept: str
+    body: str = ""  # a POST's JSON
+    secret_headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class _Answer:
     """One try's answer: the status, its headers, and the body within the limits, as text."""
 
@@ -367,12 +339,16 @@ class Client:
         limits: Limits = LIMITS,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
+        pacing: Mapping[str, Pace] | None = None,
     ) -> None:
+        """``pacing``: each service's pace (the services' own declarations when None; ``{}`` paces none)."""
         self.config = load_config() if config is None else config
         self.limits = limits
         self._sleep = sleep
         self._clock = clock
         self.cache = ResponseCache(cache_dir or default_cache_dir(), clock, limits.answer_bytes) if use_cache else None
+        self._kept: dict[str, Reply] = {}  # without a cache: what keep() and remember() were given, for this run
+        self.gates = gates(declared_pacing(self.config) if pacing is None else pacing)
         headers = {"User-Agent": user_agent(self.config.contact_email), "Accept-Encoding": ACCEPT_ENCODING}
         self._deadline = _Deadline()
         self._http = httpx.Client(
@@ -381,6 +357,10 @@ class Client:
             follow_redirects=False,  # followed by _try, which reads no redirect's body
             headers=headers,
         )
+
+    def now(self) -> float:
+        """The client's time (epoch seconds): when an answer counts as fetched."""
+        return self._clock()
 
     def __enter__(self) -> Client:
         return self
@@ -409,13 +389,34 @@ class Client:
         retried and raise FetchError when every try fails. Network failures, and an answer beyond
         the client's limits, raise FetchError.
         """
-        params = dict(params or {})
-        key = ResponseCache.key(url, params, accept)
-        if self.cache is not None:
-            cached = self.cache.read(service, key, ttl)
-            if cached is not None:
-                return cached
-        answer = self._send(service, identifier, url, {**params, **(secret_params or {})}, accept)
+        request = _Request("GET", url, dict(params or {}), dict(secret_params or {}), accept)
+        return self._cached(service, identifier, request, ttl)
+
+    def post_json(
+        self,
+        service: str,
+        identifier: str,
+        url: str,
+        body: object,
+        *,
+        params: Mapping[str, str] | None = None,
+        secret_headers: Mapping[str, str] | None = None,
+        ttl: float = METADATA_TTL,
+        not_found: str = "not found",
+    ) -> Any:
+        """The JSON answer to a POST of a JSON body (a batch request), cached as :meth:`get` caches."""
+        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+        request = _Request("POST", url, dict(params or {}), {}, "application/json", text, dict(secret_headers or {}))
+        reply = self._cached(service, identifier, request, ttl)
+        check_status(reply, service, identifier, not_found)
+        return parse_json(reply, service, identifier)
+
+    def _cached(self, service: str, identifier: str, request: _Request, ttl: float) -> Reply:
+        key = ResponseCache.key(request.url, request.params, request.accept, request.body)
+        cached = self._read(service, key, ttl)
+        if cached is not None:
+            return cached
+        answer = self._send(service, identifier, request)
         reply = Reply(
             status=answer.status,
             text=answer.text,
@@ -423,37 +424,101 @@ class Client:
             fetched_at=self._clock(),
         )
         if self.cache is not None and 200 <= reply.status < 300:
-            self.cache.write(service, key, url, reply)
+            self.cache.write(service, key, request.url, reply)
         return reply
 
-    def _send(self, service: str, identifier: str, url: str, params: dict[str, str], accept: str) -> _Answer:
-        """Try until an answer is not 429 or 5xx, within the request's time (tries plus the waits between)."""
+    def _read(self, service: str, key: str, ttl: float) -> Reply | None:
+        if self.cache is not None:
+            return self.cache.read(service, key, ttl)
+        kept = self._kept.get(key)
+        return kept if kept is not None and 0 <= self._clock() - kept.fetched_at <= ttl else None
+
+    def _write(self, service: str, key: str, url: str, reply: Reply) -> None:
+        if self.cache is not None:
+            self.cache.write(service, key, url, reply)
+        else:
+            self._kept[key] = reply
+
+    def keep(
+        self,
+        service: str,
+        url: str,
+        text: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        accept: str = "application/json",
+    ) -> None:
+        """Keep ``text`` as the answer a GET of ``url`` would have had now: the part of a batch answer
+        that a single lookup reads, so that the lookup asks nothing."""
+        reply = Reply(200, text, accept, self._clock())
+        self._write(service, ResponseCache.key(url, dict(params or {}), accept), url, reply)
+
+    def remember(self, service: str, kind: str, identifier: str, value: object) -> None:
+        """Keep what a batch said of one identifier (None: the service does not know it), so that a run
+        stopped part-way, or a run over other works, does not ask for it again while it is fresh."""
+        address = f"scholar:{service}/{kind}/{identifier}"
+        reply = Reply(200, json.dumps(value, ensure_ascii=False), "application/json", self._clock())
+        self._write(service, ResponseCache.key(address, {}, "item"), address, reply)
+
+    def recall(self, service: str, kind: str, identifier: str, ttl: float) -> tuple[object, float] | None:
+        """What :meth:`remember` kept of an identifier, and when; None when nothing fresh is kept."""
+        address = f"scholar:{service}/{kind}/{identifier}"
+        kept = self._read(service, ResponseCache.key(address, {}, "item"), ttl)
+        if kept is None:
+            return None
+        try:
+            return json.loads(kept.text, parse_constant=no_constant), kept.fetched_at
+        except (ValueError, RecursionError):
+            return None
+
+    def _send(self, service: str, identifier: str, request: _Request) -> _Answer:
+        """Try until an answer is not 429 or 5xx, within the request's time (tries plus the waits between).
+
+        Each try waits for its turn at the service's gate (the wait is scholar's own pacing, not
+        counted in the request's time) and tells the gate how the server took it.
+        """
         name, used = service_name(service), 0.0
+        gate = self.gates.get(service)
         for attempt in range(1, self.limits.tries + 1):
             left = min(self.limits.deadline, self.limits.total - used)
-            started = time.monotonic()
-            try:
-                with self._deadline.running(left):
-                    answer = self._try(name, identifier, url, params, accept)
-            except httpx.TimeoutException:
-                raise FetchError(name, identifier, self._out_of_time(left), "timeout") from None
-            except (httpx.HTTPError, httpx.InvalidURL) as error:
-                raise _network_error(error, name, identifier, url) from None
-            used += time.monotonic() - started
+            with gate.turn() if gate is not None else contextlib.nullcontext():
+                started = time.monotonic()
+                answer = self._timed_try(name, identifier, request, left)
+                used += time.monotonic() - started
             if answer.status != 429 and answer.status < 500:
+                if gate is not None:
+                    gate.answered(answer.headers)
                 return answer
+            if gate is not None and answer.status in (429, 503):
+                asked = _retry_after(answer.headers.get("retry-after"), self._clock())
+                held = asked is not None and asked <= self.limits.max_wait  # an hour's wait fails this request alone
+                gate.refused(asked if held else None)
             # The waits are counted as asked: an injected sleep takes no time, and the sum stays the same.
             used += self._wait_before_retry(answer, attempt, name, identifier, self.limits.total - used)
         raise AssertionError("unreachable: the last try raises")  # pragma: no cover
+
+    def _timed_try(self, name: str, identifier: str, request: _Request, left: float) -> _Answer:
+        try:
+            with self._deadline.running(left):
+                return self._try(name, identifier, request)
+        except httpx.TimeoutException:
+            raise FetchError(name, identifier, self._out_of_time(left), "timeout") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
+            raise _network_error(error, name, identifier, request.url) from None
 
     def _out_of_time(self, left: float) -> str:
         if left < self.limits.deadline:
             return f"no whole answer within the {self.limits.total:g} s a request may take with its retries"
         return f"no whole answer within {self.limits.deadline:g} s"
 
-    def _try(self, name: str, identifier: str, url: str, params: dict[str, str], accept: str) -> _Answer:
+    def _try(self, name: str, identifier: str, asked: _Request) -> _Answer:
         """One request, its redirects followed (their bodies unread), and the body read within the limits."""
-        request = self._http.build_request("GET", url, params=params, headers={"Accept": accept})
+        headers = {"Accept": asked.accept, **asked.secret_headers}
+        if asked.body:
+            headers["Content-Type"] = "application/json"
+        params = {**asked.params, **asked.secret_params}
+        content = asked.body.encode() if asked.body else None
+        request = self._http.build_request(asked.method, asked.url, params=params, headers=headers, content=content)
         for _ in range(self.limits.redirects + 1):
             response = self._http.send(request, stream=True)
             try:
@@ -533,46 +598,3 @@ def _network_error(error: httpx.HTTPError | httpx.InvalidURL, name: str, identif
         message = f"cannot reach {host} (no network, DNS failure or connection refused): {reason}"
         return FetchError(name, identifier, message, "network")
     return FetchError(name, identifier, f"the answer broke off: {reason}", "network")
-
-
-def check_status(reply: Reply, service: str, identifier: str, not_found: str = "not found") -> None:
-    """FetchError for any status but 2xx: 404 is ``not_found``, 400 a malformed identifier."""
-    if 200 <= reply.status < 300:
-        return
-    name, detail = service_name(service), _excerpt(reply)
-    if reply.status in (404, 410):
-        raise FetchError(name, identifier, f"{not_found} ({reply.status}: {detail})", "not-found")
-    if reply.status == 400:
-        raise FetchError(name, identifier, f"refused as malformed (400: {detail})", "malformed")
-    raise FetchError(name, identifier, f"unexpected answer {reply.status}: {detail}", "server")
-
-
-def parse_json(reply: Reply, service: str, identifier: str) -> Any:
-    """The body as JSON; FetchError for an HTML page, an unreadable (e.g. truncated) body, or one nested too deeply."""
-    name = service_name(service)
-    if looks_like_html(reply):
-        raise FetchError(name, identifier, "answered with an HTML page, not JSON", "bad-response")
-    try:
-        return json.loads(reply.text, parse_constant=_no_json)
-    except RecursionError:
-        raise FetchError(name, identifier, "answered with JSON nested too deeply", "bad-response") from None
-    except ValueError as error:
-        where = f" at character {error.pos}" if isinstance(error, json.JSONDecodeError) else ""
-        message = f"answered with unreadable JSON{where} (truncated?)"
-        raise FetchError(name, identifier, message, "bad-response") from None
-
-
-def parse_xml(reply: Reply, service: str, identifier: str) -> ElementTree.Element:
-    """The body as XML; FetchError for an HTML page or a body that is not well-formed."""
-    name = service_name(service)
-    if looks_like_html(reply):
-        raise FetchError(name, identifier, "answered with an HTML page, not XML", "bad-response")
-    try:
-        return ElementTree.fromstring(reply.text)
-    except ElementTree.ParseError as error:
-        raise FetchError(name, identifier, f"answered with unreadable XML ({error})", "bad-response") from None
-
-
-def children(element: ElementTree.Element, tag: str) -> Iterator[ElementTree.Element]:
-    """The direct children with a tag (namespaced tags as ``{uri}name``)."""
-    return (child for child in element if child.tag == tag)

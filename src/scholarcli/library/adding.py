@@ -143,7 +143,7 @@ def add_fetched(
     Nothing is written when anything fails, nor on a dry run.
     """
     from scholarcli.fetch import fetch_work
-    from scholarcli.fetch.http import service_name
+    from scholarcli.fetch.answers import service_name
 
     fetched = fetch_work(identifier, client)  # before the lock: no writer waits for the network
     with _opened(root, dry_run) as library:

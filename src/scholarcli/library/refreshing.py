@@ -10,6 +10,9 @@ and DOI and keeps the arXiv id.
 Counts (``refresh --citations``) go to citations.toml; a work whose count could not be fetched, or
 that the service does not know, keeps the count it had. The services are asked first, outside the
 library's lock; the lock is held only to write, and what is written is read again inside it.
+
+Both ask in batches where a service takes them (Crossref's and arXiv's records are read ahead; counts
+come a batch a request), several requests at once within each service's pace (fetch/pacing.py).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from scholarcli.errors import Problem, ScholarError
 from scholarcli.index import Progress
@@ -28,7 +31,6 @@ from scholarcli.model.query import Filters, fold, pick, select, sort_works
 
 if TYPE_CHECKING:
     from scholarcli.fetch import FetchedWork
-    from scholarcli.fetch.citations import Source
     from scholarcli.fetch.http import Client
     from scholarcli.index import Library
 
@@ -136,7 +138,8 @@ def _registry_venue(venue: str, settings: Settings) -> str:
 
 def _same(name: str, old: object, new: object, settings: Settings) -> bool:
     """Whether a fetched value says what the record says, as far as that field goes."""
-    from scholarcli.fetch.text import doi_key, title_key
+    from scholarcli.fetch.identify import doi_key
+    from scholarcli.fetch.service_text import title_key
 
     if isinstance(old, str) and isinstance(new, str):
         if name == "title":
@@ -227,11 +230,45 @@ def _refresh_one(work: Work, settings: Settings, client: Client) -> tuple[Refres
     return Refreshed(work.key, source, changes(work, record), described, tuple(notes)), record
 
 
-def _client(given: Client | None) -> contextlib.AbstractContextManager[Client]:
-    """The given client, left open for its owner; else a new one, closed when done."""
+def _client(
+    given: Client | None, jobs: int | None = None, rate: float | None = None
+) -> contextlib.AbstractContextManager[Client]:
+    """The given client, left open for its owner; else a new one (``jobs``, ``rate``: its pace), closed when done."""
     from scholarcli.library import fetching
 
-    return contextlib.nullcontext(given) if given is not None else fetching.make_client()
+    return contextlib.nullcontext(given) if given is not None else fetching.make_client(jobs, rate)
+
+
+LOOKUPS_AT_ONCE = 4  # works looked up at once; each service's gate keeps its own pace whatever this is
+
+
+def _looked_up(
+    works: Sequence[Work], library: Library, http: Client, jobs: int | None, progress: Progress | None
+) -> tuple[dict[str, tuple[Refreshed, dict[str, Any]] | str | None], bool]:
+    """Each work's lookup (None: nothing to look it up by; a string: why it failed), and whether it was interrupted.
+
+    Crossref's records of the works' DOIs are read ahead in batches first; then the works are looked
+    up ``jobs`` at once.
+    """
+    from scholarcli.fetch import FetchError, prefetch
+    from scholarcli.fetch.batches import each
+
+    def one(work: Work) -> tuple[Work, tuple[Refreshed, dict[str, Any]] | str | None]:
+        try:
+            return work, _refresh_one(work, library.settings, http)
+        except FetchError as error:
+            return work, str(error)
+
+    found: dict[str, tuple[Refreshed, dict[str, Any]] | str | None] = {}
+    try:
+        prefetch([wanted for work in works if (wanted := identifier(work))], http, jobs)
+        for work, result in each(works, one, jobs or LOOKUPS_AT_ONCE):
+            found[work.key] = result
+            if progress:
+                progress(len(found), len(works))
+    except KeyboardInterrupt:  # what was looked up is reported; nothing is saved
+        return found, True
+    return found, False
 
 
 def refresh_works(
@@ -241,10 +278,11 @@ def refresh_works(
     write: bool = False,
     progress: Progress | None = None,
     client: Client | None = None,
+    jobs: int | None = None,
+    rate: float | None = None,
 ) -> RefreshReport:
     """Look the selected works up again (those of ``keys``, or every one ``filters`` select); with
     ``write`` save what changed. A failure is reported against its work and the others go on."""
-    from scholarcli.fetch import FetchError
     from scholarcli.library import open_library
     from scholarcli.library.writing import writable_root
 
@@ -252,33 +290,27 @@ def refresh_works(
         writable_root(explicit)  # the read-only sample refuses before anything is asked
     library = open_library(explicit)
     works = _selection(library, filters, keys)
+    with _client(client, jobs, rate) as http:
+        found, interrupted = _looked_up(works, library, http, jobs, progress)
     looked: list[Refreshed] = []
     skipped: list[str] = []
     failures: list[tuple[str, str]] = []
     planned: dict[str, tuple[Work, Work]] = {}
-    interrupted = False
-    with _client(client) as http:
-        try:
-            for done, work in enumerate(works, start=1):
-                try:
-                    result = _refresh_one(work, library.settings, http)
-                except FetchError as error:
-                    failures.append((work.key, str(error)))
-                    result = None
-                else:
-                    skipped += [work.key] if result is None else []
-                if result is not None:
-                    new = _checked(work, result[1], library)
-                    if isinstance(new, str):
-                        failures.append((work.key, new))
-                        continue
-                    looked.append(result[0])
-                    if new != work:
-                        planned[work.key] = (work, new)
-                if progress:
-                    progress(done, len(works))
-        except KeyboardInterrupt:  # what was looked up is reported; nothing is saved
-            interrupted = True
+    for work in works:  # reported in the selection's order, whatever order the answers came in
+        if work.key not in found:  # not looked up before an interrupt
+            continue
+        result = found[work.key]
+        if result is None or isinstance(result, str):
+            skipped += [work.key] if result is None else []
+            failures += [(work.key, result)] if isinstance(result, str) else []
+            continue
+        new = _checked(work, result[1], library)
+        if isinstance(new, str):
+            failures.append((work.key, new))
+            continue
+        looked.append(result[0])
+        if new != work:
+            planned[work.key] = (work, new)
     saved, unsaved, stopped = _save(library.root, planned) if write and not interrupted else ([], [], False)
     done_with = (looked, skipped, failures + unsaved, saved, library.problems, library.root)
     return RefreshReport(*done_with, interrupted=interrupted or stopped)
@@ -340,6 +372,7 @@ class CitationsReport(NamedTuple):
     path: Path | None  # citations.toml, when it was written
     problems: list[Problem]
     root: Path
+    interrupted: bool = False  # stopped before anything was written; what was fetched is in the cache
 
 
 def _stored_counts(root: Path) -> dict[str, Citation]:
@@ -362,8 +395,16 @@ def refresh_citations(
     source: str = "openalex",
     progress: Progress | None = None,
     client: Client | None = None,
+    jobs: int | None = None,
+    rate: float | None = None,
 ) -> CitationsReport:
-    """Fetch the selected works' citation counts from ``source`` and store them in citations.toml."""
+    """Fetch the selected works' citation counts from ``source`` and store them in citations.toml.
+
+    The works are asked for in batches, ``jobs`` at once and ``rate`` a second (default: the
+    service's own limits). An
+    interrupt stops the run before anything is written; what was fetched is kept in the response
+    cache, so that the next run asks only for the rest.
+    """
     from scholarcli.fetch import fetch_citations
     from scholarcli.library import open_library
     from scholarcli.library.writing import writable_root
@@ -374,23 +415,20 @@ def refresh_citations(
     library = open_library(explicit)
     works = _selection(library, filters, keys)
     _stored_counts(root)  # a broken file is refused before anything is asked
-    fetched: dict[str, Citation] = {}
-    unmatched: list[str] = []
-    failures: list[tuple[str, str]] = []
-    with _client(client) as http:
-        for done, work in enumerate(works, start=1):  # one at a time, to report progress
-            result = fetch_citations([work], cast("Source", source), http)  # an unknown source is its FetchError
-            fetched.update(
-                {key: Citation(found.count, found.source, found.date) for key, found in result.counts.items()}
-            )
-            unmatched += result.unmatched
-            failures += list(result.failures.items())
-            if progress:
-                progress(done, len(works))
+    with _client(client, jobs, rate) as http:
+        try:
+            told = (lambda done, total: progress(done, total or done)) if progress else None
+            result = fetch_citations(works, source, http, told, jobs)  # an unknown source is its FetchError
+        except KeyboardInterrupt:
+            return CitationsReport(source, {}, [], [], None, library.problems, root, interrupted=True)
+    fetched = {key: Citation(found.count, found.source, found.date) for key, found in result.counts.items()}
     path = None
     with write_lock(root):  # read again inside the lock: another process may have written since
         previous = _stored_counts(root)
         if fetched:
             path = write_citations(root, {**previous, **fetched})
-    counted = {key: (previous.get(key), count) for key, count in fetched.items()}
+    order = {work.key: at for at, work in enumerate(works)}  # the selection's order, whatever order answers came in
+    counted = {key: (previous.get(key), fetched[key]) for key in sorted(fetched, key=order.__getitem__)}
+    failures = sorted(result.failures.items(), key=lambda item: order[item[0]])
+    unmatched = sorted(result.unmatched, key=order.__getitem__)
     return CitationsReport(source, counted, unmatched, failures, path, library.problems, root)

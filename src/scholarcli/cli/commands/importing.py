@@ -9,6 +9,7 @@ from typing import Any
 import click
 import typer
 
+from scholarcli.cli.bar import Bar
 from scholarcli.cli.commands import state
 from scholarcli.cli.env import Environment, ExitStatus
 from scholarcli.errors import ScholarError
@@ -118,14 +119,14 @@ def import_works(ctx: typer.Context, values: dict[str, Any]) -> None:
 
         scholar import --orcid 0000-0002-1825-0097
     """
-    from scholarcli.library.profiles import PROFILE_KINDS
+    from scholarcli.library.fetching import profile_sources
 
-    profiles = [(kind, values[kind]) for kind in PROFILE_KINDS if values[kind] is not None]
+    kinds = tuple(profile_sources())
+    profiles = [(kind, values[kind]) for kind in kinds if values.get(kind) is not None]
     if len(profiles) + (values["source"] is not None) != 1:
         given = [f"--{kind}" for kind, _ in profiles] + (["FILE"] if values["source"] is not None else [])
-        raise click.UsageError(
-            f"give exactly one of FILE, --orcid, --dblp, --openalex (given: {', '.join(given) or 'none'})"
-        )
+        options = ", ".join(f"--{kind}" for kind in kinds)
+        raise click.UsageError(f"give exactly one of FILE, {options} (given: {', '.join(given) or 'none'})")
     from scholarcli.library.writing import writable_root
 
     if profiles and values["input_format"] is not None:
@@ -166,7 +167,7 @@ def _import_profile(env: Environment, root: Path, kind: ProfileKind, ident: str,
     from scholarcli.library.fetching import make_client
     from scholarcli.library.profiles import import_profile
 
-    progress = env.progress(f"importing from {kind}")
+    progress = Bar(env, f"importing from {kind}")
     try:
         with make_client() as client:
             report = import_profile(root, kind, ident, client, allow_duplicates=allow_duplicates, progress=progress)

@@ -34,8 +34,6 @@ _TAG = re.compile(rf"</?(?:[A-Za-z][\w.-]*:[A-Za-z][\w.-]*|(?:{_TAG_NAMES}))(?:\
 _BLOCK_END = re.compile(r"</(?:[\w.-]+:)?(?:p|sec|title|li|div)>|<br\s*/?>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DOI = re.compile(r"10\.\d{4,9}/[^\s\x00-\x1f\x7f-\x9f]+")
-_DOI_PREFIXES = re.compile(r"^(?:https?://)?(?:dx\.)?(?:www\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
 _NAME_SUFFIX = re.compile(r"\s+\d{4}$")  # DBLP's homonym number: "Di Xu 0001"
 
 
@@ -132,19 +130,3 @@ def csl_name(author: Value) -> str | None:
         return markup(plain(f"{given} {family}" if given else family))
     literal_name = author["literal"].text() or author["name"].text()
     return markup(plain(literal_name)) if literal_name else None
-
-
-def normalize_doi(value: str) -> str | None:
-    """A DOI without its resolver prefix, or None when the text holds none."""
-    from urllib.parse import unquote
-
-    text = _DOI_PREFIXES.sub("", unquote(value.strip()))
-    match = _DOI.search(text)
-    if not match:
-        return None
-    return match.group(0).rstrip(".,;)")
-
-
-def doi_key(doi: str) -> str:
-    """A DOI for comparison (DOIs are case-insensitive)."""
-    return doi.casefold()

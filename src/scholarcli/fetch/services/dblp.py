@@ -14,15 +14,28 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from xml.etree import ElementTree
 
-from scholarcli.fetch import FetchError
-from scholarcli.fetch.http import METADATA_TTL, base_url
-from scholarcli.fetch.identify import arxiv_id
-from scholarcli.fetch.shape import make_record, year_month_day
-from scholarcli.fetch.text import clean, clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch import FetchError, ProfileResult, Progress
+from scholarcli.fetch.answers import METADATA_TTL
+from scholarcli.fetch.identify import arxiv_id, normalize_doi
+from scholarcli.fetch.profiles import convert, merged
+from scholarcli.fetch.records import make_record, year_month_day
+from scholarcli.fetch.service import Pace, Service
+from scholarcli.fetch.service_text import clean, clean_title, person_name, plain
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
+
+SERVICE = Service(
+    name="dblp",
+    shown="DBLP",
+    url="https://dblp.org",
+    looks_up=frozenset({"dblp", "profile"}),
+    pace=Pace(rate=1, concurrency=1),  # DBLP publishes no rate; it answers 429 to bursts, so one a second
+    profile="Every work of a DBLP person: pid or dblp.org/pid address.",
+    order=8,
+)
+
 
 TYPES = {
     "article": "article",
@@ -95,7 +108,7 @@ def record_from_element(element: ElementTree.Element) -> dict[str, Any]:
 def fetch_record(key: str, client: Client) -> dict[str, Any]:
     """The work a DBLP key names."""
     shown = f"DBLP:{key}"
-    root = client.xml("dblp", shown, f"{base_url('dblp')}/rec/{quote(key)}.xml", not_found="no such DBLP record")
+    root = client.xml("dblp", shown, f"{SERVICE.base_url()}/rec/{quote(key)}.xml", not_found="no such DBLP record")
     elements = list(root) if root.tag == "dblp" else []
     if not elements:
         raise FetchError("DBLP", shown, "answered without a record", "bad-response")
@@ -105,7 +118,7 @@ def fetch_record(key: str, client: Client) -> dict[str, Any]:
 def fetch_person(pid: str, client: Client) -> tuple[str | None, tuple[str, ...], list[Any]]:
     """A person's name, name variants and ``<r>`` record elements, by DBLP pid ("95/7448-1")."""
     shown = f"DBLP pid {pid}"
-    root = client.xml("dblp", shown, f"{base_url('dblp')}/pid/{quote(pid)}.xml", not_found="no such DBLP person")
+    root = client.xml("dblp", shown, f"{SERVICE.base_url()}/pid/{quote(pid)}.xml", not_found="no such DBLP person")
     if root.tag != "dblpperson":
         raise FetchError("DBLP", shown, "answered with something other than a person", "bad-response")
     name = person_name(root.get("name", "")) or None
@@ -161,8 +174,17 @@ def record_from_hit(info: Value) -> dict[str, Any]:
 
 def search(title: str, client: Client, hits: int = 10) -> list[Value]:
     """Publication search hits (each the ``info`` of a hit, with its ``key``) for a title."""
-    url = f"{base_url('dblp')}/search/publ/api"
+    url = f"{SERVICE.base_url()}/search/publ/api"
     params = {"q": title, "format": "json", "h": str(hits)}
     data = Value(client.json("dblp", title[:60], url, params=params, ttl=METADATA_TTL))
     found = data.at("result", "hits", "hit").one_or_many()
     return [item["info"] for item in found if item["info"].is_object()]
+
+
+def profile(pid: str, client: Client, progress: Progress | None = None, *, details: bool = True) -> ProfileResult:
+    """The works of a DBLP person (pid or dblp.org/pid address), merged."""
+    pid = pid.strip().removeprefix("https://dblp.org/pid/").removesuffix(".xml").removesuffix(".html")
+    name, variants, elements = fetch_person(pid, client)
+    items = [(f"DBLP:{element.get('key', '')}", element) for element in elements]
+    records, failures = convert(items, record_from_element, progress)
+    return merged(records, name, variants, failures)

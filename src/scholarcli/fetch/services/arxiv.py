@@ -10,21 +10,34 @@ published version, and become hints rather than the preprint's own fields.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
-from scholarcli.fetch.http import METADATA_TTL, base_url, check_status, parse_xml
-from scholarcli.fetch.identify import Identifier, arxiv_id
-from scholarcli.fetch.shape import iso_date, make_record
-from scholarcli.fetch.text import from_latex, latex_person_name, latex_title, normalize_doi
+from scholarcli.fetch.answers import check_status, parse_xml
+from scholarcli.fetch.identify import Identifier, arxiv_id, normalize_doi
+from scholarcli.fetch.records import iso_date, make_record
+from scholarcli.fetch.service import Pace, Service
+from scholarcli.fetch.service_text import from_latex, latex_person_name, latex_title
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
 
+SERVICE = Service(
+    name="arxiv",
+    shown="arXiv",
+    url="https://export.arxiv.org",
+    looks_up=frozenset({"arxiv"}),
+    pace=Pace(rate=1 / 3, concurrency=1),  # arXiv's API terms: one request every three seconds, one at a time
+    batch=100,  # ids one query reads ahead (id_list=A,B,...): few enough for one answer well under 8 MiB
+    batch_chars=3500,
+    order=60,
+)
+
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
-OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
 
 def _text(element: ElementTree.Element, tag: str) -> str:
@@ -68,21 +81,46 @@ def record_from_entry(entry: ElementTree.Element, identifier: str) -> tuple[dict
     return record, PublishedHints(doi=normalize_doi(_text(entry, f"{ARXIV}doi")), journal_ref=journal_ref)
 
 
-def fetch(identifier: Identifier, client: Client) -> FetchedWork:
-    """The preprint an arXiv id names (that version, when the id has one)."""
-    shown = f"arXiv:{identifier.versioned}"
-    url = f"{base_url('arxiv')}/api/query"
-    params = {"id_list": identifier.versioned, "max_results": "1"}
-    reply = client.get("arxiv", shown, url, params=params, accept="application/atom+xml", ttl=METADATA_TTL)
+ACCEPT = "application/atom+xml"
+
+
+def _feed(client: Client, shown: str, params: dict[str, str]) -> list[ElementTree.Element]:
+    """The entries of the feed a query answers; FetchError for an error entry, a bad status or body."""
+    reply = client.get(SERVICE.name, shown, f"{SERVICE.base_url()}/api/query", params=params, accept=ACCEPT)
     if reply.status not in (200, 400):
-        check_status(reply, "arxiv", shown, not_found="no such arXiv id")
-    feed = parse_xml(reply, "arxiv", shown)
+        check_status(reply, SERVICE.name, shown, not_found="no such arXiv id")
+    feed = parse_xml(reply, SERVICE.name, shown)
     if feed.tag != f"{ATOM}feed":
         raise FetchError("arXiv", shown, "answered with something other than an Atom feed", "bad-response")
     _error_entry(feed, shown)
-    check_status(reply, "arxiv", shown)
-    entries = feed.findall(f"{ATOM}entry")
+    check_status(reply, SERVICE.name, shown)
+    return feed.findall(f"{ATOM}entry")
+
+
+def fetch(identifier: Identifier, client: Client) -> FetchedWork:
+    """The preprint an arXiv id names (that version, when the id has one)."""
+    shown = f"arXiv:{identifier.versioned}"
+    entries = _feed(client, shown, {"id_list": identifier.versioned, "max_results": "1"})
     if not entries:
         raise FetchError("arXiv", shown, "no such arXiv id (the answer lists no paper)", "not-found")
     record, hints = record_from_entry(entries[0], shown)
     return FetchedWork(record, "arxiv", hints)
+
+
+def prefetch(ids: Sequence[str], client: Client) -> list[str]:
+    """Read the entries of many arXiv ids (without version) in one query (``id_list=A,B,...``), each kept
+    as the answer its own lookup (:func:`fetch`) reads; the ids arXiv answered for, once each."""
+    asked = {ident.casefold(): ident for ident in ids}
+    entries = _feed(client, f"{len(ids)} arXiv ids", {"id_list": ",".join(ids), "max_results": str(len(ids))})
+    named: dict[str, list[ElementTree.Element]] = {}
+    for entry in entries:
+        address = _text(entry, f"{ATOM}id").strip()
+        found = arxiv_id(address.split("/abs/")[-1]) if "/abs/" in address else None
+        if found is not None and found.value.casefold() in asked:
+            named.setdefault(asked[found.value.casefold()], []).append(entry)
+    url = f"{SERVICE.base_url()}/api/query"
+    for ident, same in named.items():
+        if len(same) == 1:  # twice: which is it? Its own lookup asks
+            text = f'<feed xmlns="{ATOM[1:-1]}">{ElementTree.tostring(same[0], encoding="unicode")}</feed>'
+            client.keep(SERVICE.name, url, text, params={"id_list": ident, "max_results": "1"}, accept=ACCEPT)
+    return [ident for ident, same in named.items() if len(same) == 1]

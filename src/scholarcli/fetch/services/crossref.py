@@ -7,17 +7,39 @@ field names but gives titles as strings instead of lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
-from scholarcli.fetch.http import METADATA_TTL, base_url, check_status, parse_json
-from scholarcli.fetch.shape import is_preprint_doi, make_record, year_month_day
-from scholarcli.fetch.text import clean_title, csl_name, normalize_doi, plain, title_key
+from scholarcli.fetch.answers import CITATION_TTL, METADATA_TTL, check_status, parse_json
+from scholarcli.fetch.identify import doi_key, is_preprint_doi, normalize_doi
+from scholarcli.fetch.records import make_record, year_month_day
+from scholarcli.fetch.service import Pace, Service
+from scholarcli.fetch.service_text import clean_title, csl_name, plain, title_key
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
-    from scholarcli.fetch.http import Client, Reply
+    from scholarcli.fetch.answers import Reply
+    from scholarcli.fetch.http import Client
+
+SERVICE = Service(
+    name="crossref",
+    shown="Crossref",
+    url="https://api.crossref.org",
+    looks_up=frozenset({"doi", "citations"}),
+    # Crossref's documented limits: 5 requests a second, 1 at once, for a user it does not know; 10 and 3
+    # in its polite pool, for a request that names a contact address (our User-Agent's mailto).
+    pace=Pace(rate=5, concurrency=1),
+    keyed_pace=Pace(rate=10, concurrency=3),
+    keyed_by="contact_email",
+    batch=50,  # DOIs a works query asks for (filter=doi:A,doi:B,...): 50 full records stay far under 8 MiB
+    batch_chars=3500,  # and the request line stays under the 4,000 characters servers commonly accept
+    matches_by="DOI",
+    counts_by=("doi",),
+    order=30,
+)
+
 
 # Crossref and CSL types -> scholar's; containers (a journal, a proceedings volume) are not works.
 TYPES = {
@@ -145,7 +167,7 @@ def hints(message: Value) -> PublishedHints:
 
 def work_url(doi: str) -> str:
     """The address of a DOI's Crossref record."""
-    return f"{base_url('crossref')}/works/{quote(doi, safe='/:;()')}"
+    return f"{SERVICE.base_url()}/works/{quote(doi, safe='/:;()')}"
 
 
 def message_of(reply: Reply, doi: str) -> Value:
@@ -158,7 +180,52 @@ def message_of(reply: Reply, doi: str) -> Value:
 
 
 def fetch(doi: str, client: Client) -> FetchedWork:
-    """The work a DOI names, from Crossref."""
+    """The work a DOI names, from Crossref (not asked again for a DOI a works query just did not list)."""
+    if client.recall(SERVICE.name, "unlisted", doi_key(doi), METADATA_TTL) is not None:
+        raise FetchError(SERVICE.shown, doi, "no such DOI in Crossref (a works query for it listed none)", "not-found")
     reply = client.get("crossref", doi, work_url(doi), ttl=METADATA_TTL)
     message = message_of(reply, doi)
     return FetchedWork(record_from_csl(message, asked=doi), "crossref", hints(message))
+
+
+def works_query(dois: Sequence[str], client: Client, ttl: float, select: str | None = None) -> list[tuple[str, Value]]:
+    """One works query (``filter=doi:A,doi:B,...``): (asked DOI, its work) for each work the answer names
+    by an asked DOI (case aside); a work named by none is left out, one named twice is there twice."""
+    asked = {doi_key(doi): doi for doi in dois}
+    params = {"filter": ",".join(f"doi:{doi}" for doi in dois), "rows": str(len(dois))}
+    params |= {"select": select} if select else {}
+    shown = f"{len(dois)} DOIs"
+    reply = client.get(SERVICE.name, shown, f"{SERVICE.base_url()}/works", params=params, ttl=ttl)
+    check_status(reply, SERVICE.name, shown)
+    items = Value(parse_json(reply, SERVICE.name, shown)).at("message", "items")
+    if not isinstance(items.raw, list):
+        raise FetchError(SERVICE.shown, shown, "answered without a list of works", "bad-response")
+    found = []
+    for item in items.items():
+        doi = normalize_doi(item["DOI"].text() or "")
+        if doi and doi_key(doi) in asked:
+            found.append((asked[doi_key(doi)], item))
+    return found
+
+
+def citation_counts(kind: str, ids: Sequence[str], client: Client) -> list[tuple[str, Value]]:
+    """(asked DOI, its ``is-referenced-by-count``) for each DOI Crossref knows; one request."""
+    found = works_query(ids, client, CITATION_TTL, select="DOI,is-referenced-by-count")
+    return [(doi, work["is-referenced-by-count"]) for doi, work in found]
+
+
+def prefetch(dois: Sequence[str], client: Client) -> list[str]:
+    """Read the works of many DOIs in one request, kept as the answer each DOI's own lookup
+    (:func:`fetch`) reads, and the DOIs it does not list remembered as such (their lookups go on to
+    doi.org at once); the DOIs Crossref answered for."""
+    import json
+
+    found = works_query(dois, client, METADATA_TTL)
+    named = [doi for doi, _ in found]
+    found = [(doi, work) for doi, work in found if named.count(doi) == 1]  # twice: which is it? Asked alone later
+    for doi, work in found:
+        answer = {"status": "ok", "message-type": "work", "message": work.raw}
+        client.keep(SERVICE.name, work_url(doi), json.dumps(answer, ensure_ascii=False))
+    for doi in set(dois) - set(named):
+        client.remember(SERVICE.name, "unlisted", doi_key(doi), True)
+    return [doi for doi, _ in found]

@@ -10,18 +10,31 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from scholarcli.fetch import FetchError
-from scholarcli.fetch.http import METADATA_TTL, base_url
-from scholarcli.fetch.identify import arxiv_id
-from scholarcli.fetch.shape import is_preprint_doi, make_record, year_month_day
-from scholarcli.fetch.text import clean_title, markup, normalize_doi, person_name, plain
+from scholarcli.fetch import FetchError, ProfileResult, Progress
+from scholarcli.fetch.answers import METADATA_TTL
+from scholarcli.fetch.identify import arxiv_id, is_preprint_doi, normalize_doi
+from scholarcli.fetch.profiles import convert, merged
+from scholarcli.fetch.records import make_record, year_month_day
+from scholarcli.fetch.service import Pace, Service
+from scholarcli.fetch.service_text import clean_title, markup, person_name, plain
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
 
+SERVICE = Service(
+    name="orcid",
+    shown="ORCID",
+    url="https://pub.orcid.org",
+    looks_up=frozenset({"profile"}),
+    pace=Pace(rate=8, concurrency=4),  # ORCID's public API allows 24 a second (bursts of 40); a third of it
+    batch=100,  # put-codes one bulk works request reads
+    profile="Every work of an ORCID iD (0000-0002-1825-0097).",
+    order=5,
+)
+
+
 ACCEPT = "application/vnd.orcid+json"
-BULK_LIMIT = 100
 TYPES = {
     "journal-article": "article",
     "magazine-article": "article",
@@ -119,7 +132,7 @@ def record_from_work(work: Value) -> dict[str, Any]:
 
 def fetch_person(orcid: str, client: Client) -> tuple[str | None, tuple[str, ...]]:
     """The person's name (credit name, else given and family names) and other names."""
-    url = f"{base_url('orcid')}/v3.0/{orcid}/person"
+    url = f"{SERVICE.base_url()}/v3.0/{orcid}/person"
     data = Value(client.json("orcid", orcid, url, accept=ACCEPT, not_found="no such ORCID iD"))
     given, family = data.at("name", "given-names", "value").text(), data.at("name", "family-name", "value").text()
     full = " ".join(part for part in (given, family) if part) or None
@@ -138,7 +151,7 @@ def preferred_summary(group: Value) -> Value | None:
 
 def fetch_summaries(orcid: str, client: Client) -> list[Value]:
     """One summary per work group of the person's works list."""
-    url = f"{base_url('orcid')}/v3.0/{orcid}/works"
+    url = f"{SERVICE.base_url()}/v3.0/{orcid}/works"
     groups = Value(client.json("orcid", orcid, url, accept=ACCEPT, not_found="no such ORCID iD"))["group"]
     if not isinstance(groups.raw, list):
         raise FetchError("ORCID", orcid, "answered without a works list", "bad-response")
@@ -146,14 +159,38 @@ def fetch_summaries(orcid: str, client: Client) -> list[Value]:
 
 
 def fetch_details(orcid: str, put_codes: list[int], client: Client) -> dict[int, Value]:
-    """Full works by put-code, from the bulk endpoint (a request per 100 works)."""
+    """Full works by put-code, from the bulk endpoint (a request per SERVICE.batch works)."""
     found: dict[int, Value] = {}
-    for start in range(0, len(put_codes), BULK_LIMIT):
-        chunk = ",".join(map(str, put_codes[start : start + BULK_LIMIT]))
-        url = f"{base_url('orcid')}/v3.0/{orcid}/works/{chunk}"
+    for start in range(0, len(put_codes), SERVICE.batch):
+        chunk = ",".join(map(str, put_codes[start : start + SERVICE.batch]))
+        url = f"{SERVICE.base_url()}/v3.0/{orcid}/works/{chunk}"
         data = Value(client.json("orcid", f"{orcid} works {chunk}", url, accept=ACCEPT, ttl=METADATA_TTL))
         for item in data["bulk"].items():
             code = put_code(item["work"])
             if item["work"].is_object() and code is not None:
                 found[code] = item["work"]
     return found
+
+
+def profile(ident: str, client: Client, progress: Progress | None = None, *, details: bool = True) -> ProfileResult:
+    """The works of an ORCID iD, with their authors from the bulk works (``details``), merged."""
+    orcid_id = normalize_orcid(ident)
+    name, variants = fetch_person(orcid_id, client)
+    summaries = fetch_summaries(orcid_id, client)
+    codes = [put_code(summary) for summary in summaries]
+    failures: list[tuple[str, str]] = []
+    full: dict[int, Value] = {}
+    if details and summaries:
+        try:
+            full = fetch_details(orcid_id, [code for code in codes if code is not None], client)
+        except FetchError as error:
+            failures.append((orcid_id, f"{error} (the works are listed without their authors)"))
+    items = [
+        (
+            f"{orcid_id} work {code if code is not None else '(no put-code)'}",
+            full.get(code, summary) if code is not None else summary,
+        )
+        for code, summary in zip(codes, summaries, strict=True)
+    ]
+    records, failed = convert(items, record_from_work, progress)
+    return merged(records, name, variants, failures + failed)

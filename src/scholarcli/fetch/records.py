@@ -8,34 +8,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from scholarcli.fetch import FetchError
-from scholarcli.fetch.text import clean
+from scholarcli.fetch.service_text import clean
 from scholarcli.fetch.value import Value
 from scholarcli.model import FIELD_KINDS, WORK_TYPES
-
-# DOI prefixes of preprint servers: a work with such a DOI is a preprint whatever its source calls it.
-PREPRINT_DOI_PREFIXES = (
-    "10.48550/",  # arXiv
-    "10.1101/",  # bioRxiv, medRxiv
-    "10.31219/",  # OSF Preprints
-    "10.31234/",  # PsyArXiv
-    "10.31235/",  # SocArXiv
-    "10.20944/",  # Preprints.org
-    "10.21203/",  # Research Square
-    "10.26434/",  # ChemRxiv
-    "10.36227/",  # TechRxiv
-    "10.2139/",  # SSRN
-    "10.1038/npre.",  # Nature Precedings
-)
-
 
 # What a year, a month and a day may be in a fetched date (a record allows years 1-9999; a
 # publication year before 1000 or after 2999 is a service's error, not a date).
 DATE_PARTS = (("year", 1000, 2999), ("month", 1, 12), ("day", 1, 31))
-
-
-def is_preprint_doi(doi: str | None) -> bool:
-    """Whether a DOI belongs to a preprint server."""
-    return bool(doi) and str(doi).casefold().startswith(tuple(p.casefold() for p in PREPRINT_DOI_PREFIXES))
 
 
 def year_month_day(parts: Sequence[object]) -> dict[str, int]:

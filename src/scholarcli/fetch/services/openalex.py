@@ -8,19 +8,37 @@ sent as a parameter and kept out of the cache.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from scholarcli.fetch import FetchError
-from scholarcli.fetch.crossref import TYPES as CROSSREF_TYPES
-from scholarcli.fetch.http import METADATA_TTL, base_url
-from scholarcli.fetch.identify import arxiv_id
-from scholarcli.fetch.shape import is_preprint_doi, iso_date, make_record, year_month_day
-from scholarcli.fetch.text import clean_title, normalize_doi, person_name, plain
+from scholarcli.fetch import FetchError, ProfileResult, Progress
+from scholarcli.fetch.answers import CITATION_TTL, METADATA_TTL
+from scholarcli.fetch.identify import arxiv_id, doi_key, is_preprint_doi, normalize_doi
+from scholarcli.fetch.profiles import convert, merged
+from scholarcli.fetch.records import iso_date, make_record, year_month_day
+from scholarcli.fetch.service import Pace, Service
+from scholarcli.fetch.service_text import clean_title, markup, person_name, plain, title_key
+from scholarcli.fetch.services.crossref import TYPES as CROSSREF_TYPES
 from scholarcli.fetch.value import Value
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
+
+SERVICE = Service(
+    name="openalex",
+    shown="OpenAlex",
+    url="https://api.openalex.org",
+    looks_up=frozenset({"citations", "profile"}),
+    pace=Pace(rate=10, concurrency=5),  # OpenAlex's documented limit: 10 requests a second
+    batch=100,  # values OpenAlex ORs in one filter (doi:A|B|...)
+    batch_chars=3500,  # and the request line stays under the ~4,000 characters OpenAlex accepts
+    matches_by="DOI, arXiv id, or title and year",
+    counts_by=("doi", "arxiv"),
+    profile="Every work of an OpenAlex author id (A5023888391).",
+    order=10,
+)
+
 
 TYPES = {
     "article": "article",
@@ -114,16 +132,6 @@ def record_from_work(work: Value) -> dict[str, Any]:
     )
 
 
-def work_by_doi(doi: str, client: Client, ttl: float = METADATA_TTL) -> Value:
-    """The OpenAlex work object of a DOI (arXiv papers by their DOI 10.48550/arXiv.<id>)."""
-    url = f"{base_url('openalex')}/works/doi:{quote(doi, safe='/:;()')}"
-    data = client.json("openalex", doi, url, secret_params=secret_params(client), ttl=ttl, not_found="unknown DOI")
-    work = Value(data)
-    if not work.is_object() or work["id"].raw is None:
-        raise FetchError("OpenAlex", doi, "answered without a work", "bad-response")
-    return work
-
-
 _AUTHOR_ID = re.compile(r"A\d{1,19}")
 
 
@@ -135,7 +143,7 @@ def author_id(author: Value) -> str | None:
 
 def author(ident: str, client: Client) -> Value:
     """An author object by OpenAlex id ("A5023888391") or ORCID iD ("orcid:0000-...")."""
-    url = f"{base_url('openalex')}/authors/{quote(ident, safe=':')}"
+    url = f"{SERVICE.base_url()}/authors/{quote(ident, safe=':')}"
     found = Value(client.json("openalex", ident, url, secret_params=secret_params(client), not_found="no such author"))
     if author_id(found) is None:
         raise FetchError("OpenAlex", ident, "answered with something other than an author", "bad-response")
@@ -146,7 +154,7 @@ def works(
     filter_: str, client: Client, shown: str, ttl: float = METADATA_TTL, pages: int = MAX_PAGES, size: int = PAGE_SIZE
 ) -> list[Value]:
     """The works matching a filter, page after page (cursor paging), up to ``pages`` pages."""
-    url, found, cursor = f"{base_url('openalex')}/works", [], "*"
+    url, found, cursor = f"{SERVICE.base_url()}/works", [], "*"
     for _ in range(pages):
         params = {"filter": filter_, "per-page": str(size), "cursor": cursor, "select": WORK_FIELDS}
         data = Value(client.json("openalex", shown, url, params=params, secret_params=secret_params(client), ttl=ttl))
@@ -166,3 +174,63 @@ def title_filter(title: str, year: int) -> str:
 
     words = re.sub(r"[,:|!()\"]", " ", readable(title))
     return f"title.search:{' '.join(words.split())},publication_year:{year}"
+
+
+COUNT_FIELDS = "id,doi,cited_by_count"
+ARXIV_DOI = "10.48550/arxiv."  # OpenAlex knows an arXiv paper by arXiv's DOI
+
+
+def citation_counts(kind: str, ids: Sequence[str], client: Client) -> list[tuple[str, Value]]:
+    """One request (``filter=doi:A|B|...``): (asked id, its ``cited_by_count``) for each work the answer
+    names by an asked DOI, or by the arXiv DOI of an asked arXiv id."""
+    dois = {ident: (f"{ARXIV_DOI}{ident}" if kind == "arxiv" else ident) for ident in ids}
+    asked = {doi_key(doi): ident for ident, doi in dois.items()}
+    params = {"filter": "doi:" + "|".join(dois.values()), "per-page": str(SERVICE.batch), "select": COUNT_FIELDS}
+    url = f"{SERVICE.base_url()}/works"
+    data = Value(
+        client.json(
+            SERVICE.name, f"{len(ids)} DOIs", url, params=params, secret_params=secret_params(client), ttl=CITATION_TTL
+        )
+    )
+    if not isinstance(data["results"].raw, list):
+        raise FetchError(SERVICE.shown, f"{len(ids)} DOIs", "answered without a list of works", "bad-response")
+    found = []
+    for work in data["results"].items():
+        doi = normalize_doi(work["doi"].text() or "")
+        ident = asked.get(doi_key(doi)) if doi else None
+        if ident is not None:
+            found.append((ident, work["cited_by_count"]))
+    return found
+
+
+def count_by_title(title: str, year: int, client: Client) -> Value | None:
+    """The ``cited_by_count`` of the work with this exact title (markup) and year; None when there is none."""
+    wanted = title_key(title)
+    params = {"filter": title_filter(title, year), "per-page": "25"}
+    url = f"{SERVICE.base_url()}/works"
+    data = Value(
+        client.json(SERVICE.name, title[:60], url, params=params, secret_params=secret_params(client), ttl=CITATION_TTL)
+    )
+    for item in data["results"].items():
+        same = title_key(clean_title(plain(item["title"].text() or item["display_name"].text() or ""))) == wanted
+        if same and item["publication_year"].raw == year and item["cited_by_count"].raw is not None:
+            return item["cited_by_count"]
+    return None
+
+
+def profile(ident: str, client: Client, progress: Progress | None = None, *, details: bool = True) -> ProfileResult:
+    """The works of an OpenAlex author (id, or ORCID iD), merged."""
+    from scholarcli.fetch.services import orcid
+
+    ident = ident.strip().rstrip("/").rsplit("/", 1)[-1]
+    query = ident.upper() if re.fullmatch(r"[Aa]\d+", ident) else f"orcid:{orcid.normalize_orcid(ident)}"
+    person = author(query, client)
+    person_id = author_id(person) or query
+    name = markup(plain(person["display_name"].text() or "")) or None
+    alternatives = [
+        markup(plain(other)) for item in person["display_name_alternatives"].items() if (other := item.text())
+    ]
+    found = works(f"author.id:{person_id}", client, person_id)
+    items = [(work["id"].text() or person_id, work) for work in found]
+    records, failures = convert(items, record_from_work, progress)
+    return merged(records, name, tuple(n for n in dict.fromkeys(alternatives) if n and n != name), failures)
