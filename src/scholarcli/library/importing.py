@@ -91,7 +91,7 @@ class _Batch:
         """The entry as a work under the key it will have, or None (a problem or a duplicate)."""
         key, renamed = self.key_for(entry)
         where = f"{self.source}: {entry.name}"
-        work, problems = work_from_record(key, entry.record, where, self.library.known_people)
+        work, problems = work_from_record(key, entry.record, where, self.library.known)
         if work is None:
             self.report.problems.extend(problems)
             return None
@@ -129,7 +129,7 @@ class _Batch:
         work, relative = self.saved.get(key) or (self.work(key), self.library.paths[key])
         merged = with_alias(work, alias)
         try:
-            save(self.library.root, relative, merged, self.library.known_people, overwrite=True, durable=False)
+            save(self.library.root, relative, merged, self.library.known, overwrite=True, durable=False)
         except (InvalidRecord, WriteFailed) as error:
             self.report.problems.append(Problem(f"{self.source}: {entry.name}", "", str(error)))
             return
@@ -141,7 +141,7 @@ class _Batch:
     def save(self, work: Work, entry: Entry) -> None:
         relative = new_record_path(work.type, work.key, self.taken_paths)
         try:
-            save(self.library.root, relative, work, self.library.known_people, durable=False)
+            save(self.library.root, relative, work, self.library.known, durable=False)
         except InvalidRecord as error:
             self.report.problems.extend(error.problems)
             return

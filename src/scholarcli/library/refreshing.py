@@ -291,11 +291,11 @@ def _checked(work: Work, record: dict[str, Any], library: Library) -> Work | str
     from scholarcli.store.records import validated
 
     relative = library.paths[work.key]
-    new, problems = work_from_record(work.key, record, relative, library.known_people)
+    new, problems = work_from_record(work.key, record, relative, library.known)
     if new is None:
         return f"the fetched values make no valid record: {problems[0]}"
     try:
-        validated(new, relative, library.known_people)
+        validated(new, relative, library.known)
     except InvalidRecord as error:
         return f"the fetched values make no valid record: {error.problems[0]}"
     return new
@@ -320,7 +320,7 @@ def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[st
                     continue
                 with interrupts_deferred():
                     try:
-                        save(root, current.paths[key], after, current.known_people, overwrite=True)
+                        save(root, current.paths[key], after, current.known, overwrite=True)
                     except InvalidRecord as error:  # library.toml's people changed meanwhile, say
                         failures.append((key, f"not saved: {error}"))
                         continue
