@@ -115,3 +115,14 @@ def test_every_cv_format_draws_the_marks_and_their_legend(
     assert run.exit_code == 0, run.stderr
     assert names in run.stdout
     assert legend in run.stdout
+
+
+def test_biblatex_annotates_each_author_with_every_kind_of_its_marks(scholar: Scholar, marked: Path) -> None:
+    run = scholar("-L", marked, "export", "biblatex", "--keys", "-", input="fu2024anyhome\n")
+    assert "  author+an = {1=equal;2=student;4=equal,corresponding},\n" in run.stdout
+
+
+def test_csl_json_carries_equal_contribution_and_the_other_marks_in_custom(scholar: Scholar, marked: Path) -> None:
+    items = json.loads(scholar("-L", marked, "export", "csl-json").stdout)
+    custom = next(item for item in items if item["id"] == "fu2024anyhome")["custom"]
+    assert custom == {"equal-contribution": [1, 4], "marks": {"corresponding": [4], "student": [2]}}
