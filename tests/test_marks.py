@@ -126,3 +126,104 @@ def test_csl_json_carries_equal_contribution_and_the_other_marks_in_custom(schol
     items = json.loads(scholar("-L", marked, "export", "csl-json").stdout)
     custom = next(item for item in items if item["id"] == "fu2024anyhome")["custom"]
     assert custom == {"equal-contribution": [1, 4], "marks": {"corresponding": [4], "student": [2]}}
+
+
+# --- import: marks typed into names ---------------------------------------------------------------
+
+
+def _import(scholar: Scholar, root: Path, text: str, settings: str | None = None) -> Run:
+    if settings is None:
+        assert scholar("init", root).exit_code == 0
+    else:
+        root.mkdir()
+        (root / "library.toml").write_text(settings, encoding="utf-8")
+    bib = root.parent / "papers.bib"
+    bib.write_text(text, encoding="utf-8")
+    return scholar("-L", root, "import", bib)
+
+
+TYPED = (
+    "@article{a, title = {T}, year = 2024, author = {Wen*, Zehao and Lee^, Yong Jae and Fu*†, Rao and"
+    r" Hsieh$^{*}$, Elvis and Sreenath$^{\dagger}$, Koushil and Qi\textsuperscript{\ddag}, Haozhi and"
+    r" Li\#, Wei and Ning* Ding and ∗Yadav, Ravi and Roe\textdagger{}, Rick and Doe, Jane}}" + "\n"
+)
+
+
+def test_every_symbol_typed_into_a_name_becomes_a_mark_and_library_toml_declares_its_kind(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    root = tmp_path / "lib"
+    run = _import(scholar, root, TYPED)
+    assert run.exit_code == 0, run.stderr
+    work = json.loads(scholar("-L", root, "show", "a", "--format", "json").stdout)
+    assert work["authors"] == [
+        "Zehao Wen", "Yong Jae Lee", "Rao Fu", "Elvis Hsieh", "Koushil Sreenath", "Haozhi Qi", "Wei Li", "Ning Ding",
+        "Ravi Yadav", "Rick Roe", "Jane Doe",
+    ]  # fmt: skip
+    assert work["equal_contribution"] == ["Zehao Wen", "Rao Fu", "Elvis Hsieh", "Ning Ding", "Ravi Yadav"]
+    assert work["marks"] == {
+        "corresponding": ["Rao Fu", "Koushil Sreenath", "Rick Roe"],
+        "equal_advising": ["Yong Jae Lee"],
+        "double_dagger": ["Haozhi Qi"],
+        "number_sign": ["Wei Li"],
+    }
+    declared = [line for line in run.stderr.splitlines() if line.startswith("library.toml: declared")]
+    assert len(declared) == 4  # once for each kind, however many names carry it
+    assert '[marks.corresponding]: † "corresponding author" (what al-folio sites mean by †)' in declared[0]
+    assert '[marks.double_dagger]: ‡ "double dagger" (no entry of the file says what it means)' in run.stderr
+    settings = (root / "library.toml").read_text(encoding="utf-8")
+    assert settings.endswith('[marks.number_sign]\nsymbol = "#"\nlegend = "number sign"\n')
+    assert "# The people whose works these are" in settings  # the rest of the file as it was
+    again = _import(scholar, tmp_path / "again", TYPED.replace("{a,", "{b,"))
+    assert again.exit_code == 0
+    # the second library reads the same; the first, asked again, declares nothing new
+    assert "declared" not in scholar("-L", root, "import", tmp_path / "papers.bib").stderr
+
+
+def test_a_symbol_library_toml_declares_is_read_as_its_kind_and_an_annotation_explains_the_others(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    settings = 'schema = 1\n\n[marks.student]\nsymbol = "‡"\nlegend = "student"\n'
+    text = (
+        "@article{a, title = {T}, author = {Ann‡, Lee and Bob§, Roe and Cy#, Poe}, annotation = {‡ Student<br>"
+        "§ Project lead<br>#: Work done at Acme.}}\n"
+    )
+    root = tmp_path / "lib"
+    run = _import(scholar, root, text, settings)
+    assert run.exit_code == 0, run.stderr
+    work = json.loads(scholar("-L", root, "show", "a", "--format", "json").stdout)
+    assert work["marks"] == {"student": ["Lee Ann"], "project_lead": ["Roe Bob"], "work_done_at_acme": ["Poe Cy"]}
+    assert '[marks.project_lead]: § "Project lead" (as the file\'s annotations explain it)' in run.stderr
+    assert work["extra"] == {"annotation": "‡ Student<br>§ Project lead<br>#: Work done at Acme."}
+
+
+def test_biblatex_annotations_become_marks_and_one_naming_an_unknown_kind_is_kept(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    text = (
+        "@article{a, title = {T}, author = {Ann Lee and Bob Roe}, author+an = {1=equal;2=equal,corresponding}}\n"
+        "@article{b, title = {U}, author = {Ann Lee and Bob Roe}, author+an = {1=equal;2=highlight}}\n"
+    )
+    root = tmp_path / "lib"
+    assert _import(scholar, root, text).exit_code == 0
+    a = json.loads(scholar("-L", root, "show", "a", "--format", "json").stdout)
+    assert (a["equal_contribution"], a["marks"], a.get("extra")) == (
+        ["Ann Lee", "Bob Roe"],
+        {"corresponding": ["Bob Roe"]},
+        None,
+    )
+    b = json.loads(scholar("-L", root, "show", "b", "--format", "json").stdout)
+    assert b["equal_contribution"] == ["Ann Lee"] and b["extra"] == {"author+an": "1=equal;2=highlight"}
+    exported = scholar("-L", root, "export", "biblatex").stdout
+    assert "author+an = {1=equal;2=equal,corresponding}" in exported
+    assert "author+an = {1=equal;2=highlight}" in exported  # given back as it came
+
+
+def test_an_import_that_cannot_declare_its_marks_writes_nothing(scholar: Scholar, tmp_path: Path) -> None:
+    settings = 'schema = 1\nmarks = { equal_contribution = { symbol = "*", legend = "equal contribution" } }\n'
+    root = tmp_path / "lib"
+    run = _import(scholar, root, "@article{a, title = {T}, author = {Lee^, Ann}}\n", settings)
+    assert run.exit_code == 1
+    assert run.stderr.startswith("error: library.toml could not be changed to declare the marks the file's names")
+    assert (root / "library.toml").read_text(encoding="utf-8") == settings
+    assert not list(root.rglob("*.toml"))[1:]

@@ -29,6 +29,7 @@ from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsa
 from scholarcli.formats.latex_text import escape, escape_markup
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
+from scholarcli.model.marks import author_marks, symbols
 from scholarcli.model.names import bibtex_parts, is_comma_form, split_name
 
 TYPES = {"article": "article", "inproceedings": "inproceedings", "incollection": "incollection", "book": "book",
@@ -55,21 +56,22 @@ def text(value: str) -> str:
     return value.replace("\\textless{}", "&lt;").replace("\\textgreater{}", "&gt;")
 
 
-def _author(name: str, equal: bool, mark: str) -> str:
-    """``Family*, Given``: the mark after the family name, where al-folio draws it as a superscript."""
+def _author(name: str, marks: str) -> str:
+    """``Family*†, Given``: the marks after the family name, where al-folio draws them as a superscript."""
     if is_comma_form(name):
         first, von, last, jr = bibtex_parts(name)
         given, family = first, f"{von} {last}".strip()
     else:
         (given, family), jr = split_name(name), ""
-    parts = [text(escape_markup(family, ascii_only=False)) + (mark if equal else "")]
+    parts = [text(escape_markup(family, ascii_only=False)) + marks]
     parts += [text(escape_markup(part, ascii_only=False)) for part in (jr, given) if part]
     return ", ".join(parts)
 
 
-def authors(work: Work, mark: str) -> str:
-    equal = set(work.equal_contribution)
-    listed = [_author(name, name in equal, mark) for name in work.authors]
+def authors(work: Work, settings: Settings) -> str:
+    """The author field, each author's marks typed after the family name as al-folio sites type them."""
+    marks = author_marks(work, settings)
+    listed = [_author(name, symbols(mark)) for name, mark in zip(work.authors, marks, strict=True)]
     return " and ".join([*listed, "others"] if work.authors_truncated else listed)
 
 
@@ -130,7 +132,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     bib_type = TYPES[work.type]
     fields: list[tuple[str, str]] = []
     if work.authors:
-        fields.append(("author", authors(work, settings.equal_contribution.symbol)))
+        fields.append(("author", authors(work, settings)))
     # As written: jekyll-scholar shows titles as they are, so no protection is added that an import
     # would read back as the source's.
     fields.append(("title", text(escape_markup(work.title, ascii_only=False))))

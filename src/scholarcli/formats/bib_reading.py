@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
 from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
+from scholarcli.formats.common import EQUAL_ANNOTATION
 from scholarcli.formats.latex_text import collapse_space, decode, decode_markup, is_lossless
-from scholarcli.model import Settings
+from scholarcli.formats.name_marks import Reading, kinds_typed, reading, spelled_out, unmarked
+from scholarcli.model import EQUAL_CONTRIBUTION, Mark, Settings
 from scholarcli.model.names import commas, record_form, words
 from scholarcli.speed import in_two_processes
 
@@ -154,20 +156,14 @@ def _venue(name: str, settings: Settings) -> str:
     return named(settings.venues, name) or name
 
 
-def _equal_positions(annotation: str) -> list[int]:
-    """``1=equal;2=equal`` -> [1, 2]."""
-    return [int(m.group(1)) for m in re.finditer(r"(\d+)\s*=\s*equal", annotation, flags=re.IGNORECASE)]
-
-
-# What al-folio authors type into names to mark equal contribution (and the library's own mark).
-MARKS = "*∗†‡"
-
-
 class _Entry:
     """One entry being converted: the fields not yet taken, and the record, extra, links and notes."""
 
-    def __init__(self, entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> None:
+    def __init__(
+        self, entry_type: str, key: str, fields: dict[str, str], settings: Settings, marks: Reading | None = None
+    ) -> None:
         self.entry_type, self.key, self.settings = entry_type.lower(), key, settings
+        self.marks = marks or reading(settings)
         self.values = dict(fields)
         self.record: dict[str, Any] = {}
         self.extra: dict[str, str] = {}
@@ -187,9 +183,12 @@ class _Entry:
             self.extra[name] = value
 
 
-def convert(entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> Converted:
-    """One BibTeX entry (field names lowercased, values resolved) as a record."""
-    entry = _Entry(entry_type, key, fields, settings)
+def convert(
+    entry_type: str, key: str, fields: dict[str, str], settings: Settings, marks: Reading | None = None
+) -> Converted:
+    """One BibTeX entry (field names lowercased, values resolved) as a record; ``marks`` says what the
+    symbols typed into names mark (name_marks.reading)."""
+    entry = _Entry(entry_type, key, fields, settings, marks)
     _type_and_eprint(entry)
     if title := entry.take("title"):
         entry.record["title"] = decode_markup(title)
@@ -259,21 +258,44 @@ def _authors(entry: _Entry) -> None:
         entry.extra["author"] = author
         entry.problems.append(f"author: bibtex would misread this list ({broken}); kept as BibTeX source")
         return
-    symbols = {*MARKS, entry.settings.equal_contribution.symbol}
-    names, equal = [], []
+    names: list[str] = []
+    marked: dict[str, set[str]] = {}
     for raw in listed:
-        name, marked = _unmarked(decode_markup(raw), symbols)
+        name, typed = unmarked(decode_markup(spelled_out(raw)), entry.marks.symbols)
         names.append(record_form(name))
-        if marked:
-            equal.append(names[-1])
+        for kind in kinds_typed(typed, entry.marks):
+            marked.setdefault(kind, set()).add(names[-1])
     entry.record["authors"] = names
     if truncated:
         entry.record["authors_truncated"] = True
     if annotation := entry.take("author+an"):
-        positions = _equal_positions(annotation)
-        equal += [names[i - 1] for i in positions if 0 < i <= len(names) and names[i - 1] not in equal]
-    if equal:
-        entry.record["equal_contribution"] = [name for name in names if name in equal]
+        _annotated(entry, annotation, names, marked)
+    order = list(dict.fromkeys(entry.marks.kinds.values()))
+    for kind in sorted(marked, key=lambda kind: order.index(kind) if kind in order else len(order)):
+        chosen = [name for name in names if name in marked[kind]]
+        if kind == EQUAL_CONTRIBUTION:
+            entry.record["equal_contribution"] = chosen
+        else:
+            entry.record.setdefault("marks", {})[kind] = chosen
+
+
+def _annotated(entry: _Entry, annotation: str, names: list[str], marked: dict[str, set[str]]) -> None:
+    """biblatex's data annotations of the authors (``1=equal;2=equal,corresponding``) as marks of the
+    kinds they name; a field naming anything else is kept as it came, in extra, for the exports."""
+    kinds = {*entry.marks.kinds.values()}
+    whole = True
+    for item in annotation.split(";"):
+        found = re.fullmatch(r"\s*(\d+)\s*=\s*([\w,\s-]+?)\s*", item)
+        at = int(found.group(1)) if found else 0
+        for name in found.group(2).split(",") if found else ():
+            kind = EQUAL_CONTRIBUTION if name.strip().lower() == EQUAL_ANNOTATION else name.strip()
+            if kind in kinds and 0 < at <= len(names):
+                marked.setdefault(kind, set()).add(names[at - 1])
+            else:
+                whole = False
+        whole = whole and found is not None
+    if not whole:
+        entry.extra["author+an"] = annotation
 
 
 def _misread_editors(entry: _Entry) -> None:
@@ -296,23 +318,6 @@ def _misread(names: list[str]) -> str | None:
         if given_first and len(parts) == 2 and all(len(words(part)) > 1 for part in parts):
             return f'"{name}", two names joined by a comma'
     return None
-
-
-def _unmarked(name: str, symbols: set[str]) -> tuple[str, bool]:
-    """A name without the marks typed into it (``Yuan*, Zhihang``, ``*Pang, Ce``), and whether it had one."""
-    if not any(symbol in name for symbol in symbols):
-        return name, False
-    stripped = " ".join(", ".join(_strip_marks(word, symbols) for word in part.split(",")) for part in name.split(" "))
-    cleaned = collapse_space(stripped.replace(" ,", ","))
-    return cleaned, cleaned != collapse_space(name)
-
-
-def _strip_marks(word: str, symbols: set[str]) -> str:
-    while word and word[-1] in symbols:
-        word = word[:-1]
-    while word and word[0] in symbols:
-        word = word[1:]
-    return word
 
 
 def _dates(entry: _Entry) -> None:
@@ -442,6 +447,8 @@ def _is_address(value: str) -> bool:
 class ParsedFile:
     entries: list[Converted]
     problems: list[Problem]
+    # Kinds of marks the entries' names carry that library.toml does not declare: the import declares them.
+    new_marks: dict[str, Mark] = field(default_factory=dict)
 
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
@@ -469,14 +476,24 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
     problems += failed
     read = [entry for entry in library.entries if entry.key not in {e.key for e, _ in recovered}]
     blocks = [*((entry, None) for entry in read), *recovered]
+    marks = reading(settings, _annotations(entry for entry, _ in blocks))
 
     def converted(part: Sequence[tuple[Any, str | None]]) -> list[_Made]:
-        return [_converted(entry, note, strings, settings, repaired, source) for entry, note in part]
+        return [_converted(entry, note, strings, settings, repaired, source, marks) for entry, note in part]
 
     # converting is most of a parse, and each entry is converted alone: from 1,000, in two processes
     made = in_two_processes(converted, blocks) if len(blocks) >= PARALLEL_CONVERT else converted(blocks)
     problems += [result for result in made if isinstance(result, Problem)]
-    return ParsedFile([Converted(*result) for result in made if not isinstance(result, Problem)], problems)
+    entries = [Converted(*result) for result in made if not isinstance(result, Problem)]
+    used = {kind for entry in entries for kind in entry.record.get("marks", {})}
+    return ParsedFile(entries, problems, {kind: mark for kind, mark in marks.new.items() if kind in used})
+
+
+def _annotations(entries: Iterable[Any]) -> Iterator[str]:
+    """The al-folio ``annotation`` fields of the entries, which may say what the marks in names mean."""
+    for entry in entries:
+        for value in (str(f.value) for f in entry.fields if f.key.lower() == "annotation"):
+            yield value[1:-1] if len(value) >= 2 and value[0] + value[-1] in ('""', "{}") else value
 
 
 PARALLEL_CONVERT = 1000  # entries to convert from which a forked child converts half of them
@@ -486,13 +503,19 @@ _Made = tuple[str, dict[str, Any], list[str], list[str]] | Problem
 
 
 def _converted(
-    entry: Any, note: str | None, strings: dict[str, str], settings: Settings, repaired: set[str], source: str
+    entry: Any,
+    note: str | None,
+    strings: dict[str, str],
+    settings: Settings,
+    repaired: set[str],
+    source: str,
+    marks: Reading,
 ) -> _Made:
     try:
         fields = _fields(entry, strings)
     except ValueTooLong as error:
         return Problem(source, entry.key, f"{error}; the entry was skipped")
-    converted = convert(entry.entry_type, entry.key, fields.values, settings)
+    converted = convert(entry.entry_type, entry.key, fields.values, settings, marks)
     if fields.macros:
         converted.record["macros"] = fields.macros
     converted.notes += [text for text in (note, *fields.notes) if text]

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from scholarcli.errors import InvalidRecord, Problem, ScholarError, WriteFailed
 from scholarcli.formats.bib_reading import parse
 from scholarcli.index import Library
+from scholarcli.library.marks import declare_marks
 from scholarcli.library.venues import link_imported
 from scholarcli.library.writing import formula_key, locked
-from scholarcli.model import Work
+from scholarcli.model import Mark, Work
 from scholarcli.model.duplicates import DuplicateIndex, aliases, same_title, with_alias
 from scholarcli.model.keys import unique_key
 from scholarcli.model.named_tuple import NamedTuple
@@ -50,6 +51,8 @@ class ImportReport(NamedTuple):
     problems: list[Problem]
     stopped: str | None = None  # why the import stopped before the end, if it did
     interrupted: bool = False  # the user stopped it (Ctrl-C): what it wrote before is all here
+    # Kinds of marks the names carried that library.toml did not declare, declared there by the import.
+    declared: Mapping[str, Mark] = {}
 
     @property
     def skipped(self) -> int:
@@ -198,7 +201,9 @@ def import_entries(
     """Import every entry of the .bib ``text`` (named ``source`` in problems) into the library at ``root``."""
     with locked(root) as library:
         parsed = parse(text, source, library.settings)
+        if parsed.new_marks:  # symbols in names library.toml does not declare: declared there first
+            library = library._replace(settings=declare_marks(library, parsed.new_marks))
         link_imported(parsed.entries, library.settings)  # venue texts that name a registry venue
         entries = [Entry(e.key, e.key, e.record, tuple(e.notes), tuple(e.problems)) for e in parsed.entries]
         report = import_records(library, entries, source, allow_duplicates, progress)
-    return report._replace(problems=[*parsed.problems, *report.problems])
+    return report._replace(problems=[*parsed.problems, *report.problems], declared=parsed.new_marks)

@@ -445,6 +445,10 @@ def _marks(raw: object, problem: _Report) -> tuple[Mark, dict[str, Mark]]:
 
 
 MAX_SYMBOL = 3  # characters a mark's symbol may have: "*", "†", "**"
+# Characters no symbol may hold: the al-folio export types the symbol into the name as it is, where
+# these would end the name or the field ({ } \ , ;), or be HTML or LaTeX to the site (< > & % $ ~ _),
+# or a quote or an equals sign of the field's syntax.
+UNSAFE = "{}\\,;<>&%$~_\"'=@"
 
 
 def _mark(where: str, entry: object, default: Mark | None, problem: _Report) -> Mark | None:
@@ -460,9 +464,11 @@ def _mark(where: str, entry: object, default: Mark | None, problem: _Report) -> 
         problem(where, f"unknown field {unknown[0]} (known: symbol, legend)")
     elif not (isinstance(symbol, str) and isinstance(legend, str) and symbol and legend.strip()):
         problem(where, "symbol and legend should be non-empty strings")
-    elif len(symbol) > MAX_SYMBOL or not all(unicodedata.category(char)[0] in "PS" for char in symbol):
+    elif len(symbol) > MAX_SYMBOL or not all(unicodedata.category(c)[0] in "PS" and c not in UNSAFE for c in symbol):
         problem(
-            where, f'the symbol "{symbol}" should be one to {MAX_SYMBOL} punctuation or symbol characters (* † ‡ ^ # §)'
+            where,
+            f'the symbol "{symbol}" should be one to {MAX_SYMBOL} punctuation or symbol characters (* † ‡ ^ # §),'
+            f" none of {' '.join(UNSAFE)}",
         )
     else:
         return Mark(symbol=symbol, legend=legend)
