@@ -227,3 +227,28 @@ def test_an_import_that_cannot_declare_its_marks_writes_nothing(scholar: Scholar
     assert run.stderr.startswith("error: library.toml could not be changed to declare the marks the file's names")
     assert (root / "library.toml").read_text(encoding="utf-8") == settings
     assert not list(root.rglob("*.toml"))[1:]
+
+
+# --- add --mark ------------------------------------------------------------------------------------
+
+
+def test_add_types_a_mark_of_a_declared_kind_and_refuses_one_that_is_not(scholar: Scholar, marked: Path) -> None:
+    base = ("-L", marked, "add", "--type", "misc", "--title", "Loom", "--author", "Rao Fu", "--author", "Ann Lee")
+    run = scholar(
+        *base, "--mark", "student=Ann Lee", "--mark", "corresponding=Rao Fu", "--mark", "equal_contribution=Rao Fu"
+    )
+    assert run.exit_code == 0, run.stderr
+    work = json.loads(scholar("-L", marked, "show", run.stdout.strip(), "--format", "json").stdout)
+    assert (work["equal_contribution"], work["marks"]) == (
+        ["Rao Fu"],
+        {"student": ["Ann Lee"], "corresponding": ["Rao Fu"]},
+    )
+    refused = scholar(*base, "--title", "Other", "--mark", "advisor=Rao Fu")
+    assert refused.exit_code == 1
+    assert (
+        'marks.advisor: "advisor" is not a mark of library.toml (its marks: corresponding, student)' in refused.stderr
+    )
+    not_an_author = scholar(*base, "--title", "Third", "--mark", "student=Bob Roe")
+    assert not_an_author.exit_code == 1 and 'marks.student: "Bob Roe" is not one of the authors' in not_an_author.stderr
+    malformed = scholar(*base, "--mark", "Ann Lee")
+    assert malformed.exit_code == 2 and '"Ann Lee" is not KIND=NAME' in malformed.stderr

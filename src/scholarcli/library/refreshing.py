@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from scholarcli.errors import Problem, ScholarError
 from scholarcli.index import Progress
-from scholarcli.model import Citation, Settings, Work
+from scholarcli.model import EQUAL_CONTRIBUTION, Citation, Settings, Work
+from scholarcli.model.marks import marked
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import Filters, fold, pick, select, sort_works
 
@@ -154,15 +155,21 @@ def _same(name: str, old: object, new: object, settings: Settings) -> bool:
 
 
 def _authors(work: Work, fetched: list[str], record: dict[str, Any]) -> str | None:
-    """Take the fetched authors into ``record``; or keep the record's, and say why."""
+    """Take the fetched authors into ``record``, each mark on the same author; or keep the record's,
+    and say why."""
     by_folded = {fold(name): name for name in fetched}
-    missing = [name for name in work.equal_contribution if fold(name) not in by_folded]
+    marks = marked(work)
+    missing = list(dict.fromkeys(name for names in marks.values() for name in names if fold(name) not in by_folded))
     if missing:
-        return f"authors kept: the equal contributors {', '.join(missing)} are not among the fetched authors"
+        return f"authors kept: the marked authors {', '.join(missing)} are not among the fetched authors"
     record["authors"] = fetched
     record.pop("authors_truncated", None)  # a service lists every author
-    if work.equal_contribution:
-        record["equal_contribution"] = [by_folded[fold(name)] for name in work.equal_contribution]
+    for kind, names in marks.items():
+        moved = [by_folded[fold(name)] for name in names]
+        if kind == EQUAL_CONTRIBUTION:
+            record["equal_contribution"] = moved
+        else:
+            record["marks"][kind] = moved
     return None
 
 

@@ -268,9 +268,18 @@ def settings_text(people: list[str] | None = None) -> str:
         lines += ["", person_block(name).rstrip("\n")]
     lines += [
         "",
+        "# Marks after authors' names, each with its symbol and legend. A record lists the equal",
+        "# contributors in equal_contribution = [...], the authors of every other kind in [marks]",
+        '# (corresponding = ["Ada Lovelace"]); `scholar add --mark student="Ann Lee"` types one in.',
         "[marks.equal_contribution]",
         'symbol = "*"',
         'legend = "equal contribution"',
+        "# [marks.corresponding]",
+        '# symbol = "†"',
+        '# legend = "corresponding author"',
+        "# [marks.student]",
+        '# symbol = "§"',
+        '# legend = "student advised"',
         "",
         "# The venue registry: records name a venue by its acronym.",
         "# [venues.ICLR]",
