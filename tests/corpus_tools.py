@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -379,11 +379,21 @@ def _folded(item: Mapping[str, Any]) -> tuple[str, list[str]]:
     return "".join(c for c in title if c.isalnum()), ["".join(c for c in f.casefold() if c.isalnum()) for f in families]
 
 
-def pandoc_differences(source: Mapping[str, Mapping[str, Any]], export: Mapping[str, Mapping[str, Any]]) -> list[str]:
+def _name_words(item: Mapping[str, Any]) -> set[str]:
+    """Every word of an item's names, folded: what a repaired author list may hold."""
+    text = " ".join(str(value) for name in _names(item) for value in name.values())
+    return set(re.findall(r"\w+", unicodedata.normalize("NFKD", text).casefold()))
+
+
+def pandoc_differences(
+    source: Mapping[str, Mapping[str, Any]], export: Mapping[str, Mapping[str, Any]], repaired: Set[str] = frozenset()
+) -> list[str]:
     """Each source item whose title or authors (marks aside) pandoc reads differently from the export.
 
     A key the import merged into another work's record (the export names it in that entry's ids) is
-    compared through that record: same title and family names, case, accents and markup aside."""
+    compared through that record: same title and family names, case, accents and markup aside. The
+    authors of an entry whose list the import ``repaired`` (bibtex would misread the source's) are
+    the source's words and no other (pandoc misreads the source's as bibtex does)."""
     merged = {alias.strip() for item in export.values() for alias in str(item.get("other-ids", "")).split(",")}
     differences = []
     for key, item in source.items():
@@ -394,9 +404,16 @@ def pandoc_differences(source: Mapping[str, Mapping[str, Any]], export: Mapping[
             continue
         elif _text(item.get("title")) != _text(other.get("title")):
             differences.append(f"{key}: title {item.get('title')!r} became {other.get('title')!r}")
+        elif key in repaired and _name_words(other) <= _name_words(item) and _names(other):
+            continue
         elif _names(item) != _names(other):
             differences.append(f"{key}: author {item.get('author')!r} became {other.get('author')!r}")
     return differences
+
+
+def repaired_lists(messages: str) -> set[str]:
+    """The keys of the entries whose author list the import repaired, as its notes name them."""
+    return set(re.findall(r"(?m)^note: (.+?): author: bibtex would misread this list .*; read as", messages))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -517,6 +534,7 @@ def judge_lane(
     dangling: Mapping[str, str],
     work: Path,
     env: Mapping[str, str],
+    repaired: Set[str] = frozenset(),
 ) -> LaneResult:
     citable = [key for key in keys if not UNCITABLE.search(key)]
     read = bibtex_keys if lane.engine == "bibtex" else biber_keys
@@ -525,7 +543,7 @@ def judge_lane(
     after = compile_citing(export, citable, lane, work / "export-doc", env, passes=lane.passes)
     theirs = pandoc_items(source, lane.reader, work / "source-pandoc", env, respell=True)
     ours = pandoc_items(export, lane.reader, work / "export-pandoc", env)
-    differences = pandoc_differences(theirs, ours)
+    differences = pandoc_differences(theirs, ours, repaired)
     commas = trailing_comma_names(source)
     new = {warning for warning in after.warnings - before.warnings if not caused_by_source(warning, dangling, commas)}
     return LaneResult(lane, kept, after, new, len(theirs), differences)
@@ -546,7 +564,17 @@ def judge(source: Path, work: Path) -> Outcome:
         keys = union(by_bibtex.result(), by_biber.result())
         dangling = dangling_crossrefs(source, keys)
         lanes = [
-            pool.submit(judge_lane, lane, source, trip.exports[lane.name], keys, dangling, work / lane.name, env)
+            pool.submit(
+                judge_lane,
+                lane,
+                source,
+                trip.exports[lane.name],
+                keys,
+                dangling,
+                work / lane.name,
+                env,
+                repaired_lists(trip.messages),
+            )
             for lane in LANES
         ]
         return Outcome(source.name, keys, trip, [lane.result() for lane in lanes], read_by)

@@ -83,22 +83,36 @@ def test_a_badge_with_more_than_an_acronym_is_kept_and_the_journal_gives_the_ven
     assert "journal     = {IEEE Transactions on Mobile Computing}," in exported
 
 
-def test_an_author_list_bibtex_would_misread_is_a_problem_naming_the_entry(scholar: Scholar, tmp_path: Path) -> None:
+def test_an_author_list_bibtex_would_misread_is_repaired_where_it_reads_one_way_only(
+    scholar: Scholar, tmp_path: Path
+) -> None:
     bib = tmp_path / "papers.bib"
     bib.write_text(
         "@misc{commas, title = {T}, author = {Ann Lee, Bob Roe, and Cy Poe}, year = 2024}\n"
-        "@misc{doubled, title = {U}, author = {Ann Lee and and Bob Roe}, year = 2024}\n",
+        "@misc{doubled, title = {U}, author = {Ann Lee and and Bob Roe}, year = 2024}\n"
+        "@misc{stray, title = {V}, author = {Yuan*, Zhihang, and Shang, Yuzhang}, year = 2024}\n"
+        "@misc{pairs, title = {W}, author = {Miller, D., Firby, J.}, year = 2024}\n",
         encoding="utf-8",
     )
     root = tmp_path / "lib"
     assert scholar("init", root).exit_code == 0
     run = scholar("-L", root, "import", bib)
-    assert run.exit_code == 1
-    assert "commas: author: bibtex would misread this list" in run.stderr
-    assert "doubled: author: bibtex would misread this list" in run.stderr
-    for key in ("commas", "doubled"):  # imported, the list kept as it came rather than as broken names
-        work = index.load(root).get(key)
-        assert not work.authors and "author" in work.extra
+    assert run.exit_code == 1  # the one list read more than one way
+    assert (
+        'note: commas: author: bibtex would misread this list ("Ann Lee, Bob Roe,"); read as its 3 names' in run.stderr
+    )
+    assert 'note: doubled: author: bibtex would misread this list (an empty name, from a doubled "and")' in run.stderr
+    assert 'papers.bib: pairs: author: bibtex would misread this list ("Miller, D., Firby, J."); kept as' in run.stderr
+    library = index.load(root)
+    assert library.get("commas").authors == ("Ann Lee", "Bob Roe", "Cy Poe")
+    assert library.get("doubled").authors == ("Ann Lee", "Bob Roe")
+    stray = library.get("stray")
+    assert (stray.authors, stray.equal_contribution) == (("Zhihang Yuan", "Yuzhang Shang"), ("Zhihang Yuan",))
+    assert stray.extra["author"] == "Yuan*, Zhihang, and Shang, Yuzhang"  # the list as written, kept
+    assert not library.get("pairs").authors and library.get("pairs").extra["author"] == "Miller, D., Firby, J."
+    bibtex = scholar("-L", root, "export", "bibtex").stdout
+    assert "author = {Yuan, Zhihang and Shang, Yuzhang}," in bibtex  # as bibtex should read it
+    assert "author      = {Yuan*, Zhihang, and Shang, Yuzhang}," in scholar("-L", root, "export", "al-folio").stdout
 
 
 @pytest.mark.tools

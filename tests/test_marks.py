@@ -252,3 +252,45 @@ def test_add_types_a_mark_of_a_declared_kind_and_refuses_one_that_is_not(scholar
     assert not_an_author.exit_code == 1 and 'marks.student: "Bob Roe" is not one of the authors' in not_an_author.stderr
     malformed = scholar(*base, "--mark", "Ann Lee")
     assert malformed.exit_code == 2 and '"Ann Lee" is not KIND=NAME' in malformed.stderr
+
+
+# --- a malformed author list never hides the owner's work ------------------------------------------
+
+OWNER = 'schema = 1\n\n[[people]]\nname = "Yuzhang Shang"\nvariants = ["Y. Shang"]\n'
+MALFORMED = (
+    "@article{repaired, title = {Post-training Quantization on Diffusion Models}, year = {2023},"
+    " author = {Yuan*, Zhihang, and Shang, Yuzhang and Lee^, Yong Jae}, journal = {CVPR}}\n"
+    "@article{kept, title = {Read Two Ways}, year = {2022}, author = {Yuan, Zhihang, Shang, Y. and Xie, Bin},"
+    " journal = {ICCV}}\n"
+    "@article{other, title = {Not Theirs}, year = {2021}, author = {Xie, Bin}, journal = {ICCV}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--format", "keys"),
+        ("export", "cv", "--format", "latex"),
+        ("export", "cv", "--format", "html", "--standalone"),
+        ("export", "json-resume"),
+        ("stats", "--format", "tsv"),
+    ],
+)
+def test_the_owners_work_with_a_malformed_author_list_is_in_every_output_of_theirs(
+    scholar: Scholar, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    root = tmp_path / "lib"
+    assert _import(scholar, root, MALFORMED, OWNER).exit_code == 1  # the list read two ways is a problem
+    run = scholar("-L", root, *args, "--person", "Yuzhang Shang")
+    assert run.exit_code == 0, run.stderr
+    if args[0] == "list":
+        assert run.lines == ["repaired", "kept"]
+    elif args[0] == "stats":
+        assert "person\tYuzhang Shang\tworks=2" in run.lines
+    else:
+        assert "Post-training Quantization" in run.stdout and "Read Two Ways" in run.stdout
+        assert "Not Theirs" not in run.stdout
+    if args[1:2] == ("cv",):
+        highlighted = r"\textbf{Y. Shang}" if args[3] == "latex" else "<strong>Y. Shang</strong>"
+        assert highlighted in run.stdout  # the kept list's names, read leniently, the person among them
+        assert "Zhihang Yuan" in run.stdout

@@ -69,10 +69,29 @@ def _author(name: str, marks: str) -> str:
 
 
 def authors(work: Work, settings: Settings) -> str:
-    """The author field, each author's marks typed after the family name as al-folio sites type them."""
+    """The author field, each author's marks typed after the family name as al-folio sites type them;
+    the list as the source wrote it where an import repaired it and it still reads as the record."""
+    if (source := work.extra.get("author")) is not None and _reads_as(source, work, settings):
+        return source.replace("<", "&lt;").replace(">", "&gt;")
     marks = author_marks(work, settings)
     listed = [_author(name, symbols(mark)) for name, mark in zip(work.authors, marks, strict=True)]
     return " and ".join([*listed, "others"] if work.authors_truncated else listed)
+
+
+def _reads_as(source: str, work: Work, settings: Settings) -> bool:
+    """Whether an import reads the author field ``source`` as the record's authors and marks."""
+    from scholarcli.formats.bib_reading import mark_fields, read_authors
+    from scholarcli.formats.name_marks import reading
+
+    marks = reading(settings)
+    read = read_authors(source, marks)
+    if isinstance(read, str) or (read.names, read.truncated) != (list(work.authors), work.authors_truncated):
+        return False
+    fields = mark_fields(read.names, read.marked, marks)
+    record = {kind: list(names) for kind, names in work.marks.items() if names}
+    return bool(
+        fields.get("equal_contribution", []) == list(work.equal_contribution) and fields.get("marks", {}) == record
+    )
 
 
 def url_text(url: str) -> str:

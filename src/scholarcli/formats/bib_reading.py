@@ -248,35 +248,93 @@ def _venue_field(entry: _Entry, source: str, text: str) -> None:
         entry.extra[source] = text
 
 
+class AuthorList(NamedTuple):
+    """An author field read: the names, the marks typed into them, whether it ended in "and others",
+    and, for a list bibtex would misread that had one reading, what bibtex would misread."""
+
+    names: list[str]
+    marked: dict[str, set[str]]  # kind -> the names it marks
+    truncated: bool
+    repaired: str | None = None
+
+
+def read_authors(author: str, marks: Reading) -> AuthorList | str:
+    """The names of an author field as the record holds them, each without the marks typed into it; or,
+    for a list bibtex would misread that has more than one reading, what bibtex would misread."""
+    listed, truncated = split_authors(author)
+    broken = _misread(listed)
+    if broken:
+        repaired = _repaired(listed)
+        if repaired is None:
+            return broken
+        listed = repaired
+    names: list[str] = []
+    marked: dict[str, set[str]] = {}
+    for raw in listed:
+        name, typed = unmarked(decode_markup(spelled_out(raw)), marks.symbols)
+        names.append(record_form(name))
+        for kind in kinds_typed(typed, marks):
+            marked.setdefault(kind, set()).add(names[-1])
+    return AuthorList(names, marked, truncated, broken)
+
+
+def _repaired(listed: list[str]) -> list[str] | None:
+    """A name list bibtex would misread as its author meant it, where it has one reading: a doubled
+    "and" (an empty name) dropped, a comma before "and" dropped (``Yuan, Zhihang, and Xie, Bin``), and
+    in a list written given name first, whole names joined by commas parted (``Ann Lee, Bob Roe, and
+    Cy Poe``, ``Kaiyan Zhang, Xuekai Zhu``). None when a name could be read more than one way."""
+    names = [commas(name.strip().rstrip(",")) for name in listed if name.strip().rstrip(",").strip()]
+    if any(not all(parts) for parts in names):
+        return None  # ", Zhihang" or "Lee,, Ann": whose is the missing part?
+    # A comma name with a one-word part ("Yuan, Zhihang") is BibTeX's "Family, Given": the list is written so.
+    family_first = any(len(parts) > 1 and any(len(words(part)) == 1 for part in parts) for parts in names)
+    repaired = []
+    for parts in names:
+        if len(parts) > 1 and not family_first and all(len(words(part)) > 1 for part in parts):
+            repaired += parts  # whole names, given name first, joined by commas
+        elif len(parts) > 3:
+            return None
+        else:
+            repaired.append(", ".join(parts))
+    return repaired if repaired and _misread(repaired) is None else None
+
+
 def _authors(entry: _Entry) -> None:
     author = entry.take("author")
     if author is None:
         return
-    listed, truncated = split_authors(author)
-    broken = _misread(listed)
-    if broken:
+    read = read_authors(author, entry.marks)
+    if isinstance(read, str):
         entry.extra["author"] = author
-        entry.problems.append(f"author: bibtex would misread this list ({broken}); kept as BibTeX source")
+        entry.problems.append(f"author: bibtex would misread this list ({read}); kept as BibTeX source")
         return
-    names: list[str] = []
-    marked: dict[str, set[str]] = {}
-    for raw in listed:
-        name, typed = unmarked(decode_markup(spelled_out(raw)), entry.marks.symbols)
-        names.append(record_form(name))
-        for kind in kinds_typed(typed, entry.marks):
-            marked.setdefault(kind, set()).add(names[-1])
+    if read.repaired:  # the source is kept, so that nothing it said is lost (the al-folio export gives it back)
+        entry.extra["author"] = author
+        entry.notes.append(
+            f"author: bibtex would misread this list ({read.repaired}); read as its {len(read.names)} names,"
+            " and the list as written kept in extra.author"
+        )
+    names, marked = read.names, read.marked
     entry.record["authors"] = names
-    if truncated:
+    if read.truncated:
         entry.record["authors_truncated"] = True
     if annotation := entry.take("author+an"):
         _annotated(entry, annotation, names, marked)
-    order = list(dict.fromkeys(entry.marks.kinds.values()))
+    entry.record.update(mark_fields(names, marked, entry.marks))
+
+
+def mark_fields(names: list[str], marked: dict[str, set[str]], marks: Reading) -> dict[str, Any]:
+    """The record's equal_contribution and marks, each kind's names in the author order, the kinds in
+    library.toml's order."""
+    fields: dict[str, Any] = {}
+    order = list(dict.fromkeys(marks.kinds.values()))
     for kind in sorted(marked, key=lambda kind: order.index(kind) if kind in order else len(order)):
         chosen = [name for name in names if name in marked[kind]]
         if kind == EQUAL_CONTRIBUTION:
-            entry.record["equal_contribution"] = chosen
+            fields["equal_contribution"] = chosen
         else:
-            entry.record.setdefault("marks", {})[kind] = chosen
+            fields.setdefault("marks", {})[kind] = chosen
+    return fields
 
 
 def _annotated(entry: _Entry, annotation: str, names: list[str], marked: dict[str, set[str]]) -> None:

@@ -28,7 +28,7 @@ COLUMN_READS: dict[str, tuple[str, ...]] = {
     "key": ("key",),
     "year": ("year",),
     "type": ("type",),
-    "authors": ("authors", "authors_truncated", "equal_contribution", "marks"),
+    "authors": ("authors", "authors_truncated", "equal_contribution", "marks", "extra"),  # extra: a kept list
     "title": ("title",),
     "venue": ("venue", "track", "arxiv", "type"),  # a preprint with no venue shows its arXiv id
     "citations": (CITATIONS,),

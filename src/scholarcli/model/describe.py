@@ -6,7 +6,7 @@ from scholarcli.model import Citation, Settings, Work
 from scholarcli.model.marks import author_marks, legend_text, legends, symbols
 from scholarcli.model.marks import is_marked as is_marked_work
 from scholarcli.model.markup import is_marked, plain
-from scholarcli.model.names import display_name
+from scholarcli.model.names import display_name, source_names
 
 # English whatever the locale (calendar.month_abbr follows LC_TIME), and no calendar import.
 MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -16,6 +16,8 @@ def shown(work: Work) -> Work:
     """The work as displays show it: the title's and names' record markup dropped (``{F}ourier`` ->
     ``Fourier``, ``de Las Casas, Diego`` -> ``Diego de Las Casas``); most works are shown as they are."""
     title = plain(work.title)
+    if not work.authors and work.extra and "author" in work.extra:  # a list kept as written: its names
+        work = work._replace(authors=tuple(source_names(work.extra["author"])))
     if not any(is_marked(name) or "," in name for name in work.authors):
         return work if title is work.title else work._replace(title=title)
     names = {name: display_name(name) for name in work.authors}
@@ -86,8 +88,8 @@ def date_text(work: Work) -> str:
 def details(work: Work, settings: Settings, citation: Citation | None = None) -> list[tuple[str, str]]:
     """Every field of a work as (label, text) pairs, in the order `show` prints them, and its count."""
     pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", plain(work.title))]
-    if work.authors or work.authors_truncated:
-        pairs.append(("Inventors" if work.is_patent else "Authors", authors_text(work, settings)))
+    if authors := authors_text(work, settings):  # a list kept as written too: its names, read leniently
+        pairs.append(("Inventors" if work.is_patent else "Authors", authors))
     if work.people:
         pairs.append(("People", ", ".join(work.people)))
     if venue := venue_long(work, settings):
