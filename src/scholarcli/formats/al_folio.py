@@ -133,8 +133,8 @@ def _venue(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str
         fields.append(("abbr", text(escape(work.venue, ascii_only=False))))
     field = VENUE_FIELD.get(bib_type)
     name = venue_name(work, settings) if work.is_patent or not work.venue else venue_long(work, settings)
-    if field and venue_from_extra(work):
-        pass  # written with the other kept fields
+    if field and (field in work.extra or venue_from_extra(work)):
+        pass  # written with the other kept fields: the journal as the source gave it ("arXiv Mar.")
     elif field and name:
         fields.append((field, text(escape(name, ascii_only=False))))
     elif work.is_patent:
@@ -181,11 +181,11 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
             fields.append((name, text(escape(value, ascii_only=False))))
     fields.append(("bibtex_show", work.extra.get("bibtex_show", "true")))
     if work.selected:
-        fields.append(("selected", "true"))
+        fields.append(("selected", work.extra.get("selected", "true")))  # as an import read it: "True"
     # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).
     fields, kept = kept_fields(work, fields)
     for name, value in kept:
-        escaped = value.replace("<", "&lt;").replace(">", "&gt;")
+        escaped = text(value.replace("<", "&lt;").replace(">", "&gt;"))
         fields.append((name, Bare(escaped) if type(value) is Bare else escaped))  # an @string: bare still
     return entry(work.bibtex_type or bib_type, work.key, fields), unsafe_links(work)  # the type it came with
 

@@ -240,12 +240,19 @@ def _type_and_eprint(entry: _Entry) -> None:
 
 def _venue_field(entry: _Entry, source: str, text: str) -> None:
     """The venue as plain text (or the registry's acronym); its source is kept for the exports
-    whenever the record's venue would not give the same text back."""
+    whenever the record's venue would not give the same text back (the exports write a registry
+    venue as "Name (ACRONYM)", so a bare "ICLR" or a bare name is kept)."""
     entry.take(source)
     venue = _venue(decode(text), entry.settings)
     entry.record["venue"] = venue
-    if not is_lossless(text) or venue != decode(text):
+    if not is_lossless(text) or _written_for(entry.settings, venue) != decode(text):
         entry.extra[source] = text
+
+
+def _written_for(settings: Settings, venue: str) -> str:
+    """What scholar's exports write for a venue: the registry's "Name (ACRONYM)", else the venue."""
+    registered = settings.venue(venue)
+    return venue if registered is None or registered.name == venue else f"{registered.name} ({venue})"
 
 
 class AuthorList(NamedTuple):
@@ -436,11 +443,10 @@ def _al_folio(entry: _Entry) -> None:
     elif arxiv:
         entry.extra["arxiv"] = arxiv
     if (selected := entry.take("selected")) is not None:
-        if selected.lower() in ("true", "yes", "1"):
-            entry.record["selected"] = True
-        elif selected.lower() not in ("false", "no", "0"):
+        entry.record["selected"] = selected.lower() in ("true", "yes", "1")
+        if selected != "true":  # "false", "True": given back as written (al-folio's export writes true)
             entry.extra["selected"] = selected
-    if (shown := entry.take("bibtex_show")) is not None and shown.lower() != "true":
+    if (shown := entry.take("bibtex_show")) is not None and shown != "true":
         entry.extra["bibtex_show"] = shown  # al-folio's export writes true unless told otherwise
     for name in sorted(LINK_FIELDS & set(entry.values)):
         value = entry.values[name].strip()
@@ -464,6 +470,8 @@ def _al_folio(entry: _Entry) -> None:
             source = NATURAL_VENUE[entry.record["type"]][-1]
             entry.extra[source] = fields_source(venue)
         entry.record["venue"] = decode(abbr)
+        if entry.settings.venue(decode(abbr)) is None:  # "CVPR 2024", "Ann. Phys.": no registry acronym
+            entry.extra["abbr"] = abbr  # the badge as written, which a venue linked or free would not give back
 
 
 def _badge_beside_venue(entry: _Entry, abbr: str) -> bool:
@@ -484,9 +492,7 @@ def _as_written_for(entry: _Entry, acronym: str, venue: str | None) -> str | Non
         return venue
     if (found := re.fullmatch(r"(.*), (\w+) track", venue)) and "track" not in entry.record:
         entry.record["track"], venue = found.group(2), found.group(1)
-    registered = entry.settings.venue(acronym)
-    written = {acronym} if registered is None else {acronym, registered.name, f"{registered.name} ({acronym})"}
-    return None if venue in written else venue
+    return None if venue == _written_for(entry.settings, acronym) else venue
 
 
 def fields_source(text: str) -> str:

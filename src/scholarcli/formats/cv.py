@@ -234,17 +234,24 @@ def venue_name(work: Work, settings: Settings) -> str:
 
 
 def kind_of(work: Work, settings: Settings) -> str:
-    """The --group-by type group: journal, conference, workshop, preprint or other."""
+    """The --group-by type group: journal, conference, workshop, preprint or other. The venue's kind
+    in the registry decides before the entry type: al-folio sites write CVPR papers as @article."""
     entry = settings.venue(work.venue)
     if work.type == "preprint" or (entry and entry.kind == "preprint") or work.listed_venue == "arXiv":
         return "Preprints"
     if (entry and entry.kind == "workshop") or (work.track or "").casefold() == "workshop":
         return "Workshop papers"
-    if work.type == "article" or (entry and entry.kind == "journal"):
+    if entry and entry.kind in VENUE_GROUPS:
+        return VENUE_GROUPS[entry.kind]
+    if work.type == "article":
         return "Journal articles"
     if work.type == "inproceedings":
         return "Conference papers"
     return "Other"
+
+
+# The group of a venue of each kind of the registry, whatever the entry type says.
+VENUE_GROUPS = {"journal": "Journal articles", "conference": "Conference papers"}
 
 
 def _entry(work: Work, settings: Settings, person: Person, options: CvOptions) -> CvEntry:

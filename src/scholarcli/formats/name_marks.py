@@ -7,16 +7,16 @@ authors by the kind of mark library.toml gives the symbol; LaTeX spellings of th
 (``$^{*}$``, ``$^\\dagger$``, ``\\textsuperscript{\\dag}``, ``\\textdagger``) are read as the symbols.
 
 A symbol library.toml does not declare is read as what al-folio sites mean by it, and the import
-declares that kind in library.toml (DEFAULT_READING): from a survey of al-folio sites'
-``papers.bib`` files and publication pages, ``*`` is equal contribution everywhere, ``†`` marks
-the corresponding author (LION-HFUT's 58 marked names, its page's "† Corresponding Author";
-"† denotes project leader or corresponding author"; the annotations "* Equal contribution<br>†
-Corresponding author"), and ``^`` the advisors who advised equally (``Lee^, Yong Jae and Yan^,
-Yan``, as SEEM's "^ Equal Advisory Contribution"). ``‡`` and ``#`` mean different things on
-different sites (equal advising, project lead, equal contribution, corresponding author), and
-``§``, ``¶``, ``‖`` are rare: each is its own kind, named after the symbol, whose legend is what the
-file's own ``annotation`` fields say of it (``annotation = {* Equal contribution<br>‡ Project
-lead}``) or else the symbol's name, for the user to change.
+declares that kind in library.toml (DEFAULT_READING). From a survey of al-folio sites' ``papers.bib``
+files and publication pages: ``*`` is equal contribution everywhere; ``†`` marks the corresponding
+author (LION-HFUT's 58 marked names and its page's "† Corresponding Author", "† denotes project
+leader or corresponding author", annotations "* Equal contribution<br>† Corresponding author"); ``^``
+the advisors who advised equally (``Lee^, Yong Jae and Yan^, Yan``, as SEEM's "^ Equal Advisory
+Contribution"). ``‡`` and ``#`` mean different things on different sites (equal advising, project
+lead, equal contribution, corresponding author), and ``§``, ``¶``, ``‖`` and ``+`` are rare: each is
+a kind of its own, named after the symbol, whose legend is what the file's own ``annotation`` fields
+say of it (``annotation = {* Equal contribution<br>‡ Project lead}``) or else the symbol's name, for
+the user to change.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ DEFAULT_READING: dict[str, tuple[str, str]] = {
     "§": ("section_sign", "section sign"),
     "¶": ("pilcrow", "pilcrow"),
     "‖": ("double_bar", "double vertical line"),
+    "+": ("plus_sign", "plus sign"),  # a lab's "Ullah+, Niamat" with "annotation = {+ Corresponding authors}"
 }
 # The symbols whose meaning the survey found the same across sites: read so whatever an entry's
 # annotation says (al-folio's own example entry, left in many sites, explains "† Albert Einstein").

@@ -156,7 +156,7 @@ def display_name(name: str) -> str:
 
 # What a lenient reading of a kept author list drops: LaTeX's accents and commands, braces, math, and
 # the marks typed into names (formats/name_marks.py).
-_NOT_NAME = re.compile(r"\\[`'^\"~=.]|\\[uvHcdbtk](?![A-Za-z])|\\[A-Za-z]+|[{}$*∗†‡§¶‖^#]")
+_NOT_NAME = re.compile(r"\\[`'^\"~=.]|\\[uvHcdbtk](?![A-Za-z])|\\[A-Za-z]+|[{}$*∗†‡§¶‖^#+]")
 
 
 def source_names(author: str) -> list[str]:
