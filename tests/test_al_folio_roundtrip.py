@@ -125,6 +125,34 @@ def test_an_al_folio_export_gives_back_every_field_of_the_source_as_it_came(
     assert lost == []
 
 
+@pytest.mark.parametrize("source", AL_FOLIO_FILES, ids=[path.name for path in AL_FOLIO_FILES])
+def test_every_mark_typed_into_a_name_is_kept_as_data_and_none_is_left_in_a_name(
+    scholar: Scholar, tmp_path: Path, source: Path
+) -> None:
+    from scholarcli.formats.name_marks import TYPED
+    from scholarcli.model.marks import author_marks
+
+    _imported(scholar, tmp_path / "a", source)
+    library = index.load(tmp_path / "a")
+    typed = 0
+    for key, fields in _source_fields(source.read_text(encoding="utf-8")).items():
+        if "author" not in fields:
+            continue
+        work = library.get(key)
+        marks = [marks for _, marks in _names(fields["author"]) if marks != {"others"}]
+        typed += sum(map(len, marks))
+        if not work.authors:  # a list read more than one way: kept as written, marks and all
+            assert work.extra["author"] == fields["author"]
+            continue
+        assert not any(char in name for name in work.authors for char in TYPED), key
+        kept = [frozenset(mark.symbol for mark in found) for found in author_marks(work, library.settings)]
+        if "author" in work.extra:  # a list repaired: its names parted otherwise, each mark on its name
+            assert sorted(map(sorted, filter(None, kept))) == sorted(map(sorted, filter(None, marks))), key
+        else:
+            assert kept == marks, key
+    assert typed or source not in MARKS_CORPUS
+
+
 def test_marks_typed_into_names_become_equal_contribution(scholar: Scholar, tmp_path: Path) -> None:
     root = _imported_text(
         scholar,
