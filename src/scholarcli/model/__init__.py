@@ -153,8 +153,14 @@ class Work(NamedTuple):
                 continue
             if isinstance(value, tuple):
                 record[name] = list(value)
-            elif isinstance(value, Mapping):  # a table of strings, or of lists of names (marks)
-                record[name] = {key: list(item) if isinstance(item, tuple) else item for key, item in value.items()}
+            elif isinstance(
+                value, Mapping
+            ):  # a table of strings, or of lists of names (marks: an empty one says nothing)
+                table = {
+                    key: list(item) if isinstance(item, tuple) else item for key, item in value.items() if item != ()
+                }
+                if table:
+                    record[name] = table
             else:
                 record[name] = value
         return record
