@@ -294,3 +294,96 @@ def test_the_owners_work_with_a_malformed_author_list_is_in_every_output_of_thei
         highlighted = r"\textbf{Y. Shang}" if args[3] == "latex" else "<strong>Y. Shang</strong>"
         assert highlighted in run.stdout  # the kept list's names, read leniently, the person among them
         assert "Zhihang Yuan" in run.stdout
+
+
+# --- the real consumers ----------------------------------------------------------------------------
+
+EVERY_SYMBOL = 'schema = 1\n\n[[people]]\nname = "Rao Fu"\n' + "".join(
+    f'\n[marks.kind{number}]\nsymbol = "{symbol}"\nlegend = "legend {number} & 50% of #{number}"\n'
+    for number, symbol in enumerate(["†", "‡", "§", "¶", "‖", "#", "^", "+"])
+)
+EVERY_MARK = {
+    "publications/w": 'type = "inproceedings"\ntitle = "Marked"\nauthors = ["Rao Fu", "Ann Lee", "Zoë Ødegård"]\n'
+    'equal_contribution = ["Rao Fu", "Ann Lee"]\nvenue = "ICLR"\nyear = 2024\n[marks]\n'
+    + "".join(f'kind{number} = ["{("Rao Fu", "Ann Lee", "Zoë Ødegård")[number % 3]}"]\n' for number in range(8))
+}
+
+
+def _tool(name: str) -> str:
+    import shutil
+    import sys
+
+    path = shutil.which(name) or str(Path(sys.executable).parent / name)
+    assert Path(path).exists(), f"{name} is not installed; .ci/run installs it"
+    return path
+
+
+def _run(*command: str, cwd: Path) -> str:
+    import subprocess
+
+    done = subprocess.run(
+        [_tool(command[0]), *command[1:]], cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    return done.stdout
+
+
+@pytest.mark.tools
+def test_pdflatex_typesets_every_symbol_and_its_legend(
+    scholar: Scholar, make_library: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_library(EVERY_MARK, settings=EVERY_SYMBOL)
+    (tmp_path / "cv.tex").write_text(scholar("-L", root, "export", "cv", "--person", "Rao Fu").stdout)
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\\usepackage{hyperref}\n"
+        "\\begin{document}\n\\input{cv}\n\\end{document}\n"
+    )
+    _run("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc", cwd=tmp_path)
+    text = " ".join(_run("pdftotext", "-enc", "UTF-8", "doc.pdf", "-", cwd=tmp_path).split())
+    for number, symbol in enumerate(["†", "‡", "§", "¶", "‖", "#", "^", "+"]):
+        assert f"{symbol} legend {number} & 50% of #{number}" in text
+    assert "RaoFu*†¶^,AnnLee*‡‖+,ZoëØdegård§#" in text.replace(" ", "")  # pdftotext spaces superscripts
+
+
+@pytest.mark.tools
+def test_biber_reads_every_kind_of_mark_as_a_data_annotation(
+    scholar: Scholar, make_library: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_library(EVERY_MARK, settings=EVERY_SYMBOL)
+    (tmp_path / "refs.bib").write_text(scholar("-L", root, "export", "biblatex").stdout)
+    validated = _run("biber", "--tool", "--validate-datamodel", "refs.bib", cwd=tmp_path)
+    assert "WARN" not in validated and "ERROR" not in validated, validated
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}\n"
+        "\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n"
+    )
+    _run("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc", cwd=tmp_path)
+    _run("biber", "doc", cwd=tmp_path)
+    bbl = (tmp_path / "doc.bbl").read_text()
+    for kind in ("equal", *(f"kind{number}" for number in range(8))):
+        assert kind in bbl.split("\\annotation{item}{author}", 1)[1], kind
+
+
+@pytest.mark.tools
+def test_rendercv_html5lib_and_pandoc_read_the_marks_and_legends(
+    scholar: Scholar, make_library: Callable[..., Path], tmp_path: Path
+) -> None:
+    import html5lib
+
+    root = make_library(EVERY_MARK, settings=EVERY_SYMBOL)
+    page = scholar("-L", root, "export", "cv", "--format", "html", "--standalone", "--person", "Rao Fu").stdout
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    legend = "".join(document.find(".//p[@class='legend']").itertext())
+    assert "† legend 0 & 50% of #0" in legend and "+ legend 7 & 50% of #7" in legend
+    markdown = scholar("-L", root, "export", "cv", "--format", "markdown", "--person", "Rao Fu").stdout
+    (tmp_path / "cv.md").write_text(markdown)
+    text = _run("pandoc", "-f", "gfm", "-t", "plain", "cv.md", cwd=tmp_path)
+    assert "Rao Fu*†¶^" in text.replace("\n", " ") and "^ legend 6 & 50% of #6" in " ".join(text.split())
+    from test_rendercv_current import INVISIBLE, rendercv_output
+
+    sections = scholar("-L", root, "export", "rendercv", "--person", "Rao Fu").stdout
+    outputs = rendercv_output(sections, tmp_path / "rendercv", "Rao Fu")  # the current RenderCV: PDF too
+    pdf = outputs["pdf"].translate(INVISIBLE)
+    assert "Rao Fu*†¶^, Ann Lee*‡‖+, Zoë Ødegård§#" in pdf
+    assert "* equal contribution; † legend 0 & 50% of #0;" in pdf and "+ legend 7 & 50% of #7" in pdf
+    assert all("legend 7" in text for text in outputs.values())
