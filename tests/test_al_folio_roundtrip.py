@@ -43,6 +43,15 @@ def _imported_text(scholar: Scholar, tmp_path: Path, text: str) -> Path:
     return root
 
 
+def test_every_marks_corpus_file_has_its_source_commit_and_licence_recorded() -> None:
+    sources = (HERE / "corpus" / "al-folio-marks" / "SOURCES.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line.split("|") for line in sources.splitlines() if line.startswith("| `")}
+    assert set(rows) == {path.name for path in MARKS_CORPUS} and len(MARKS_CORPUS) >= 3
+    for name, cells in rows.items():
+        commit, licence = cells[5].strip(" `"), cells[6].strip()
+        assert len(commit) == 40 and int(commit, 16) >= 0 and licence, name
+
+
 @pytest.mark.parametrize("source", AL_FOLIO_FILES, ids=[path.name for path in AL_FOLIO_FILES])
 def test_an_al_folio_export_imports_back_to_the_same_records(scholar: Scholar, tmp_path: Path, source: Path) -> None:
     first = _imported(scholar, tmp_path / "a", source)
