@@ -10,24 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from conftest import LIBRARY_TOML, Run
 
 Scholar = Callable[..., Run]
 
-SETTINGS = """\
-schema = 1
-
-[[people]]
-name = "Rao Fu"
-
-[marks.corresponding]
-symbol = "†"
-legend = "corresponding author"
-
-[marks.student]
-symbol = "§"
-legend = "student advised"
-"""
+# The test library's settings (corresponding author, †), a person, and a kind more.
+SETTINGS = LIBRARY_TOML + '\n[[people]]\nname = "Rao Fu"\n\n[marks.student]\nsymbol = "§"\nlegend = "student advised"\n'
+assert '[marks.corresponding]\nsymbol = "†"\nlegend = "corresponding author"' in LIBRARY_TOML
 MARKED = {
     "publications/fu2024anyhome": """\
         type = "inproceedings"

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from scholarcli.errors import ScholarError
 from scholarcli.index import Library
 from scholarcli.model import Mark, Settings
-from scholarcli.store.records import MAX_FILE_BYTES, SETTINGS_FILE, parse_settings, toml_string
+from scholarcli.store.records import SETTINGS_FILE, readable_settings, toml_string
 
 
 def mark_block(kind: str, mark: Mark) -> str:
@@ -42,14 +42,7 @@ def declare_marks(library: Library, marks: Mapping[str, Mark]) -> Settings:
 
 def _declaring(text: str, marks: Mapping[str, Mark]) -> Settings | None:
     """The settings of library.toml's new text if a reading command would read it and it declares ``marks``."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    if len(data) > MAX_FILE_BYTES:
-        return None
-    try:
-        settings = parse_settings(data)
-    except ScholarError:
+    settings = readable_settings(text)
+    if settings is None:
         return None
     return settings if all(settings.marks.get(kind) == mark for kind, mark in marks.items()) else None

@@ -191,6 +191,21 @@ def parse_settings(data: bytes) -> Settings:
     return settings
 
 
+def readable_settings(text: str) -> Settings | None:
+    """The settings a reading command would read from library.toml's new ``text`` (its size, TOML, and
+    valid); None when it would refuse it, so that library.toml is never written so."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        return parse_settings(data)
+    except ScholarError:
+        return None
+
+
 def record_text(work: Work, stem: str | None = None) -> str:
     """The canonical file text of a record: fixed field order, tomli-w formatting.
 
