@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from pandoc_release import put_current_pandoc_first
+from scholarcli.formats.name_marks import TYPED
 
 put_current_pandoc_first()  # benchmarks/corpus.py judges with the suite's pandoc too
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -342,9 +343,9 @@ def pandoc_items(
     return items
 
 
-# al-folio types equal contribution into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.");
-# the import turns the marks into data, so they are no part of the name pandoc must give back.
-MARKS = re.compile(r"^[*∗†‡]+|[*∗†‡]+$")
+# al-folio types marks into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.", "Lee^, Yong Jae");
+# the import turns them into data, so they are no part of the name pandoc must give back.
+MARKS = re.compile(rf"^[{re.escape(TYPED)}]+|[{re.escape(TYPED)}]+$")
 
 
 def _text(value: Any) -> Any:
