@@ -169,6 +169,15 @@ def test_every_symbol_typed_into_a_name_becomes_a_mark_and_library_toml_declares
     assert "declared" not in scholar("-L", root, "import", tmp_path / "papers.bib").stderr
 
 
+def test_a_literal_name_in_braces_keeps_every_character(scholar: Scholar, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    run = _import(scholar, root, "@misc{a, title = {T}, author = {{C\\# Users Group} and {Google+} and Roe*, Rick}}\n")
+    assert run.exit_code == 0, run.stderr
+    work = json.loads(scholar("-L", root, "show", "a", "--format", "json").stdout)
+    assert work["authors"] == ["{C# Users Group}", "{Google+}", "Rick Roe"]
+    assert (work["equal_contribution"], work.get("marks")) == (["Rick Roe"], None)
+
+
 def test_a_symbol_library_toml_declares_is_read_as_its_kind_and_an_annotation_explains_the_others(
     scholar: Scholar, tmp_path: Path
 ) -> None:

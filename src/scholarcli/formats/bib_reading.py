@@ -21,6 +21,7 @@ from scholarcli.formats.common import EQUAL_ANNOTATION
 from scholarcli.formats.latex_text import collapse_space, decode, decode_markup, is_lossless
 from scholarcli.formats.name_marks import Reading, kinds_typed, reading, spelled_out, unmarked
 from scholarcli.model import EQUAL_CONTRIBUTION, Mark, Settings
+from scholarcli.model.markup import is_one_group
 from scholarcli.model.names import commas, record_form, words
 from scholarcli.speed import in_two_processes
 
@@ -278,7 +279,9 @@ def read_authors(author: str, marks: Reading) -> AuthorList | str:
     names: list[str] = []
     marked: dict[str, set[str]] = {}
     for raw in listed:
-        name, typed = unmarked(decode_markup(spelled_out(raw)), marks.symbols)
+        # A literal name in braces ("{C\\# Users Group}") is all name: nothing in it is a mark.
+        literal = is_one_group(raw.strip())
+        name, typed = (decode_markup(raw), "") if literal else unmarked(decode_markup(spelled_out(raw)), marks.symbols)
         names.append(record_form(name))
         for kind in kinds_typed(typed, marks):
             marked.setdefault(kind, set()).add(names[-1])
