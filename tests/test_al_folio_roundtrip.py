@@ -59,7 +59,23 @@ def test_an_al_folio_export_imports_back_to_the_same_records(scholar: Scholar, t
     exported = tmp_path / "papers.bib"
     assert scholar("-L", tmp_path / "a", "export", "al-folio", "-o", exported).exit_code == 0
     second = _imported(scholar, tmp_path / "b", exported)
-    assert second == first
+    assert second == {key: _as_given_back(record) for key, record in first.items()}
+
+
+def _as_given_back(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as the al-folio export gives it back: an author list the import repaired comes back as
+    written when only a stray comma before "and" was repaired, which bibtex and biber drop too; a list
+    they would misread (a doubled "and", whole names joined by commas) comes back repaired, so the
+    list as written, which the first record keeps, is not in the second."""
+    from scholarcli.formats.bib_reading import bibtex_reads, split_authors
+
+    source = record.get("extra", {}).get("author")
+    if source is None or not record.get("authors"):
+        return record
+    if bibtex_reads([name.rstrip().rstrip(",") for name in split_authors(source)[0]]):
+        return record
+    extra = {name: value for name, value in record["extra"].items() if name != "author"}
+    return {name: value for name, value in {**record, "extra": extra}.items() if value}
 
 
 def _source_fields(text: str) -> dict[str, dict[str, str]]:
@@ -118,7 +134,7 @@ RENAMED = {"issue": ("number",), "eprint": ("arxiv",), "archiveprefix": ("arxiv"
 def test_an_al_folio_export_gives_back_every_field_of_the_source_as_it_came(
     scholar: Scholar, tmp_path: Path, source: Path
 ) -> None:
-    _imported(scholar, tmp_path / "a", source)
+    records = _imported(scholar, tmp_path / "a", source)
     exported = tmp_path / "papers.bib"
     assert scholar("-L", tmp_path / "a", "export", "al-folio", "-o", exported).exit_code == 0
     given_back = _source_fields(exported.read_text(encoding="utf-8"))
@@ -127,6 +143,8 @@ def test_an_al_folio_export_gives_back_every_field_of_the_source_as_it_came(
         for field, value in fields.items():
             if not value.strip():
                 continue  # an empty field says nothing
+            if field == "author" and _as_given_back(records[key]) != records[key]:
+                continue  # a list bibtex would misread, given back repaired (see _as_given_back)
             if field in RENAMED and any(name in given_back[key] for name in RENAMED[field]):
                 continue
             if field not in given_back[key] or not _same_value(field, value, given_back[key][field]):

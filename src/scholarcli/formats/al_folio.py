@@ -70,7 +70,9 @@ def _author(name: str, marks: str) -> str:
 
 def authors(work: Work, settings: Settings) -> str:
     """The author field, each author's marks typed after the family name as al-folio sites type them;
-    the list as the source wrote it where an import repaired it and it still reads as the record."""
+    the list as the source wrote it where an import repaired it, it still reads as the record, and
+    only a stray comma before "and" was repaired (which bibtex and biber drop too, with a warning;
+    a doubled "and" or whole names joined by commas they would misread, so those come back repaired)."""
     if (source := work.extra.get("author")) is not None and _reads_as(source, work, settings):
         return source.replace("<", "&lt;").replace(">", "&gt;")
     marks = author_marks(work, settings)
@@ -80,12 +82,15 @@ def authors(work: Work, settings: Settings) -> str:
 
 def _reads_as(source: str, work: Work, settings: Settings) -> bool:
     """Whether an import reads the author field ``source`` as the record's authors and marks."""
-    from scholarcli.formats.bib_reading import mark_fields, read_authors
+    from scholarcli.formats.bib_reading import bibtex_reads, mark_fields, read_authors, split_authors
     from scholarcli.formats.name_marks import reading
 
     marks = reading(settings)
     read = read_authors(source, marks)
     if isinstance(read, str) or (read.names, read.truncated) != (list(work.authors), work.authors_truncated):
+        return False
+    names = split_authors(source)[0]
+    if not bibtex_reads([name.rstrip().rstrip(",") for name in names]):
         return False
     fields = mark_fields(read.names, read.marked, marks)
     record = {kind: list(names) for kind, names in work.marks.items() if names}

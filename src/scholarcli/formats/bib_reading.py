@@ -366,6 +366,11 @@ def _annotated(entry: _Entry, annotation: str, names: list[str], marked: dict[st
         entry.extra["author+an"] = annotation
 
 
+def bibtex_reads(names: list[str]) -> bool:
+    """Whether bibtex reads every name of the list as written (none is empty, none has commas to spare)."""
+    return _misread(names) is None
+
+
 def _misread_editors(entry: _Entry) -> None:
     """Editors stay BibTeX source (in extra); a list bibtex would misread is reported as authors are."""
     if (editors := entry.values.get("editor")) and (broken := _misread(split_authors(editors)[0])):
