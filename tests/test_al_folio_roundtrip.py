@@ -21,6 +21,9 @@ AL_FOLIO_FILES = [
     HERE / "fixtures" / "bib" / "al-folio-papers.bib",
     *MARKS_CORPUS,
 ]
+# Files whose al-folio export the import reads back differently, each with the mechanism. strict: a
+# file listed here that passes fails, until it is taken off the list.
+UNSTABLE: dict[str, str] = {}
 
 
 def _records(root: Path) -> dict[str, dict[str, Any]]:
@@ -52,7 +55,16 @@ def test_every_marks_corpus_file_has_its_source_commit_and_licence_recorded() ->
         assert len(commit) == 40 and int(commit, 16) >= 0 and licence, name
 
 
-@pytest.mark.parametrize("source", AL_FOLIO_FILES, ids=[path.name for path in AL_FOLIO_FILES])
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=UNSTABLE[path.name]))
+        if path.name in UNSTABLE
+        else path
+        for path in AL_FOLIO_FILES
+    ],
+    ids=[path.name for path in AL_FOLIO_FILES],
+)
 def test_an_al_folio_export_imports_back_to_the_same_records(scholar: Scholar, tmp_path: Path, source: Path) -> None:
     first = _imported(scholar, tmp_path / "a", source)
     assert first

@@ -1,4 +1,4 @@
-"""Every option of the commands (list, export, stats, refresh, add, import, check, venues), declared once.
+"""Every option of the commands (list, export, stats, refresh, add, import, check, venues, merge), declared once.
 
 Both parsers are built from these declarations: the typer app's parameters (params.py) and the
 quick path's parser (quick.py), so a name, default, choice or help text changed here changes
@@ -59,6 +59,7 @@ def _choices() -> dict[str, tuple[str, ...]]:
     """The allowed values, from the modules that own them (imported here, not at start-up)."""
     from scholarcli.formats import FORMAT_NAMES
     from scholarcli.formats.common import CV_FORMATS, GROUPINGS, SECTIONS
+    from scholarcli.formats.inputs import INPUT_FORMATS
     from scholarcli.formats.listing import LIST_FORMATS
     from scholarcli.model import WORK_TYPES
     from scholarcli.model.query import SORT_FIELDS
@@ -68,6 +69,7 @@ def _choices() -> dict[str, tuple[str, ...]]:
         "sorts": SORT_FIELDS,
         "list_formats": LIST_FORMATS,
         "export_formats": FORMAT_NAMES,
+        "input_formats": INPUT_FORMATS,
         "cv_formats": CV_FORMATS,
         "sections": SECTIONS,
         "groupings": GROUPINGS,
@@ -334,11 +336,19 @@ IMPORT = Command(
             "flag",
             False,
         ),
+        Option(
+            "input_format",
+            ("--from",),
+            f"FILE's format: {', '.join(_C['input_formats'])} (default: told by its content).",
+            "choice",
+            choices=_C["input_formats"],
+            what="an input format",
+        ),
         Option("orcid", ("--orcid",), "Every work of an ORCID iD (0000-0002-1825-0097).", panel=PROFILE_PANEL),
         Option("dblp", ("--dblp",), "Every work of a DBLP person: pid or dblp.org/pid address.", panel=PROFILE_PANEL),
         Option("openalex", ("--openalex",), "Every work of an OpenAlex author id (A5023888391).", panel=PROFILE_PANEL),
     ),
-    arguments=(Argument("source", "FILE", "A .bib file, or - for standard input.", required=False),),
+    arguments=(Argument("source", "FILE", "A BibTeX, RIS or CSL-JSON file, or - for standard input.", required=False),),
 )
 
 
@@ -370,7 +380,27 @@ VENUES = Command(
     ),
 )
 
-DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT, CHECK, VENUES)}
+MERGE = Command(
+    "merge",
+    (
+        Option(
+            "prefer",
+            ("--prefer",),
+            "Whose value a field both works have takes: keep (KEEP's, the default) or other (OTHER's).",
+            "choice",
+            "keep",
+            choices=("keep", "other"),
+            what="a side",
+        ),
+        Option("dry_run", ("--dry-run",), "Print what the merge would do, and change nothing.", "flag", False),
+    ),
+    arguments=(
+        Argument("keep", "KEEP", "The key of the work that stays."),
+        Argument("other", "OTHER", "The key of the work merged into it; it becomes another key of KEEP."),
+    ),
+)
+
+DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT, CHECK, VENUES, MERGE)}
 
 # The options every command takes before its name.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}

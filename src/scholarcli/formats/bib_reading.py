@@ -57,12 +57,18 @@ LINK_FIELDS = {"html", "pdf", "code", "website", "slides", "poster", "video", "b
 
 @dataclass
 class Converted:
-    """One entry as a record (not yet validated), with the key it asks for and notes for the user."""
+    """One entry as a record (not yet validated), with the key it asks for and notes for the user.
+
+    Every input format's reader (formats.inputs) hands these to the import. ``key`` is "" when the
+    entry names no citation key (an RIS record, a CSL item whose id is a number): the import then
+    makes one by the key formula; ``name`` is how messages name the entry (its key if None).
+    """
 
     key: str
     record: dict[str, Any]
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what is wrong in the entry, though imported
+    name: str | None = None
 
 
 # The longest value @string expansion may make: forty lines of @string{sN = sN-1 # sN-1} would
@@ -173,15 +179,31 @@ class _Entry:
         self.problems: list[str] = []
 
     def take(self, name: str) -> str | None:
+        """The field's value, taken; None when it is missing or empty. An empty field is kept as it
+        came: in bibtex it says something (``organization = ""`` keeps a crossref's from applying)."""
         value = self.values.pop(name, None)
-        return value.strip() if value is not None and value.strip() else None
+        if value is not None and not value.strip():
+            self.extra[name] = ""
+            return None
+        return value.strip() if value is not None else None
 
     def text(self, target: str, name: str, value: str) -> None:
-        """A text field: decoded when plain text keeps all it says, else kept as BibTeX source."""
-        if is_lossless(value):
+        """A text field: decoded when plain text keeps all it says, else kept as BibTeX source (so
+        are braces that protect a word, ``Routledge {and} Kegan Paul``: one publisher, not two)."""
+        if is_lossless(value) and not protects(value):
             self.record[target] = decode(value)
         else:
             self.extra[name] = value
+
+
+# A brace that groups text rather than an accent's or a command's argument: ``{Aristotle}``,
+# ``{and}``, not ``\'{e}``, ``{\'e}`` or ``\emph{x}``. Plain text cannot say what it protects.
+_PROTECTING_BRACE = re.compile(r"(?<![\\\w'\"^`~=.])\{(?!\\)")
+
+
+def protects(value: str) -> bool:
+    """Whether a BibTeX value has braces that protect words (their case, or an "and" in a list)."""
+    return "{" in value and _PROTECTING_BRACE.search(value) is not None
 
 
 def convert(
@@ -211,14 +233,16 @@ def convert(
 def _type_and_eprint(entry: _Entry) -> None:
     """The work type, the arXiv id of an eprint, and the venue from the field that names it."""
     work_type = TYPE_MAP.get(entry.entry_type, "misc")
-    eprint_type = (entry.take("eprinttype") or entry.take("archiveprefix") or "").lower()
-    eprint = entry.take("eprint") or entry.values.get("arxiv", "").strip() or None  # al-folio's arxiv
+    eprint_type = (entry.values.get("eprinttype") or entry.values.get("archiveprefix") or "").strip().lower()
+    eprint = entry.values.get("eprint", "").strip() or entry.values.get("arxiv", "").strip() or None  # al-folio's
     if eprint and "arxiv" in entry.values:
         entry.take("arxiv")
         eprint_type = eprint_type or "arxiv"
     source = next((name for name in NATURAL_VENUE.get(work_type, ()) if entry.values.get(name, "").strip()), None)
     venue_text = entry.values.get(source, "").strip() if source else None
     if eprint and (eprint_type == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", eprint)):
+        for name in ("eprint", "eprinttype", "archiveprefix"):  # what the record's arxiv says
+            entry.take(name)
         entry.record["arxiv"] = eprint
         journal = entry.values.get("journal") or entry.values.get("journaltitle") or venue_text
         if work_type in ("misc", "article") and (journal is None or "arxiv" in journal.lower()):
@@ -227,11 +251,7 @@ def _type_and_eprint(entry: _Entry) -> None:
             for name in ("journal", "journaltitle"):
                 if (value := entry.take(name)) and value != "arXiv":
                     entry.extra[name] = value
-    elif eprint:
-        entry.extra["eprint"] = eprint
-        if eprint_type:
-            entry.extra["eprinttype"] = eprint_type
-    entry.record["type"] = work_type
+    entry.record["type"] = work_type  # another archive's eprint fields stay as they came (extra)
     natural = BIBTEX_TYPES[work_type][0]
     if entry.entry_type != natural and not (work_type == "preprint" and entry.entry_type in ("misc", "article")):
         entry.record["bibtex_type"] = entry.entry_type
@@ -246,7 +266,7 @@ def _venue_field(entry: _Entry, source: str, text: str) -> None:
     entry.take(source)
     venue = _venue(decode(text), entry.settings)
     entry.record["venue"] = venue
-    if not is_lossless(text) or _written_for(entry.settings, venue) != decode(text):
+    if not is_lossless(text) or _written_for(entry.settings, venue) != decode(text) or protects(text):
         entry.extra[source] = text
 
 
@@ -417,28 +437,42 @@ def _dates(entry: _Entry) -> None:
             extra["month"] = month
 
 
+# biblatex's patent types (patreqfr: a French patent request): the status they say.
+_PATENT_STATUS = (("patreq", "pending"), ("patent", "granted"))
+
+
+# The fields a type's publisher comes from: those its exports write it back as (a thesis's school,
+# biblatex's institution). An article's publisher is its journal's, and a misc entry's would be an
+# organization to biblatex: those, and any other, stay as they came (extra).
+PUBLISHER_SOURCES = {"thesis": ("school", "institution"), "techreport": ("institution",),
+                     "article": (), "misc": (), "preprint": (), "patent": ()}  # fmt: skip
+
+
 def _numbers_and_texts(entry: _Entry) -> None:
     work_type = entry.record["type"]
+    kind = entry.values.get("type", "").strip().lower() if work_type == "patent" else ""
+    if status := next((status for prefix, status in _PATENT_STATUS if kind and kind.startswith(prefix)), None):
+        entry.record["status"] = status  # the type itself stays in extra, written back as it came
     number_field = "number" if work_type in ("patent", "techreport") else "issue"
-    if work_type == "article" and "publisher" in entry.values:  # an article's publisher is its journal's
-        entry.extra["publisher"] = entry.values.pop("publisher")
     simple = {
-        "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "publisher": "publisher",
-        "school": "publisher", "institution": "publisher", "note": "note", "abstract": "abstract",
-        "holder": "assignee", "assignee": "assignee",
+        "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "note": "note",
+        "abstract": "abstract",
     }  # fmt: skip
+    simple |= dict.fromkeys(PUBLISHER_SOURCES.get(work_type, ("publisher",)), "publisher")
+    if work_type == "patent":
+        simple |= {"holder": "assignee", "assignee": "assignee"}
     for source, target in simple.items():
         if target not in entry.record and (value := entry.take(source)):
-            if target == "pages" and is_lossless(value):
+            if target == "pages" and is_lossless(value) and not protects(value):
                 entry.record[target] = decode(value).replace("–", "-")
             else:
                 entry.text(target, source, value)
     for source in ("doi", "url"):
         if value := entry.take(source):
             entry.record[source] = unescape_address(value)
-    if classes := entry.take("primaryclass") or entry.take("eprintclass"):
+    if "arxiv" in entry.record and (classes := entry.take("primaryclass") or entry.take("eprintclass")):
         entry.record["categories"] = [c.strip() for c in classes.split(",") if c.strip()]
-    if (keywords := entry.take("keywords")) and is_lossless(keywords):
+    if (keywords := entry.take("keywords")) and is_lossless(keywords) and not protects(keywords):
         entry.record["tags"] = [decode(t.strip()) for t in re.split(r"[,;]", keywords) if t.strip()]
     elif keywords:
         entry.extra["keywords"] = keywords
@@ -519,8 +553,20 @@ def _is_address(value: str) -> bool:
 class ParsedFile:
     entries: list[Converted]
     problems: list[Problem]
+    unread: int = 0  # entries of the file that could not be read: each is one of the problems
     # Kinds of marks the entries' names carry that library.toml does not declare: the import declares them.
     new_marks: dict[str, Mark] = field(default_factory=dict)
+
+
+# bibtex's commands are exactly @comment, @preamble and @string; bibtexparser takes any type that
+# starts with one of them (biblatex-sbl's @commentary) for that command. Such a type is given to
+# bibtexparser under a prefix no type has, and taken off again when the entry is converted.
+_COMMAND_LIKE = re.compile(r"(?i)(?<!\\)@([ \t]*)((?:comment|preamble|string)\w+)(?=[ \t]*[{(])")
+_HIDDEN_TYPE = "scholarentrytype"
+
+
+def _entry_type(written: str) -> str:
+    return written.removeprefix(_HIDDEN_TYPE)
 
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
@@ -535,6 +581,7 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
         return f"{found.group(1)}{found.group(2)},{found.group(3)}"
 
     text = _MISSING_COMMA.sub(comma, text)
+    text = _COMMAND_LIKE.sub(lambda found: f"@{found.group(1)}{_HIDDEN_TYPE}{found.group(2)}", text)
     library = parse_string(text, parse_stack=[])
     strings = {name: name for name in MONTH_MACROS}
     problems: list[Problem] = []
@@ -555,10 +602,12 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
 
     # converting is most of a parse, and each entry is converted alone: from 1,000, in two processes
     made = in_two_processes(converted, blocks) if len(blocks) >= PARALLEL_CONVERT else converted(blocks)
-    problems += [result for result in made if isinstance(result, Problem)]
+    skipped = [result for result in made if isinstance(result, Problem)]
+    unread = len(skipped) + sum(map(_is_unread_entry, library.failed_blocks))
     entries = [Converted(*result) for result in made if not isinstance(result, Problem)]
     used = {kind for entry in entries for kind in entry.record.get("marks", {})}
-    return ParsedFile(entries, problems, {kind: mark for kind, mark in marks.new.items() if kind in used})
+    new_marks = {kind: mark for kind, mark in marks.new.items() if kind in used}
+    return ParsedFile(entries, problems + skipped, unread, new_marks)
 
 
 def _annotations(entries: Iterable[Any]) -> Iterator[str]:
@@ -587,7 +636,7 @@ def _converted(
         fields = _fields(entry, strings)
     except ValueTooLong as error:
         return Problem(source, entry.key, f"{error}; the entry was skipped")
-    converted = convert(entry.entry_type, entry.key, fields.values, settings, marks)
+    converted = convert(_entry_type(entry.entry_type), entry.key, fields.values, settings, marks)
     if fields.macros:
         converted.record["macros"] = fields.macros
     converted.notes += [text for text in (note, *fields.notes) if text]
@@ -628,6 +677,18 @@ def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], l
             continue
         problems.extend(_failed_blocks([block], source))
     return recovered, problems
+
+
+def _is_unread_entry(block: Any) -> bool:
+    """Whether a block bibtexparser could not read is an entry (not @string, @preamble or
+    @comment) that is not imported: not one read all the same (a field given twice), nor the
+    repeat of a key, which bibtex skips too and counts once."""
+    from bibtexparser import model
+
+    if isinstance(block, (model.DuplicateBlockKeyBlock, model.DuplicateFieldKeyBlock)):
+        return False
+    command = re.match(r"@\s*(\w+)", str(getattr(block, "raw", "")))
+    return command is not None and command.group(1).lower() not in ("string", "preamble", "comment")
 
 
 # What bibtex cannot read in a field name; at such a name it skips the rest of the entry.

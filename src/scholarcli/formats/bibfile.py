@@ -136,11 +136,13 @@ def identifier_fields(work: Work, eprint_type: tuple[str, str], class_field: str
     return fields
 
 
-def with_aliases(text: str, entry_type: str, work: Work, fields: Sequence[tuple[str, str]]) -> str:
+def with_aliases(entry_type: str, work: Work, fields: Sequence[tuple[str, str]]) -> str:
     """The entry, then one copy under each other key the work has (``ids``): BibTeX has no aliases,
-    so a copy is what makes ``\\cite{alias}`` resolve."""
+    so a copy is what makes ``\\cite{alias}`` resolve. No entry carries ``ids``: biber, reading
+    such a file, would take each copy's key for an alias of a real entry."""
     if "ids" not in work.extra:  # the usual work: no other key
-        return text
+        return entry(entry_type, work.key, fields)
     from scholarcli.model.duplicates import aliases
 
-    return "\n".join([text, *(entry(entry_type, alias, fields) for alias in aliases(work))])
+    fields = [(name, value) for name, value in fields if name != "ids"]
+    return "\n".join(entry(entry_type, key, fields) for key in [work.key, *aliases(work)])

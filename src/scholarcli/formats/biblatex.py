@@ -62,7 +62,7 @@ OFFICES = {"US": ("patentus", "patrequs"), "EP": ("patenteu", "patreqeu"), "DE":
 
 
 def _patent_type(work: Work) -> str:
-    granted = work.status in (None, "granted")
+    granted = work.status == "granted"
     office = OFFICES.get((work.number or "")[:2].upper())
     if office:
         return office[0] if granted else office[1]
@@ -76,11 +76,13 @@ def _text(value: str) -> str:
 def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple[str, list[str]]:
     bib_type, type_field = TYPES[work.type]
     bib_type = work.bibtex_type or bib_type  # an imported entry keeps the type it came with
-    if work.bibtex_type:
+    if work.bibtex_type or "type" in work.extra:  # and its own type field
         type_field = None
     fields = _head(work, settings, bib_type)
     if date := iso_date(work):
         fields.append(("date", date))
+    elif work.month is not None:  # no year for a date: biblatex's month field keeps the month
+        fields.append(("month", str(work.month)))
     if type_field:
         fields.append(("type", type_field))
     fields += _publication(work, bib_type)
@@ -125,17 +127,19 @@ def _head(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]
 def _publication(work: Work, bib_type: str) -> list[tuple[str, str]]:
     """Publisher, a patent's number, type and holder, volume, number and pages."""
     fields: list[tuple[str, str]] = []
-    if work.publisher and (where := PUBLISHER_FIELD.get(bib_type)):
+    # an imported entry of its own type has its publisher back in any case (a booklet's, say)
+    if work.publisher and (where := PUBLISHER_FIELD.get(bib_type, "publisher" if work.bibtex_type else None)):
         fields.append((where, _text(work.publisher)))
+    if work.number:  # a patent's or a report's
+        fields.append(("number", _text(work.number)))
     if work.is_patent:
-        if work.number:
-            fields.append(("number", _text(work.number)))
-        fields.append(("type", _patent_type(work)))
+        if work.status and "type" not in work.extra:  # an imported patent's own type is written as it came
+            fields.append(("type", _patent_type(work)))
         if work.assignee:
             fields.append(("holder", _text(work.assignee)))
     if work.volume:
         fields.append(("volume", _text(work.volume)))
-    if work.issue:
+    if work.issue and not work.number:
         fields.append(("number", _text(work.issue)))
     if work.pages:
         fields.append(("pages", _text(page_range(work.pages))))

@@ -227,6 +227,9 @@ def escape_title(text: str, ascii_only: bool = True) -> str:
 # --- markup to LaTeX: titles and names ---------------------------------------------------------
 
 _MARKUP_OUT = {"\\{": "\\{", "\\}": "\\}", "\\$": "\\$", "\\\\": r"\textbackslash{}"}
+# BibTeX counts escaped braces too when it looks for a field's end: literal braces that do not
+# nest (a name "O{Brien") are written as commands without braces, as escape() writes them.
+_MARKUP_OUT_LONE = {**_MARKUP_OUT, "\\{": r"\textbraceleft{}", "\\}": r"\textbraceright{}"}
 
 
 def escape_markup(text: str, ascii_only: bool = True) -> str:
@@ -234,14 +237,21 @@ def escape_markup(text: str, ascii_only: bool = True) -> str:
     math and commands as written, the markup's escapes as LaTeX's."""
     if not is_marked(text):
         return escape(text, ascii_only)
+    out = _escape_markup(text, ascii_only, _MARKUP_OUT)
+    if ("\\{" in text or "\\}" in text) and not braces_balance(out):
+        return _escape_markup(text, ascii_only, _MARKUP_OUT_LONE)
+    return out
+
+
+def _escape_markup(text: str, ascii_only: bool, escapes: dict[str, str]) -> str:
     out, math = [], False
     listed = list(tokens(text))
     for index, token in enumerate(listed):
         following = listed[index + 1] if index + 1 < len(listed) else ""
         if token[-1] in "^_" and following == "{" and token[0] not in "\\{}$" and not math:
             out.append(_escape(token[:-1], ascii_only, SPECIALS) + token[-1])  # x^{2}: LaTeX's superscript
-        elif token in _MARKUP_OUT:
-            out.append(_MARKUP_OUT[token])
+        elif token in escapes:
+            out.append(escapes[token])
         elif token == "$":
             math = not math
             out.append(token)
