@@ -385,3 +385,15 @@ def test_rendercv_html5lib_and_pandoc_read_the_marks_and_legends(
     assert "Rao Fu*†¶^, Ann Lee*‡‖+, Zoë Ødegård§#" in pdf
     assert "* equal contribution; † legend 0 & 50% of #0;" in pdf and "+ legend 7 & 50% of #7" in pdf
     assert all("legend 7" in text for text in outputs.values())
+
+
+def test_csl_json_exported_and_imported_gives_back_the_marks(scholar: Scholar, marked: Path, tmp_path: Path) -> None:
+    items = tmp_path / "items.json"
+    items.write_text(scholar("-L", marked, "export", "csl-json").stdout, encoding="utf-8")
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "library.toml").write_bytes((marked / "library.toml").read_bytes())
+    assert scholar("-L", again, "import", items).exit_code == 0
+    back = json.loads(scholar("-L", again, "show", "fu2024anyhome", "--format", "json").stdout)
+    assert back["equal_contribution"] == ["Zehao Wen", "Rao Fu"]
+    assert back["marks"] == {"corresponding": ["Rao Fu"], "student": ["Zichen Liu"]}
