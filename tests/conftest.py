@@ -50,6 +50,10 @@ variants = ["A. Lovelace"]
 [[people]]
 name = "Hervé Jégou"
 
+[marks.corresponding]
+symbol = "†"
+legend = "corresponding author"
+
 [venues.ICLR]
 name = "International Conference on Learning Representations"
 

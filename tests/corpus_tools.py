@@ -25,13 +25,14 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pandoc_release import put_current_pandoc_first
+from scholarcli.formats.name_marks import TYPED
 
 put_current_pandoc_first()  # benchmarks/corpus.py judges with the suite's pandoc too
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -383,9 +384,9 @@ def pandoc_items(bib: Path, reader: str, work: Path, env: Mapping[str, str], res
     return items
 
 
-# al-folio types equal contribution into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.");
-# the import turns the marks into data, so they are no part of the name pandoc must give back.
-MARKS = re.compile(r"^[*∗†‡]+|[*∗†‡]+$")
+# al-folio types marks into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.", "Lee^, Yong Jae");
+# the import turns them into data, so they are no part of the name pandoc must give back.
+MARKS = re.compile(rf"^[{re.escape(TYPED)}]+|[{re.escape(TYPED)}]+$")
 
 
 def _text(value: Any) -> Any:
@@ -420,11 +421,21 @@ def _folded(item: Mapping[str, Any]) -> tuple[str, list[str]]:
     return "".join(c for c in title if c.isalnum()), ["".join(c for c in f.casefold() if c.isalnum()) for f in families]
 
 
-def pandoc_differences(source: Mapping[str, Mapping[str, Any]], export: Mapping[str, Mapping[str, Any]]) -> list[str]:
+def _name_words(item: Mapping[str, Any]) -> set[str]:
+    """Every word of an item's names, folded: what a repaired author list may hold."""
+    text = " ".join(str(value) for name in _names(item) for value in name.values())
+    return set(re.findall(r"\w+", unicodedata.normalize("NFKD", text).casefold()))
+
+
+def pandoc_differences(
+    source: Mapping[str, Mapping[str, Any]], export: Mapping[str, Mapping[str, Any]], repaired: Set[str] = frozenset()
+) -> list[str]:
     """Each source item whose title or authors (marks aside) pandoc reads differently from the export.
 
     A key the import merged into another work's record (the export names it in that entry's ids) is
-    compared through that record: same title and family names, case, accents and markup aside."""
+    compared through that record: same title and family names, case, accents and markup aside. The
+    authors of an entry whose list the import ``repaired`` (bibtex would misread the source's) are
+    the source's words and no other (pandoc misreads the source's as bibtex does)."""
     merged = {alias.strip() for item in export.values() for alias in str(item.get("other-ids", "")).split(",")}
     differences = []
     for key, item in source.items():
@@ -435,9 +446,16 @@ def pandoc_differences(source: Mapping[str, Mapping[str, Any]], export: Mapping[
             continue
         elif _text(item.get("title")) != _text(other.get("title")):
             differences.append(f"{key}: title {item.get('title')!r} became {other.get('title')!r}")
+        elif key in repaired and _name_words(other) <= _name_words(item) and _names(other):
+            continue
         elif _names(item) != _names(other):
             differences.append(f"{key}: author {item.get('author')!r} became {other.get('author')!r}")
     return differences
+
+
+def repaired_lists(messages: str) -> set[str]:
+    """The keys of the entries whose author list the import repaired, as its notes name them."""
+    return set(re.findall(r"(?m)^note: (.+?): author: bibtex would misread this list .*; read as", messages))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -588,6 +606,7 @@ def judge_lane(
     work: Path,
     env: Mapping[str, str],
     by_bibtex: BibtexRead,
+    repaired: Set[str] = frozenset(),
 ) -> LaneResult:
     citable = [key for key in keys if not UNCITABLE.search(key)]
     if lane.engine == "bibtex":
@@ -596,7 +615,7 @@ def judge_lane(
         engines = biber_engine(source, export, citable, work, env)
     theirs = pandoc_items(source, lane.reader, work / "source-pandoc", env, respell=True)
     ours = pandoc_items(export, lane.reader, work / "export-pandoc", env)
-    differences = pandoc_differences(theirs, ours)
+    differences = pandoc_differences(theirs, ours, repaired)
     commas = trailing_comma_names(source)
     new = {w for w in engines.after.warnings - engines.before if not caused_by_source(w, dangling, commas)}
     return LaneResult(lane, engines.kept, engines.after, new, len(theirs), differences, (theirs, ours), engines.bbl)
@@ -619,7 +638,16 @@ def judge(source: Path, work: Path) -> Outcome:
         dangling = dangling_crossrefs(source, keys)
         lanes = [
             pool.submit(
-                judge_lane, lane, source, trip.exports[lane.name], keys, dangling, work / lane.name, env, by_bibtex
+                judge_lane,
+                lane,
+                source,
+                trip.exports[lane.name],
+                keys,
+                dangling,
+                work / lane.name,
+                env,
+                by_bibtex,
+                repaired_lists(trip.messages),
             )
             for lane in LANES
         ]

@@ -62,7 +62,7 @@ def _entry(item: dict[str, Any]) -> Any:
     parsed = parse(json.dumps([item]), "refs.json", Settings(schema=1))
     assert not parsed.problems and len(parsed.entries) == 1, parsed
     entry = parsed.entries[0]
-    assert work_from_record("k", entry.record, "refs.json", ())[1] == [], entry.record  # a valid record
+    assert work_from_record("k", entry.record, "refs.json")[1] == [], entry.record  # a valid record
     return entry
 
 
@@ -254,7 +254,7 @@ ITEMS = st.dictionaries(
 def test_any_item_reads_as_a_valid_record_or_a_problem(item: dict[str, Any]) -> None:
     parsed = parse(json.dumps([item]), "h.json", Settings(schema=1))
     for entry in parsed.entries:
-        work, problems = work_from_record(entry.key or "k", entry.record, "h.json", ())
+        work, problems = work_from_record(entry.key or "k", entry.record, "h.json")
         assert work is not None or all("UTF-8" in problem.message for problem in problems), problems
         if work is not None:
             assert set(entry.record) <= set(FIELD_KINDS)

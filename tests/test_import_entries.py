@@ -91,7 +91,7 @@ def test_an_imported_entry_keeps_its_type_and_every_field_and_gains_none(
     values |= dict.fromkeys(empty - names - set(dates), "")
     source = f"@{entry_type}{{k,\n  title = {{{value}}},\n" + "".join(f"  {n} = {{{v}}},\n" for n, v in values.items())
     [converted] = parse(source + "}\n", "x.bib", SETTINGS).entries
-    work, problems = work_from_record("k", converted.record, "k", set())
+    work, problems = work_from_record("k", converted.record, "k")
     assert work is not None, problems
     for fmt in ("bibtex", "biblatex"):
         text = renderer(fmt)([work], SETTINGS, ExportOptions()).text

@@ -67,7 +67,7 @@ def _record(text: str) -> dict[str, Any]:
     parsed = parse(text, "refs.ris", Settings(schema=1))
     assert not parsed.problems and len(parsed.entries) == 1, parsed
     record = parsed.entries[0].record
-    assert work_from_record("k", record, "refs.ris", ())[1] == []  # a valid record
+    assert work_from_record("k", record, "refs.ris")[1] == []  # a valid record
     return record
 
 
@@ -181,7 +181,7 @@ def test_any_record_reads_as_valid_records_or_problems(lines: list[tuple[str, st
     text = "TY  - JOUR\n" + "".join(f"{tag}  - {value}\n" for tag, value in lines)
     parsed = parse(text, "h.ris", Settings(schema=1))
     for entry in parsed.entries:
-        work, problems = work_from_record(entry.key or "k", entry.record, "h.ris", ())
+        work, problems = work_from_record(entry.key or "k", entry.record, "h.ris")
         assert work is not None or all("UTF-8" in problem.message for problem in problems), problems
 
 

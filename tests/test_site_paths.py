@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 
 from conftest import LIBRARY_TOML, Run, interrupt_after
 from scholarcli.formats.site_files import MANIFEST, folded
-from scholarcli.model import Work
+from scholarcli.model import Known, Work
 from scholarcli.model.validate import WINDOWS_RESERVED
 from scholarcli.store.records import new_record_path, save
 from strategies import HOSTILE_KEYS, key_sets
@@ -38,7 +38,7 @@ def library_of(root: Path, keys: list[str]) -> Path:
         work = Work(key=key, type="misc", title=f"Work {number}", authors=("Ada Lovelace",), year=2000 + number)
         relative = new_record_path(work.type, key, taken)
         taken.add(relative)
-        save(root, relative, work, {"Ada Lovelace"})
+        save(root, relative, work, Known(people=frozenset({"Ada Lovelace"})))
     return root
 
 

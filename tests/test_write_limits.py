@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import Run, library_files, write_library
 from fetch.server import FIXTURES, Answer, Recorded
 from scholarcli.errors import InvalidRecord
-from scholarcli.model import FIELD_KINDS, WORK_TYPES, Citation, Kind, Work
+from scholarcli.model import FIELD_KINDS, WORK_TYPES, Citation, Kind, Known, Work
 from scholarcli.store.records import MAX_FILE_BYTES, read_record, save
 
 Scholar = Callable[..., Run]
@@ -145,7 +145,11 @@ VALUES: dict[Kind, st.SearchStrategy[Any]] = {
     Kind.STR_LIST: st.lists(st.one_of(TEXT, SIZES.map(lambda n: "x" * n)), max_size=3).map(tuple),
     Kind.STR_TABLE: st.dictionaries(st.from_regex(r"[a-z]{1,8}", fullmatch=True), TEXT, max_size=3),
     Kind.DATE: st.dates(),
+    Kind.STR_LIST_TABLE: st.dictionaries(
+        st.sampled_from(["corresponding", "student", "undeclared"]), st.lists(TEXT, max_size=2).map(tuple), max_size=2
+    ),
 }
+KNOWN = Known(marks=frozenset({"corresponding", "student"}))
 WORKS = st.builds(
     lambda work_type, fields: Work(key="k", type=work_type, **fields),
     st.sampled_from(WORK_TYPES),
@@ -171,10 +175,10 @@ def test_whatever_save_writes_reads_back_as_it_was_and_what_it_refuses_is_not_wr
     path = root / "publications" / "k.toml"
     path.unlink(missing_ok=True)
     try:
-        save(root, "publications/k.toml", work, set())
+        save(root, "publications/k.toml", work, KNOWN)
     except InvalidRecord as error:
         assert error.problems and not path.exists()
         return
     assert path.stat().st_size <= MAX_FILE_BYTES
-    read = read_record(root, "publications/k.toml", "k", set())
+    read = read_record(root, "publications/k.toml", "k", KNOWN)
     assert isinstance(read, Work) and read.to_record() == work.to_record()  # empty values are not written

@@ -52,7 +52,7 @@ def test_orcid_works_merge_preprints_into_their_published_versions(recorded: Rec
     )
     for record in result.records:
         assert "authors" not in record  # summaries list none, and none is invented
-        assert work_from_record("k", record, "k.toml", ())[1] == []
+        assert work_from_record("k", record, "k.toml")[1] == []
 
 
 def test_orcid_details_failure_keeps_the_summaries(recorded: Recorded, client: Client) -> None:

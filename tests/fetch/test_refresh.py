@@ -18,6 +18,10 @@ schema = 1
 [[people]]
 name = "Shankar Sadasivan"
 
+[marks.corresponding]
+symbol = "†"
+legend = "corresponding author"
+
 [venues.PONE]
 name = "Public Library of Science ONE"
 kind = "journal"
@@ -178,11 +182,30 @@ def test_equal_contributors_missing_from_the_fetched_authors_keep_the_authors(
     run = scholar("-L", root, "refresh", "sadasivan2012methylphenidate", "--write")
     assert run.exit_code == 0, run.stderr
     assert (
-        "note: sadasivan2012methylphenidate: authors kept: the equal contributors B. Pond are not among the fetched authors"
+        "note: sadasivan2012methylphenidate: authors kept: the marked authors B. Pond are not among the fetched authors"
         in run.stderr
     )
     assert record(root, "sadasivan2012methylphenidate")["authors"] == ["Shankar Sadasivan", "B. Pond"]
     assert record(root, "sadasivan2012methylphenidate")["year"] == 2012  # the other fields are taken
+
+
+def test_each_mark_stays_on_its_author_when_the_fetched_list_replaces_the_authors(
+    scholar: Scholar, served: Recorded, root: Path
+) -> None:
+    path = root / "publications" / "sadasivan2012methylphenidate.toml"
+    path.write_text(
+        SADASIVAN + 'equal_contribution = ["shankar sadasivan"]\n[marks]\ncorresponding = ["Brooks B. Pond"]\n'
+    )
+    path.write_text(path.read_text().replace('"Shankar Sadasivan", "Brooks', '"shankar sadasivan", "Brooks'))
+    run = scholar("-L", root, "refresh", "sadasivan2012methylphenidate", "--write")
+    assert run.exit_code == 0, run.stderr
+    saved = record(root, "sadasivan2012methylphenidate")
+    authors = saved["authors"]
+    assert isinstance(authors, list) and authors[:2] == ["Shankar Sadasivan", "Brooks B. Pond"] and len(authors) == 6
+    assert (saved["equal_contribution"], saved["marks"]) == (
+        ["Shankar Sadasivan"],
+        {"corresponding": ["Brooks B. Pond"]},
+    )
 
 
 def refresh_with(

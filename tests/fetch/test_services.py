@@ -17,7 +17,7 @@ from scholarcli.model.validate import work_from_record
 
 
 def valid(record: dict[str, Any]) -> dict[str, Any]:
-    work, problems = work_from_record("key", record, "fetched.toml", ())
+    work, problems = work_from_record("key", record, "fetched.toml")
     assert work is not None and not problems, problems
     return record
 

@@ -124,7 +124,7 @@ def _serve(recorded: Recorded, path: str, document: Any) -> None:
 
 def valid_record(record: dict[str, Any]) -> None:
     """A record the library would read: valid, and its text read back the same."""
-    work, problems = work_from_record("key", record, "fetched.toml", ())
+    work, problems = work_from_record("key", record, "fetched.toml")
     assert work is not None, problems
     raw, error = parse_toml_text(record_text(work))
     assert raw == record, error

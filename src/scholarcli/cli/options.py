@@ -311,6 +311,14 @@ ADD = Command(
         _record("title", "--title", "The title."),
         _record("authors", "--author", "An author or inventor, in order (repeatable).", "list", short=("-a",)),
         _record("equal_contribution", "--equal", "An author who contributed equally (repeatable).", "list"),
+        _record(
+            "marks",
+            "--mark",
+            "A mark after an author's name, KIND=NAME, of a kind library.toml declares (repeatable):"
+            ' --mark student="Ann Lee".',
+            "list",
+            metavar="KIND=NAME",
+        ),
         _record("year", "--year", "Year.", "int"),
         _record("month", "--month", "Month, 1 to 12.", "int", minimum=1, maximum=12),
         _record("venue", "--venue", "Venue acronym of the registry, or free text."),

@@ -67,7 +67,7 @@ def make_record(work_type: str, title: str, **fields: Any) -> dict[str, Any]:
         raise AssertionError(f"not record fields: {sorted(unknown)}")  # a bug in a mapping, not in data
     if "day" in record and "month" not in record:
         del record["day"]
-    _, problems = work_from_record("fetched", record, "fetched", ())
+    _, problems = work_from_record("fetched", record, "fetched")
     if problems:
         raise FetchError("scholar", title[:60], f"the answer makes no valid record: {problems[0]}", "bad-response")
     return record

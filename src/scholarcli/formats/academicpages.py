@@ -21,6 +21,7 @@ from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import authors_text, iso_date
+from scholarcli.model.marks import legend_text, legends
 from scholarcli.model.markup import plain
 
 # Markdown's punctuation but < > &, which become HTML entities (kramdown keeps entities as they are).
@@ -41,7 +42,7 @@ CATEGORIES = {"Journal articles": "manuscripts", "Conference papers": "conferenc
 def citation(work: Work, settings: Settings) -> str:
     """The recommended citation: authors, "title", venue, year."""
     title = f"\u201c{plain(work.title)}\u201d"
-    return sentences([authors_text(work, settings.equal_contribution), title, venue_line(work, settings)])
+    return sentences([authors_text(work, settings), title, venue_line(work, settings)])
 
 
 def front_matter(work: Work, settings: Settings, name: str) -> list[str]:
@@ -66,9 +67,8 @@ def front_matter(work: Work, settings: Settings, name: str) -> list[str]:
 def body(work: Work, settings: Settings) -> list[str]:
     """The page text: the legend of any mark, then the links, as escaped Markdown."""
     lines = []
-    if work.equal_contribution:
-        mark = settings.equal_contribution
-        lines.append(markdown_text(f"{mark.symbol} {mark.legend}"))
+    if used := legends([work], settings):
+        lines.append(markdown_text(legend_text(used)))
     anchors = [f"[{markdown_text(link.label)}]({md_url(link.url)})" for link in links(work)]
     if anchors:
         lines.append(" · ".join(anchors))

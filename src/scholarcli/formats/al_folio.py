@@ -29,6 +29,7 @@ from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsa
 from scholarcli.formats.latex_text import escape, escape_markup
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
+from scholarcli.model.marks import author_marks, symbols
 from scholarcli.model.names import bibtex_parts, is_comma_form, split_name
 
 TYPES = {"article": "article", "inproceedings": "inproceedings", "incollection": "incollection", "book": "book",
@@ -55,22 +56,47 @@ def text(value: str) -> str:
     return value.replace("\\textless{}", "&lt;").replace("\\textgreater{}", "&gt;")
 
 
-def _author(name: str, equal: bool, mark: str) -> str:
-    """``Family*, Given``: the mark after the family name, where al-folio draws it as a superscript."""
+def _author(name: str, marks: str) -> str:
+    """``Family*†, Given``: the marks after the family name, where al-folio draws them as a superscript."""
     if is_comma_form(name):
         first, von, last, jr = bibtex_parts(name)
         given, family = first, f"{von} {last}".strip()
     else:
         (given, family), jr = split_name(name), ""
-    parts = [text(escape_markup(family, ascii_only=False)) + (mark if equal else "")]
+    parts = [text(escape_markup(family, ascii_only=False)) + marks]
     parts += [text(escape_markup(part, ascii_only=False)) for part in (jr, given) if part]
     return ", ".join(parts)
 
 
-def authors(work: Work, mark: str) -> str:
-    equal = set(work.equal_contribution)
-    listed = [_author(name, name in equal, mark) for name in work.authors]
+def authors(work: Work, settings: Settings) -> str:
+    """The author field, each author's marks typed after the family name as al-folio sites type them;
+    the list as the source wrote it where an import repaired it, it still reads as the record, and
+    only a stray comma before "and" was repaired (which bibtex and biber drop too, with a warning;
+    a doubled "and" or whole names joined by commas they would misread, so those come back repaired)."""
+    if (source := work.extra.get("author")) is not None and _reads_as(source, work, settings):
+        return source.replace("<", "&lt;").replace(">", "&gt;")
+    marks = author_marks(work, settings)
+    listed = [_author(name, symbols(mark)) for name, mark in zip(work.authors, marks, strict=True)]
     return " and ".join([*listed, "others"] if work.authors_truncated else listed)
+
+
+def _reads_as(source: str, work: Work, settings: Settings) -> bool:
+    """Whether an import reads the author field ``source`` as the record's authors and marks."""
+    from scholarcli.formats.bib_reading import bibtex_reads, mark_fields, read_authors, split_authors
+    from scholarcli.formats.name_marks import reading
+
+    marks = reading(settings)
+    read = read_authors(source, marks)
+    if isinstance(read, str) or (read.names, read.truncated) != (list(work.authors), work.authors_truncated):
+        return False
+    names = split_authors(source)[0]
+    if not bibtex_reads([name.rstrip().rstrip(",") for name in names]):
+        return False
+    fields = mark_fields(read.names, read.marked, marks)
+    record = {kind: list(names) for kind, names in work.marks.items() if names}
+    return bool(
+        fields.get("equal_contribution", []) == list(work.equal_contribution) and fields.get("marks", {}) == record
+    )
 
 
 def url_text(url: str) -> str:
@@ -112,8 +138,8 @@ def _venue(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str
         fields.append(("abbr", text(escape(work.venue, ascii_only=False))))
     field = VENUE_FIELD.get(bib_type)
     name = venue_name(work, settings) if work.is_patent or not work.venue else venue_long(work, settings)
-    if field and venue_from_extra(work):
-        pass  # written with the other kept fields
+    if field and (field in work.extra or venue_from_extra(work)):
+        pass  # written with the other kept fields: the journal as the source gave it ("arXiv Mar.")
     elif field and name:
         fields.append((field, text(escape(name, ascii_only=False))))
     elif work.is_patent:
@@ -130,7 +156,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     bib_type = TYPES[work.type]
     fields: list[tuple[str, str]] = []
     if work.authors:
-        fields.append(("author", authors(work, settings.equal_contribution.symbol)))
+        fields.append(("author", authors(work, settings)))
     # As written: jekyll-scholar shows titles as they are, so no protection is added that an import
     # would read back as the source's.
     fields.append(("title", text(escape_markup(work.title, ascii_only=False))))
@@ -160,11 +186,11 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
             fields.append((name, text(escape(value, ascii_only=False))))
     fields.append(("bibtex_show", work.extra.get("bibtex_show", "true")))
     if work.selected:
-        fields.append(("selected", "true"))
+        fields.append(("selected", work.extra.get("selected", "true")))  # as an import read it: "True"
     # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).
     fields, kept = kept_fields(work, fields)
     for name, value in kept:
-        escaped = value.replace("<", "&lt;").replace(">", "&gt;")
+        escaped = text(value.replace("<", "&lt;").replace(">", "&gt;"))
         fields.append((name, Bare(escaped) if type(value) is Bare else escaped))  # an @string: bare still
     return entry(work.bibtex_type or bib_type, work.key, fields), unsafe_links(work)  # the type it came with
 

@@ -14,7 +14,7 @@ from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
     ExportResult,
-    equal_positions,
+    author_annotations,
     is_arxiv,
     render_each,
 )
@@ -109,8 +109,8 @@ def _head(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]
     fields: list[tuple[str, str]] = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=False)))
-        if positions := equal_positions(work):
-            fields.append(("author+an", ";".join(f"{index}=equal" for index in positions)))
+        if (annotations := author_annotations(work, settings)) and "author+an" not in work.extra:
+            fields.append(("author+an", annotations))  # an imported one that names kinds scholar lacks: kept
     if work.title:
         fields.append(("title", escape_title(work.title, ascii_only=False)))
     venue = venue_long(work, settings)

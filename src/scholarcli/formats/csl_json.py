@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from scholarcli.formats.common import ExportOptions, ExportResult, equal_positions, is_arxiv
+from scholarcli.formats.common import ExportOptions, ExportResult, is_arxiv, mark_positions
 from scholarcli.formats.latex_text import decode
-from scholarcli.model import Settings, Work
+from scholarcli.model import EQUAL_CONTRIBUTION, Settings, Work
 from scholarcli.model.describe import venue_long
 from scholarcli.model.markup import ESCAPES, is_marked, is_one_group, plain, tokens
 from scholarcli.model.names import bibtex_parts, has_and, is_comma_form, split_name
@@ -146,8 +146,11 @@ def item(work: Work, settings: Settings) -> dict[str, Any]:
     if work.tags:
         data["keyword"] = ", ".join(work.tags)
     custom: dict[str, Any] = {}
-    if positions := equal_positions(work):
-        custom["equal-contribution"] = positions
+    positions = mark_positions(work, settings)
+    if EQUAL_CONTRIBUTION in positions:
+        custom["equal-contribution"] = positions.pop(EQUAL_CONTRIBUTION)
+    if positions:  # the other kinds: {"corresponding": [4]}
+        custom["marks"] = positions
     if work.authors_truncated:
         custom["authors-truncated"] = True
     if work.categories:

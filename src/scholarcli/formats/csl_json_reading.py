@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from scholarcli.errors import Problem
 from scholarcli.formats.bib_reading import Converted, ParsedFile
 from scholarcli.formats.csl_json import TYPES, WORK_TYPE_OF
+from scholarcli.formats.name_marks import DEFAULT_READING
 from scholarcli.formats.record_building import Builder, arxiv_id, doi, is_citation_key, literal_name, person
-from scholarcli.model import PATENT_STATUSES, Settings
+from scholarcli.model import PATENT_STATUSES, Mark, Settings
 from scholarcli.model.markup import literal
 
 # Crossref's type names, which items from its API (and some from doi.org) carry instead of CSL's.
@@ -82,12 +83,22 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
         message = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
         return ParsedFile([], [Problem(source, where, f"not JSON: {message}")])
     entries, problems = [], []
+    kinds = readable_kinds(settings)
     for name, item in _items(data):
         if isinstance(item, dict):
-            entries.append(convert(item, name))
+            entries.append(convert(item, name, kinds))
         else:
             problems.append(Problem(source, name, "not a CSL-JSON item (a JSON object); skipped"))
-    return ParsedFile(entries, problems)
+    used = {kind for entry in entries for kind in entry.record.get("marks", {})}
+    return ParsedFile(entries, problems, new_marks={kind: kinds[kind] for kind in used if kind not in settings.marks})
+
+
+def readable_kinds(settings: Settings) -> dict[str, Mark]:
+    """The kinds of marks ``custom.marks`` may name: library.toml's, and those an import reads al-folio's
+    symbols as (name_marks.DEFAULT_READING) whose symbol library.toml does not give another kind."""
+    taken = {mark.symbol for mark in settings.all_marks.values()}
+    defaults = {kind: Mark(symbol, legend) for symbol, (kind, legend) in DEFAULT_READING.items() if symbol not in taken}
+    return {**defaults, **settings.marks}
 
 
 def _items(data: Any) -> Iterator[tuple[str, Any]]:
@@ -136,9 +147,10 @@ def rich_text(text: str) -> str:
 class _Item:
     """One item being read: the variables not yet taken, and the record being built."""
 
-    def __init__(self, item: dict[str, Any]) -> None:
+    def __init__(self, item: dict[str, Any], kinds: Mapping[str, Mark]) -> None:
         self.values = {key: value for key, value in item.items() if value not in (None, "", [], {})}
         self.built = Builder("csl")
+        self.kinds = kinds  # the kinds of marks custom.marks may name
 
     def text(self, variable: str) -> str | None:
         """A text variable taken: a string, a number as written, or strings (Crossref's lists) joined."""
@@ -153,9 +165,10 @@ class _Item:
         return None
 
 
-def convert(item: dict[str, Any], name: str) -> Converted:
-    """One CSL item (a JSON object) as an entry named ``name`` in messages, unless its id is a key."""
-    read = _Item(item)
+def convert(item: dict[str, Any], name: str, kinds: Mapping[str, Mark] | None = None) -> Converted:
+    """One CSL item (a JSON object) as an entry named ``name`` in messages, unless its id is a key;
+    ``kinds`` are the kinds of marks its ``custom.marks`` may name (readable_kinds)."""
+    read = _Item(item, kinds or {})
     for step in STEPS:
         step(read)
     key = None
@@ -396,6 +409,7 @@ def _custom(read: _Item) -> None:
         else:
             read.built.problems.append("custom: equal-contribution is not a list of author positions; kept")
             custom["equal-contribution"] = positions
+    _custom_marks(read, custom, authors)
     if custom.get("authors-truncated") is True:
         read.built.record["authors_truncated"] = custom.pop("authors-truncated")
     categories = custom.get("arxiv-categories")
@@ -403,6 +417,28 @@ def _custom(read: _Item) -> None:
         read.built.record["categories"] = [category.strip() for category in custom.pop("arxiv-categories")]
     if custom:
         read.built.keep("custom", json.dumps(custom, ensure_ascii=False))
+
+
+def _custom_marks(read: _Item, custom: dict[str, Any], authors: list[str]) -> None:
+    """``custom.marks`` as scholar's export writes it (``{"corresponding": [4]}``) as the record's marks,
+    for the kinds it may name; any other kept in ``custom``."""
+    marks = custom.pop("marks", None)
+    if not isinstance(marks, dict):
+        if marks is not None:
+            custom["marks"] = marks
+        return
+    kept = {}
+    for kind, positions in marks.items():
+        if kind in read.kinds and isinstance(positions, list) and all(_position(at, authors) for at in positions):
+            read.built.record.setdefault("marks", {})[kind] = [n for at, n in enumerate(authors, 1) if at in positions]
+        else:
+            kept[kind] = positions
+    if kept:
+        custom["marks"] = kept
+
+
+def _position(at: object, authors: list[str]) -> bool:
+    return type(at) is int and 0 < at <= len(authors)
 
 
 def _left(read: _Item) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from scholarcli.formats.cv import Cv, CvEntry, CvGroup, cited_text, drawn_authors, metrics_text
+from scholarcli.formats.cv import Cv, CvEntry, CvGroup, cited_text, drawn_authors, drawn_legend, metrics_text
+
+
+def superscript(symbols: str) -> str:
+    return f"<sup>{escape(symbols)}</sup>"
 
 
 def _span(css_class: str, html: str) -> str:
@@ -14,9 +18,7 @@ def _span(css_class: str, html: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = drawn_authors(
-        entry, cv.mark, escape, lambda name: f"<strong>{name}</strong>", lambda mark: f"<sup>{escape(mark)}</sup>"
-    )
+    names = drawn_authors(entry, escape, lambda name: f"<strong>{name}</strong>", superscript)
     parts = []
     if names:
         parts.append(_span("authors", ", ".join(names)))
@@ -50,7 +52,7 @@ def render_cv(cv: Cv) -> str:
             if group.heading:
                 lines.append(f"<h3>{escape(group.heading)}</h3>")
             lines.extend(_list(group, cv))
-        if section.has_equal:
-            lines.append(f'<p class="legend"><sup>{escape(cv.mark)}</sup> {escape(cv.legend)}</p>')
+        if section.legends:
+            lines.append(f'<p class="legend">{drawn_legend(section.legends, escape, superscript)}</p>')
     lines.append("</section>")
     return "\n".join(lines) + "\n"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, metrics_text, sentences
+from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, drawn_legend, metrics_text, sentences
 from scholarcli.formats.latex_text import escape
+
+
+def superscript(symbols: str) -> str:
+    return f"\\textsuperscript{{{escape(symbols)}}}"
 
 
 def latex_url(url: str) -> str:
@@ -14,9 +18,7 @@ def latex_url(url: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = drawn_authors(
-        entry, cv.mark, escape, lambda name: f"\\textbf{{{name}}}", lambda mark: f"\\textsuperscript{{{escape(mark)}}}"
-    )
+    names = drawn_authors(entry, escape, lambda name: f"\\textbf{{{name}}}", superscript)
     parts = []
     if names:
         parts.append(", ".join(names))
@@ -45,7 +47,7 @@ def render_cv(cv: Cv) -> str:
             lines.append("\\begin{itemize}")
             lines.extend(_entry(entry, cv) for entry in group.entries)
             lines.append("\\end{itemize}")
-        if section.has_equal:
-            lines.append(f"\\par\\noindent{{\\small\\textsuperscript{{{escape(cv.mark)}}} {escape(cv.legend)}}}")
+        if section.legends:
+            lines.append(f"\\par\\noindent{{\\small{drawn_legend(section.legends, escape, superscript)}}}")
         lines.append("")
     return "\n".join(lines)

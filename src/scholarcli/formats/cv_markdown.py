@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, metrics_text, sentences
+from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, drawn_legend, metrics_text, sentences
 
 # Characters that could start markup inside a line (CommonMark, GFM, pandoc's Markdown); any
 # ASCII punctuation may be backslash-escaped, but escaping only these keeps the source readable.
@@ -21,7 +21,7 @@ def md_url(url: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = drawn_authors(entry, cv.mark, md_escape, lambda name: f"**{name}**", md_escape)
+    names = drawn_authors(entry, md_escape, lambda name: f"**{name}**", md_escape)
     parts = []
     if names:
         parts.append(", ".join(names))
@@ -44,6 +44,6 @@ def render_cv(cv: Cv) -> str:
             if group.heading:
                 blocks.append(f"### {md_escape(group.heading)}")
             blocks.append("\n".join(_entry(entry, cv) for entry in group.entries))
-        if section.has_equal:
-            blocks.append(f"{md_escape(cv.mark)} {md_escape(cv.legend)}")
+        if section.legends:
+            blocks.append(drawn_legend(section.legends, md_escape, md_escape))
     return "\n\n".join(blocks) + "\n"

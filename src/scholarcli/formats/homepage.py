@@ -15,7 +15,18 @@ from __future__ import annotations
 
 from html import escape
 
-from scholarcli.formats.cv import Cv, CvEntry, CvGroup, CvSection, cited_text, drawn_authors, image, metrics_text
+from scholarcli.formats.cv import (
+    Cv,
+    CvEntry,
+    CvGroup,
+    CvSection,
+    cited_text,
+    drawn_authors,
+    drawn_legend,
+    image,
+    metrics_text,
+)
+from scholarcli.formats.cv_html import superscript
 
 # Scripts, frames, forms, fonts and plugins are all refused; styles are this page's own.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src *; base-uri 'none'; form-action 'none'"
@@ -63,9 +74,7 @@ def _anchor(url: str, label: str) -> str:
 
 def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, anchor_ids: bool) -> str:
     work = entry.work
-    names = drawn_authors(
-        entry, cv.mark, escape, lambda n: f"<strong>{n}</strong>", lambda m: f"<sup>{escape(m)}</sup>"
-    )
+    names = drawn_authors(entry, escape, lambda n: f"<strong>{n}</strong>", superscript)
     title = escape(work.title)
     if entry.links:  # the title leads to the work's main address, as on Barron's page
         title = _anchor(entry.links[0].url, title)
@@ -109,8 +118,8 @@ def _section(section: CvSection, cv: Cv, abstracts: bool, thumbnails: bool) -> l
         lines += _group(group, cv, abstracts, thumbnails, anchor_ids)
     if not section.entries:
         lines.append("<p>None in this selection.</p>")
-    if section.has_equal:
-        lines.append(f'<p class="legend"><sup>{escape(cv.mark)}</sup> {escape(cv.legend)}</p>')
+    if section.legends:
+        lines.append(f'<p class="legend">{drawn_legend(section.legends, escape, superscript)}</p>')
     return [*lines, "</section>"]
 
 

@@ -22,6 +22,7 @@ from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_list, yaml_str
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, shown
+from scholarcli.model.marks import author_marks, is_marked
 
 # scholar's type -> the CSL type Hugo Blox's publication_types takes.
 CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",
@@ -59,9 +60,8 @@ def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list
     lines = ["---", MARKER, f"key: {yaml_str(work.key)}", f"title: {yaml_str(work.title)}"]
     if work.authors:
         lines += ["authors:", *yaml_list(list(work.authors) + (["et al."] if work.authors_truncated else []), "  ")]
-    if work.equal_contribution:
-        legend = settings.equal_contribution.legend.capitalize()
-        notes = [legend if name in work.equal_contribution else "" for name in work.authors]
+    if is_marked(work):  # Hugo Blox shows each author's note beside the name
+        notes = ["; ".join(mark.legend.capitalize() for mark in marks) for marks in author_marks(work, settings)]
         lines += ["author_notes:", *yaml_list(notes, "  ")]
     if (date := _date(work)) is not None:
         lines.append(f"date: {date}")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from scholarcli.errors import InvalidRecord, Problem, ScholarError, WriteFailed
 from scholarcli.index import Library
+from scholarcli.library.marks import declare_marks
 from scholarcli.library.venues import link_imported
 from scholarcli.library.writing import formula_key, locked
-from scholarcli.model import Work
+from scholarcli.model import Mark, Work
 from scholarcli.model.duplicates import DuplicateIndex, aliases, compare, same_title, with_alias
 from scholarcli.model.keys import unique_key
 from scholarcli.model.named_tuple import NamedTuple
@@ -55,6 +56,8 @@ class ImportReport(NamedTuple):
     stopped: str | None = None  # why the import stopped before the end, if it did
     interrupted: bool = False  # the user stopped it (Ctrl-C): what it wrote before is all here
     failed: int = 0  # entries not imported for a problem (each named among the problems)
+    # Kinds of marks the names carried that library.toml did not declare, declared there by the import.
+    declared: Mapping[str, Mark] = {}
 
     @property
     def skipped(self) -> int:
@@ -103,7 +106,7 @@ class _Batch:
         """The entry as a work under the key it will have, or None (a problem or a duplicate)."""
         key, renamed = self.key_for(entry)
         where = f"{self.source}: {entry.name}"
-        work, problems = work_from_record(key, entry.record, where, self.library.known_people)
+        work, problems = work_from_record(key, entry.record, where, self.library.known)
         if work is None:
             self.report.problems.extend(problems)
             self.failed += 1
@@ -165,7 +168,7 @@ class _Batch:
         work, relative = self.saved.get(key) or (self.work(key), self.library.paths[key])
         merged = with_alias(work, alias)
         try:
-            save(self.library.root, relative, merged, self.library.known_people, overwrite=True, durable=False)
+            save(self.library.root, relative, merged, self.library.known, overwrite=True, durable=False)
         except (InvalidRecord, WriteFailed) as error:
             self.report.problems.append(Problem(f"{self.source}: {entry.name}", "", str(error)))
             return
@@ -177,7 +180,7 @@ class _Batch:
     def save(self, work: Work, entry: Entry) -> None:
         relative = new_record_path(work.type, work.key, self.taken_paths)
         try:
-            save(self.library.root, relative, work, self.library.known_people, durable=False)
+            save(self.library.root, relative, work, self.library.known, durable=False)
         except InvalidRecord as error:
             self.report.problems.extend(error.problems)
             self.failed += 1
@@ -249,9 +252,12 @@ def import_entries(
         parsed = reader(found)(text, source, library.settings)
         if not parsed.entries and not parsed.problems:
             raise ScholarError(f"{source}: no entries found (read as {LONG_NAMES[found]})")
+        if parsed.new_marks:  # symbols in names library.toml does not declare: declared there first
+            library = library._replace(settings=declare_marks(library, parsed.new_marks))
         link_imported(parsed.entries, library.settings)  # venue texts that name a registry venue
         entries = [
             Entry(e.name or e.key, e.key or None, e.record, tuple(e.notes), tuple(e.problems)) for e in parsed.entries
         ]
         report = import_records(library, entries, source, allow_duplicates, progress)
-    return report._replace(problems=[*parsed.problems, *report.problems], failed=report.failed + parsed.unread)
+    problems = [*parsed.problems, *report.problems]
+    return report._replace(problems=problems, failed=report.failed + parsed.unread, declared=parsed.new_marks)

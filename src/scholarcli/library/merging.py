@@ -4,7 +4,7 @@ KEEP's record takes every field OTHER has and KEEP lacks; where both have a fiel
 KEEP's value stays (OTHER's with ``prefer_other``), and the report names each value that was
 dropped. OTHER's key (and its own other keys) become other keys of KEEP (``ids``), so that a
 document citing OTHER still finds the work, and OTHER's record file is removed. Fields that only
-make sense together (authors and equal contribution, year, month and day, venue and track, type
+make sense together (authors with their marks, year, month and day, venue and track, type
 and BibTeX type) are taken whole from one record.
 """
 
@@ -54,11 +54,11 @@ def merge_works(root: Path, keep: str, other: str, prefer_other: bool = False, d
         ]
         relative = library.paths[keep]
         record = merged_record(kept, dropped, prefer_other)
-        merged, problems = work_from_record(keep, record, relative, library.known_people)
+        merged, problems = work_from_record(keep, record, relative, library.known)
         if merged is None:
             raise InvalidRecord(problems)
         if dry_run:
             return MergeReport(merged, other, comparison.added, conflicts, None, None)
-        save(root, relative, merged, library.known_people, overwrite=True)
+        save(root, relative, merged, library.known, overwrite=True)
         remove(root, library.paths[other])
         return MergeReport(merged, other, comparison.added, conflicts, relative, library.paths[other])

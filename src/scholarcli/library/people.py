@@ -11,12 +11,11 @@ import itertools
 import tomllib
 from collections.abc import Sequence
 
-from scholarcli.errors import ScholarError
 from scholarcli.index import Library
 from scholarcli.model import Person, Settings
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import fold
-from scholarcli.store.records import MAX_FILE_BYTES, SETTINGS_FILE, parse_settings, person_block, toml_string
+from scholarcli.store.records import SETTINGS_FILE, person_block, readable_settings, toml_string
 
 
 class PersonChange(NamedTuple):
@@ -107,15 +106,8 @@ def remember_person(library: Library, name: str, variants: Sequence[str]) -> Per
 def _naming_person(text: str, change: PersonChange) -> Settings | None:
     """The settings of library.toml's new text if a reading command would read it (size, TOML, valid)
     and it names the person with the variants added."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    if len(data) > MAX_FILE_BYTES:
-        return None
-    try:
-        settings = parse_settings(data)
-    except ScholarError:
+    settings = readable_settings(text)
+    if settings is None:
         return None
     names = {n for person in settings.people if person.name == change.name for n in person.all_names}
     return settings if change.name in names and set(change.variants) <= names else None

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from scholarcli.errors import Problem, ScholarError
 from scholarcli.index import Progress
-from scholarcli.model import Citation, Settings, Work
+from scholarcli.model import EQUAL_CONTRIBUTION, Citation, Settings, Work
+from scholarcli.model.marks import marked
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import Filters, fold, pick, select, sort_works
 
@@ -157,15 +158,21 @@ def _same(name: str, old: object, new: object, settings: Settings) -> bool:
 
 
 def _authors(work: Work, fetched: list[str], record: dict[str, Any]) -> str | None:
-    """Take the fetched authors into ``record``; or keep the record's, and say why."""
+    """Take the fetched authors into ``record``, each mark on the same author; or keep the record's,
+    and say why."""
     by_folded = {fold(name): name for name in fetched}
-    missing = [name for name in work.equal_contribution if fold(name) not in by_folded]
+    marks = marked(work)
+    missing = list(dict.fromkeys(name for names in marks.values() for name in names if fold(name) not in by_folded))
     if missing:
-        return f"authors kept: the equal contributors {', '.join(missing)} are not among the fetched authors"
+        return f"authors kept: the marked authors {', '.join(missing)} are not among the fetched authors"
     record["authors"] = fetched
     record.pop("authors_truncated", None)  # a service lists every author
-    if work.equal_contribution:
-        record["equal_contribution"] = [by_folded[fold(name)] for name in work.equal_contribution]
+    for kind, names in marks.items():
+        moved = [by_folded[fold(name)] for name in names]
+        if kind == EQUAL_CONTRIBUTION:
+            record["equal_contribution"] = moved
+        else:
+            record["marks"][kind] = moved
     return None
 
 
@@ -323,11 +330,11 @@ def _checked(work: Work, record: dict[str, Any], library: Library) -> Work | str
     from scholarcli.store.records import validated
 
     relative = library.paths[work.key]
-    new, problems = work_from_record(work.key, record, relative, library.known_people)
+    new, problems = work_from_record(work.key, record, relative, library.known)
     if new is None:
         return f"the fetched values make no valid record: {problems[0]}"
     try:
-        validated(new, relative, library.known_people)
+        validated(new, relative, library.known)
     except InvalidRecord as error:
         return f"the fetched values make no valid record: {error.problems[0]}"
     return new
@@ -352,7 +359,7 @@ def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[st
                     continue
                 with interrupts_deferred():
                     try:
-                        save(root, current.paths[key], after, current.known_people, overwrite=True)
+                        save(root, current.paths[key], after, current.known, overwrite=True)
                     except InvalidRecord as error:  # library.toml's people changed meanwhile, say
                         failures.append((key, f"not saved: {error}"))
                         continue

@@ -106,10 +106,10 @@ class DuplicateIndex:
 
 
 # Fields that make sense only together: a merge takes each group whole from one record (KEEP's
-# authors with OTHER's equal contribution could name someone who is no author).
+# authors with OTHER's equal contribution or marks could name someone who is no author).
 _GROUPS = (
     ("type", "bibtex_type"),
-    ("authors", "authors_truncated", "equal_contribution"),
+    ("authors", "authors_truncated", "equal_contribution", "marks"),
     ("year", "month", "day"),
     ("venue", "track", "extra.journal", "extra.journaltitle", "extra.booktitle"),
 )

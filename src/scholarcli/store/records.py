@@ -18,7 +18,7 @@ from itertools import count
 from pathlib import Path
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, Problem, ScholarError
-from scholarcli.model import SCHEMA_VERSION, Settings, Work
+from scholarcli.model import SCHEMA_VERSION, Known, Settings, Work
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -158,14 +158,14 @@ def read_toml(path: Path | str, limit: int = MAX_FILE_BYTES) -> tuple[dict[str, 
     return parse_toml(data)
 
 
-def read_record(root: Path, relative: str, key: str, known_people: set[str]) -> Work | list[Problem]:
+def read_record(root: Path, relative: str, key: str, known: Known) -> Work | list[Problem]:
     """The work a record file holds, or its problems."""
     from scholarcli.model.validate import work_from_record
 
     raw, error = read_toml(os.path.join(root, relative))  # noqa: PTH118  # a Path costs 3 µs of a 20 µs read
     if raw is None:
         return [Problem(relative, "", error or "unreadable")]
-    work, problems = work_from_record(key, raw, relative, known_people)
+    work, problems = work_from_record(key, raw, relative, known)
     return work if work is not None else problems
 
 
@@ -189,6 +189,21 @@ def parse_settings(data: bytes) -> Settings:
     if problems:
         raise InvalidLibrary(problems)
     return settings
+
+
+def readable_settings(text: str) -> Settings | None:
+    """The settings a reading command would read from library.toml's new ``text`` (its size, TOML, and
+    valid); None when it would refuse it, so that library.toml is never written so."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        return parse_settings(data)
+    except ScholarError:
+        return None
 
 
 def record_text(work: Work, stem: str | None = None) -> str:
@@ -268,9 +283,18 @@ def settings_text(people: list[str] | None = None) -> str:
         lines += ["", person_block(name).rstrip("\n")]
     lines += [
         "",
+        "# Marks after authors' names, each with its symbol and legend. A record lists the equal",
+        "# contributors in equal_contribution = [...], the authors of every other kind in [marks]",
+        '# (corresponding = ["Ada Lovelace"]); `scholar add --mark student="Ann Lee"` types one in.',
         "[marks.equal_contribution]",
         'symbol = "*"',
         'legend = "equal contribution"',
+        "# [marks.corresponding]",
+        '# symbol = "†"',
+        '# legend = "corresponding author"',
+        "# [marks.student]",
+        '# symbol = "§"',
+        '# legend = "student advised"',
         "",
         "# The venue registry: records name a venue by its acronym.",
         "# [venues.ICLR]",
@@ -367,7 +391,7 @@ def write_lock(root: Path) -> Iterator[None]:
         os.close(handle)
 
 
-def validated(work: Work, relative: str, known_people: set[str]) -> str:
+def validated(work: Work, relative: str, known: Known) -> str:
     """The record's canonical text, checked as a command reading it would check its file: its UTF-8
     bytes no more than a record may have, TOML, and a valid record. InvalidRecord names the problem.
 
@@ -386,7 +410,7 @@ def validated(work: Work, relative: str, known_people: set[str]) -> str:
     raw, error = parse_toml(data)
     if raw is None:
         raise InvalidRecord([Problem(relative, "", error or "unreadable")])
-    checked, problems = work_from_record(file_stem(relative), raw, relative, known_people)
+    checked, problems = work_from_record(file_stem(relative), raw, relative, known)
     if problems or checked is None:
         raise InvalidRecord(problems)
     return text
@@ -403,13 +427,11 @@ def _too_large(work: Work, relative: str, size: int) -> Problem:
     return Problem(relative, largest, message)
 
 
-def save(
-    root: Path, relative: str, work: Work, known_people: set[str], overwrite: bool = False, durable: bool = True
-) -> Path:
+def save(root: Path, relative: str, work: Work, known: Known, overwrite: bool = False, durable: bool = True) -> Path:
     """Validate and write one record atomically; refuse to replace another record's file."""
     from scholarcli.store.fileio import write_atomic, write_new
 
-    text = validated(work, relative, known_people)
+    text = validated(work, relative, known)
     path = root / relative
     if not overwrite:
         try:

@@ -56,9 +56,28 @@ def _interrupted(report: ImportReport) -> str:
     return "; interrupted (every record written is whole)" if report.interrupted else ""
 
 
+def _print_declared(env: Environment, report: ImportReport) -> None:
+    """Once for each kind of mark the import declared in library.toml: what it read the symbol as."""
+    from scholarcli.formats.name_marks import DEFAULT_READING, SURVEYED
+
+    for kind, mark in report.declared.items():
+        if mark.symbol in SURVEYED:
+            why = f"what al-folio sites mean by {mark.symbol}"
+        elif DEFAULT_READING.get(mark.symbol) == (kind, mark.legend):
+            why = "no entry of the file says what it means"
+        else:
+            why = "as the file's annotations explain it"
+        env.say(
+            f'library.toml: declared [marks.{kind}]: {mark.symbol} "{mark.legend}" ({why});'
+            " edit its legend there if your papers mean otherwise"
+        )
+
+
 def _print_bib(env: Environment, report: ImportReport) -> None:
-    """Then the summary, whose counts add up to the entries of the file (a repeated key counts
-    once, as bibtex reads it): each was imported, skipped as already there, or failed."""
+    """What the import declared in library.toml, then the summary, whose counts add up to the entries
+    of the file (a repeated key counts once, as bibtex reads it): each was imported, skipped as
+    already there, or failed."""
+    _print_declared(env, report)
     _print(env, report)
     entries, problems = report.entries, len(report.problems)
     env.say(
