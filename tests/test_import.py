@@ -238,7 +238,8 @@ def test_an_interrupted_import_says_what_it_wrote_leaves_whole_records_and_exits
     assert run.exit_code == 130, run.stderr
     assert run.lines == [f"w{n}" for n in range(174)]  # every record written, and no other, is named
     assert run.stderr.splitlines()[-1] == (
-        "imported 174, skipped 0 duplicates, 0 problems; interrupted (every record written is whole)"
+        "400 entries: imported 174, skipped 0 (already in the library), failed 0, not reached 226; 0 problems;"
+        " interrupted (every record written is whole)"
     )
     assert not [p for p in root.rglob("*") if p.name.endswith(".tmp")]
     library = index.load(root)

@@ -254,13 +254,14 @@ COUNTING_BST = "ENTRY {} {} {}\nFUNCTION {key.out} { cite$ write$ newline$ }\nRE
 
 def bibtex_entries(source: Path, where: Path) -> list[str]:
     """The entries bibtex reads from ``source``: a style that writes each entry's key, and
-    \\nocite{*}. A repeated key counts once, as bibtex skips the repeat."""
+    \\nocite{*}, one a line. A repeated key counts once, as bibtex skips the repeat; an empty key
+    (Mendeley writes `@article{,`) is an entry bibtex reads too."""
     where.mkdir()
     shutil.copyfile(source, where / "refs.bib")
     (where / "count.bst").write_text(COUNTING_BST)
     (where / "k.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{count}\n")
     subprocess.run([shutil.which("bibtex") or "bibtex", "k"], cwd=where, capture_output=True, check=False)
-    return (where / "k.bbl").read_text(errors="replace").split()
+    return (where / "k.bbl").read_text(errors="replace").splitlines()
 
 
 @pytest.mark.tools

@@ -48,7 +48,9 @@ def test_a_file_is_read_by_what_it_holds_whatever_its_name(
     path.write_text(text, encoding="utf-8", newline="")
     run = scholar("-L", root, "import", path)
     assert run.exit_code == 0, run.stderr
-    assert run.stderr.splitlines()[-1] == "imported 1, skipped 0 duplicates, 0 problems"
+    assert (
+        run.stderr.splitlines()[-1] == "1 entry: imported 1, skipped 0 (already in the library), failed 0; 0 problems"
+    )
     work = index.load(root).works[0]
     assert (work.title, work.year, work.type) == ("Notes", 1843, "article")
 
@@ -58,7 +60,9 @@ def test_standard_input_is_read_too_and_a_second_import_adds_nothing(scholar: Sc
     assert scholar("-L", root, "import", "-", input=text).exit_code == 0
     again = scholar("-L", root, "import", "-", input=text)
     assert again.exit_code == 0 and again.stdout == ""
-    assert again.stderr.splitlines()[-1] == "imported 0, skipped 1 duplicate, 0 problems"
+    assert (
+        again.stderr.splitlines()[-1] == "1 entry: imported 0, skipped 1 (already in the library), failed 0; 0 problems"
+    )
 
 
 def test_the_three_formats_of_one_work_are_one_work(scholar: Scholar, root: Path) -> None:

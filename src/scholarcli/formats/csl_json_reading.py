@@ -73,7 +73,8 @@ _COMMAND |= {"small-caps": "\\textsc{", "nocase": "{"}
 
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
-    """Every item of a CSL-JSON text as an entry; JSON that cannot be read is one problem."""
+    """Every item of a CSL-JSON text as an entry; JSON that cannot be read is one problem, and an item
+    that is no object counts among the entries that could not be read."""
     try:
         data = json.loads(text)
     except RecursionError:
@@ -90,7 +91,8 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
         else:
             problems.append(Problem(source, name, "not a CSL-JSON item (a JSON object); skipped"))
     used = {kind for entry in entries for kind in entry.record.get("marks", {})}
-    return ParsedFile(entries, problems, new_marks={kind: kinds[kind] for kind in used if kind not in settings.marks})
+    new_marks = {kind: kinds[kind] for kind in used if kind not in settings.marks}
+    return ParsedFile(entries, problems, unread=len(problems), new_marks=new_marks)
 
 
 def readable_kinds(settings: Settings) -> dict[str, Mark]:

@@ -140,7 +140,8 @@ class _Fields:
 
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
-    """Every record of an RIS text as an entry; a record with nothing but its type is a problem."""
+    """Every record of an RIS text as an entry; a record with nothing but its type is a problem, and
+    counts among the entries that could not be read, so that import's summary adds up."""
     records, problems = _records(text, source)
     entries: list[Converted] = []
     for record in records:
@@ -149,7 +150,7 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
             problems.append(Problem(source, where, f'it has nothing but its type ("TY  - {record.kind}"); skipped'))
             continue
         entries.append(_convert(record, where))
-    return ParsedFile(entries, problems)
+    return ParsedFile(entries, problems, unread=len(records) - len(entries))
 
 
 def _convert(record: _Record, where: str) -> Converted:

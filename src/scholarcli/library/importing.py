@@ -56,6 +56,7 @@ class ImportReport(NamedTuple):
     stopped: str | None = None  # why the import stopped before the end, if it did
     interrupted: bool = False  # the user stopped it (Ctrl-C): what it wrote before is all here
     failed: int = 0  # entries not imported for a problem (each named among the problems)
+    unreached: int = 0  # entries an interrupt or a stop left unread
     # Kinds of marks the names carried that library.toml did not declare, declared there by the import.
     declared: Mapping[str, Mark] = {}
 
@@ -65,8 +66,8 @@ class ImportReport(NamedTuple):
 
     @property
     def entries(self) -> int:
-        """Every entry met: each was imported, skipped, or failed."""
-        return len(self.added) + self.skipped + self.failed
+        """Every entry of the file: each was imported, skipped, failed, or left unread by a stop."""
+        return len(self.added) + self.skipped + self.failed + self.unreached
 
 
 class Entry(NamedTuple):
@@ -213,6 +214,7 @@ def import_records(
     does an interrupt, which is held while a record is written and entered in the report.
     """
     batch = _Batch(library, source, allow_duplicates)
+    done = 0  # entries read to the end (written, skipped or failed)
     try:
         for number, entry in enumerate(entries, start=1):
             if progress:
@@ -221,10 +223,11 @@ def import_records(
                 work = batch.work_for(entry)
                 if work is not None:
                     batch.save(work, entry)
+                done = number
     except ScholarError as error:  # the disk full, say: what was written is whole, and reported
-        return batch.report._replace(stopped=str(error), failed=batch.failed)
+        return batch.report._replace(stopped=str(error), failed=batch.failed, unreached=len(entries) - done)
     except KeyboardInterrupt:
-        return batch.report._replace(interrupted=True, failed=batch.failed)
+        return batch.report._replace(interrupted=True, failed=batch.failed, unreached=len(entries) - done)
     finally:
         os.sync()  # one flush for the whole import instead of one per record
     return batch.report._replace(failed=batch.failed)

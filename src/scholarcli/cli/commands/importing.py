@@ -80,10 +80,11 @@ def _print_bib(env: Environment, report: ImportReport) -> None:
     _print_declared(env, report)
     _print(env, report)
     entries, problems = report.entries, len(report.problems)
+    unreached = f", not reached {report.unreached}" if report.unreached else ""
     env.say(
         f"{entries} entr{'ies' if entries != 1 else 'y'}: imported {len(report.added)}, skipped {report.skipped}"
-        f" (already in the library), failed {report.failed}; {problems} problem{'s' if problems != 1 else ''}"
-        f"{_interrupted(report)}"
+        f" (already in the library), failed {report.failed}{unreached};"
+        f" {problems} problem{'s' if problems != 1 else ''}{_interrupted(report)}"
     )
 
 
