@@ -470,9 +470,11 @@ def _math(part: Part) -> bool:
 MECHANISMS: tuple[Mechanism, ...] = (
     Mechanism(
         "merged duplicate",
-        "a work the file holds twice (same title, year and first author, or the same arXiv id) is imported once: "
-        "the second key lives on as an id of the first work's record (BibTeX also writes a copy of it), so pandoc "
-        "and bibtex read the first work's fields under it, and an other-ids where the source had none",
+        "a work the file holds twice, the second adding nothing that conflicts with the first, is imported once: the "
+        "second key lives on as an id of the first work's record, so pandoc and bibtex read the first work's fields "
+        "under it; and an entry's other keys (ids) are written by the BibTeX export as copies of the entry under each "
+        "key, not as an ids field, which bibtex ignores and biber takes for an alias clashing with the copy, so "
+        "pandoc -f bibtex reads no other-ids",
         lambda part: part.difference.merged or part.variable == "other-ids",
     ),
     Mechanism(

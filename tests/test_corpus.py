@@ -52,11 +52,9 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         "letter case protected differently": (3, 3, 3),
         "month as macro": (0, 0, 1),
         "url unescaped": (1, 1, 0),
-        "venue named with acronym": (1, 1, 1),
     },
     "ads-bibmanager-sample.bib": {
         "letter case protected differently": (1, 1, 2),
-        "undated gets n.d.": (1, 0, 1),
     },
     "alfolio-42shawn.bib": {
         "arXiv preprint": (16, 16, 0),
@@ -72,100 +70,68 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
     "alfolio-ningding97.bib": {
         "arXiv preprint": (2, 1, 1),
         "bare % read as a percent sign": (4, 4, 0),
-        "filed under another type": (3, 0, 3),
         "letter case protected differently": (9, 9, 10),
-        "marks become data": (9, 9, 9),
+        "marks become data": (9, 9, 11),
         "symbol as math": (1, 0, 0),
-        "venue named with acronym": (17, 17, 17),
+        "field plain.bst now prints": (0, 0, 2),
+        # an author list with two whole names joined by a comma (Kaiyan Zhang, Xuekai Zhu) is written repaired as two names, where plain.bst reads one name turned round
+        "other bbl text": (0, 0, 2),
+        # the same repaired author list, read by pandoc -f biblatex
+        "other biblatex author": (0, 3, 0),
+        # the same, read by pandoc -f bibtex
+        "other bibtex author": (3, 0, 0),
     },
     "alfolio-rstao-bjtu.bib": {
-        "filed under another type": (1, 0, 1),
         "issue becomes number": (1, 1, 1),
         "letter case protected differently": (2, 2, 3),
         "marks become data": (4, 4, 4),
-        "undated gets n.d.": (1, 0, 1),
-        "venue named with acronym": (3, 3, 3),
     },
     "alfolio-yukimasano.bib": {
         "arXiv preprint": (1, 1, 0),
         "filed under another type": (1, 1, 1),
         "letter case protected differently": (16, 16, 30),
         "marks become data": (10, 10, 10),
-        "undated gets n.d.": (1, 0, 0),
-        "venue named with acronym": (60, 60, 60),
     },
     "betterbiblatex-cjk-key.bib": {
         "date shortened": (1, 0, 0),
         "field plain.bst now prints": (0, 0, 2),
     },
     "betterbiblatex-particles.bib": {
-        "field plain.bst now prints": (0, 0, 3),
-        "filed under another type": (50, 0, 1),
-        "undated gets n.d.": (49, 0, 49),
+        "field plain.bst now prints": (0, 0, 4),
     },
     "betterbibtex-collections.bib": {
-        "filed under another type": (6, 0, 6),
         "keywords rejoined": (13, 13, 0),
-        "letter case protected differently": (1, 1, 0),
         "name list split at 'and'": (0, 1, 0),
-        "undated gets n.d.": (1, 0, 1),
     },
     "bibdesk-gamification.bib": {
-        "filed under another type": (2, 0, 2),
         "issue becomes number": (2, 2, 2),
         "keywords rejoined": (3, 3, 0),
         "letter case protected differently": (0, 0, 2),
-        "month as macro": (0, 0, 5),
+        "month as macro": (0, 0, 6),
         "page range respelled": (3, 3, 2),
-    },
-    "biber-names.bib": {
-        "filed under another type": (38, 0, 0),
-        "undated gets n.d.": (38, 0, 40),
-    },
-    "biber-translit-sanskrit.bib": {
-        "undated gets n.d.": (17, 0, 17),
+        # not yet explained: plain.bst's text of betts differs
+        "other bbl text": (0, 0, 1),
     },
     "biblatex-apa-references.bib": {
         "date shortened": (40, 1, 0),
-        "field plain.bst now prints": (0, 0, 179),
-        "filed under another type": (49, 0, 43),
-        "letter case protected differently": (4, 4, 6),
+        "field plain.bst now prints": (0, 0, 220),
         "name list split at 'and'": (0, 4, 0),
-        "number dropped": (3, 3, 0),
         # a page range written with en dashes (225––240 as plain.bst prints the source) and a date now printed
         "other bbl text": (0, 0, 1),
-        # a series number ('10, Issue 260') is replaced by the series name
-        "other biblatex number": (0, 1, 0),
         # the same series number, read by pandoc -f bibtex
         "other bibtex number": (1, 0, 0),
         "page range respelled": (1, 1, 0),
-        "patent as misc": (1, 0, 0),
-        "publisher dropped": (0, 45, 0),
-        "publishers reordered": (5, 0, 0),
-        "type text replaced": (0, 2, 0),
-        "undated gets n.d.": (57, 0, 64),
     },
     "biblatex-examples.bib": {
-        "arXiv preprint": (2, 0, 2),
-        "date shortened": (6, 0, 0),
-        "field plain.bst now prints": (0, 0, 71),
-        "filed under another type": (2, 0, 1),
-        "letter case protected differently": (2, 2, 1),
-        "merged duplicate": (8, 8, 3),
+        "date shortened": (7, 0, 0),
+        "field plain.bst now prints": (0, 0, 75),
         "name list split at 'and'": (0, 3, 0),
-        "number dropped": (2, 2, 0),
-        "patent as misc": (4, 0, 0),
-        "type text replaced": (0, 4, 0),
-        "undated gets n.d.": (3, 0, 5),
     },
     "biblatex-gost-examples-excerpt.bib": {
-        "empty field": (5, 0, 0),
         "field plain.bst now prints": (0, 0, 1),
-        "filed under another type": (3, 0, 3),
-        "inherits from a lost entry": (14, 10, 10),
-        "merged duplicate": (21, 10, 0),
+        "inherits from a lost entry": (10, 10, 10),
+        "merged duplicate": (87, 10, 0),
         "refused entry": (28, 28, 14),
-        "undated gets n.d.": (0, 0, 1),
         # entries with a field named _related or _year (commented out) are refused, and with them their ids
         "(1) keys missing from the bibtex export": 28,
         # the refused entries
@@ -173,7 +139,7 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         # the refused entries, and their children's inherited titles
         "(3) entries pandoc -f bibtex reads differently": 40,
         # children whose crossref parent was refused
-        "(4) new bibtex warnings on the bibtex export": 49,
+        "(4) new bibtex warnings on the bibtex export": 50,
         # the refused entries
         "(1) keys missing from the biblatex export": 28,
         # the refused entries, and an alias of one
@@ -185,49 +151,36 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
     },
     "biblatex-sbl-excerpt.bib": {
         "date shortened": (1, 0, 0),
-        "empty field": (26, 0, 0),
-        "field plain.bst now prints": (0, 0, 43),
-        "filed under another type": (20, 0, 11),
-        "inherits from a lost entry": (16, 27, 27),
-        "letter case protected differently": (0, 0, 6),
-        "publisher dropped": (0, 2, 0),
-        "refused entry": (4, 4, 4),
-        "undated gets n.d.": (39, 0, 50),
-        # an @commentary is taken for an @comment and silently dropped (4 entries)
-        "(1) keys missing from the bibtex export": 4,
-        # the dropped @commentary entries
-        "(2) citations undefined with bibtex": 4,
+        "field plain.bst now prints": (0, 0, 60),
+        "inherits from a lost entry": (4, 7, 16),
+        "letter case protected differently": (0, 0, 1),
         # a braced {B.C.} kept upper case, and a title taken from a related entry
-        "(3) entries pandoc -f bibtex reads differently": 9,
-        # crossrefs to the dropped @commentary entries
-        "(4) new bibtex warnings on the bibtex export": 4,
-        # the dropped @commentary entries
-        "(1) keys missing from the biblatex export": 4,
-        # the dropped @commentary entries and the @xdata entries CAH and CHJ, which the import does not keep
-        "(2) citations undefined with biber": 6,
+        "(3) entries pandoc -f bibtex reads differently": 4,
+        # the @xdata entries CAH and CHJ, which the import does not keep
+        "(2) citations undefined with biber": 2,
         # as with -f bibtex
-        "(3) entries pandoc -f biblatex reads differently": 8,
-        # crossrefs to the dropped @commentary entries
-        "(4) new biber warnings on the biblatex export": 4,
+        "(3) entries pandoc -f biblatex reads differently": 4,
     },
     "biblatex-thesis-sample.bib": {
-        "empty field": (1, 0, 0),
-        "field plain.bst now prints": (0, 0, 3),
-        "filed under another type": (5, 0, 3),
-        "inherits from a lost entry": (1, 0, 1),
-        "undated gets n.d.": (4, 0, 4),
+        "field plain.bst now prints": (0, 0, 4),
+        "inherits from a lost entry": (0, 0, 1),
     },
     "dblp-derived-fairlearn.bib": {
-        "filed under another type": (2, 0, 2),
         "keywords rejoined": (1, 1, 0),
         "letter case protected differently": (0, 0, 10),
         "month as macro": (0, 0, 2),
-        # year = {0} (no date known) is dropped from BibLaTeX
-        "other biblatex issued": (0, 2, 0),
         "page range respelled": (0, 0, 3),
         "special character escaped": (0, 0, 1),
-        "undated gets n.d.": (5, 0, 5),
-        "venue named with acronym": (4, 4, 4),
+        # a doubled 'and' (Jennifer Wortman Vaughan and and Hanna Wallach) is written as one, where plain.bst reads an empty name
+        "other bbl text": (0, 0, 1),
+        # the same repaired author list, read by pandoc -f biblatex
+        "other biblatex author": (0, 2, 0),
+        # pandoc reads a booktitle's {\\textendash} as a dash in the whole source but as nothing in the export, whose text is the same (and as nothing in the source entry alone): not yet explained
+        "other biblatex container-title": (0, 1, 0),
+        # the same, read by pandoc -f bibtex
+        "other bibtex author": (2, 0, 0),
+        # the same, read by pandoc -f bibtex
+        "other bibtex container-title": (1, 0, 0),
     },
     "dblp-iclr-blogpost-alibi.bib": {
         "arXiv preprint": (4, 4, 4),
@@ -243,29 +196,25 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         "url unescaped": (1, 1, 0),
     },
     "dblp-thesis-crdt.bib": {
-        "letter case protected differently": (5, 5, 5),
-        "merged duplicate": (2, 2, 1),
+        "letter case protected differently": (3, 3, 5),
         "url unescaped": (15, 15, 0),
     },
     "gbt7714-examples-excerpt.bib": {
         "date shortened": (11, 0, 0),
-        "filed under another type": (85, 0, 33),
-        "letter case protected differently": (0, 0, 3),
-        "merged duplicate": (4, 4, 1),
-        "month as macro": (0, 0, 8),
+        "merged duplicate": (0, 2, 0),
+        "month as macro": (0, 0, 12),
         # a line break between two CJK characters is written as a space, which pandoc keeps and reads none for the
         # break
         "other biblatex title": (0, 1, 0),
         # the same line break, read by pandoc -f bibtex
         "other bibtex title": (1, 0, 0),
-        "patent as misc": (1, 0, 0),
-        "publisher dropped": (0, 5, 0),
-        "type text replaced": (0, 5, 0),
-        "undated gets n.d.": (55, 0, 55),
+        "type text replaced": (0, 1, 0),
         # the line break between CJK characters above
         "(3) entries pandoc -f bibtex reads differently": 1,
         # the same
         "(3) entries pandoc -f biblatex reads differently": 1,
+        # a \\quad between a standard's number and its title is read as a space
+        "other bbl text": (0, 0, 1),
     },
     "googlescholar-do-we-need-attention.bib": {
         "letter case protected differently": (3, 3, 6),
@@ -273,24 +222,17 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
     },
     "inspire-pyhf-citations.bib": {
         "date shortened": (0, 1, 0),
-        "empty field": (0, 1, 0),
-        "filed under another type": (8, 7, 8),
-        "letter case protected differently": (1, 1, 0),
-        "month as macro": (0, 0, 5),
-        "publisher dropped": (0, 1, 0),
+        "filed under another type": (7, 7, 7),
+        "month as macro": (0, 0, 6),
     },
     "jabref-authors.bib": {
         "field plain.bst now prints": (0, 0, 2),
-        "filed under another type": (2, 0, 2),
-        "letter case protected differently": (5, 5, 13),
-        "number dropped": (6, 6, 6),
-        "type text replaced": (0, 6, 0),
-        "venue named with acronym": (1, 1, 1),
+        "letter case protected differently": (2, 2, 8),
+        "type text replaced": (0, 1, 0),
     },
     "jabref2-web-of-science.bib": {
         "keywords rejoined": (5, 5, 0),
         "letter case protected differently": (0, 0, 3),
-        "publisher dropped": (0, 4, 0),
         "symbol as math": (1, 0, 0),
     },
     "jabref5-chocolate.bib": {
@@ -298,24 +240,14 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
     },
     "legacy-ai-heavy-latex-excerpt.bib": {
         "bare % read as a percent sign": (1, 1, 0),
-        "field plain.bst now prints": (0, 0, 4),
-        "filed under another type": (2, 0, 2),
-        "inherits from a lost entry": (11, 1, 25),
-        "letter case protected differently": (0, 1, 34),
-        "merged duplicate": (1, 1, 1),
-        "number dropped": (5, 5, 6),
-        # a techreport's type and number, or an incollection's editors, booktitle and pages, are no longer printed
-        # (the entry's crossref names an absent entry)
-        "other bbl text": (0, 0, 13),
+        "field plain.bst now prints": (0, 0, 1),
+        "inherits from a lost entry": (0, 0, 2),
+        "letter case protected differently": (0, 0, 34),
         "type text replaced": (0, 4, 0),
-        "undated gets n.d.": (0, 0, 2),
     },
     "mathscinet-spdes-excerpt.bib": {
-        "filed under another type": (1, 0, 1),
-        "letter case protected differently": (3, 3, 0),
         "space after a letter command": (0, 0, 9),
         "url unescaped": (2, 2, 0),
-        "venue named with acronym": (1, 1, 0),
     },
     "mendeley-desktop-excerpt.bib": {
         "keywords rejoined": (47, 47, 0),
@@ -332,7 +264,6 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
     },
     "mendeley-reference-manager-excerpt.bib": {
         "field plain.bst now prints": (0, 0, 1),
-        "filed under another type": (1, 0, 1),
         "issue becomes number": (22, 22, 19),
         "letter case protected differently": (1, 0, 0),
         # a closing quote and apostrophe come back swapped (fackin’” becomes fackin”’)
@@ -344,7 +275,6 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         "other bibtex author": (1, 0, 0),
         # the swapped quotes above
         "other bibtex title": (1, 0, 0),
-        "publisher dropped": (0, 1, 0),
         "refused entry": (0, 0, 1),
         # an entry with an empty key gets a key of its own
         "(1) keys missing from the bibtex export": 1,
@@ -363,18 +293,15 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         "inherits from a lost entry": (0, 0, 1),
         "keywords rejoined": (1, 1, 0),
         "letter case protected differently": (1, 1, 3),
-        "merged duplicate": (4, 4, 2),
-        "venue named with acronym": (2, 2, 2),
+        "month as macro": (0, 0, 1),
     },
     "paperpile-ssm.bib": {
         "filed under another type": (15, 15, 15),
-        "publishers reordered": (0, 1, 0),
     },
     "scopus-mcda.bib": {
         "keywords rejoined": (13, 13, 0),
         "letter case protected differently": (1, 1, 8),
         "page range respelled": (18, 18, 18),
-        "publisher dropped": (0, 1, 0),
         # the key 'Carmone Jr.1997538' has a space: bibtex reads 'Carmone', the import makes it carmonejr1997monte
         "(1) keys missing from the bibtex export": 1,
         # the same key
@@ -392,9 +319,6 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         # the same key
         "(4) new biber warnings on the biblatex export": 1,
     },
-    "tugboat-excerpt.bib": {
-        "merged duplicate": (14, 14, 7),
-    },
     "utf8-arxiv-ott.bib": {
         "arXiv preprint": (19, 19, 19),
         "keywords rejoined": (10, 10, 0),
@@ -402,7 +326,6 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         # a UTF-8 family name bibtex mangles (Álvarez-Esteban printed 'Álvarez Esteban') is written as {\'A}lvarez-
         # Esteban, which bibtex prints right
         "other bbl text": (0, 0, 1),
-        "undated gets n.d.": (1, 0, 1),
     },
     "wos-mcda-excerpt.bib": {
         "keywords rejoined": (7, 7, 0),
@@ -410,20 +333,8 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
         "month as macro": (0, 0, 2),
     },
     "xampl-bibtexbrowser.bib": {
-        "empty field": (2, 0, 0),
-        "filed under another type": (5, 0, 2),
-        "merged duplicate": (21, 20, 11),
-        "month as macro": (0, 0, 2),
-        # an @inbook whose crossref parent is itself a crossref's target prints its own title where the source printed
-        # the parent's
-        "other bbl text": (0, 0, 1),
-        # the booktitle an @inproceedings inherits by crossref is gone from BibLaTeX
-        "other biblatex container-title": (0, 1, 0),
-        # the same entry's inherited year
-        "other biblatex issued": (0, 1, 0),
-        "publisher dropped": (0, 1, 0),
+        "month as macro": (0, 0, 6),
         "type text replaced": (0, 1, 0),
-        "undated gets n.d.": (8, 0, 8),
     },
 }
 
