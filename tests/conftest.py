@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 import click.testing
@@ -55,6 +55,10 @@ variants = ["A. Lovelace"]
 
 [[people]]
 name = "Hervé Jégou"
+
+[marks.corresponding]
+symbol = "†"
+legend = "corresponding author"
 
 [venues.ICLR]
 name = "International Conference on Learning Representations"
@@ -229,6 +233,24 @@ def scholar_typer() -> Callable[..., Run]:
     return runner_for(app)
 
 
+def interrupt_after(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, count: int) -> None:
+    """Ctrl-C, as a real SIGINT to the main thread, right after the ``count``-th call of ``module.name``
+    (a record written): the interrupt comes at a chosen record, however fast or loaded the machine."""
+    import signal
+    import threading
+
+    calls, real = [0], getattr(module, name)
+
+    def interrupting(*args: Any, **kwargs: Any) -> Any:
+        done = real(*args, **kwargs)
+        calls[0] += 1
+        if calls[0] == count:
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+        return done
+
+    monkeypatch.setattr(module, name, interrupting)
+
+
 def library_files(root: Path) -> dict[str, bytes]:
     """Every file below ``root`` (relative path) and its bytes: what a command must leave as it was."""
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
@@ -261,15 +283,17 @@ def recorded(http_server: Recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     Each service is under its own path prefix (``/crossref``, ``/arxiv``, ...), so no test can reach
     the internet.
     """
-    from scholarcli.fetch.http import SERVICES
+    from scholarcli.fetch.registry import services
 
     http_server.routes.clear()
     http_server.requests.clear()
-    for service, (variable, _, _) in SERVICES.items():
-        monkeypatch.setenv(variable, f"{http_server.base}/{service}")
+    http_server.otherwise = None
+    for service in services().values():
+        monkeypatch.setenv(service.variable, f"{http_server.base}/{service.name}")
     monkeypatch.setenv("SCHOLAR_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("SCHOLAR_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("OPENALEX_API_KEY", raising=False)
     monkeypatch.delenv("SCHOLAR_CONTACT_EMAIL", raising=False)
+    monkeypatch.delenv("SEMANTIC_SCHOLAR_API_KEY", raising=False)
     return http_server

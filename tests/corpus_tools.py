@@ -25,13 +25,14 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pandoc_release import put_current_pandoc_first
+from scholarcli.formats.name_marks import TYPED
 
 put_current_pandoc_first()  # benchmarks/corpus.py judges with the suite's pandoc too
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -39,6 +40,7 @@ TOOLS = ("pdflatex", "bibtex", "biber", "pandoc")
 # Characters that cannot travel inside \cite{...}: such keys are still checked by (1), not cited.
 UNCITABLE = re.compile(r"[\s,%#\\{}~]")
 Warning_ = tuple[str, str]  # (entry key or "", kind)
+Items = dict[str, dict[str, Any]]  # pandoc's CSL-JSON items by id
 
 
 class ToolMissingError(RuntimeError):
@@ -134,14 +136,21 @@ def round_trip(source: Path, work: Path, env: Mapping[str, str]) -> RoundTrip:
 # keys, as bibtex and biber read them
 
 
-def bibtex_keys(bib: Path, work: Path, env: Mapping[str, str]) -> list[str]:
-    """Every key bibtex takes from ``bib``: plain.bst with \\citation{*} writes one \\bibitem each."""
+@dataclass
+class BibtexRead:
+    """What bibtex takes from a file with plain.bst and \\citation{*}: one \\bibitem a key."""
+
+    keys: list[str]
+    bbl: str  # the typeset text, which tests/corpus_differences.py compares key by key
+
+
+def bibtex_read(bib: Path, work: Path, env: Mapping[str, str]) -> BibtexRead:
+    """Every key bibtex takes from ``bib``, and the .bbl that plain.bst typesets of each."""
     where = workdir(work, bib)
     (where / "keys.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n", encoding="utf-8")
     run(["bibtex", "keys"], where, env)
-    bbl = where / "keys.bbl"
-    text = bbl.read_text(encoding="utf-8", errors="replace") if bbl.exists() else ""
-    return re.findall(r"^\\bibitem(?:\[[^\]\n]*\])?\{(.*)\}\s*$", text, flags=re.MULTILINE)
+    text = _read(where / "keys.bbl")
+    return BibtexRead(re.findall(r"^\\bibitem(?:\[[^\]\n]*\])?\{(.*)\}\s*$", text, flags=re.MULTILINE), text)
 
 
 def biber_keys(bib: Path, work: Path, env: Mapping[str, str]) -> list[str]:
@@ -232,10 +241,9 @@ class Lane:
     name: str  # "bibtex" or "biblatex": scholar's export format
     engine: str  # "bibtex" or "biber"
     reader: str  # pandoc's -f
-    passes: int  # pdflatex runs after the engine until citations resolve
 
 
-LANES = (Lane("bibtex", "bibtex", "bibtex", 2), Lane("biblatex", "biber", "biblatex", 1))
+LANES = (Lane("bibtex", "bibtex", "bibtex"), Lane("biblatex", "biber", "biblatex"))
 
 
 def citing_document(keys: Sequence[str], lane: Lane) -> str:
@@ -245,8 +253,11 @@ def citing_document(keys: Sequence[str], lane: Lane) -> str:
         tail = "\\printbibliography\n"
     else:
         head, tail = "", "\\bibliographystyle{plain}\n\\bibliography{refs}\n"
+    # A character pdflatex has no glyph for here (Cyrillic, CJK) prints as "?": what (2) asks is
+    # whether the export's TeX typesets, not whether this document loads every script's fonts.
+    glyphless = "\\makeatletter\\def\\UTFviii@undefined@err#1{?}\\makeatother\n"
     return (
-        f"\\documentclass{{article}}\n\\usepackage[T1]{{fontenc}}\n\\usepackage{{url}}\n{head}"
+        f"\\documentclass{{article}}\n\\usepackage[T1]{{fontenc}}\n\\usepackage{{url}}\n{glyphless}{head}"
         f"\\begin{{document}}\n{cites}{tail}\\end{{document}}\n"
     )
 
@@ -254,41 +265,68 @@ def citing_document(keys: Sequence[str], lane: Lane) -> str:
 @dataclass
 class Compiled:
     warnings: set[Warning_]  # from the engine's .blg
-    undefined: set[str]  # citations LaTeX left undefined in its last pass
+    undefined: set[str]  # citations LaTeX leaves undefined
     fatal: bool  # pdflatex stopped (no PDF), so nothing after the stop was checked
 
 
-def compile_citing(
-    bib: Path, keys: Sequence[str], lane: Lane, work: Path, env: Mapping[str, str], passes: int
+LATEX = ("pdflatex", "-interaction=batchmode", "-no-shell-escape", "doc.tex")
+
+
+def compile_with_bibtex(
+    bib: Path, keys: Sequence[str], work: Path, env: Mapping[str, str], typeset: bool = True
 ) -> Compiled:
-    """pdflatex, then bibtex or biber, then ``passes`` more pdflatex runs; passes=0 only collects
-    the engine's warnings (the source's own LaTeX need not compile)."""
+    """bibtex, then one pdflatex run over the bibliography; typeset=False only collects bibtex's
+    warnings (the source's own LaTeX need not compile). The .aux that LaTeX's first run would write
+    (a \\citation a \\cite, the style, the data) is written here instead; the run after bibtex writes a
+    \\bibcite for each \\bibitem it typesets, which is what the next run would resolve the citations
+    with: a cited key without one is a citation LaTeX leaves undefined."""
     where = workdir(work, bib)
-    (where / "doc.tex").write_text(citing_document(keys, lane), encoding="utf-8")
-    latex = ["pdflatex", "-interaction=batchmode", "-no-shell-escape", "doc.tex"]
-    run(latex, where, env)
-    engine = run([lane.engine, "doc"], where, env)  # its .blg is the record; stdout if it wrote none
+    citations = "".join(f"\\citation{{{key}}}\n" for key in keys)
+    (where / "doc.aux").write_text(f"\\relax\n{citations}\\bibstyle{{plain}}\n\\bibdata{{refs}}\n", encoding="utf-8")
+    engine = run(["bibtex", "doc"], where, env)
+    warnings = bibtex_warnings(_read(where / "doc.blg") or engine.stdout)
+    if not typeset:
+        return Compiled(warnings, set(), fatal=False)
+    (where / "doc.tex").write_text(citing_document(keys, LANES[0]), encoding="utf-8")
+    run(LATEX, where, env)
+    log, aux = _read(where / "doc.log"), _read(where / "doc.aux")
+    cited = set(re.findall(r"^\\bibcite\{(.*)\}\{[^{}\n]*\}\s*$", aux, flags=re.MULTILINE))
+    return Compiled(warnings, set(keys) - cited, _stopped(where, log))
+
+
+def compile_with_biber(bib: Path, keys: Sequence[str], work: Path, env: Mapping[str, str], passes: int) -> Compiled:
+    """pdflatex, biber, then ``passes`` more pdflatex runs (biblatex resolves the citations in the
+    run that reads the .bbl); passes=0 only collects biber's warnings (the source's own LaTeX need
+    not compile)."""
+    where = workdir(work, bib)
+    (where / "doc.tex").write_text(citing_document(keys, LANES[1]), encoding="utf-8")
+    run(LATEX, where, env)
+    engine = run(["biber", "doc"], where, env)  # its .blg is the record; stdout if it wrote none
     for _ in range(passes):
-        run(latex, where, env)
-    blg_path = where / "doc.blg"
-    blg = blg_path.read_text(encoding="utf-8", errors="replace") if blg_path.exists() else engine.stdout
-    parse = biber_warnings if lane.engine == "biber" else bibtex_warnings
-    log_path = where / "doc.log"
-    log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+        run(LATEX, where, env)
+    warnings = biber_warnings(_read(where / "doc.blg") or engine.stdout)
     if not passes:
-        return Compiled(parse(blg), set(), fatal=False)
+        return Compiled(warnings, set(), fatal=False)
+    log = _read(where / "doc.log")
     # Only the document's own citations: a \\cite in a field (Republished in \\cite{KR}) names no
     # key of the file, and is as undefined with the source as with the export.
     undefined = set(re.findall(r"Citation [`']([^'\n]*)' on page \d+ undefined", log)) & set(keys)
-    fatal = not (where / "doc.pdf").exists() or "Emergency stop" in log or "Fatal error" in log
-    return Compiled(parse(blg), undefined, fatal)
+    return Compiled(warnings, undefined, _stopped(where, log))
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+
+def _stopped(where: Path, log: str) -> bool:
+    return not (where / "doc.pdf").exists() or "Emergency stop" in log or "Fatal error" in log
 
 
 # ---------------------------------------------------------------------------------------------
 # pandoc: titles and names
 
 
-def _csl_items(text: str) -> dict[str, dict[str, Any]]:
+def _csl_items(text: str) -> Items:
     """Items by id; an item's other ids (biblatex's ids, read by pandoc as other-ids) name it too,
     since biber resolves \\cite{alias} to it."""
     items = {str(item["id"]): item for item in json.loads(text)}
@@ -299,24 +337,28 @@ def _csl_items(text: str) -> dict[str, dict[str, Any]]:
 
 
 # What pandoc (2.17 and 3.9 alike) reads wrongly in a source, each with a spelling TeX typesets the
-# same and pandoc reads right: pandoc drops \textemdash and \textendash, and reads TeX's
-# \char`\\ (the backslash character) as a quote. The source is given to pandoc so spelled.
+# same and pandoc reads right: pandoc drops \textemdash and \textendash, reads TeX's \char`\\ (the
+# backslash character) as a quote, and drops a month written out ({October}, {Oct.}), which bibtex
+# prints as written and biber and scholar read as the month. The source is given to pandoc so spelled.
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 PANDOC_MISREAD = (
     (re.compile(r"\\textemdash(?:\{\}|(?![A-Za-z])[ \t\n]*)"), "---"),
     (re.compile(r"\\textendash(?:\{\}|(?![A-Za-z])[ \t\n]*)"), "--"),
     (re.compile(r"\\char`\\\\"), r"\textbackslash{}"),
+    *(
+        (re.compile(rf"(?im)^([ \t]*month[ \t]*=[ \t]*)[{{\"][ \t]*{name}[a-z]*\.?[ \t]*[}}\"]"), rf"\g<1>{name}")
+        for name in _MONTHS
+    ),
 )
 
 
 def respelled_for_pandoc(text: str) -> str:
     for pattern, spelling in PANDOC_MISREAD:
-        text = pattern.sub(spelling.replace("\\", "\\\\"), text)  # a template: its backslashes doubled
+        text = pattern.sub(spelling if "\\g<" in spelling else spelling.replace("\\", "\\\\"), text)
     return text
 
 
-def pandoc_items(
-    bib: Path, reader: str, work: Path, env: Mapping[str, str], respell: bool = False
-) -> dict[str, dict[str, Any]]:
+def pandoc_items(bib: Path, reader: str, work: Path, env: Mapping[str, str], respell: bool = False) -> Items:
     """pandoc's CSL-JSON of ``bib``, by id (``respell``: PANDOC_MISREAD respelled first). pandoc
     rejects a whole file for one entry it cannot parse; then each entry is read on its own, after
     every @string, and unreadable ones are left out."""
@@ -332,7 +374,7 @@ def pandoc_items(
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     library = parse_string((where / "refs.bib").read_text(encoding="utf-8", errors="replace"))
     strings = "".join(f"{block.raw}\n" for block in library.strings)
-    items: dict[str, dict[str, Any]] = {}
+    items: Items = {}
     for number, block in enumerate([*library.entries, *library.failed_blocks]):
         chunk = where / f"entry{number}.bib"
         chunk.write_text(f"{strings}{block.raw}\n", encoding="utf-8")
@@ -342,9 +384,9 @@ def pandoc_items(
     return items
 
 
-# al-folio types equal contribution into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.");
-# the import turns the marks into data, so they are no part of the name pandoc must give back.
-MARKS = re.compile(r"^[*∗†‡]+|[*∗†‡]+$")
+# al-folio types marks into names ("Yuan*, Zhihang", "*Pang, Ce", "Einstein*†, A.", "Lee^, Yong Jae");
+# the import turns them into data, so they are no part of the name pandoc must give back.
+MARKS = re.compile(rf"^[{re.escape(TYPED)}]+|[{re.escape(TYPED)}]+$")
 
 
 def _text(value: Any) -> Any:
@@ -379,11 +421,21 @@ def _folded(item: Mapping[str, Any]) -> tuple[str, list[str]]:
     return "".join(c for c in title if c.isalnum()), ["".join(c for c in f.casefold() if c.isalnum()) for f in families]
 
 
-def pandoc_differences(source: Mapping[str, Mapping[str, Any]], export: Mapping[str, Mapping[str, Any]]) -> list[str]:
+def _name_words(item: Mapping[str, Any]) -> set[str]:
+    """Every word of an item's names, folded: what a repaired author list may hold."""
+    text = " ".join(str(value) for name in _names(item) for value in name.values())
+    return set(re.findall(r"\w+", unicodedata.normalize("NFKD", text).casefold()))
+
+
+def pandoc_differences(
+    source: Mapping[str, Mapping[str, Any]], export: Mapping[str, Mapping[str, Any]], repaired: Set[str] = frozenset()
+) -> list[str]:
     """Each source item whose title or authors (marks aside) pandoc reads differently from the export.
 
     A key the import merged into another work's record (the export names it in that entry's ids) is
-    compared through that record: same title and family names, case, accents and markup aside."""
+    compared through that record: same title and family names, case, accents and markup aside. The
+    authors of an entry whose list the import ``repaired`` (bibtex would misread the source's) are
+    the source's words and no other (pandoc misreads the source's as bibtex does)."""
     merged = {alias.strip() for item in export.values() for alias in str(item.get("other-ids", "")).split(",")}
     differences = []
     for key, item in source.items():
@@ -394,9 +446,16 @@ def pandoc_differences(source: Mapping[str, Mapping[str, Any]], export: Mapping[
             continue
         elif _text(item.get("title")) != _text(other.get("title")):
             differences.append(f"{key}: title {item.get('title')!r} became {other.get('title')!r}")
+        elif key in repaired and _name_words(other) <= _name_words(item) and _names(other):
+            continue
         elif _names(item) != _names(other):
             differences.append(f"{key}: author {item.get('author')!r} became {other.get('author')!r}")
     return differences
+
+
+def repaired_lists(messages: str) -> set[str]:
+    """The keys of the entries whose author list the import repaired, as its notes name them."""
+    return set(re.findall(r"(?m)^note: (.+?): author: bibtex would misread this list .*; read as", messages))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -411,6 +470,8 @@ class LaneResult:
     new_warnings: set[Warning_]  # on the export and not on the source
     compared: int  # source entries pandoc reads
     differences: list[str]  # of those, the ones pandoc reads differently from the export
+    items: tuple[Items, Items]  # pandoc's CSL-JSON of the source and of the export, by id
+    bbl: tuple[str, str] = ("", "")  # bibtex: plain.bst's .bbl of the source and of the export
 
 
 @dataclass
@@ -509,6 +570,33 @@ def caused_by_source(warning: Warning_, dangling: Mapping[str, str], trailing_co
     return kind.startswith(_MISSING_CROSSREF[1]) and key in dangling
 
 
+@dataclass
+class Engines:
+    """What the engines read from the export and say about each file, lane by lane."""
+
+    kept: set[str]  # source keys the engine reads from the export
+    before: set[Warning_]  # the engine's warnings about the source
+    after: Compiled  # a document citing every source key, built from the export
+    bbl: tuple[str, str] = ("", "")
+
+
+def bibtex_engine(
+    source: Path, export: Path, citable: Sequence[str], work: Path, env: Mapping[str, str], typeset: str
+) -> Engines:
+    """``typeset``: plain.bst's .bbl of the source, from the run that read its keys."""
+    read = bibtex_read(export, work / "export-keys", env)
+    before = compile_with_bibtex(source, citable, work / "source-doc", env, typeset=False)
+    after = compile_with_bibtex(export, citable, work / "export-doc", env)
+    return Engines(set(read.keys), before.warnings, after, (typeset, read.bbl))
+
+
+def biber_engine(source: Path, export: Path, citable: Sequence[str], work: Path, env: Mapping[str, str]) -> Engines:
+    kept = set(biber_keys(export, work / "export-keys", env))
+    before = compile_with_biber(source, citable, work / "source-doc", env, passes=0)
+    after = compile_with_biber(export, citable, work / "export-doc", env, passes=1)
+    return Engines(kept, before.warnings, after)
+
+
 def judge_lane(
     lane: Lane,
     source: Path,
@@ -517,18 +605,20 @@ def judge_lane(
     dangling: Mapping[str, str],
     work: Path,
     env: Mapping[str, str],
+    by_bibtex: BibtexRead,
+    repaired: Set[str] = frozenset(),
 ) -> LaneResult:
     citable = [key for key in keys if not UNCITABLE.search(key)]
-    read = bibtex_keys if lane.engine == "bibtex" else biber_keys
-    kept = set(read(export, work / "export-keys", env))
-    before = compile_citing(source, citable, lane, work / "source-doc", env, passes=0)
-    after = compile_citing(export, citable, lane, work / "export-doc", env, passes=lane.passes)
+    if lane.engine == "bibtex":
+        engines = bibtex_engine(source, export, citable, work, env, by_bibtex.bbl)
+    else:
+        engines = biber_engine(source, export, citable, work, env)
     theirs = pandoc_items(source, lane.reader, work / "source-pandoc", env, respell=True)
     ours = pandoc_items(export, lane.reader, work / "export-pandoc", env)
-    differences = pandoc_differences(theirs, ours)
+    differences = pandoc_differences(theirs, ours, repaired)
     commas = trailing_comma_names(source)
-    new = {warning for warning in after.warnings - before.warnings if not caused_by_source(warning, dangling, commas)}
-    return LaneResult(lane, kept, after, new, len(theirs), differences)
+    new = {w for w in engines.after.warnings - engines.before if not caused_by_source(w, dangling, commas)}
+    return LaneResult(lane, engines.kept, engines.after, new, len(theirs), differences, (theirs, ours), engines.bbl)
 
 
 def judge(source: Path, work: Path) -> Outcome:
@@ -540,13 +630,25 @@ def judge(source: Path, work: Path) -> Outcome:
     env = isolated_env(work)
     trip = round_trip(source, work, env)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        by_bibtex = pool.submit(bibtex_keys, source, work / "source-keys-bibtex", env)
+        read = pool.submit(bibtex_read, source, work / "source-keys-bibtex", env)
         by_biber = pool.submit(biber_keys, source, work / "source-keys-biber", env)
-        read_by = {"bibtex": set(by_bibtex.result()), "biber": set(by_biber.result())}
-        keys = union(by_bibtex.result(), by_biber.result())
+        by_bibtex = read.result()
+        read_by = {"bibtex": set(by_bibtex.keys), "biber": set(by_biber.result())}
+        keys = union(by_bibtex.keys, by_biber.result())
         dangling = dangling_crossrefs(source, keys)
         lanes = [
-            pool.submit(judge_lane, lane, source, trip.exports[lane.name], keys, dangling, work / lane.name, env)
+            pool.submit(
+                judge_lane,
+                lane,
+                source,
+                trip.exports[lane.name],
+                keys,
+                dangling,
+                work / lane.name,
+                env,
+                by_bibtex,
+                repaired_lists(trip.messages),
+            )
             for lane in LANES
         ]
         return Outcome(source.name, keys, trip, [lane.result() for lane in lanes], read_by)

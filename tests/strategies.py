@@ -6,12 +6,17 @@ model is generated, and judged by every property, without a new test. The fields
 validation constrains (a type, a date, a patent's status, equal contributors among the authors,
 BibTeX source in ``extra``) have their own strategies; each record then goes through the real
 validation (model/validate.py), so that a property sees exactly what a library can hold.
+
+``keys()`` draws every kind of citation key validation lets in (model/validate.py: VALID_KEY, at
+most MAX_KEY_LENGTH characters), with the keys that break file names drawn often: paths, dots,
+colons, names Windows reserves, case and Unicode twins, and keys as long as allowed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import string
+import unicodedata
 from typing import Any
 
 from hypothesis import strategies as st
@@ -27,9 +32,10 @@ from scholarcli.model import (
     Settings,
     Venue,
     Work,
+    known_to,
 )
 from scholarcli.model.markup import literal
-from scholarcli.model.validate import work_from_record
+from scholarcli.model.validate import MAX_KEY_LENGTH, VALID_KEY, is_valid_key, work_from_record
 
 # The name every injection attempt gives the field or entry it would make: no export may have one.
 INJECTED = "injected"
@@ -132,11 +138,13 @@ SPECIAL: dict[str, st.SearchStrategy[Any]] = {
     "doi": st.one_of(texts(min_size=1), texts().map(lambda text: f"10.1000/{text}")),
     "url": st.one_of(texts(min_size=1), texts().map(lambda text: f"https://example.org/{text}")),
 }
-_ORDERED_FIELDS = ("type", "month", "day", "status", "equal_contribution", "people")  # drawn from others
+_ORDERED_FIELDS = ("type", "month", "day", "status", "equal_contribution", "marks", "people")  # drawn from others
 
 
 @st.composite
-def _record(draw: st.DrawFn, people: tuple[str, ...], venues: tuple[str, ...]) -> dict[str, Any]:
+def _record(
+    draw: st.DrawFn, people: tuple[str, ...], venues: tuple[str, ...], kinds: tuple[str, ...] = ()
+) -> dict[str, Any]:
     record: dict[str, Any] = {"type": draw(st.sampled_from(WORK_TYPES))}
     for name, kind in FIELD_KINDS.items():
         if name in _ORDERED_FIELDS or not draw(st.booleans()):
@@ -155,6 +163,9 @@ def _record(draw: st.DrawFn, people: tuple[str, ...], venues: tuple[str, ...]) -
     authors = record.get("authors", [])
     if authors and draw(st.booleans()):
         record["equal_contribution"] = draw(st.lists(st.sampled_from(authors), min_size=1, unique=True))
+    if authors and kinds and draw(st.booleans()):  # marks of the kinds library.toml declares, on authors
+        marked = st.lists(st.sampled_from(authors), min_size=1, unique=True)
+        record["marks"] = draw(st.dictionaries(st.sampled_from(kinds), marked, max_size=len(kinds)))
     if "authors" in record:
         record["authors"] = list(dict.fromkeys(record["authors"]))  # a name twice is one author
     if draw(st.booleans()) and people:
@@ -179,12 +190,12 @@ def works(draw: st.DrawFn, settings: Settings, min_size: int = 1, max_size: int 
     venues = (*settings.venues, "ICLR", "arXiv", "NeurIPS")
     found: list[Work] = []
     for index in range(count):
-        record = draw(_record(names, venues))
+        record = draw(_record(names, venues, tuple(settings.marks)))
         if draw(st.booleans()):
             record.setdefault("extra", {})["ids"] = draw(
                 st.sampled_from([f"alias{index}", f"w{index}", "a b, c)d", f"alias{index}, alias{index}"])
             )
-        work, problems = work_from_record(draw(_key(index)), record, f"w{index}.toml", set(names))
+        work, problems = work_from_record(draw(_key(index)), record, f"w{index}.toml", known_to(settings))
         assert work is not None, problems  # the strategies make valid records only
         found.append(work)
     return found
@@ -215,7 +226,9 @@ def library_settings(draw: st.DrawFn) -> Settings:
     acronyms = draw(st.lists(texts(min_size=1).filter(_is_visible), max_size=3, unique=True))
     venues = {acronym: draw(_venue(acronym)) for acronym in acronyms}
     mark = Mark(symbol=draw(texts(min_size=1)), legend=draw(texts()))
-    return Settings(schema=1, people=tuple(people), equal_contribution=mark, venues=venues)
+    kinds = draw(st.lists(_identifier().filter(lambda kind: kind != "equal_contribution"), max_size=2, unique=True))
+    marks = {kind: Mark(symbol=draw(texts(min_size=1)), legend=draw(texts())) for kind in kinds}
+    return Settings(schema=1, people=tuple(people), equal_contribution=mark, marks=marks, venues=venues)
 
 
 def libraries(min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[tuple[Settings, list[Work]]]:
@@ -223,3 +236,24 @@ def libraries(min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[tuple[S
     return library_settings().flatmap(
         lambda settings: works(settings, min_size, max_size).map(lambda found: (settings, found))
     )
+
+
+# Keys that are no safe file name as they are; each is a key bibtex and biber accept.
+HOSTILE_KEYS = (
+    "../x", ".", "..", "a//b", "/abs", "t/", "DBLP:conf/iclr/SenguptaCC25", "a", "a/index.md", "c", "c.md/x",
+    "é" * MAX_KEY_LENGTH, "x" * MAX_KEY_LENGTH, "x:", ":", "Case", "case", "CASE", "con", "NUL", "nul.tar.gz",
+    "Com1", "lpt9.x", ".hidden", "_draft", "_index", "-dash", "+plus", "trailing.", "index", "cite.bib",
+    ".scholar-export.toml", "a\u00e9", "ae\u0301", "ǅ", "ß", "SS", "ﬁ", "fi", "中文", "😀", "a:b:c", "a|b", "a*b?", "a<b>",
+)  # fmt: skip
+
+
+def keys() -> st.SearchStrategy[str]:
+    """One key the library accepts."""
+    drawn = st.from_regex(VALID_KEY, fullmatch=True).filter(is_valid_key)
+    twins = st.sampled_from(HOSTILE_KEYS).map(lambda key: unicodedata.normalize("NFD", key.upper()))
+    return st.one_of(st.sampled_from(HOSTILE_KEYS), drawn, twins.filter(is_valid_key))
+
+
+def key_sets(max_size: int = 12) -> st.SearchStrategy[list[str]]:
+    """Distinct keys, as one library holds them."""
+    return st.lists(keys(), min_size=1, max_size=max_size, unique=True)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import LIBRARY_TOML, Run, library_files, write_library
-from fetch.server import Recorded
+from fetch import hostile
+from fetch.server import Answer, Recorded
 from scholarcli import index
 from scholarcli.store.records import record_text
 
@@ -266,4 +267,29 @@ def test_each_failure_is_one_line_naming_the_service_and_the_identifier_and_writ
     run = add(scholar, library, identifier, "--tag", "x")
     assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr.startswith(message) and run.stderr.count("\n") == 1, run.stderr
+    assert library_files(library) == before
+
+
+HOSTILE_ANSWERS: dict[str, tuple[Callable[[], Answer], str]] = {
+    "a 16 MiB gzip bomb": (lambda: hostile.gzip_bomb(16 << 20), "answered with more than 8 MiB"),
+    "an endless body": (hostile.endless_chunks, "answered with more than 8 MiB"),
+    "a redirect loop": (
+        lambda: Answer(status=302, headers={"Location": "{base}/crossref/works/" + PLOS}),
+        "redirected more than 5 times",
+    ),
+    "JSON 100,000 deep": (lambda: hostile.deep_json(100_000), "answered with JSON nested too deeply"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_ANSWERS)
+def test_a_hostile_answer_is_one_error_line_with_the_limits_a_user_gets(
+    scholar: Scholar, library: Path, recorded: Recorded, case: str
+) -> None:
+    """The command's own client (8 MiB an answer, 5 redirects): one line, nothing written, no traceback."""
+    answer, says = HOSTILE_ANSWERS[case]
+    recorded.add(f"/crossref/works/{PLOS}", answer())
+    before = library_files(library)
+    run = add(scholar, library, PLOS)
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr.startswith(f"error: Crossref: {PLOS}: {says}") and run.stderr.count("\n") == 1, run.stderr
     assert library_files(library) == before

@@ -87,6 +87,66 @@ def test_equal_contribution_must_name_authors(scholar: Scholar, make_library: Ca
     )
 
 
+MARKED = 'type = "article"\ntitle = "T"\nauthors = ["Yash Goel", "Ayan Sengupta"]\n'
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ('corresponding = ["Y. Goel"]', 'marks.corresponding: "Y. Goel" is not one of the authors'),
+        (
+            'student = ["Yash Goel"]',
+            'marks.student: "student" is not a mark of library.toml (its marks: corresponding); declare'
+            " [marks.student] there with a symbol and a legend",
+        ),
+        ('equal_contribution = ["Yash Goel"]', "marks: equal contribution has a field of its own"),
+        ('corresponding = "Yash Goel"', "marks: corresponding: should be a list of strings, not a string"),
+        ("corresponding = [3]", "marks: corresponding: item 1 should be a string, not an integer"),
+    ],
+)
+def test_each_mark_must_name_authors_and_a_kind_library_toml_declares(
+    scholar: Scholar, make_library: Callable[..., Path], marks: str, expected: str
+) -> None:
+    run = broken_run(scholar, make_library, "publications/x", f"{MARKED}[marks]\n{marks}\n")
+    assert run.stderr.splitlines()[0].startswith(f"error: publications/x.toml: {expected}")
+
+
+def test_a_mark_of_a_declared_kind_on_an_author_is_read(scholar: Scholar, make_library: Callable[..., Path]) -> None:
+    root = make_library({"publications/x": f'{MARKED}[marks]\ncorresponding = ["Ayan Sengupta"]\n'})
+    run = scholar("-L", root, "list", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    assert '"marks": {\n      "corresponding": [\n        "Ayan Sengupta"\n      ]\n    }' in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ('[marks.student]\nsymbol = "*"\nlegend = "student"', 'marks.student: "*" is the symbol of equal contribution'),
+        (
+            '[marks.a]\nsymbol = "†"\nlegend = "a"\n[marks.b]\nsymbol = "†"\nlegend = "b"',
+            'marks.b: "†" is the symbol of marks.a',
+        ),
+        (
+            '[marks.student]\nsymbol = "s"\nlegend = "student"',
+            'marks.student: the symbol "s" should be one to 3 punctuation',
+        ),
+        ('[marks.student]\nsymbol = "§"', "marks.student: symbol and legend should be non-empty strings"),
+        ('[marks.student]\nsymbol = "§"\nlegend = "x"\ncolour = 1', "marks.student: unknown field colour"),
+        ('[marks."two words"]\nsymbol = "§"\nlegend = "x"', "marks.two words: a kind of mark is named with"),
+        ("marks = 3", "marks: should be a table of marks"),
+        ("[marks]\nequal_contribution = 3", 'marks.equal_contribution: should be a table with symbol = "..."'),
+    ],
+)
+def test_each_problem_of_the_marks_of_library_toml_is_named(
+    scholar: Scholar, make_library: Callable[..., Path], marks: str, expected: str
+) -> None:
+    root = make_library(GOOD, settings=f"schema = 1\n{marks}\n")
+    run = scholar("-L", root, "list")
+    assert run.exit_code == 1
+    assert len(run.stderr.splitlines()) == 1
+    assert run.stderr.startswith(f"error: library.toml: {expected}")
+
+
 def test_every_problem_of_a_record_is_reported_not_just_the_first(
     scholar: Scholar, make_library: Callable[..., Path]
 ) -> None:
@@ -163,9 +223,9 @@ def test_text_that_is_no_unicode_is_refused_in_every_kind_of_field() -> None:
 
     bad = "Bad \udcff bytes"
     for name, value in [("title", bad), ("authors", ["A B", bad]), ("extra", {"note": "n", "howpublished": bad})]:
-        work, problems = work_from_record("k", {"type": "misc", "title": "T", name: value}, "k.toml", set())
+        work, problems = work_from_record("k", {"type": "misc", "title": "T", name: value}, "k.toml")
         assert work is None and [(p.field, p.message) for p in problems] == [
             (name, "holds bytes that are not UTF-8 text")
         ]
-    work, problems = work_from_record("k", {"type": "misc", "title": "T", "extra": {"note": "{a}"}}, "k.toml", set())
+    work, problems = work_from_record("k", {"type": "misc", "title": "T", "extra": {"note": "{a}"}}, "k.toml")
     assert work is not None and problems == []

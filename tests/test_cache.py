@@ -265,6 +265,7 @@ EVERY_FIELD = {
         authors = ["Charles Babbage", "Hervé Jégou"]
         authors_truncated = true
         equal_contribution = ["Charles Babbage", "Hervé Jégou"]
+        marks = { corresponding = ["Hervé Jégou"] }
         people = ["Ada Lovelace"]
         venue = "ICLR"
         track = "Oral"

@@ -222,3 +222,23 @@ def test_rendercv_renders_the_entries(scholar: Scholar, tmp_path: Path) -> None:
     markdown = next((tmp_path / "rendercv_output").glob("*.md")).read_text()
     assert "Yash Goel\\*, **Ayan Sengupta**\\*, Tanmoy Chakraborty" in markdown
     assert "NATURAL LANGUAGE PROCESSING MACHINE LEARNING FRAMEWORKS" in markdown
+
+
+def test_the_venues_kind_in_the_registry_decides_the_group_before_the_entry_type(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    """al-folio sites write their CVPR and NeurIPS papers as @article: a conference of the registry
+    groups them under conference papers, a journal of the registry an @inproceedings under journals."""
+    work = 'type = "{}"\ntitle = "{}"\nauthors = ["Ada Lovelace"]\nvenue = "{}"\nyear = 2024\n'
+    root = make_library(
+        {
+            "publications/a": work.format("article", "At CVPR", "CVPR"),
+            "publications/b": work.format("article", "At NeurIPS", "NeurIPS"),
+            "publications/c": work.format("inproceedings", "In TMLR", "TMLR"),
+            "publications/d": work.format("article", "In a free-text journal", "Annals of Engines"),
+        }
+    )
+    text = cv(scholar, "--format", "markdown", "--group-by", "type", "--person", "Ada Lovelace", library=root)
+    journals, conferences = text.split("### Conference papers")
+    assert "In TMLR" in journals and "In a free-text journal" in journals
+    assert "At CVPR" in conferences and "At NeurIPS" in conferences

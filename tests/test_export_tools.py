@@ -58,10 +58,10 @@ def export(scholar: Scholar, library: Path, fmt: str, target: Path) -> set[str]:
 
 @pytest.mark.parametrize("library", sorted(LIBRARIES))
 @pytest.mark.parametrize("style", ["plain", "plainnat"])
-def test_bibtex_export_passes_bibtex_without_warnings_and_compiles(
+def test_bibtex_export_passes_bibtex_warning_only_where_scholar_did_and_compiles(
     scholar: Scholar, tmp_path: Path, library: str, style: str
 ) -> None:
-    export(scholar, LIBRARIES[library], "bibtex", tmp_path / "refs.bib")
+    warned = export(scholar, LIBRARIES[library], "bibtex", tmp_path / "refs.bib")
     (tmp_path / "doc.tex").write_text(
         "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n"
         "\\usepackage{natbib}\n\\usepackage{url}\n\\begin{document}\n\\nocite{*}\n"
@@ -70,7 +70,13 @@ def test_bibtex_export_passes_bibtex_without_warnings_and_compiles(
     pdflatex("doc", tmp_path)
     result = run_tool("bibtex", "doc", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
-    assert "Warning" not in result.stdout and "error" not in result.stdout.lower(), result.stdout
+    assert "error" not in result.stdout.lower(), result.stdout
+    # nothing is invented for a record that lacks a year or a venue: bibtex says the field is
+    # empty, and only of the entries scholar's export warned about
+    complaints = re.findall(r"^Warning--(.*)$", result.stdout, flags=re.MULTILINE)
+    missing = [re.fullmatch(r"(?:empty \w+|there's a \w+ but no \w+) in (\S+)", line) for line in complaints]
+    assert all(missing), result.stdout
+    assert {found.group(1) for found in missing if found} <= warned, result.stdout
     pdflatex("doc", tmp_path)
     pdflatex("doc", tmp_path)
     log = (tmp_path / "doc.log").read_text(errors="replace")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from conftest import Run, interrupt_after
 from scholarcli import index
 from scholarcli.formats.bib_reading import parse
 from scholarcli.model import Settings
@@ -55,7 +55,9 @@ def test_import_maps_fields_decodes_latex_and_keeps_the_rest(scholar: Scholar, t
     assert run.exit_code == 1  # the broken block is a problem, reported
     assert run.lines == ["jegou2020q", "arxiv2409", "site", "tool", "second"]
     assert "not a BibTeX entry scholar can read; skipped" in run.stderr
-    assert run.stderr.splitlines()[-1] == "imported 5, skipped 0 duplicates, 1 problem"
+    assert (
+        run.stderr.splitlines()[-1] == "6 entries: imported 5, skipped 0 (already in the library), failed 1; 1 problem"
+    )
     library = index.load(root)
     q = library.get("jegou2020q")
     assert q.title == "{Q}uantization at \\emph{Scale}: 50% Off — {BERT} & Co."  # record markup
@@ -90,7 +92,10 @@ def test_importing_the_same_file_twice_adds_nothing(scholar: Scholar, tmp_path: 
     again = scholar("-L", root, "import", source)
     assert again.exit_code == 0
     assert again.stdout == ""
-    assert again.stderr.splitlines()[-1] == "imported 0, skipped 5 duplicates, 0 problems"
+    assert (
+        again.stderr.splitlines()[-1]
+        == "5 entries: imported 0, skipped 5 (already in the library), failed 0; 0 problems"
+    )
     assert len(index.load(root).works) == 5
 
 
@@ -109,15 +114,23 @@ def test_a_dblp_key_is_kept_verbatim_in_a_record_with_a_portable_name(scholar: S
 
 
 @pytest.mark.tools  # xampl.bib comes with TeX Live
-def test_duplicates_by_title_year_and_first_author_are_skipped_and_reported(scholar: Scholar, tmp_path: Path) -> None:
+def test_entries_of_one_file_that_look_alike_stay_records_of_their_own_and_are_named(
+    scholar: Scholar, tmp_path: Path
+) -> None:
     root = _library(scholar, tmp_path)
     run = scholar("-L", root, "import", tex_file("xampl.bib"))
     entries = len(parse(tex_file("xampl.bib").read_text(), "x", Settings(schema=1)).entries)
-    skipped = [line for line in run.stderr.splitlines() if line.startswith("skipped ")]
-    assert len(run.lines) + len(skipped) == entries
+    assert len(run.lines) == entries
     assert (
-        "skipped article-full: already in the library as article-minimal (same title, year and first author)" in skipped
+        run.stderr.splitlines()[-1]
+        == f"{entries} entries: imported {entries}, skipped 0 (already in the library), failed 0; 0 problems"
     )
+    assert (
+        'note: article-full: looks like "article-minimal" (same title, year and first author) but differs in month,'
+        " volume, issue, pages, note; kept as a work of its own (scholar merge article-minimal article-full makes them one)"
+    ) in run.stderr.splitlines()
+    full = index.load(root).get("techreport-full")
+    assert (full.number, full.month, full.authors) == ("7", 10, ("Tom Térrific",))
 
 
 def tex_file(name: str) -> Path:
@@ -205,10 +218,10 @@ def test_real_files_import_completely_and_export_no_worse(scholar: Scholar, tmp_
     assert _biber_warnings(out / "back-biblatex.bib", renames) <= original_biber
 
 
-def test_an_interrupted_import_leaves_only_whole_records_and_no_temp_files(scholar: Scholar, tmp_path: Path) -> None:
-    import signal
-    import sys
-    import time
+def test_an_interrupted_import_says_what_it_wrote_leaves_whole_records_and_exits_130(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    from scholarcli.library import importing
 
     root = _library(scholar, tmp_path)
     source = tmp_path / "many.bib"
@@ -216,27 +229,23 @@ def test_an_interrupted_import_leaves_only_whole_records_and_no_temp_files(schol
         "".join(
             f"@article{{w{n},\n  author = {{Author{n}, Given and Other, Person}},\n  title = {{Work number {n}}},\n"
             f"  journal = {{Journal}},\n  year = {{{1990 + n % 30}}},\n  abstract = {{{'Long text. ' * 40}}},\n}}\n\n"
-            for n in range(4000)
+            for n in range(400)
         )
     )
-    process = subprocess.Popen(
-        [Path(sys.executable).parent / "scholar", "-L", root, "import", source],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, importing, "save", 174)
+        run = scholar("-L", root, "import", source)
+    assert run.exit_code == 130, run.stderr
+    assert run.lines == [f"w{n}" for n in range(174)]  # every record written, and no other, is named
+    assert run.stderr.splitlines()[-1] == (
+        "400 entries: imported 174, skipped 0 (already in the library), failed 0, not reached 226; 0 problems;"
+        " interrupted (every record written is whole)"
     )
-    deadline = time.monotonic() + 60
-    while not any((root / "publications").glob("*.toml")) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130, stderr
-    assert "Traceback" not in stderr
-    written = list((root / "publications").glob("*.toml"))
-    assert 0 < len(written) < 4000  # it was stopped part way
     assert not [p for p in root.rglob("*") if p.name.endswith(".tmp")]
     library = index.load(root)
-    assert library.problems == [] and len(library.works) == len(written)
+    assert library.problems == [] and sorted(work.key for work in library.works) == sorted(run.lines)
+    again = scholar("-L", root, "import", source)  # the rest comes in on the next run
+    assert again.exit_code == 0 and len(again.lines) == 400 - 174
 
 
 UNDEFINED_STRING = """

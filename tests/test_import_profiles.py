@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import LIBRARY_TOML, Run, library_files, write_library
+from conftest import LIBRARY_TOML, Run, interrupt_after, library_files, write_library
 from fetch.server import FIXTURES, Answer, Recorded
 from scholarcli import index
 
@@ -75,6 +75,22 @@ def test_orcid_merges_a_preprint_into_its_published_version_and_adds_the_person(
     assert work.authors[0] == "Josiah Couch" and len(work.authors) == 5 and work.people == ()
     settings = (library / "library.toml").read_text()
     assert settings == SETTINGS + '\n[[people]]\nname = "Josiah Couch"\n'
+
+
+def test_an_interrupted_import_from_a_profile_says_what_it_wrote_and_exits_130(
+    scholar: Scholar, library: Path, recorded: Recorded
+) -> None:
+    from scholarcli.library import importing
+
+    serve_couch(recorded)
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, importing, "save", 1)
+        run = scholar("-L", library, "import", "--orcid", COUCH)
+    assert run.exit_code == 130 and run.stdout == "couch2024possibility\n"
+    assert run.stderr.splitlines()[-1] == (
+        "imported 1, merged 1, skipped 0, failed 0; interrupted (every record written is whole)"
+    )
+    assert [work.key for work in index.load(library).works] == ["couch2024possibility"]
 
 
 def test_importing_twice_adds_nothing(scholar: Scholar, library: Path, recorded: Recorded) -> None:
@@ -163,3 +179,28 @@ def test_exactly_one_source(scholar: Scholar, library: Path, args: list[str]) ->
     run = scholar("-L", library, "import", *args)
     assert run.exit_code == 2
     assert "give exactly one of FILE, --orcid, --dblp, --openalex" in run.stderr
+
+
+def test_works_of_the_wrong_shape_fail_one_line_each_and_the_rest_are_imported(
+    scholar: Scholar, library: Path, recorded: Recorded
+) -> None:
+    """ORCID answers where one summary's external-ids is a list and another's title a number: those
+    two fail, each on its line, and every other work is imported; no internal error stops the batch."""
+    recorded.file(f"/orcid/v3.0/{EGLEN}/person", f"orcid/{EGLEN}-person.json")
+    works = json.loads((FIXTURES / f"orcid/{EGLEN}-works.json").read_text(encoding="utf-8"))
+    first, second = (group["work-summary"][0] for group in works["group"][:2])
+    first["external-ids"] = ["x"]
+    first["title"] = {"title": {"value": 5}}
+    second["publication-date"] = {"year": {"value": -5}, "month": [1]}
+    second["put-code"] = "1/../../x"
+    serve_json(recorded, f"/orcid/v3.0/{EGLEN}/works", works)
+    run = scholar("-L", library, "import", "--orcid", EGLEN)
+    assert run.exit_code == 1
+    assert "unexpected" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    code = first["put-code"]
+    assert f"error: {EGLEN} work {code}: ORCID: {code}: the work has no title" in errors
+    assert len(errors) == 2  # and the details of the works, which are not served
+    assert run.stderr.splitlines()[-1].startswith("imported ")
+    assert not any("/../" in seen.path for seen in recorded.requests)  # a put-code that is no number is never asked for
+    assert len(index.load(library).works) >= 10

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+
 from scholarcli.model.keys import ascii_fold, base_key, unique_key
-from scholarcli.model.validate import is_portable_stem
+from scholarcli.model.validate import is_portable_stem, portable_stem
+from strategies import keys
 
 
 def test_family_year_and_first_significant_title_word() -> None:
@@ -32,3 +35,9 @@ def test_clashes_get_a_b_c_suffixes() -> None:
     assert unique_key("x2020y", {"x2020y", "x2020ya"}) == "x2020yb"
     taken = {"k"} | {f"k{c}" for c in "abcdefghijklmnopqrstuvwxyz"}
     assert unique_key("k", taken) == "kaa"
+
+
+@given(keys())
+def test_every_key_the_library_accepts_gets_a_portable_record_file_name(key: str) -> None:
+    """Windows reserves "con" whatever follows its first dot ("con.x", "nul.tar.gz") too."""
+    assert is_portable_stem(portable_stem(key))

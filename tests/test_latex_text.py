@@ -87,3 +87,17 @@ def test_tex_char_becomes_the_character_it_stands_for(source: str, markup: str, 
 def test_a_letter_with_two_accents_is_written_with_both_and_read_back(text: str, latex: str) -> None:
     assert escape(text) == latex
     assert decode_markup(latex) == unicodedata.normalize("NFC", text)
+
+
+@pytest.mark.parametrize("name", ["O\\{Brien", "a \\} b", "\\}\\{", "\\emph{x} \\{", "{Acme \\{Labs}"])
+def test_literal_braces_that_do_not_nest_cannot_end_a_bibtex_field(name: str) -> None:
+    """BibTeX counts escaped braces too: a name or title whose literal braces do not pair gets
+    commands without braces, and reads back as the same text."""
+    from scholarcli.model.bibtex_value import braces_balance
+    from scholarcli.model.markup import plain
+
+    for ascii_only in (True, False):
+        written = escape_markup(name, ascii_only)
+        assert braces_balance(written), written
+        assert plain(decode_markup(written)) == plain(name)
+    assert escape_markup("a \\{b\\} c") == "a \\{b\\} c"  # literal braces that pair stay as they are

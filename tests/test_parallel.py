@@ -16,6 +16,7 @@ from scholarcli import index
 from scholarcli.formats import ExportOptions
 from scholarcli.index import Library, entries, load, load_listing, shards
 from scholarcli.library import exporting
+from scholarcli.model import Known
 from scholarcli.model.query import Filters
 from scholarcli.store.records import read_record
 
@@ -124,9 +125,9 @@ def test_a_shard_the_child_wrote_that_cannot_be_read_back_is_read_by_the_parent(
 def test_the_parent_reads_only_its_half(root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
 
-    def counted(root: Path, relative: str, key: str, people: set[str]) -> object:
+    def counted(root: Path, relative: str, key: str, known: Known) -> object:
         read.append(relative)
-        return read_record(root, relative, key, people)
+        return read_record(root, relative, key, known)
 
     monkeypatch.setattr(index, "read_record", counted)
     listing = load_listing(root, ["key", "title"])  # the child's shards come back through the index

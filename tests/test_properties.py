@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from bibtex_syntax import Entry, collapse, read_bib, split_names
 from scholarcli.formats import ExportOptions, renderer, tree_renderer
+from scholarcli.formats.site_files import page_names
 from scholarcli.model import Settings, Work
 from scholarcli.model.markup import plain
 from scholarcli.model.names import display_name
@@ -70,7 +71,7 @@ MADE = {
     "bibtex": {"author", "key", "title", "journal", "booktitle", "howpublished", "year", "month", "volume", "number",
                "pages", "publisher", "school", "institution", "organization", "note", "eprint", "archiveprefix",
                "primaryclass", "doi", "url", "keywords", "abstract"},
-    "biblatex": {"author", "author+an", "title", "journaltitle", "booktitle", "howpublished", "date", "type",
+    "biblatex": {"author", "author+an", "title", "journaltitle", "booktitle", "howpublished", "date", "month", "type",
                  "publisher", "organization", "institution", "number", "holder", "volume", "pages", "eprint",
                  "eprinttype", "eprintclass", "doi", "url", "note", "keywords", "abstract"},
     "al-folio": {"author", "title", "abbr", "journal", "booktitle", "school", "note", "number", "holder", "year",
@@ -335,15 +336,18 @@ def test_site_front_matter_reads_back_the_text_as_a_page_shows_it(library: tuple
     settings_, works = library
     hugo = tree_renderer("hugo")(works, settings_, ExportOptions()).files
     pages = tree_renderer("academicpages")(works, settings_, ExportOptions()).files
+    named = page_names(work.key for work in works)  # each work's page, by key
     for work in works:
-        data = _front_matter(hugo[f"{work.key}/index.md"])
+        data = _front_matter(hugo[f"{named[work.key]}/index.md"])
+        assert data["key"] == work.key
         assert data["title"] == plain(fit_html(work.title))
         names = [display_name(fit_html(name)) for name in work.authors] + (["et al."] if work.authors_truncated else [])
         names = names if work.authors else []  # "et al." alone says nothing
         assert data.get("authors", []) == names
         assert data.get("tags", []) == [fit_html(tag) for tag in work.tags]
-        check_bib("bibtex", [work], hugo[f"{work.key}/cite.bib"])
-        page = _front_matter(pages[f"{work.key}.md"])
+        check_bib("bibtex", [work], hugo[f"{named[work.key]}/cite.bib"])
+        page = _front_matter(pages[f"{named[work.key]}.md"])
+        assert page["key"] == work.key
         assert html.unescape(page["title"]) == plain(fit_html(work.title))
         assert "<" not in page["title"] + page["citation"] + page.get("excerpt", "")
 

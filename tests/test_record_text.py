@@ -48,7 +48,13 @@ def random_work(rng: random.Random) -> Work:
             values[name] = rng.random() < 0.5
         elif isinstance(default, dict):
             keys = ["code", "pdf", "a b", "", "x.y", "ü", 'q"', "k\x01", text(rng)]
-            values[name] = maybe({rng.choice(keys): text(rng) for _ in range(rng.randint(0, 3))})
+
+            names = name == "marks"  # lists of names, sometimes empty; the other tables hold text
+
+            def item(names: bool = names) -> object:
+                return tuple(text(rng) for _ in range(rng.randint(0, 3))) if names else text(rng)
+
+            values[name] = maybe({rng.choice(keys): item() for _ in range(rng.randint(0, 3))})
         elif name.endswith("_date"):
             values[name] = maybe(dt.date(rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 28)))
         elif name in ("year", "month", "day"):

@@ -23,11 +23,25 @@ from bibtexparser.entrypoint import parse_string
 from conftest import Run
 from scholarcli import index
 from scholarcli.formats import ExportOptions, renderer, tree_renderer
-from scholarcli.formats.site_files import MARKER, is_scholar_page, plan_writes, safe_relative_path
+from scholarcli.formats.site_files import (
+    BLOCKED,
+    MANIFEST,
+    MARKER,
+    MISSING,
+    Found,
+    digest,
+    is_scholar_page,
+    manifest_text,
+    page_names,
+    plan_writes,
+    safe_relative_path,
+    unrecorded,
+)
 from scholarcli.model import Person, Settings, Venue, Work
 from scholarcli.model.markup import literal, plain
 from scholarcli.model.names import display_name
 from scholarcli.model.query import Filters, find_person, select, sort_works
+from strategies import HOSTILE_KEYS
 from test_export_golden import CITED
 
 HERE = Path(__file__).parent
@@ -147,10 +161,12 @@ def front_matter(page: str) -> dict[str, Any]:
 def test_front_matter_reads_back_as_written_whatever_the_fields_hold(fmt: str) -> None:
     works, settings = hostile_works()
     files = tree_renderer(fmt)(works, settings, ExportOptions()).files
+    names = page_names(work.key for work in works)
     for work in works:
-        page = files[f"{work.key}/index.md" if fmt == "hugo" else f"{work.key}.md"]
+        page = files[f"{names[work.key]}/index.md" if fmt == "hugo" else f"{names[work.key]}.md"]
         assert is_scholar_page(page)
         data = front_matter(page)
+        assert data["key"] == work.key
         if fmt == "hugo":  # Hugo's templates escape what they print: the text as it is, but what HTML cannot carry
             assert data["title"] == shown(plain(work.title)) == shown(HOSTILE[int(work.key[1:])])
             assert data["authors"] == [shown(display_name(name)) for name in work.authors]
@@ -205,27 +221,46 @@ def test_al_folio_fields_as_its_template_reads_them(make_library: Any) -> None:
     assert patent["html"] == "https://worldwide.espacenet.com/patent/search?q=pn%3DUS1234567"
 
 
-def test_a_rerun_writes_only_scholars_changed_files_and_names_the_stale_ones() -> None:
-    page = f'---\n{MARKER}\ntitle: "A"\n---\n'
-    theirs = '---\ntitle: "Mine"\n---\n'
-    new = {"a/index.md": page, "a/cite.bib": "@misc{a}\n", "b/index.md": page.replace('"A"', '"B"'), "c/index.md": page}
-    existing = {
-        "a/index.md": page,  # unchanged: not written
-        "a/cite.bib": "@misc{old}\n",  # scholar's bundle, changed: written
-        "b/index.md": theirs,  # someone's own page: never overwritten
-        "d/index.md": page,  # scholar's, no longer exported: stale
-        "d/cite.bib": "@misc{d}\n",
-        "e/index.md": theirs,  # someone's, not exported: left alone, not stale
+def _digest(text: str) -> str:
+    return digest(text.encode("utf-8"))
+
+
+def test_a_rerun_replaces_only_files_that_hold_what_scholar_wrote_and_names_the_stale_ones() -> None:
+    page, other, edited = f'---\n{MARKER}\ntitle: "A"\n---\n', f'---\n{MARKER}\ntitle: "B"\n---\n', "mine\n"
+    new = {"a/index.md": page, "a/cite.bib": "@misc{a}\n", "b/index.md": other, "c/index.md": page, "f/index.md": page}
+    new |= {"h/cite.bib": "@misc{h}\n"}
+    written = {path: _digest(page) for path in ("a/index.md", "d/index.md", "g/index.md")}
+    written |= {"a/cite.bib": _digest("@misc{old}\n"), "b/index.md": _digest(page)}
+    found = {
+        "a/index.md": Found(_digest(page)),  # scholar's, as it would write it: not written
+        "a/cite.bib": Found(_digest("@misc{old}\n")),  # scholar's, as it wrote it; the record changed: written
+        "b/index.md": Found(_digest(edited)),  # scholar's, but edited since: someone's now, kept
+        "c/index.md": MISSING,  # new: written
+        "f/index.md": BLOCKED,  # a link, a folder or a FIFO there: kept
+        "h/cite.bib": Found(_digest(edited)),  # someone's own file where scholar would write: kept
+        "d/index.md": Found(_digest(page)),  # scholar's and unchanged, no longer exported: stale
+        "g/index.md": Found(_digest(edited)),  # scholar's, no longer exported, edited since: someone's
     }
-    plan = plan_writes(new, existing)
+    plan = plan_writes(new, found, written)
     assert dict(plan.write) == {"a/cite.bib": "@misc{a}\n", "c/index.md": page}
     assert list(plan.unchanged) == ["a/index.md"]
-    assert list(plan.foreign) == ["b/index.md"]
-    assert list(plan.stale) == ["d/cite.bib", "d/index.md"]
-    assert plan_writes(new, {**existing, **plan.write}).write == {}  # a second run writes nothing
+    assert list(plan.foreign) == ["b/index.md", "f/index.md", "h/cite.bib"]
+    assert list(plan.stale) == ["d/index.md"]
+    assert set(plan.manifest) == {"a/index.md", "a/cite.bib", "c/index.md", "d/index.md"}
+    again = plan_writes(
+        new, {**found, **{path: Found(_digest(text)) for path, text in plan.write.items()}}, plan.manifest
+    )
+    assert again.write == {} and again.manifest == plan.manifest  # a second run writes nothing
     assert not is_scholar_page(f"---\ntitle: x\n---\n{MARKER}\n")  # the marker counts in front matter only
     for bad in ("../x.md", "/x.md", "a/../../x", "a\\b.md", "", "a//b.md"):
         assert not safe_relative_path(bad), bad
+
+
+def test_a_folder_written_before_the_manifest_was_kept_is_scholars_by_its_marked_pages() -> None:
+    page, bib = f'---\n{MARKER}\ntitle: "A"\n---\n', "@misc{a}\n"
+    existing = {"a/index.md": page, "a/cite.bib": bib, "b/index.md": '---\ntitle: "Mine"\n---\n', "b/cite.bib": bib}
+    existing |= {"c.md": page, "mine.md": "# notes\n"}
+    assert unrecorded(existing) == {path: _digest(existing[path]) for path in ("a/index.md", "a/cite.bib", "c.md")}
 
 
 # As Hugo Blox's templates print them (range, not delimit: delimit's result is not escaped).
@@ -247,6 +282,7 @@ def test_hugo_builds_a_site_from_the_bundles(tmp_path: Path) -> None:
     assert hugo, "hugo is not installed; .ci/run installs Debian's hugo"
     works, settings = hostile_works()
     works += sort_works(HARD.works, "key")
+    works += [Work(key=key, type="misc", title=f"Keyed {key}", authors=("Ada",)) for key in HOSTILE_KEYS]
     files = tree_renderer("hugo")(
         works, HARD.settings._replace(venues={**HARD.settings.venues, **settings.venues}), ExportOptions()
     ).files
@@ -255,6 +291,8 @@ def test_hugo_builds_a_site_from_the_bundles(tmp_path: Path) -> None:
         target = site / "content" / "publication" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    manifest = {"hugo": {path: digest(text.encode("utf-8")) for path, text in files.items()}}
+    (site / "content" / "publication" / MANIFEST).write_text(manifest_text(manifest))  # as the export leaves it
     (site / "layouts" / "_default").mkdir(parents=True)
     (site / "layouts" / "_default" / "single.html").write_text(HUGO_LAYOUT)
     (site / "layouts" / "_default" / "list.html").write_text(
@@ -267,8 +305,12 @@ def test_hugo_builds_a_site_from_the_bundles(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     from html5lib import HTMLParser
 
+    page_of = page_names(work.key for work in works)
+    built_pages = sorted((site / "public" / "publication").glob("*/index.html"))
+    assert len(built_pages) == len(works)  # none dropped, none merged
+    assert not list((site / "public").rglob(f"*{MANIFEST}*"))  # the manifest is no part of the site
     for work in works:
-        built = site / "public" / "publication" / work.key / "index.html"
+        built = site / "public" / "publication" / page_of[work.key].lower() / "index.html"  # Hugo lowercases paths
         document = HTMLParser(namespaceHTMLElements=False).parse(built.read_text(encoding="utf-8"))
         assert document.find(".//script") is None
         shown = document.find(".//h1").text or ""
@@ -287,12 +329,14 @@ def test_a_tree_export_through_the_command_line_rewrites_nothing_unchanged(
     first = scholar("-L", HERE / "fixtures" / "hard", "export", fmt, "-o", site)
     assert first.exit_code == 0, first.stderr
     written = {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
+    manifest = written.pop(site / MANIFEST)
     assert written and f"wrote {len(written)} files to {site} (0 unchanged)" in first.stderr
     foreign = site / "mine.md"
     foreign.write_text("---\ntitle: my own page\n---\n")
     again = scholar("-L", HERE / "fixtures" / "hard", "export", fmt, "-o", site)
     assert again.exit_code == 0 and f"wrote 0 files to {site} ({len(written)} unchanged)" in again.stderr
     assert {path: path.stat().st_mtime_ns for path in written} == written
+    assert (site / MANIFEST).stat().st_mtime_ns == manifest  # nothing new written, not even the manifest
     assert foreign.read_text() == "---\ntitle: my own page\n---\n"
     missing = scholar("-L", HERE / "fixtures" / "hard", "export", fmt)
     assert missing.exit_code == 1 and "-o DIR" in missing.stderr

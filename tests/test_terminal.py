@@ -84,9 +84,11 @@ def command_reference() -> str:
     rows = ["| command | does | arguments and options |", "|---|---|---|"]
     for name, command in _commands().items():
         params: list[str] = []
+        arguments = 0  # arguments first, in their order (merge KEEP OTHER)
         for param in command.params:
             if isinstance(param, click.Argument):
-                params.insert(0, param.human_readable_name)
+                params.insert(arguments, param.human_readable_name)
+                arguments += 1
             elif "--help" not in param.opts:
                 params.append(", ".join(f"`{option}`" for option in param.opts))
         summary = (command.help or "").strip().splitlines()[0]

@@ -14,7 +14,7 @@ import pytest
 
 from fetch.server import Recorded, Sleeps
 from scholarcli.fetch.config import Config
-from scholarcli.fetch.http import Client
+from scholarcli.fetch.http import Client, Limits
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,9 @@ def sleeps() -> Sleeps:
 
 @pytest.fixture
 def client(sleeps: Sleeps, tmp_path: Path) -> Iterator[Client]:
-    with Client(Config(contact_email="ada@example.org"), cache_dir=tmp_path / "cache" / "http", sleep=sleeps) as made:
+    with Client(
+        Config(contact_email="ada@example.org"), cache_dir=tmp_path / "cache" / "http", sleep=sleeps, pacing={}
+    ) as made:
         yield made
 
 
@@ -39,7 +41,9 @@ def refresh_client(monkeypatch: pytest.MonkeyPatch, sleeps: Sleeps, tmp_path: Pa
     """`scholar refresh`'s client, with a short timeout (0.5 s) and a sleep that does not wait."""
     from scholarcli.library import fetching
 
-    def make() -> Client:
-        return Client(Config(), cache_dir=tmp_path / "refresh-cache", timeout=0.5, sleep=sleeps)
+    def make(jobs: int | None = None, rate: float | None = None) -> Client:
+        return Client(
+            Config(), cache_dir=tmp_path / "refresh-cache", limits=Limits(deadline=0.5), sleep=sleeps, pacing={}
+        )
 
     monkeypatch.setattr(fetching, "make_client", make)

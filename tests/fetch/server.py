@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
+from io import BufferedIOBase
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -23,16 +25,7 @@ class Answer:
     content_type: str = "application/json"
     headers: Mapping[str, str] = field(default_factory=dict)
     delay: float = 0.0
-
-
-@dataclass
-class Route:
-    """Answers for a path (and query parameters that must be present); the last answer repeats."""
-
-    path: str
-    query: Mapping[str, str]
-    answers: list[Answer]
-    served: int = 0
+    raw: Callable[[BufferedIOBase], None] | None = None  # writes the whole response itself (tests/fetch/hostile.py)
 
 
 @dataclass
@@ -42,6 +35,21 @@ class Seen:
     path: str
     query: dict[str, str]
     headers: dict[str, str]
+    body: bytes = b""
+    method: str = "GET"
+
+
+Served = Answer | Callable[[Seen], Answer]  # an answer, or what makes one from the request (a batch answer)
+
+
+@dataclass
+class Route:
+    """Answers for a path (and query parameters that must be present); the last answer repeats."""
+
+    path: str
+    query: Mapping[str, str]
+    answers: list[Served]
+    served: int = 0
 
 
 class Recorded:
@@ -52,8 +60,9 @@ class Recorded:
         self.requests: list[Seen] = []
         self.lock = threading.Lock()
         self.base = ""
+        self.otherwise: Answer | None = None  # the answer at every address no route names
 
-    def add(self, path: str, *answers: Answer, query: Mapping[str, str] | None = None) -> Route:
+    def add(self, path: str, *answers: Served, query: Mapping[str, str] | None = None) -> Route:
         """Serve answers at a path (unquoted, e.g. ``/crossref/works/10.1145/x``)."""
         route = Route(path, dict(query or {}), list(answers))
         with self.lock:
@@ -79,27 +88,40 @@ class Recorded:
         """How many requests reached a path."""
         return sum(1 for seen in self.requests if seen.path == path)
 
-    def answer(self, path: str, query: dict[str, str]) -> Answer:
+    def answer(self, seen: Seen) -> Answer:
         with self.lock:
             for route in self.routes:
-                if route.path == path and all(query.get(k) == v for k, v in route.query.items()):
+                if route.path == seen.path and all(seen.query.get(k) == v for k, v in route.query.items()):
                     answer = route.answers[min(route.served, len(route.answers) - 1)]
                     route.served += 1
-                    return answer
-        return Answer(b"no fixture for this address", 404, "text/plain")
+                    break
+            else:
+                answer = self.otherwise or Answer(b"no fixture for this address", 404, "text/plain")
+        return answer if isinstance(answer, Answer) else answer(seen)
 
 
 RECORDED = Recorded()
 
 
 class Handler(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        self.do_GET()
+
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         path, query = unquote(parts.path), dict(parse_qsl(parts.query))
-        RECORDED.requests.append(Seen(path, query, {k.lower(): v for k, v in self.headers.items()}))
-        answer = RECORDED.answer(path, query)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        seen = Seen(path, query, {k.lower(): v for k, v in self.headers.items()}, body, self.command)
+        RECORDED.requests.append(seen)
+        answer = RECORDED.answer(seen)
         if answer.delay:
             time.sleep(answer.delay)
+        if answer.raw is not None:
+            self.close_connection = True
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                answer.raw(self.wfile)
+            return
         try:
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)

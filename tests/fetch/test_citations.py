@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
-from fetch.server import Answer, Recorded, one_line
+from fetch import batch_answers
+from fetch.server import Answer, Recorded, Seen, one_line
 from scholarcli.fetch import CitationCount, FetchError, fetch_citations, published_version
 from scholarcli.fetch.config import Config
 from scholarcli.fetch.http import Client
@@ -19,15 +22,15 @@ TODAY = dt.date(2025, 6, 20)
 
 @pytest.fixture
 def dated(tmp_path: Path) -> Client:
-    return Client(Config(), cache_dir=tmp_path / "c", clock=lambda: NOW, sleep=lambda _: None)
+    return Client(Config(), cache_dir=tmp_path / "c", clock=lambda: NOW, sleep=lambda _: None, pacing={})
 
 
 def test_openalex_by_doi_then_arxiv_then_title(recorded: Recorded, dated: Client) -> None:
-    recorded.file("/openalex/works/doi:10.7717/peerj.4375", "openalex/W2741809807.json")
-    recorded.file("/openalex/works/doi:10.48550/arXiv.1706.03762", "openalex/not-found.json", 404)
-    recorded.file("/openalex/works", "openalex/works-list.json")
+    """One OR-filter request for the DOIs, one for the arXiv DOIs of the works left, then a title search each."""
+    batch_answers.serve(recorded, "openalex", {"10.7717/peerj.4375": batch_answers.load("openalex/W2741809807.json")})
+    recorded.file("/openalex/works", "openalex/works-list.json", query={"per-page": "25"})  # the title search
     works = [
-        Work(key="piwowar2018state", type="article", title="The state of OA", doi="10.7717/peerj.4375"),
+        Work(key="piwowar2018state", type="article", title="The state of OA", doi="10.7717/PEERJ.4375"),
         Work(
             key="guo2022attention", type="article", title="Attention Mechanisms in Computer Vision: a Survey", year=2022
         ),
@@ -46,72 +49,118 @@ def test_openalex_by_doi_then_arxiv_then_title(recorded: Recorded, dated: Client
     with dated:
         result = fetch_citations(works, "openalex", dated)
     assert result.counts == {
-        "piwowar2018state": CitationCount(962, "openalex", TODAY),
+        "piwowar2018state": CitationCount(962, "openalex", TODAY),  # the DOI's case aside
         "guo2022attention": CitationCount(2242, "openalex", TODAY),  # exact title (case aside) and year
     }
-    assert result.unmatched == ["guo2021attention", "vaswani2017attention", "untitled"]
+    assert sorted(result.unmatched) == ["guo2021attention", "untitled", "vaswani2017attention"]
     assert result.failures == {}
-    title_search = next(seen for seen in recorded.requests if seen.path == "/openalex/works")
-    assert (
-        title_search.query["filter"]
-        == "title.search:Attention Mechanisms in Computer Vision a Survey,publication_year:2022"
-    )
+    filters = [seen.query["filter"] for seen in recorded.requests]
+    assert filters[:2] == ["doi:10.7717/PEERJ.4375", "doi:10.48550/arxiv.1706.03762"]
+    assert sorted(filters[2:]) == [
+        "title.search:Attention Mechanisms in Computer Vision a Survey,publication_year:2022",
+        "title.search:Attention is all you need,publication_year:2017",
+        "title.search:Attention mechanisms in computer vision A survey,publication_year:2021",
+    ]
 
 
-def test_semantic_scholar_by_arxiv_id(recorded: Recorded, dated: Client) -> None:
-    recorded.file("/semanticscholar/graph/v1/paper/ARXIV:1706.03762", "semanticscholar/ARXIV-1706.03762.json")
-    recorded.file("/semanticscholar/graph/v1/paper/DOI:10.1/unknown", "semanticscholar/not-found.json", 404)
+def test_semantic_scholar_batch_as_recorded(recorded: Recorded, dated: Client) -> None:
+    """The recorded batch answer: each paper goes to the work its own DOI names, whatever its place in
+    the list; a paper named by no work asked for is nobody's; null is a work it does not know."""
+    recorded.file("/semanticscholar/graph/v1/paper/batch", "semanticscholar/batch.json")
     works = [
-        Work(
-            key="vaswani2017attention",
-            type="preprint",
-            title="Attention Is All You Need",
-            doi="10.1/unknown",
-            arxiv="1706.03762",
-        ),
+        Work(key="banerjee2013miracle", type="article", title="Microfinance", doi="10.2139/SSRN.2250500"),
+        Work(key="unknown", type="article", title="Unknown", doi="10.1000/unknown"),
+        Work(key="bertrand2001", type="article", title="Differences-in-differences", doi="10.2139/ssrn.288970"),
         Work(key="nothing", type="misc", title="Nothing to match by"),
     ]
     with dated:
         result = fetch_citations(works, "semanticscholar", dated)
-    assert result.counts == {"vaswani2017attention": CitationCount(170735, "semanticscholar", TODAY)}
-    assert result.unmatched == ["nothing"]
-    assert recorded.requests[-1].query["fields"] == "title,year,externalIds,citationCount"
+    assert result.counts == {
+        "banerjee2013miracle": CitationCount(2185, "semanticscholar", TODAY),
+        "bertrand2001": CitationCount(10670, "semanticscholar", TODAY),
+    }
+    assert sorted(result.unmatched) == ["nothing", "unknown"]
+    (asked,) = recorded.requests  # one request for the three DOIs; none has an arXiv id
+    assert asked.method == "POST" and asked.query == {"fields": "externalIds,citationCount"}
+    assert json.loads(asked.body) == {
+        "ids": ["DOI:10.2139/SSRN.2250500", "DOI:10.1000/unknown", "DOI:10.2139/ssrn.288970"]
+    }
 
 
-def test_crossref_counts_and_a_failure_does_not_lose_the_others(recorded: Recorded, client: Client) -> None:
-    recorded.file("/crossref/works/10.1371/journal.pone.0033693", "crossref/10.1371-journal.pone.0033693.json")
-    recorded.file("/crossref/works/10.1145/3184558.3186235", "crossref/truncated.json")
-    recorded.add("/crossref/works/10.1109/icdcsw.2003.1203662", Answer(b"", 500))
-    works = [
-        Work(key="broken", type="inproceedings", title="DL-Learner", doi="10.1145/3184558.3186235"),
-        Work(key="down", type="inproceedings", title="Losses", doi="10.1109/icdcsw.2003.1203662"),
-        Work(
-            key="sadasivan2012methylphenidate",
-            type="article",
-            title="Methylphenidate",
-            doi="10.1371/journal.pone.0033693",
-        ),
-        Work(key="preprint", type="preprint", title="Only on arXiv", arxiv="2409.13598"),
-    ]
+def test_semantic_scholar_key_is_sent_and_never_stored(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file("/semanticscholar/graph/v1/paper/batch", "semanticscholar/batch.json")
+    cache = tmp_path / "c"
+    work = [Work(key="b", type="article", title="Microfinance", doi="10.2139/ssrn.2250500")]
+    with Client(Config(semanticscholar_api_key="s3cret-key"), cache_dir=cache, pacing={}) as client:
+        assert fetch_citations(work, "semanticscholar", client).counts["b"].count == 2185
+    assert recorded.requests[0].headers["x-api-key"] == "s3cret-key"
+    assert not [path for path in cache.rglob("*") if path.is_file() and b"s3cret-key" in path.read_bytes()]
+
+
+def test_crossref_a_failed_batch_is_split_until_the_bad_work_fails_alone(recorded: Recorded, client: Client) -> None:
+    """A batch refused for what it asks is asked again in halves: the good works are counted, the bad one fails."""
+    known = dict(
+        batch_answers.one("crossref", doi, 70 + at) for at, doi in enumerate(("10.1000/a", "10.1000/b", "10.1000/c"))
+    )
+    answer = batch_answers.crossref(known)
+
+    def refusing(seen: Seen) -> Answer:
+        if "10.1000/bad" in seen.query.get("filter", ""):
+            return Answer(b'{"status":"failed","message":[{"type":"validation-failure"}]}', 400)
+        return answer(seen)
+
+    recorded.add("/crossref/works", refusing)
+    dois = ["10.1000/a", "10.1000/b", "10.1000/c", "10.1000/bad"]
+    works = [Work(key=doi[-1] if doi[-1] != "d" else "bad", type="article", title="T", doi=doi) for doi in dois]
+    works.append(Work(key="preprint", type="preprint", title="Only on arXiv", arxiv="2409.13598"))
     result = fetch_citations(works, "crossref", client)
-    assert list(result.counts) == ["sadasivan2012methylphenidate"]
-    assert result.counts["sadasivan2012methylphenidate"].count == 72
-    assert result.unmatched == ["preprint"]
-    assert result.failures["broken"].startswith("Crossref: 10.1145/3184558.3186235: answered with unreadable JSON")
-    assert "server error 500 after 3 tries" in result.failures["down"]
+    assert {key: found.count for key, found in result.counts.items()} == {"a": 70, "b": 71, "c": 72}
+    assert result.unmatched == ["preprint"]  # Crossref counts by DOI alone
+    assert list(result.failures) == ["bad"] and "refused as malformed (400" in result.failures["bad"]
+    assert len(recorded.requests) == 5  # [a b c bad], [a b], [c bad], [c], [bad]
 
 
-def test_counts_are_cached_for_a_day(recorded: Recorded, tmp_path: Path) -> None:
-    recorded.file("/semanticscholar/graph/v1/paper/ARXIV:1706.03762", "semanticscholar/ARXIV-1706.03762.json")
+def test_a_network_failure_is_not_split_and_a_second_run_asks_only_for_what_failed(
+    recorded: Recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resumption: what a run fetched is remembered per work, so the next run asks for the rest alone."""
+    from scholarcli.fetch.services import openalex
+
+    monkeypatch.setattr(openalex, "SERVICE", dataclasses.replace(openalex.SERVICE, batch=10))
+    dois = [f"10.1000/{n:03}" for n in range(30)]
+    known = {doi: batch_answers.work(doi, n) for n, doi in enumerate(dois)}
+    answer = batch_answers.openalex(known)
+
+    def limited(seen: Seen) -> Answer:  # the second batch is refused for an hour
+        if "10.1000/010" in seen.query.get("filter", ""):
+            return Answer(b"{}", 429, headers={"Retry-After": "3600"})
+        return answer(seen)
+
+    recorded.add("/openalex/works", limited)
+    works = [Work(key=f"w{n:03}", type="article", title="T", doi=doi) for n, doi in enumerate(dois)]
+    with Client(Config(), cache_dir=tmp_path / "c", sleep=lambda _: None, pacing={}) as client:
+        first = fetch_citations(works, "openalex", client)
+        assert len(first.counts) == 20 and sorted(first.failures) == [f"w{n:03}" for n in range(10, 20)]
+        assert len(recorded.requests) == 3  # a refused batch is not split: every half would be refused too
+        recorded.routes.clear()
+        recorded.add("/openalex/works", answer)
+        second = fetch_citations(works, "openalex", client)
+    assert {key: found.count for key, found in second.counts.items()} == {f"w{n:03}": n for n in range(30)}
+    assert len(recorded.requests) == 4  # one request, for the ten that failed
+    assert recorded.requests[-1].query["filter"] == "doi:" + "|".join(dois[10:20])
+
+
+def test_counts_are_remembered_for_a_day(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file("/semanticscholar/graph/v1/paper/batch", "semanticscholar/batch.json")
     now = [NOW]
-    work = [Work(key="v", type="preprint", title="Attention Is All You Need", arxiv="1706.03762")]
-    with Client(Config(), cache_dir=tmp_path / "c", clock=lambda: now[0]) as client:
+    work = [Work(key="b", type="article", title="Microfinance", doi="10.2139/ssrn.2250500")]
+    with Client(Config(), cache_dir=tmp_path / "c", clock=lambda: now[0], pacing={}) as client:
         fetch_citations(work, "semanticscholar", client)
         now[0] += 3600
-        assert fetch_citations(work, "semanticscholar", client).counts["v"].date == TODAY  # the day it was asked
+        assert fetch_citations(work, "semanticscholar", client).counts["b"].date == TODAY  # the day it was asked
         now[0] += 86400
         fetch_citations(work, "semanticscholar", client)
-    assert recorded.hits("/semanticscholar/graph/v1/paper/ARXIV:1706.03762") == 2
+    assert recorded.hits("/semanticscholar/graph/v1/paper/batch") == 2
 
 
 def test_published_version_from_the_arxiv_doi(recorded: Recorded, client: Client) -> None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import scholarcli.fetch
 
 PACKAGE = Path(scholarcli.fetch.__file__).parent
@@ -14,7 +16,7 @@ PACKAGE = Path(scholarcli.fetch.__file__).parent
 
 def test_every_function_is_under_60_lines() -> None:
     long = []
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
@@ -24,10 +26,12 @@ def test_every_function_is_under_60_lines() -> None:
 
 
 def test_httpx_is_imported_by_the_client_alone() -> None:
+    """Every service module, found by the registry, loads without the HTTP client."""
     code = (
         "import sys\n"
         "import scholarcli.cli, scholarcli.fetch, scholarcli.fetch.identify, scholarcli.fetch.dedupe\n"
-        "import scholarcli.fetch.config, scholarcli.fetch.text\n"
+        "import scholarcli.fetch.config, scholarcli.fetch.service_text, scholarcli.fetch.registry\n"
+        "assert len(scholarcli.fetch.registry.services()) == 7\n"
         "assert 'httpx' not in sys.modules, 'httpx imported'\n"
         "import scholarcli.fetch.http\n"
         "assert 'httpx' in sys.modules\n"
@@ -88,3 +92,17 @@ def test_no_module_outside_fetch_imports_httpx_and_only_the_library_layer_import
             users[path.relative_to(source).as_posix()] = wanted
     # The commands call the library layer, which calls the fetch code (and httpx stays inside it).
     assert {path: names for path, names in users.items() if not path.startswith("library/") or "httpx" in names} == {}
+
+
+@pytest.mark.parametrize("command", [["list"], ["export", "bibtex"]])
+def test_list_and_export_load_neither_the_fetch_code_nor_httpx(command: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from scholarcli.cli import main\n"
+        f"try:\n    main({command!r})\n"
+        "finally:\n"
+        "    print(sorted(m for m in sys.modules if m.startswith(('scholarcli.fetch', 'httpx'))), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "[]"

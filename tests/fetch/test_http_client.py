@@ -12,8 +12,9 @@ import pytest
 from fetch.server import FIXTURES, Answer, Recorded, Sleeps, one_line
 from scholarcli import __version__
 from scholarcli.fetch import FetchError, fetch_work
+from scholarcli.fetch.answers import CITATION_TTL, METADATA_TTL
 from scholarcli.fetch.config import Config, load_config
-from scholarcli.fetch.http import CITATION_TTL, METADATA_TTL, Client, base_url
+from scholarcli.fetch.http import Client, Limits
 
 CONFERENCE = "/crossref/works/10.1145/3184558.3186235"
 CONFERENCE_FILE = "crossref/10.1145-3184558.3186235.json"
@@ -21,8 +22,10 @@ DOI = "10.1145/3184558.3186235"
 
 
 def test_every_base_address_points_at_the_local_server(recorded: Recorded) -> None:
-    for service in ("doi", "crossref", "arxiv", "dblp", "orcid", "openalex", "semanticscholar"):
-        assert base_url(service) == f"{recorded.base}/{service}"
+    from scholarcli.fetch.registry import service
+
+    for name in ("doi", "crossref", "arxiv", "dblp", "orcid", "openalex", "semanticscholar"):
+        assert service(name).base_url() == f"{recorded.base}/{name}"
 
 
 def test_user_agent_names_scholar_and_the_contact(recorded: Recorded, client: Client) -> None:
@@ -108,10 +111,13 @@ def test_connection_refused_is_one_line(monkeypatch: pytest.MonkeyPatch, client:
 
 def test_a_timeout_is_one_line(recorded: Recorded, tmp_path: Path) -> None:
     recorded.add(CONFERENCE, Answer(b"{}", delay=1.0))
-    with Client(Config(), cache_dir=tmp_path / "c", timeout=0.2) as client, pytest.raises(FetchError) as caught:
+    with (
+        Client(Config(), cache_dir=tmp_path / "c", limits=Limits(deadline=0.2)) as client,
+        pytest.raises(FetchError) as caught,
+    ):
         fetch_work(DOI, client)
     assert caught.value.kind == "timeout"
-    assert one_line(caught.value, "Crossref", DOI, "no answer within 0.2 s")
+    assert one_line(caught.value, "Crossref", DOI, "no whole answer within 0.2 s")
 
 
 def test_an_html_page_where_json_was_expected(recorded: Recorded, client: Client) -> None:
@@ -226,3 +232,95 @@ def test_a_bad_config_file_is_one_line(tmp_path: Path, text: str, says: str) -> 
     with pytest.raises(ScholarError) as caught:
         load_config({"SCHOLAR_CONFIG": str(config)})
     assert one_line(caught.value, str(config), says)
+
+
+def _entry(text: str) -> str:
+    """A cache entry as the client writes one, for the conference paper, with ``text`` for its fetched_at."""
+    from scholarcli.fetch.http import ResponseCache
+    from scholarcli.fetch.services.crossref import work_url
+
+    key = ResponseCache.key(work_url(DOI), {}, "application/json")
+    body = json.dumps((FIXTURES / CONFERENCE_FILE).read_text(encoding="utf-8"))
+    return (
+        f'{{"format": 1, "key": "{key}", "url": "u", "status": 200, "content_type": "application/json", '
+        f'"fetched_at": {text}, "text": {body}}}'
+    )
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        _entry("NaN"),
+        _entry("Infinity"),
+        _entry("1e308"),
+        _entry("1" + "0" * 400),
+        _entry("-5"),
+        _entry("true"),
+        _entry('"1700000000"'),
+        _entry("1700000000").replace('"status": 200', '"status": 500'),
+        _entry("1700000000").replace('"status": 200', '"status": true'),
+        _entry("1700000000").replace('"content_type": "application/json"', '"content_type": null'),
+        "[" * 100_000 + "]" * 100_000,
+        "[]",
+    ],
+    ids=[
+        "nan",
+        "infinity",
+        "1e308",
+        "401-digits",
+        "negative",
+        "bool",
+        "string",
+        "500",
+        "status-bool",
+        "null",
+        "deep",
+        "list",
+    ],
+)
+def test_a_cache_entry_that_is_not_as_written_is_fetched_again(
+    recorded: Recorded, tmp_path: Path, hostile: str
+) -> None:
+    """An entry is the client's own JSON with an answer's status, text and time; anything else is
+    fetched again, whatever its times would do to a date (NaN, 1e308) or a comparison."""
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    with Client(Config(), cache_dir=tmp_path / "c", clock=lambda: 1_700_000_100.0) as client:
+        fetch_work(DOI, client)
+        (entry,) = (tmp_path / "c" / "crossref").rglob("*.json")
+        entry.write_text(hostile, encoding="utf-8")
+        assert fetch_work(DOI, client).record["venue"] == "WWW"
+    assert recorded.hits(CONFERENCE) == 2
+    assert json.loads(entry.read_text(encoding="utf-8"))["fetched_at"] == 1_700_000_100.0
+
+
+def test_the_entry_format_above_is_read_when_its_time_is_a_time(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    with Client(Config(), cache_dir=tmp_path / "c", clock=lambda: 1_700_000_100.0) as client:
+        fetch_work(DOI, client)
+        (entry,) = (tmp_path / "c" / "crossref").rglob("*.json")
+        entry.write_text(_entry("1700000000"), encoding="utf-8")
+        fetch_work(DOI, client)
+    assert recorded.hits(CONFERENCE) == 1
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "too large"])
+def test_a_cache_entry_that_is_no_regular_file_hangs_nothing(recorded: Recorded, tmp_path: Path, kind: str) -> None:
+    """A FIFO is opened without blocking, a link to /dev/zero and a huge file are never read whole."""
+    import os
+
+    recorded.file(CONFERENCE, CONFERENCE_FILE)
+    limits = Limits(answer_bytes=64 << 10)
+    with Client(Config(), cache_dir=tmp_path / "c", limits=limits, clock=lambda: 1_700_000_100.0) as client:
+        fetch_work(DOI, client)
+        (entry,) = (tmp_path / "c" / "crossref").rglob("*.json")
+        entry.unlink()
+        if kind == "fifo":
+            os.mkfifo(entry)
+        elif kind == "device":
+            entry.symlink_to("/dev/zero")
+        elif kind == "folder":
+            entry.mkdir()
+        else:
+            entry.write_text(_entry("1700000000")[:-1] + ', "pad": "' + "x" * (1 << 20) + '"}', encoding="utf-8")
+        assert fetch_work(DOI, client).record["venue"] == "WWW"
+    assert recorded.hits(CONFERENCE) == 2

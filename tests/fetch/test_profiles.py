@@ -52,7 +52,7 @@ def test_orcid_works_merge_preprints_into_their_published_versions(recorded: Rec
     )
     for record in result.records:
         assert "authors" not in record  # summaries list none, and none is invented
-        assert work_from_record("k", record, "k.toml", ())[1] == []
+        assert work_from_record("k", record, "k.toml")[1] == []
 
 
 def test_orcid_details_failure_keeps_the_summaries(recorded: Recorded, client: Client) -> None:
@@ -115,7 +115,8 @@ def test_openalex_author_works(recorded: Recorded, client: Client) -> None:
     ]
     assert result.records[0]["doi"] == "10.1007/s41095-022-0271-y" and result.records[0]["authors"][0] == "Meng-Hao Guo"
     works_request = recorded.requests[-1]
-    assert (works_request.query["cursor"], works_request.query["per-page"]) == ("*", "200")
+    assert (works_request.query["cursor"], works_request.query["per-page"]) == ("*", "100")
+    assert set(works_request.query["select"].split(",")) >= {"authorships", "is_authors_truncated", "biblio"}
 
 
 def test_openalex_key_is_sent_but_never_cached(

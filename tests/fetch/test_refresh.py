@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, write_library
+from conftest import Run, interrupt_after, write_library
 from fetch.server import Answer, Recorded, Sleeps
 
 Scholar = Callable[..., Run]
@@ -17,6 +17,10 @@ schema = 1
 
 [[people]]
 name = "Shankar Sadasivan"
+
+[marks.corresponding]
+symbol = "†"
+legend = "corresponding author"
 
 [venues.PONE]
 name = "Public Library of Science ONE"
@@ -178,32 +182,63 @@ def test_equal_contributors_missing_from_the_fetched_authors_keep_the_authors(
     run = scholar("-L", root, "refresh", "sadasivan2012methylphenidate", "--write")
     assert run.exit_code == 0, run.stderr
     assert (
-        "note: sadasivan2012methylphenidate: authors kept: the equal contributors B. Pond are not among the fetched authors"
+        "note: sadasivan2012methylphenidate: authors kept: the marked authors B. Pond are not among the fetched authors"
         in run.stderr
     )
     assert record(root, "sadasivan2012methylphenidate")["authors"] == ["Shankar Sadasivan", "B. Pond"]
     assert record(root, "sadasivan2012methylphenidate")["year"] == 2012  # the other fields are taken
 
 
+def test_each_mark_stays_on_its_author_when_the_fetched_list_replaces_the_authors(
+    scholar: Scholar, served: Recorded, root: Path
+) -> None:
+    path = root / "publications" / "sadasivan2012methylphenidate.toml"
+    path.write_text(
+        SADASIVAN + 'equal_contribution = ["shankar sadasivan"]\n[marks]\ncorresponding = ["Brooks B. Pond"]\n'
+    )
+    path.write_text(path.read_text().replace('"Shankar Sadasivan", "Brooks', '"shankar sadasivan", "Brooks'))
+    run = scholar("-L", root, "refresh", "sadasivan2012methylphenidate", "--write")
+    assert run.exit_code == 0, run.stderr
+    saved = record(root, "sadasivan2012methylphenidate")
+    authors = saved["authors"]
+    assert isinstance(authors, list) and authors[:2] == ["Shankar Sadasivan", "Brooks B. Pond"] and len(authors) == 6
+    assert (saved["equal_contribution"], saved["marks"]) == (
+        ["Shankar Sadasivan"],
+        {"corresponding": ["Brooks B. Pond"]},
+    )
+
+
+def refresh_with(
+    scholar: Scholar, served: Recorded, root: Path, answers: dict[str, Answer | None]
+) -> tuple[Run, list[str]]:
+    """`refresh --write` with a work KEY of DOI 10.1000/KEY for each answer (None: not served), its error lines."""
+    for key, answer in answers.items():
+        doi = f"10.1000/{key}"
+        (root / "publications" / f"{key}.toml").write_text(f'type = "article"\ntitle = "{key}"\ndoi = "{doi}"\n')
+        if answer is not None:
+            served.add(f"/crossref/works/{doi}", answer)
+    run = scholar("-L", root, "refresh", "--write")
+    assert run.exit_code == 1
+    return run, [line for line in run.stderr.splitlines() if line.startswith("error:")]
+
+
 def test_failures_are_one_line_each_the_batch_goes_on_and_the_exit_status_is_1(
     scholar: Scholar, served: Recorded, root: Path, sleeps: Sleeps
 ) -> None:
-    broken = {
-        "missing": "10.1000/missing",  # Crossref and doi.org: 404
-        "limited": "10.1000/limited",  # 429, asks to wait an hour
-        "slow": "10.1000/slow",  # no answer in time
-    }
-    for key, doi in broken.items():
-        (root / "publications" / f"{key}.toml").write_text(f'type = "article"\ntitle = "{key}"\ndoi = "{doi}"\n')
-    served.add("/crossref/works/10.1000/limited", Answer(b"{}", 429, headers={"Retry-After": "3600"}))
-    served.add("/crossref/works/10.1000/slow", Answer(b"{}", delay=2.0))
-    run = scholar("-L", root, "refresh", "--write")
-    assert run.exit_code == 1
-    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    run, errors = refresh_with(
+        scholar,
+        served,
+        root,
+        {
+            "missing": None,  # Crossref and doi.org: 404
+            "limited": Answer(b"{}", 429, headers={"Retry-After": "3600"}),  # asks to wait an hour
+            "slow": Answer(b"{}", delay=2.0),  # no answer in time
+        },
+    )
     assert errors == [
         "error: limited: Crossref: 10.1000/limited: rate-limited (429) after 1 try, asks to wait 3600 s",
         "error: missing: doi.org: 10.1000/missing: no such DOI (404: no fixture for this address)",
-        "error: slow: Crossref: 10.1000/slow: no answer within 0.5 s",
+        "error: slow: Crossref: 10.1000/slow: no whole answer within 0.5 s",
         "error: 3 of 7 works could not be refreshed",
     ]
     assert "saved 3 of 3 changed works" in run.stderr  # the others were still refreshed and saved
@@ -225,3 +260,46 @@ def test_unknown_keys_and_misused_options_are_errors(scholar: Scholar, root: Pat
     assert run.exit_code == 2 and "--source applies only to --citations" in run.stderr
     run = scholar("-L", root, "refresh", "--citations", "--source", "scholar")
     assert run.exit_code == 2 and '"scholar" is not a citation source' in run.stderr
+
+
+def test_an_interrupted_refresh_says_what_it_looked_up_and_saved_and_exits_130(
+    scholar: Scholar, served: Recorded, root: Path
+) -> None:
+    """Ctrl-C while works are looked up saves nothing (and reports every lookup that had ended); while
+    they are saved, keeps each saved record whole."""
+    from scholarcli.library import refreshing
+    from scholarcli.store import records
+
+    keys = ("sadasivan2012methylphenidate", "shinogi2005test")
+    before = {path: path.read_bytes() for path in root.rglob("*.toml")}
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, refreshing, "_refresh_one", 2)  # as the second lookup ends
+        run = scholar("-L", root, "refresh", *keys, "--write")
+    assert run.exit_code == 130, run.stderr
+    assert run.stderr.splitlines()[-1] == "interrupted: 2 works looked up, 0 of 2 changed works saved"
+    assert {path: path.read_bytes() for path in root.rglob("*.toml")} == before
+    with pytest.MonkeyPatch.context() as patch:
+        interrupt_after(patch, records, "save", 1)
+        run = scholar("-L", root, "refresh", *keys, "--write")
+    assert run.exit_code == 130, run.stderr
+    assert run.stderr.splitlines()[-1] == "interrupted: 2 works looked up, 1 of 2 changed works saved"
+    assert record(root, keys[0])["year"] == 2012 and record(root, keys[1])["type"] == "preprint"
+    assert scholar("-L", root, "check").exit_code == 0
+
+
+def test_answers_of_the_wrong_shape_fail_their_work_and_the_batch_goes_on(
+    scholar: Scholar, served: Recorded, root: Path
+) -> None:
+    """A redirect loop, JSON nested 100,000 deep, and a record of the wrong shape: each is that
+    work's one line, and the others are refreshed and saved."""
+    loop = Answer(status=302, headers={"Location": "{base}/crossref/works/10.1000/loop"})
+    deep = Answer(b"[" * 100_000 + b"]" * 100_000)
+    shape = Answer(b'{"message": {"title": {"x": 1}, "author": "x", "issued": 5}}')
+    run, errors = refresh_with(scholar, served, root, {"loop": loop, "deep": deep, "shape": shape})
+    assert errors == [
+        "error: deep: Crossref: 10.1000/deep: answered with JSON nested too deeply",
+        "error: loop: Crossref: 10.1000/loop: redirected more than 5 times (a redirect loop?)",
+        "error: shape: Crossref: 10.1000/shape: the work has no title",
+        "error: 3 of 7 works could not be refreshed",
+    ]
+    assert "saved 3 of 3 changed works" in run.stderr

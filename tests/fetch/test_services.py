@@ -10,13 +10,14 @@ import pytest
 from fetch.server import FIXTURES, Recorded, one_line
 from scholarcli.fetch import FetchError, PublishedHints, fetch_work
 from scholarcli.fetch.http import Client
-from scholarcli.fetch.openalex import record_from_work as openalex_record
-from scholarcli.fetch.orcid import fetch_details, normalize_orcid, record_from_work
+from scholarcli.fetch.services.openalex import record_from_work as openalex_record
+from scholarcli.fetch.services.orcid import fetch_details, normalize_orcid, record_from_work
+from scholarcli.fetch.value import Value
 from scholarcli.model.validate import work_from_record
 
 
 def valid(record: dict[str, Any]) -> dict[str, Any]:
-    work, problems = work_from_record("key", record, "fetched.toml", ())
+    work, problems = work_from_record("key", record, "fetched.toml")
     assert work is not None and not problems, problems
     return record
 
@@ -74,7 +75,7 @@ def test_crossref_unknown_doi_falls_back_to_doi_org_then_fails(recorded: Recorde
 
 
 def test_crossref_404_says_resource_not_found(recorded: Recorded, client: Client) -> None:
-    from scholarcli.fetch import crossref
+    from scholarcli.fetch.services import crossref
 
     recorded.file("/crossref/works/10.1371/notarealdoi", "crossref/not-found.txt", 404, content_type="text/plain")
     with pytest.raises(FetchError) as caught:
@@ -151,8 +152,8 @@ def test_arxiv_empty_feed_is_an_unknown_id(recorded: Recorded, client: Client) -
 
 
 def test_arxiv_error_entry_is_a_malformed_id(recorded: Recorded, client: Client) -> None:
-    from scholarcli.fetch import arxiv
     from scholarcli.fetch.identify import Identifier
+    from scholarcli.fetch.services import arxiv
 
     recorded.file("/arxiv/api/query", "arxiv/invalid-id.xml", 400, query={"id_list": "INVALIDID"})
     with pytest.raises(FetchError) as caught:
@@ -205,7 +206,7 @@ def test_openreview_is_identified_but_not_read(client: Client) -> None:
 
 def test_orcid_work_with_arxiv_and_doi() -> None:
     work = json.loads((FIXTURES / "orcid/0000-0002-7416-5858-work-154061860.json").read_text(encoding="utf-8"))
-    assert valid(record_from_work(work)) == {
+    assert valid(record_from_work(Value(work))) == {
         "type": "article",
         "title": "Possibility of entanglement of purification to be less than half of the reflected entropy",
         "authors": ["Josiah Couch", "Phuc Nguyen", "Sarah Racz", "Georgios Stratis", "Yuxuan Zhang"],  # "Couch, Josiah"
@@ -222,8 +223,8 @@ def test_orcid_work_with_arxiv_and_doi() -> None:
 def test_orcid_bulk_details(recorded: Recorded, client: Client) -> None:
     path = "/orcid/v3.0/0000-0002-0613-2229/works/89975745,76065020"
     recorded.file(path, "orcid/0000-0002-0613-2229-works-89975745,76065020.json")
-    details = fetch_details("0000-0002-0613-2229", ["89975745", "76065020"], client)
-    record = valid(record_from_work(details["89975745"]))
+    details = fetch_details("0000-0002-0613-2229", [89975745, 76065020], client)
+    record = valid(record_from_work(details[89975745]))
     assert record["authors"][:2] == ["Di Xu", "Zhenkun Wen"] and record["venue"] == "Optics Express"
     assert recorded.requests[0].headers["accept"] == "application/vnd.orcid+json"
 
@@ -241,7 +242,7 @@ def test_orcid_id_with_a_wrong_check_digit() -> None:
 
 def test_openalex_work() -> None:
     work = json.loads((FIXTURES / "openalex/W2741809807.json").read_text(encoding="utf-8"))
-    record = valid(openalex_record(work))
+    record = valid(openalex_record(Value(work)))
     assert (
         record["title"]
         == "The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles"
@@ -250,3 +251,10 @@ def test_openalex_work() -> None:
     assert (record["type"], record["venue"], record["volume"], record["pages"]) == ("article", "PeerJ", "6", "e4375")
     assert (record["year"], record["month"], record["day"], record["doi"]) == (2018, 2, 13, "10.7717/peerj.4375")
     assert record["abstract"].startswith("Despite growing interest in Open Access")
+
+
+def test_an_openalex_author_list_cut_at_100_says_so() -> None:
+    """OpenAlex lists at most 100 authors of a work in its lists, and says when it cut the list."""
+    work = json.loads((FIXTURES / "openalex/W2741809807.json").read_text(encoding="utf-8"))
+    assert valid(openalex_record(Value(work | {"is_authors_truncated": True})))["authors_truncated"] is True
+    assert "authors_truncated" not in openalex_record(Value(work | {"is_authors_truncated": "yes"}))

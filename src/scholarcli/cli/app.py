@@ -15,7 +15,7 @@ import typer
 
 from scholarcli import __version__
 from scholarcli.cli.boundary import ScholarGroup
-from scholarcli.cli.commands import checking, exporting, importing, reading, refreshing, summary, writing
+from scholarcli.cli.commands import checking, exporting, importing, merging, reading, refreshing, summary, writing
 from scholarcli.cli.env import Environment, State
 from scholarcli.cli.options import DECLARED
 from scholarcli.cli.params import declared
@@ -63,6 +63,7 @@ def make_app() -> typer.Typer:
     made.command("import")(declared(DECLARED["import"])(importing.import_works))
     made.command("edit")(writing.edit)
     made.command("rm")(writing.rm)
+    made.command("merge")(declared(DECLARED["merge"])(merging.merge))
     made.command("check")(declared(DECLARED["check"])(checking.check_command))
     made.command("stats")(declared(DECLARED["stats"])(summary.stats))
     made.command("refresh")(declared(DECLARED["refresh"])(refreshing.refresh))

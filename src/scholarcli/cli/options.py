@@ -1,4 +1,4 @@
-"""Every option of the commands (list, export, stats, refresh, add, import, check, venues), declared once.
+"""Every option of the commands (list, export, stats, refresh, add, import, check, venues, merge), declared once.
 
 Both parsers are built from these declarations: the typer app's parameters (params.py) and the
 quick path's parser (quick.py), so a name, default, choice or help text changed here changes
@@ -6,6 +6,8 @@ both. No click or typer here: the quick path reads this module on every `list`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator, MutableMapping
 
 from scholarcli.model.named_tuple import NamedTuple
 
@@ -25,7 +27,7 @@ class Option(NamedTuple):
     param: str  # the name the command's code receives it under
     flags: tuple[str, ...]  # "--format", "-f"
     help: str
-    kind: str = "text"  # text | flag | int | year | choice | output | list (repeatable text)
+    kind: str = "text"  # text | flag | int | rate | year | choice | output | list (repeatable text)
     default: object = None
     choices: tuple[str, ...] = ()  # for kind "choice"
     what: str = ""  # for kind "choice": what a value is, for the error ("a work type")
@@ -59,6 +61,7 @@ def _choices() -> dict[str, tuple[str, ...]]:
     """The allowed values, from the modules that own them (imported here, not at start-up)."""
     from scholarcli.formats import FORMAT_NAMES
     from scholarcli.formats.common import CV_FORMATS, GROUPINGS, SECTIONS
+    from scholarcli.formats.inputs import INPUT_FORMATS
     from scholarcli.formats.listing import LIST_FORMATS
     from scholarcli.model import WORK_TYPES
     from scholarcli.model.query import SORT_FIELDS
@@ -68,6 +71,7 @@ def _choices() -> dict[str, tuple[str, ...]]:
         "sorts": SORT_FIELDS,
         "list_formats": LIST_FORMATS,
         "export_formats": FORMAT_NAMES,
+        "input_formats": INPUT_FORMATS,
         "cv_formats": CV_FORMATS,
         "sections": SECTIONS,
         "groupings": GROUPINGS,
@@ -235,35 +239,61 @@ STATS = Command(
     ),
 )
 
-# The services `refresh --citations` asks: scholarcli.fetch.citations.LOOKUPS's names (a test checks).
-# Not imported from there: that module loads the HTTP client, and this one is read on every `list`.
-CITATION_SOURCES = ("openalex", "semanticscholar", "crossref")
+PACE_PANEL = "Pace"
 
-REFRESH = Command(
-    "refresh",
-    (
-        *FILTERS,
-        Option("write", ("--write",), "Save the changes (a field the fetch lacks is kept as it is).", "flag", False),
-        Option(
-            "citations",
-            ("--citations",),
-            "Fetch citation counts instead, into citations.toml (always saved; the records are not touched).",
-            "flag",
-            False,
+
+def _refresh() -> Command:
+    """refresh, its --source choices those of the services that count citations (imported only when asked)."""
+    from scholarcli.library.fetching import citation_sources
+
+    sources = citation_sources()
+    return Command(
+        "refresh",
+        (
+            *FILTERS,
+            Option(
+                "write", ("--write",), "Save the changes (a field the fetch lacks is kept as it is).", "flag", False
+            ),
+            Option(
+                "citations",
+                ("--citations",),
+                "Fetch citation counts instead, into citations.toml (always saved; the records are not touched).",
+                "flag",
+                False,
+            ),
+            Option(
+                "source",
+                ("--source",),
+                f"--citations from: {', '.join(sources)} (default {sources[0]}).",
+                "choice",
+                choices=sources,
+                what="a citation source",
+            ),
+            Option(
+                "jobs",
+                ("--jobs",),
+                "Requests under way at once, to each service (default: the service's documented limit).",
+                "int",
+                minimum=1,
+                maximum=MAX_JOBS,
+                panel=PACE_PANEL,
+            ),
+            Option(
+                "rate",
+                ("--rate",),
+                "Requests a second, to each service (default: the service's documented limit).",
+                "rate",
+                panel=PACE_PANEL,
+            ),
         ),
-        Option(
-            "source",
-            ("--source",),
-            f"--citations from: {', '.join(CITATION_SOURCES)} (default openalex).",
-            "choice",
-            choices=CITATION_SOURCES,
-            what="a citation source",
+        arguments=(
+            Argument("keys", "[KEYS]...", "The works to refresh (default: every work the filters select).", many=True),
         ),
-    ),
-    arguments=(
-        Argument("keys", "[KEYS]...", "The works to refresh (default: every work the filters select).", many=True),
-    ),
-)
+    )
+
+
+MAX_JOBS = 32  # threads a run may start for one service; more would only wait for their turn
+MAX_RATE = 100.0  # requests a second: above every service's published limit, even a paid one's
 
 RECORD_PANEL = "Record"
 
@@ -281,6 +311,14 @@ ADD = Command(
         _record("title", "--title", "The title."),
         _record("authors", "--author", "An author or inventor, in order (repeatable).", "list", short=("-a",)),
         _record("equal_contribution", "--equal", "An author who contributed equally (repeatable).", "list"),
+        _record(
+            "marks",
+            "--mark",
+            "A mark after an author's name, KIND=NAME, of a kind library.toml declares (repeatable):"
+            ' --mark student="Ann Lee".',
+            "list",
+            metavar="KIND=NAME",
+        ),
         _record("year", "--year", "Year.", "int"),
         _record("month", "--month", "Month, 1 to 12.", "int", minimum=1, maximum=12),
         _record("venue", "--venue", "Venue acronym of the registry, or free text."),
@@ -315,23 +353,36 @@ ADD = Command(
 
 PROFILE_PANEL = "Profile (instead of FILE)"
 
-IMPORT = Command(
-    "import",
-    (
-        Option(
-            "allow_duplicates",
-            ("--allow-duplicates",),
-            "Also import works that look like ones already present (same DOI, arXiv id, or title, "
-            "year and first author), as long as their key is new.",
-            "flag",
-            False,
+
+def _import() -> Command:
+    """import, with an option for each service that lists a person's works (imported only when asked)."""
+    from scholarcli.library.fetching import profile_sources
+
+    return Command(
+        "import",
+        (
+            Option(
+                "allow_duplicates",
+                ("--allow-duplicates",),
+                "Also import works that look like ones already present (same DOI, arXiv id, or title, "
+                "year and first author), as long as their key is new.",
+                "flag",
+                False,
+            ),
+            Option(
+                "input_format",
+                ("--from",),
+                f"FILE's format: {', '.join(_C['input_formats'])} (default: told by its content).",
+                "choice",
+                choices=_C["input_formats"],
+                what="an input format",
+            ),
+            *(Option(name, (f"--{name}",), text, panel=PROFILE_PANEL) for name, text in profile_sources().items()),
         ),
-        Option("orcid", ("--orcid",), "Every work of an ORCID iD (0000-0002-1825-0097).", panel=PROFILE_PANEL),
-        Option("dblp", ("--dblp",), "Every work of a DBLP person: pid or dblp.org/pid address.", panel=PROFILE_PANEL),
-        Option("openalex", ("--openalex",), "Every work of an OpenAlex author id (A5023888391).", panel=PROFILE_PANEL),
-    ),
-    arguments=(Argument("source", "FILE", "A .bib file, or - for standard input.", required=False),),
-)
+        arguments=(
+            Argument("source", "FILE", "A BibTeX, RIS or CSL-JSON file, or - for standard input.", required=False),
+        ),
+    )
 
 
 CHECK = Command(
@@ -362,7 +413,55 @@ VENUES = Command(
     ),
 )
 
-DECLARED = {command.name: command for command in (LIST, EXPORT, STATS, REFRESH, ADD, IMPORT, CHECK, VENUES)}
+MERGE = Command(
+    "merge",
+    (
+        Option(
+            "prefer",
+            ("--prefer",),
+            "Whose value a field both works have takes: keep (KEEP's, the default) or other (OTHER's).",
+            "choice",
+            "keep",
+            choices=("keep", "other"),
+            what="a side",
+        ),
+        Option("dry_run", ("--dry-run",), "Print what the merge would do, and change nothing.", "flag", False),
+    ),
+    arguments=(
+        Argument("keep", "KEEP", "The key of the work that stays."),
+        Argument("other", "OTHER", "The key of the work merged into it; it becomes another key of KEEP."),
+    ),
+)
+
+
+class _Commands(MutableMapping[str, Command]):
+    """Every command's declaration; those whose choices come from the services (refresh, import) are
+    made when first asked for, so that `list` and `export` load none of the fetch code."""
+
+    def __init__(self, made: tuple[Command, ...], later: dict[str, Callable[[], Command]]) -> None:
+        self._made = {command.name: command for command in made}
+        self._later = later
+        self._order = [*self._made, *later]
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._made and name in self._later:
+            self._made[name] = self._later[name]()
+        return self._made[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
+DECLARED = _Commands((LIST, EXPORT, STATS, ADD, CHECK, VENUES, MERGE), {"refresh": _refresh, "import": _import})
 
 # The options every command takes before its name.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}
@@ -373,6 +472,8 @@ def problem(option: Option | Argument, value: str) -> str | None:
     """What is wrong with ``value`` for ``option``, as both parsers say it; None when it is fine."""
     if option.choices and value not in option.choices:
         return f'"{value}" is not {option.what}; use one of: {", ".join(option.choices)}'
+    if isinstance(option, Option) and option.kind == "rate":
+        return _rate_problem(value)
     if isinstance(option, Option) and option.kind == "year":
         from scholarcli.model.query import parse_year_range
 
@@ -380,6 +481,16 @@ def problem(option: Option | Argument, value: str) -> str | None:
             parse_year_range(value)
         except ValueError as error:
             return str(error)
+    return None
+
+
+def _rate_problem(value: str) -> str | None:
+    try:
+        rate = float(value)
+    except ValueError:
+        rate = -1.0
+    if not 0 < rate <= MAX_RATE:  # NaN too
+        return f'"{value}" is not a rate; give requests a second, above 0 and at most {MAX_RATE:g} (e.g. 2 or 0.5)'
     return None
 
 
@@ -434,3 +545,9 @@ def refresh_conflict(values: dict[str, object]) -> tuple[str, str] | None:
     if values.get("source") is not None and not values.get("citations"):
         return "--source applies only to --citations", "--source"
     return None
+
+
+def refresh_rate(values: dict[str, object]) -> float | None:
+    """The --rate given, as a number (checked by the parsers already)."""
+    rate = values.get("rate")
+    return float(rate) if isinstance(rate, str) else None

@@ -23,6 +23,7 @@ _TYPES: dict[str, Any] = {
     "flag": bool,
     "int": int | None,
     "year": str | None,
+    "rate": str | None,
     "choice": str | None,
     "list": list[str] | None,
 }
@@ -55,7 +56,7 @@ def _option(option: Option) -> inspect.Parameter:
     info = typer.Option(
         *option.flags,
         help=option.help,
-        callback=_checker(option) if option.kind in ("choice", "year") else None,
+        callback=_checker(option) if option.kind in ("choice", "year", "rate") else None,
         rich_help_panel=option.panel,
         metavar=option.metavar,
         min=option.minimum,

@@ -89,15 +89,13 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
     """Export the selected works as the values say (both parsers end here); the export is returned."""
     from scholarcli.formats import TREE_REGISTRY
     from scholarcli.library.exporting import export_works
-    from scholarcli.store.fileio import check_directory
+    from scholarcli.store.fileio import output_target, write_output
 
     fmt, output, keys = str(values["fmt"]), values["output"], values["keys"]
     if fmt in TREE_REGISTRY:
         return _run_tree_export(env, library_dir, values)
     if isinstance(output, Path):
-        if output.is_dir():
-            raise ScholarError(f"cannot write {output}: it is a folder (-o names the file to write)")
-        check_directory(output)
+        output_target(output)  # a folder, a socket or a missing folder fails before any work
     progress = env.progress("reading records")
     exported = export_works(
         library_dir,
@@ -114,9 +112,7 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
     for warning in exported.warnings:
         env.warn(warning)
     if isinstance(output, Path):
-        from scholarcli.store.fileio import write_atomic
-
-        write_atomic(output, exported.text)
+        write_output(output, exported.text)
         env.say(f"wrote {exported.work_count} work{'s' if exported.work_count != 1 else ''} to {output}")
     else:
         env.out(exported.text)
@@ -131,8 +127,9 @@ def _run_tree_export(env: Environment, library_dir: Path | None, values: dict[st
     fmt, output, keys = str(values["fmt"]), values["output"], values["keys"]
     if not isinstance(output, Path):
         raise ScholarError(f"{fmt} writes a file per work: name their folder with -o DIR")
-    if output.exists() and not output.is_dir():
-        raise ScholarError(f"cannot write into {output}: it is not a folder")
+    from scholarcli.store.fileio import output_folder
+
+    output_folder(output)  # a file, a FIFO or a socket there fails before any work
     progress = env.progress("reading records")
     done = export_tree(
         library_dir,
@@ -150,7 +147,7 @@ def _run_tree_export(env: Environment, library_dir: Path | None, values: dict[st
     for warning in done.warnings:
         env.warn(warning)
     for relative in done.foreign:
-        env.warn(f"{output / relative} was not written by scholar; it was left as it is")
+        env.warn(f"{output / relative} was not written by scholar, or was changed since; it was left as it is")
     for relative in done.stale:
         env.note(f"{output / relative} is of a work no longer exported; remove it if it should go")
     env.say(f"wrote {len(done.written)} files to {output} ({len(done.unchanged)} unchanged)")

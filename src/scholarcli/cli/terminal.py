@@ -13,7 +13,8 @@ from scholarcli.cli.env import Environment, visible
 from scholarcli.formats.listing import NO_COUNTS, Counts, row
 from scholarcli.library.stats import VenueCount
 from scholarcli.model import Citation, Settings, Work
-from scholarcli.model.describe import details, has_equal_contribution
+from scholarcli.model.describe import details
+from scholarcli.model.marks import legends
 
 
 def shown(text: str) -> Text:
@@ -28,9 +29,8 @@ def console(env: Environment) -> Console:
 
 
 def print_table(env: Environment, works: list[Work], settings: Settings, counts: Counts = NO_COUNTS) -> None:
-    mark = settings.equal_contribution
     caption = f"{len(works)} work{'s' if len(works) != 1 else ''}"
-    if has_equal_contribution(works):
+    for mark in legends(works, settings):
         caption += f"   {mark.symbol} {mark.legend}"
     table = Table(box=box.SIMPLE_HEAD, caption=shown(caption), caption_justify="left", header_style="bold")
     table.add_column("Key", style="cyan", no_wrap=True)

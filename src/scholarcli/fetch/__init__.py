@@ -34,6 +34,9 @@ FailureKind = Literal[
 ]
 
 
+MAX_SHOWN = 200  # characters of an identifier a message shows
+
+
 class FetchError(ScholarError):
     """A lookup failed; ``str(error)`` is one line: ``service: identifier: what went wrong``."""
 
@@ -42,7 +45,9 @@ class FetchError(ScholarError):
         self.identifier = identifier
         self.kind: FailureKind = kind
         one_line = " ".join(message.split())
-        super().__init__(f"{service}: {identifier}: {one_line}" if identifier else f"{service}: {one_line}")
+        shown = " ".join(identifier.split())
+        shown = shown if len(shown) <= MAX_SHOWN else shown[: MAX_SHOWN - 1] + "…"  # a server's id may be a megabyte
+        super().__init__(f"{service}: {shown}: {one_line}" if shown else f"{service}: {one_line}")
 
 
 @dataclass(frozen=True)
@@ -106,32 +111,47 @@ def fetch_work(identifier: str, client: Client) -> FetchedWork:
 
 
 def fetch_profile(
-    kind: Literal["orcid", "dblp", "openalex"],
+    kind: str,
     ident: str,
     client: Client,
     progress: Progress | None = None,
     *,
     details: bool = True,
 ) -> ProfileResult:
-    """Every work of one person: an ORCID iD, a DBLP pid, or an OpenAlex author id (or ORCID).
+    """Every work of one person, from a service that lists a person's works: an ORCID iD, a DBLP
+    pid, or an OpenAlex author id (or ORCID), say.
 
     A failure for one work is listed in ``failures``; a failure for the person raises FetchError.
     With ``details`` (ORCID only) the works' full records are read too, for their authors.
     """
-    from scholarcli.fetch.profiles import fetch_profile as fetch
+    from scholarcli.fetch import registry
 
-    return fetch(kind, ident, client, progress, details=details)
+    if kind not in registry.offering("profile"):
+        known = ", ".join(registry.offering("profile"))
+        raise FetchError("scholar", kind, f"not a profile source ({known})", "unsupported")
+    result: ProfileResult = registry.module(kind).profile(ident, client, progress, details=details)
+    return result
 
 
 def fetch_citations(
     works: Sequence[Work],
-    source: Literal["openalex", "semanticscholar", "crossref"],
+    source: str,
     client: Client,
+    progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> CitationResult:
-    """Citation counts for works, matched by DOI, then arXiv id, then exact title and year."""
-    from scholarcli.fetch.citations import fetch_citations as fetch
+    """Citation counts for works from a service that counts them, matched by DOI, then arXiv id (then,
+    with OpenAlex, exact title and year); ``jobs`` batches at once (default: the service's concurrency)."""
+    from scholarcli.fetch.citation_counts import fetch_citations as fetch
 
-    return fetch(works, source, client)
+    return fetch(works, source, client, progress, jobs)
+
+
+def prefetch(identifiers: Sequence[str], client: Client, jobs: int | None = None) -> int:
+    """Read ahead, in batches, the works many identifiers name (see :func:`lookup.prefetch`)."""
+    from scholarcli.fetch.lookup import prefetch as read_ahead
+
+    return read_ahead(identifiers, client, jobs)
 
 
 def published_version(work: Work, client: Client) -> FetchedWork | None:

@@ -1,12 +1,13 @@
-"""The user's settings for the public services: a contact email and an OpenAlex API key.
+"""The user's settings for the public services: a contact email and API keys.
 
-Read from the environment first (``SCHOLAR_CONTACT_EMAIL``, ``OPENALEX_API_KEY``), then from
-``config.toml`` in the platform's config directory::
+Read from the environment first (``SCHOLAR_CONTACT_EMAIL``, ``OPENALEX_API_KEY``,
+``SEMANTIC_SCHOLAR_API_KEY``), then from ``config.toml`` in the platform's config directory::
 
     contact_email = "ada@example.org"   # sent in the User-Agent; Crossref's polite pool
     openalex_api_key = "..."            # OpenAlex's free API key
+    semanticscholar_api_key = "..."     # Semantic Scholar's API key
 
-The key is the user's: it is never stored in the library, nor in the response cache.
+The keys are the user's: they are never stored in the library, nor in the response cache.
 """
 
 from __future__ import annotations
@@ -21,8 +22,15 @@ from scholarcli.errors import ScholarError
 
 CONTACT_ENV = "SCHOLAR_CONTACT_EMAIL"
 OPENALEX_KEY_ENV = "OPENALEX_API_KEY"
+SEMANTICSCHOLAR_KEY_ENV = "SEMANTIC_SCHOLAR_API_KEY"
 CONFIG_ENV = "SCHOLAR_CONFIG"  # an explicit config file, e.g. for tests or a second profile
-KNOWN_KEYS = ("contact_email", "openalex_api_key")
+# setting -> the environment variable that overrides it
+VARIABLES = {
+    "contact_email": CONTACT_ENV,
+    "openalex_api_key": OPENALEX_KEY_ENV,
+    "semanticscholar_api_key": SEMANTICSCHOLAR_KEY_ENV,
+}
+KNOWN_KEYS = tuple(VARIABLES)
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class Config:
 
     contact_email: str | None = None
     openalex_api_key: str | None = None
+    semanticscholar_api_key: str | None = None
 
 
 def config_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -76,6 +85,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     """The settings: environment variables win over the config file; blank values count as unset."""
     env = os.environ if env is None else env
     stored = _read_file(config_path(env))
-    contact = (env.get(CONTACT_ENV) or "").strip() or stored.get("contact_email") or None
-    key = (env.get(OPENALEX_KEY_ENV) or "").strip() or stored.get("openalex_api_key") or None
-    return Config(contact_email=contact, openalex_api_key=key)
+    values = {
+        name: (env.get(variable) or "").strip() or stored.get(name) or None for name, variable in VARIABLES.items()
+    }
+    return Config(**values)

@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from scholarcli.fetch.text import doi_key, title_key
+from scholarcli.fetch.identify import doi_key
+from scholarcli.fetch.service_text import title_key
 
 # Fields a published record takes from its preprint when it has none of its own.
 INHERITED = ("authors", "arxiv", "categories", "abstract")

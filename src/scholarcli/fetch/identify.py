@@ -14,14 +14,13 @@ Accepted forms::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from scholarcli.fetch import FetchError
-from scholarcli.fetch.text import normalize_doi
 
-Kind = Literal["doi", "arxiv", "dblp", "openreview"]
+Kind = str  # a key of KINDS
 
 _NEW_ARXIV = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(v\d+)?")
 _OLD_ARXIV = re.compile(r"([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?)/(\d{2})(\d{2})(\d{3})(v\d+)?")
@@ -30,6 +29,22 @@ _DBLP_KEY = re.compile(r"[a-z][a-z0-9-]*(?:/[A-Za-z0-9_.:+'=-]+){2,}")
 _DBLP_PREFIXES = ("conf/", "journals/", "books/", "series/", "phd/", "reference/", "tr/", "persons/", "homepages/")
 _DBLP_HOSTS = ("dblp.org", "dblp.uni-trier.de", "dblp.dagstuhl.de")
 _OPENREVIEW_ID = re.compile(r"[A-Za-z0-9_-]{5,40}")
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\x00-\x1f\x7f-\x9f]+")
+_DOI_PREFIXES = re.compile(r"^(?:https?://)?(?:dx\.)?(?:www\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
+# DOI prefixes of preprint servers: a work with such a DOI is a preprint whatever its source calls it.
+PREPRINT_DOI_PREFIXES = (
+    "10.48550/",  # arXiv
+    "10.1101/",  # bioRxiv, medRxiv
+    "10.31219/",  # OSF Preprints
+    "10.31234/",  # PsyArXiv
+    "10.31235/",  # SocArXiv
+    "10.20944/",  # Preprints.org
+    "10.21203/",  # Research Square
+    "10.26434/",  # ChemRxiv
+    "10.36227/",  # TechRxiv
+    "10.2139/",  # SSRN
+    "10.1038/npre.",  # Nature Precedings
+)
 EXPECTED = "expected a DOI, an arXiv id, a DBLP key, or a doi.org, arxiv.org, dblp.org or openreview.net address"
 
 
@@ -47,9 +62,7 @@ class Identifier:
         return self.value + (self.version or "")
 
     def __str__(self) -> str:
-        return {"doi": "doi:", "arxiv": "arXiv:", "dblp": "DBLP:", "openreview": "openreview:"}[
-            self.kind
-        ] + self.versioned
+        return KINDS[self.kind][0] + self.versioned
 
 
 def arxiv_id(text: str) -> Identifier | None:
@@ -121,6 +134,16 @@ def _from_address(text: str, original: str) -> Identifier:
     raise FetchError("scholar", original, f"no identifier in this address ({EXPECTED})", "malformed")
 
 
+# Each kind of identifier: how it is written with its prefix, and the reader of what follows the
+# prefix (None: a kind only an address gives, as OpenReview's forum id).
+KINDS: dict[str, tuple[str, Callable[[str, str], Identifier] | None]] = {
+    "doi": ("doi:", _doi),
+    "arxiv": ("arXiv:", _arxiv_or_error),
+    "dblp": ("DBLP:", _dblp),
+    "openreview": ("openreview:", None),
+}
+
+
 def identify(text: str) -> Identifier:
     """The identifier ``text`` names; FetchError (one line, kind "malformed") when it names none."""
     original = " ".join(text.split())
@@ -130,11 +153,10 @@ def identify(text: str) -> Identifier:
         raise FetchError("scholar", original, f"empty identifier ({EXPECTED})", "malformed")
     if "://" in value or re.match(r"(?:www\.)?(?:dx\.)?(?:doi\.org|arxiv\.org|dblp\.org|openreview\.net)/", lowered):
         return _from_address(value, original)
-    if lowered.startswith("arxiv:"):
-        return _arxiv_or_error(value[6:], original)
-    if lowered.startswith("dblp:"):
-        return _dblp(value[5:], original)
-    if lowered.startswith(("doi:", "10.")):
+    for prefix, read in KINDS.values():
+        if read is not None and lowered.startswith(prefix.lower()):
+            return read(value[len(prefix) :], original)
+    if lowered.startswith("10."):
         return _doi(value, original)
     found = arxiv_id(value)
     if found is not None:
@@ -142,3 +164,22 @@ def identify(text: str) -> Identifier:
     if value.startswith(_DBLP_PREFIXES):
         return _dblp(value, original)
     raise FetchError("scholar", original, f"not an identifier scholar can look up ({EXPECTED})", "malformed")
+
+
+def normalize_doi(value: str) -> str | None:
+    """A DOI without its resolver prefix, or None when the text holds none."""
+    text = _DOI_PREFIXES.sub("", unquote(value.strip()))
+    match = _DOI.search(text)
+    if not match:
+        return None
+    return match.group(0).rstrip(".,;)")
+
+
+def doi_key(doi: str) -> str:
+    """A DOI for comparison (DOIs are case-insensitive)."""
+    return doi.casefold()
+
+
+def is_preprint_doi(doi: str | None) -> bool:
+    """Whether a DOI belongs to a preprint server."""
+    return bool(doi) and str(doi).casefold().startswith(tuple(p.casefold() for p in PREPRINT_DOI_PREFIXES))

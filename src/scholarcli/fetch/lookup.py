@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from scholarcli.fetch import FetchedWork, FetchError, PublishedHints
-from scholarcli.fetch.identify import Identifier, identify
-from scholarcli.fetch.shape import is_preprint_doi
-from scholarcli.fetch.text import title_key
+from scholarcli.fetch.identify import Identifier, identify, is_preprint_doi
+from scholarcli.fetch.service_text import title_key
 
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 def fetch_doi(doi: str, client: Client) -> FetchedWork:
     """A DOI's work from Crossref; from doi.org (any registration agency) when Crossref has none."""
-    from scholarcli.fetch import crossref
-    from scholarcli.fetch import doi as doi_org
+    from scholarcli.fetch.services import crossref, doi_org
 
     try:
         return crossref.fetch(doi, client)
@@ -29,7 +28,7 @@ def fetch_doi(doi: str, client: Client) -> FetchedWork:
 
 def fetch_identifier(identifier: Identifier, client: Client) -> FetchedWork:
     """The work a typed identifier names."""
-    from scholarcli.fetch import arxiv, dblp
+    from scholarcli.fetch.services import arxiv, dblp
 
     if identifier.kind == "doi":
         return fetch_doi(identifier.value, client)
@@ -60,7 +59,7 @@ def _keep_arxiv(found: FetchedWork, arxiv: str | None) -> FetchedWork:
 
 def _published_doi(work: Work, client: Client) -> str | None:
     """The published version's DOI that arXiv or Crossref names for a preprint."""
-    from scholarcli.fetch import arxiv, crossref
+    from scholarcli.fetch.services import arxiv, crossref
 
     if work.arxiv:
         hints = arxiv.fetch(Identifier("arxiv", work.arxiv), client).hints
@@ -79,16 +78,14 @@ def _published_doi(work: Work, client: Client) -> str | None:
 
 def _from_dblp(work: Work, client: Client) -> FetchedWork | None:
     """A DBLP record, not a CoRR preprint, whose title is the work's title."""
-    from scholarcli.fetch import dblp
+    from scholarcli.fetch.services import dblp
+    from scholarcli.model.markup import plain
 
     wanted = title_key(work.title)
-    for info in dblp.search(work.title, client):
-        if title_key(str(info.get("title") or "")) != wanted or info.get("venue") == "CoRR":
+    for info in dblp.search(plain(work.title), client):
+        if title_key(dblp.hit_title(info)) != wanted or dblp.is_informal(info):
             continue
-        if info.get("type") == "Informal and Other Publications":
-            continue
-        key = str(info.get("key") or "") or None
-        return FetchedWork(dblp.record_from_hit(info), "dblp", PublishedHints(dblp_key=key))
+        return FetchedWork(dblp.record_from_hit(info), "dblp", PublishedHints(dblp_key=info["key"].text()))
     return None
 
 
@@ -101,3 +98,35 @@ def published_version(work: Work, client: Client) -> FetchedWork | None:
     if found is None or found.record.get("type") == "preprint":
         return None
     return _keep_arxiv(found, work.arxiv)
+
+
+def prefetch(texts: Sequence[str], client: Client, jobs: int | None = None) -> int:
+    """Read ahead, in batches, what the lookups of many identifiers will ask: Crossref's works by DOI,
+    arXiv's entries by id.
+
+    Each work is kept as its own lookup's answer (:func:`crossref.prefetch`, :func:`arxiv.prefetch`),
+    so that looking the identifiers up one by one afterwards asks nothing for these. What a batch
+    cannot answer is left to the single lookups, which report it. Returns how many were read ahead.
+    """
+    from scholarcli.fetch.batches import ask_all
+    from scholarcli.fetch.services import arxiv, crossref
+
+    identified = [found for text in texts if (found := _identified(text)) is not None]
+    read = 0
+    for module, kind in ((crossref, "doi"), (arxiv, "arxiv")):
+        wanted = [found.value for found in identified if found.kind == kind and not found.version]
+
+        def ask(batch: list[str], read_ahead: Any = module.prefetch) -> list[tuple[str, bool]]:
+            return [(ident, True) for ident in read_ahead(batch, client)]
+
+        gate = client.gates.get(module.SERVICE.name)
+        width = jobs or (gate.concurrency if gate is not None else 1)
+        read += len(ask_all(wanted, ask, module.SERVICE, width).found)
+    return read
+
+
+def _identified(text: str) -> Identifier | None:
+    try:
+        return identify(text)
+    except FetchError:
+        return None

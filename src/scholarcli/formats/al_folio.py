@@ -40,6 +40,7 @@ from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsa
 from scholarcli.formats.latex_text import escape, escape_markup
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
+from scholarcli.model.marks import author_marks, symbols
 from scholarcli.model.names import bibtex_parts, is_comma_form, split_name
 
 TYPES = {"article": "article", "inproceedings": "inproceedings", "incollection": "incollection", "book": "book",
@@ -71,8 +72,8 @@ def text(value: str) -> Text:
     return shown(escape(value, ascii_only=False))
 
 
-def _author(name: str, equal: bool, mark: str) -> str:
-    """``Family*, Given``: the mark after the family name, where al-folio draws it as a superscript."""
+def _author(name: str, marks: str) -> str:
+    """``Family*†, Given``: the marks after the family name, where al-folio draws them as a superscript."""
     if is_comma_form(name):
         first, von, last, jr = bibtex_parts(name)
         given, family = first, f"{von} {last}".strip()
@@ -80,22 +81,49 @@ def _author(name: str, equal: bool, mark: str) -> str:
         (given, family), jr = split_name(name), ""
     if not family.strip():  # ",,": no family name a reader could find; the name as it is, one name
         return shown(f"{{{escape_markup(name, ascii_only=False)}}}")
-    written = escape_markup(one_part(family), ascii_only=False) + (_mark(mark) if equal else "")
-    parts = [shown(written)] + [shown(escape_markup(one_part(part), ascii_only=False)) for part in (jr, given) if part]
+    parts = [shown(escape_markup(one_part(family), ascii_only=False) + _marks(marks))]
+    parts += [shown(escape_markup(one_part(part), ascii_only=False)) for part in (jr, given) if part]
     return ", ".join(parts)
 
 
-def _mark(mark: str) -> str:
-    """The mark as part of the family name: in braces if it has white space or a comma, which would
-    make it a word, a part or ("and") a name of its own."""
-    written = escape(mark, ascii_only=False)
-    return f"{{{written}}}" if re.search(r"[\s,]", mark) else written
+def _marks(symbols: str) -> str:
+    """The marks as typed after the family name (``*``, ``^``, ``#``, as al-folio sites type them);
+    escaped, in braces, if they hold what would end the name or the field (a brace, a backslash, a
+    comma, white space)."""
+    if re.search(r"[\s,{}\\%]", symbols) is None:
+        return symbols
+    return f"{{{escape(symbols, ascii_only=False)}}}"
 
 
-def authors(work: Work, mark: str) -> Text:
-    equal = set(work.equal_contribution)
-    listed = [_author(name, name in equal, mark) for name in work.authors]
-    return shown(" and ".join([*listed, "others"] if work.authors_truncated else listed))
+def authors(work: Work, settings: Settings) -> Value:
+    """The author field, each author's marks typed after the family name as al-folio sites type them;
+    the list as the source wrote it where an import repaired it, it still reads as the record, and
+    only a stray comma before "and" was repaired (which bibtex and biber drop too, with a warning;
+    a doubled "and" or whole names joined by commas they would misread, so those come back repaired)."""
+    if (written := work.extra.get("author")) is not None and _reads_as(written, work, settings):
+        return Source(written.replace("<", "&lt;").replace(">", "&gt;"))
+    marks = author_marks(work, settings)
+    listed = [_author(name, symbols(mark)) for name, mark in zip(work.authors, marks, strict=True)]
+    return Text(" and ".join([*listed, "others"] if work.authors_truncated else listed))
+
+
+def _reads_as(source: str, work: Work, settings: Settings) -> bool:
+    """Whether an import reads the author field ``source`` as the record's authors and marks."""
+    from scholarcli.formats.bib_reading import bibtex_reads, mark_fields, read_authors, split_authors
+    from scholarcli.formats.name_marks import reading
+
+    marks = reading(settings)
+    read = read_authors(source, marks)
+    if isinstance(read, str) or (read.names, read.truncated) != (list(work.authors), work.authors_truncated):
+        return False
+    names = split_authors(source)[0]
+    if not bibtex_reads([name.rstrip().rstrip(",") for name in names]):
+        return False
+    fields = mark_fields(read.names, read.marked, marks)
+    record = {kind: list(names) for kind, names in work.marks.items() if names}
+    return bool(
+        fields.get("equal_contribution", []) == list(work.equal_contribution) and fields.get("marks", {}) == record
+    )
 
 
 def url_text(url: str) -> Verbatim:
@@ -137,8 +165,8 @@ def _venue(work: Work, settings: Settings, bib_type: str) -> Fields:
         fields.append(("abbr", text(work.venue)))
     field = VENUE_FIELD.get(bib_type)
     name = venue_name(work, settings) if work.is_patent or not work.venue else venue_long(work, settings)
-    if field and venue_from_extra(work):
-        pass  # written with the other kept fields
+    if field and (field in work.extra or venue_from_extra(work)):
+        pass  # written with the other kept fields: the journal as the source gave it ("arXiv Mar.")
     elif field and name:
         fields.append((field, text(name)))
     elif work.is_patent:
@@ -157,7 +185,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     bib_type = TYPES[work.type]
     fields: Fields = []
     if work.authors:
-        fields.append(("author", authors(work, settings.equal_contribution.symbol)))
+        fields.append(("author", authors(work, settings)))
     # As written: jekyll-scholar shows titles as they are, so no protection is added that an import
     # would read back as the source's.
     fields.append(("title", shown(escape_markup(work.title, ascii_only=False))))
@@ -187,9 +215,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     for name in ("note", "abstract"):
         if (value := getattr(work, name)) and name not in {made for made, _ in fields}:
             fields.append((name, text(value)))
-    fields.append(("bibtex_show", _bibtex_show(work)))
+    fields.append(("bibtex_show", _kept_or_true(work, "bibtex_show")))
     if work.selected:
-        fields.append(("selected", word("true")))
+        fields.append(("selected", _kept_or_true(work, "selected")))  # as an import read it: "True"
     # Imported fields come as BibTeX source (al-folio's own award, award_name, annotation, ...).
     fields, kept = kept_fields(work, fields)
     fields += [(name, _page_source(value)) for name, value in kept]
@@ -201,9 +229,9 @@ def _numbered_patent(work: Work, name: str) -> bool:
     return name == "issue" and work.is_patent and bool(work.number)
 
 
-def _bibtex_show(work: Work) -> Value:
+def _kept_or_true(work: Work, name: str) -> Value:
     """``true``, or the value an import kept (as BibTeX source)."""
-    kept = work.extra.get("bibtex_show")
+    kept = work.extra.get(name)
     return (source(kept) if kept is not None else None) or word("true")
 
 

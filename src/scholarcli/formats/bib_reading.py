@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
 from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
+from scholarcli.formats.common import EQUAL_ANNOTATION
 from scholarcli.formats.latex_text import collapse_space, decode, decode_markup, is_lossless
-from scholarcli.model import Settings
+from scholarcli.formats.name_marks import Reading, kinds_typed, reading, spelled_out, unmarked
+from scholarcli.model import EQUAL_CONTRIBUTION, Mark, Settings
+from scholarcli.model.markup import is_one_group
 from scholarcli.model.names import commas, record_form, words
 from scholarcli.speed import in_two_processes
 
@@ -54,12 +57,18 @@ LINK_FIELDS = {"html", "pdf", "code", "website", "slides", "poster", "video", "b
 
 @dataclass
 class Converted:
-    """One entry as a record (not yet validated), with the key it asks for and notes for the user."""
+    """One entry as a record (not yet validated), with the key it asks for and notes for the user.
+
+    Every input format's reader (formats.inputs) hands these to the import. ``key`` is "" when the
+    entry names no citation key (an RIS record, a CSL item whose id is a number): the import then
+    makes one by the key formula; ``name`` is how messages name the entry (its key if None).
+    """
 
     key: str
     record: dict[str, Any]
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what is wrong in the entry, though imported
+    name: str | None = None
 
 
 # The longest value @string expansion may make: forty lines of @string{sN = sN-1 # sN-1} would
@@ -154,20 +163,14 @@ def _venue(name: str, settings: Settings) -> str:
     return named(settings.venues, name) or name
 
 
-def _equal_positions(annotation: str) -> list[int]:
-    """``1=equal;2=equal`` -> [1, 2]."""
-    return [int(m.group(1)) for m in re.finditer(r"(\d+)\s*=\s*equal", annotation, flags=re.IGNORECASE)]
-
-
-# What al-folio authors type into names to mark equal contribution (and the library's own mark).
-MARKS = "*∗†‡"
-
-
 class _Entry:
     """One entry being converted: the fields not yet taken, and the record, extra, links and notes."""
 
-    def __init__(self, entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> None:
+    def __init__(
+        self, entry_type: str, key: str, fields: dict[str, str], settings: Settings, marks: Reading | None = None
+    ) -> None:
         self.entry_type, self.key, self.settings = entry_type.lower(), key, settings
+        self.marks = marks or reading(settings)
         self.values = dict(fields)
         self.record: dict[str, Any] = {}
         self.extra: dict[str, str] = {}
@@ -176,20 +179,39 @@ class _Entry:
         self.problems: list[str] = []
 
     def take(self, name: str) -> str | None:
+        """The field's value, taken; None when it is missing or empty. An empty field is kept as it
+        came: in bibtex it says something (``organization = ""`` keeps a crossref's from applying)."""
         value = self.values.pop(name, None)
-        return value.strip() if value is not None and value.strip() else None
+        if value is not None and not value.strip():
+            self.extra[name] = ""
+            return None
+        return value.strip() if value is not None else None
 
     def text(self, target: str, name: str, value: str) -> None:
-        """A text field: decoded when plain text keeps all it says, else kept as BibTeX source."""
-        if is_lossless(value):
+        """A text field: decoded when plain text keeps all it says, else kept as BibTeX source (so
+        are braces that protect a word, ``Routledge {and} Kegan Paul``: one publisher, not two)."""
+        if is_lossless(value) and not protects(value):
             self.record[target] = decode(value)
         else:
             self.extra[name] = value
 
 
-def convert(entry_type: str, key: str, fields: dict[str, str], settings: Settings) -> Converted:
-    """One BibTeX entry (field names lowercased, values resolved) as a record."""
-    entry = _Entry(entry_type, key, fields, settings)
+# A brace that groups text rather than an accent's or a command's argument: ``{Aristotle}``,
+# ``{and}``, not ``\'{e}``, ``{\'e}`` or ``\emph{x}``. Plain text cannot say what it protects.
+_PROTECTING_BRACE = re.compile(r"(?<![\\\w'\"^`~=.])\{(?!\\)")
+
+
+def protects(value: str) -> bool:
+    """Whether a BibTeX value has braces that protect words (their case, or an "and" in a list)."""
+    return "{" in value and _PROTECTING_BRACE.search(value) is not None
+
+
+def convert(
+    entry_type: str, key: str, fields: dict[str, str], settings: Settings, marks: Reading | None = None
+) -> Converted:
+    """One BibTeX entry (field names lowercased, values resolved) as a record; ``marks`` says what the
+    symbols typed into names mark (name_marks.reading)."""
+    entry = _Entry(entry_type, key, fields, settings, marks)
     _type_and_eprint(entry)
     if title := entry.take("title"):
         entry.record["title"] = decode_markup(title)
@@ -211,14 +233,16 @@ def convert(entry_type: str, key: str, fields: dict[str, str], settings: Setting
 def _type_and_eprint(entry: _Entry) -> None:
     """The work type, the arXiv id of an eprint, and the venue from the field that names it."""
     work_type = TYPE_MAP.get(entry.entry_type, "misc")
-    eprint_type = (entry.take("eprinttype") or entry.take("archiveprefix") or "").lower()
-    eprint = entry.take("eprint") or entry.values.get("arxiv", "").strip() or None  # al-folio's arxiv
+    eprint_type = (entry.values.get("eprinttype") or entry.values.get("archiveprefix") or "").strip().lower()
+    eprint = entry.values.get("eprint", "").strip() or entry.values.get("arxiv", "").strip() or None  # al-folio's
     if eprint and "arxiv" in entry.values:
         entry.take("arxiv")
         eprint_type = eprint_type or "arxiv"
     source = next((name for name in NATURAL_VENUE.get(work_type, ()) if entry.values.get(name, "").strip()), None)
     venue_text = entry.values.get(source, "").strip() if source else None
     if eprint and (eprint_type == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(v\d+)?", eprint)):
+        for name in ("eprint", "eprinttype", "archiveprefix"):  # what the record's arxiv says
+            entry.take(name)
         entry.record["arxiv"] = eprint
         journal = entry.values.get("journal") or entry.values.get("journaltitle") or venue_text
         if work_type in ("misc", "article") and (journal is None or "arxiv" in journal.lower()):
@@ -227,11 +251,7 @@ def _type_and_eprint(entry: _Entry) -> None:
             for name in ("journal", "journaltitle"):
                 if (value := entry.take(name)) and value != "arXiv":
                     entry.extra[name] = value
-    elif eprint:
-        entry.extra["eprint"] = eprint
-        if eprint_type:
-            entry.extra["eprinttype"] = eprint_type
-    entry.record["type"] = work_type
+    entry.record["type"] = work_type  # another archive's eprint fields stay as they came (extra)
     natural = BIBTEX_TYPES[work_type][0]
     if entry.entry_type != natural and not (work_type == "preprint" and entry.entry_type in ("misc", "article")):
         entry.record["bibtex_type"] = entry.entry_type
@@ -241,39 +261,134 @@ def _type_and_eprint(entry: _Entry) -> None:
 
 def _venue_field(entry: _Entry, source: str, text: str) -> None:
     """The venue as plain text (or the registry's acronym); its source is kept for the exports
-    whenever the record's venue would not give the same text back."""
+    whenever the record's venue would not give the same text back (the exports write a registry
+    venue as "Name (ACRONYM)", so a bare "ICLR" or a bare name is kept)."""
     entry.take(source)
     venue = _venue(decode(text), entry.settings)
     entry.record["venue"] = venue
-    if not is_lossless(text) or venue != decode(text):
+    if not is_lossless(text) or _written_for(entry.settings, venue) != decode(text) or protects(text):
         entry.extra[source] = text
+
+
+def _written_for(settings: Settings, venue: str) -> str:
+    """What scholar's exports write for a venue: the registry's "Name (ACRONYM)", else the venue."""
+    registered = settings.venue(venue)
+    return venue if registered is None or registered.name == venue else f"{registered.name} ({venue})"
+
+
+class AuthorList(NamedTuple):
+    """An author field read: the names, the marks typed into them, whether it ended in "and others",
+    and, for a list bibtex would misread that had one reading, what bibtex would misread."""
+
+    names: list[str]
+    marked: dict[str, set[str]]  # kind -> the names it marks
+    truncated: bool
+    repaired: str | None = None
+
+
+def read_authors(author: str, marks: Reading) -> AuthorList | str:
+    """The names of an author field as the record holds them, each without the marks typed into it; or,
+    for a list bibtex would misread that has more than one reading, what bibtex would misread."""
+    listed, truncated = split_authors(author)
+    broken = _misread(listed)
+    if broken:
+        repaired = _repaired(listed)
+        if repaired is None:
+            return broken
+        listed = repaired
+    names: list[str] = []
+    marked: dict[str, set[str]] = {}
+    for raw in listed:
+        # A literal name in braces ("{C\\# Users Group}") is all name: nothing in it is a mark.
+        literal = is_one_group(raw.strip())
+        name, typed = (decode_markup(raw), "") if literal else unmarked(decode_markup(spelled_out(raw)), marks.symbols)
+        names.append(record_form(name))
+        for kind in kinds_typed(typed, marks):
+            marked.setdefault(kind, set()).add(names[-1])
+    return AuthorList(names, marked, truncated, broken)
+
+
+def _repaired(listed: list[str]) -> list[str] | None:
+    """A name list bibtex would misread as its author meant it, where it has one reading: a doubled
+    "and" (an empty name) dropped, a comma before "and" dropped (``Yuan, Zhihang, and Xie, Bin``), and
+    in a list written given name first, whole names joined by commas parted (``Ann Lee, Bob Roe, and
+    Cy Poe``, ``Kaiyan Zhang, Xuekai Zhu``). None when a name could be read more than one way."""
+    names = [commas(name.strip().rstrip(",")) for name in listed if name.strip().rstrip(",").strip()]
+    if any(not all(parts) for parts in names):
+        return None  # ", Zhihang" or "Lee,, Ann": whose is the missing part?
+    # A comma name with a one-word part ("Yuan, Zhihang") is BibTeX's "Family, Given": the list is written so.
+    family_first = any(len(parts) > 1 and any(len(words(part)) == 1 for part in parts) for parts in names)
+    repaired = []
+    for parts in names:
+        if len(parts) > 1 and not family_first and all(len(words(part)) > 1 for part in parts):
+            repaired += parts  # whole names, given name first, joined by commas
+        elif len(parts) > 3:
+            return None
+        else:
+            repaired.append(", ".join(parts))
+    return repaired if repaired and _misread(repaired) is None else None
 
 
 def _authors(entry: _Entry) -> None:
     author = entry.take("author")
     if author is None:
         return
-    listed, truncated = split_authors(author)
-    broken = _misread(listed)
-    if broken:
+    read = read_authors(author, entry.marks)
+    if isinstance(read, str):
         entry.extra["author"] = author
-        entry.problems.append(f"author: bibtex would misread this list ({broken}); kept as BibTeX source")
+        entry.problems.append(f"author: bibtex would misread this list ({read}); kept as BibTeX source")
         return
-    symbols = {*MARKS, entry.settings.equal_contribution.symbol}
-    names, equal = [], []
-    for raw in listed:
-        name, marked = _unmarked(decode_markup(raw), symbols)
-        names.append(record_form(name))
-        if marked:
-            equal.append(names[-1])
+    if read.repaired:  # the source is kept, so that nothing it said is lost (the al-folio export gives it back)
+        entry.extra["author"] = author
+        entry.notes.append(
+            f"author: bibtex would misread this list ({read.repaired}); read as its {len(read.names)} names,"
+            " and the list as written kept in extra.author"
+        )
+    names, marked = read.names, read.marked
     entry.record["authors"] = names
-    if truncated:
+    if read.truncated:
         entry.record["authors_truncated"] = True
     if annotation := entry.take("author+an"):
-        positions = _equal_positions(annotation)
-        equal += [names[i - 1] for i in positions if 0 < i <= len(names) and names[i - 1] not in equal]
-    if equal:
-        entry.record["equal_contribution"] = [name for name in names if name in equal]
+        _annotated(entry, annotation, names, marked)
+    entry.record.update(mark_fields(names, marked, entry.marks))
+
+
+def mark_fields(names: list[str], marked: dict[str, set[str]], marks: Reading) -> dict[str, Any]:
+    """The record's equal_contribution and marks, each kind's names in the author order, the kinds in
+    library.toml's order."""
+    fields: dict[str, Any] = {}
+    order = list(dict.fromkeys(marks.kinds.values()))
+    for kind in sorted(marked, key=lambda kind: order.index(kind) if kind in order else len(order)):
+        chosen = [name for name in names if name in marked[kind]]
+        if kind == EQUAL_CONTRIBUTION:
+            fields["equal_contribution"] = chosen
+        else:
+            fields.setdefault("marks", {})[kind] = chosen
+    return fields
+
+
+def _annotated(entry: _Entry, annotation: str, names: list[str], marked: dict[str, set[str]]) -> None:
+    """biblatex's data annotations of the authors (``1=equal;2=equal,corresponding``) as marks of the
+    kinds they name; a field naming anything else is kept as it came, in extra, for the exports."""
+    kinds = {*entry.marks.kinds.values()}
+    whole = True
+    for item in annotation.split(";"):
+        found = re.fullmatch(r"\s*(\d+)\s*=\s*([\w,\s-]+?)\s*", item)
+        at = int(found.group(1)) if found else 0
+        for name in found.group(2).split(",") if found else ():
+            kind = EQUAL_CONTRIBUTION if name.strip().lower() == EQUAL_ANNOTATION else name.strip()
+            if kind in kinds and 0 < at <= len(names):
+                marked.setdefault(kind, set()).add(names[at - 1])
+            else:
+                whole = False
+        whole = whole and found is not None
+    if not whole:
+        entry.extra["author+an"] = annotation
+
+
+def bibtex_reads(names: list[str]) -> bool:
+    """Whether bibtex reads every name of the list as written (none is empty, none has commas to spare)."""
+    return _misread(names) is None
 
 
 def _misread_editors(entry: _Entry) -> None:
@@ -296,23 +411,6 @@ def _misread(names: list[str]) -> str | None:
         if given_first and len(parts) == 2 and all(len(words(part)) > 1 for part in parts):
             return f'"{name}", two names joined by a comma'
     return None
-
-
-def _unmarked(name: str, symbols: set[str]) -> tuple[str, bool]:
-    """A name without the marks typed into it (``Yuan*, Zhihang``, ``*Pang, Ce``), and whether it had one."""
-    if not any(symbol in name for symbol in symbols):
-        return name, False
-    stripped = " ".join(", ".join(_strip_marks(word, symbols) for word in part.split(",")) for part in name.split(" "))
-    cleaned = collapse_space(stripped.replace(" ,", ","))
-    return cleaned, cleaned != collapse_space(name)
-
-
-def _strip_marks(word: str, symbols: set[str]) -> str:
-    while word and word[-1] in symbols:
-        word = word[:-1]
-    while word and word[0] in symbols:
-        word = word[1:]
-    return word
 
 
 def _dates(entry: _Entry) -> None:
@@ -339,28 +437,42 @@ def _dates(entry: _Entry) -> None:
             extra["month"] = month
 
 
+# biblatex's patent types (patreqfr: a French patent request): the status they say.
+_PATENT_STATUS = (("patreq", "pending"), ("patent", "granted"))
+
+
+# The fields a type's publisher comes from: those its exports write it back as (a thesis's school,
+# biblatex's institution). An article's publisher is its journal's, and a misc entry's would be an
+# organization to biblatex: those, and any other, stay as they came (extra).
+PUBLISHER_SOURCES = {"thesis": ("school", "institution"), "techreport": ("institution",),
+                     "article": (), "misc": (), "preprint": (), "patent": ()}  # fmt: skip
+
+
 def _numbers_and_texts(entry: _Entry) -> None:
     work_type = entry.record["type"]
+    kind = entry.values.get("type", "").strip().lower() if work_type == "patent" else ""
+    if status := next((status for prefix, status in _PATENT_STATUS if kind and kind.startswith(prefix)), None):
+        entry.record["status"] = status  # the type itself stays in extra, written back as it came
     number_field = "number" if work_type in ("patent", "techreport") else "issue"
-    if work_type == "article" and "publisher" in entry.values:  # an article's publisher is its journal's
-        entry.extra["publisher"] = entry.values.pop("publisher")
     simple = {
-        "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "publisher": "publisher",
-        "school": "publisher", "institution": "publisher", "note": "note", "abstract": "abstract",
-        "holder": "assignee", "assignee": "assignee",
+        "volume": "volume", "number": number_field, "issue": "issue", "pages": "pages", "note": "note",
+        "abstract": "abstract",
     }  # fmt: skip
+    simple |= dict.fromkeys(PUBLISHER_SOURCES.get(work_type, ("publisher",)), "publisher")
+    if work_type == "patent":
+        simple |= {"holder": "assignee", "assignee": "assignee"}
     for source, target in simple.items():
         if target not in entry.record and (value := entry.take(source)):
-            if target == "pages" and is_lossless(value):
+            if target == "pages" and is_lossless(value) and not protects(value):
                 entry.record[target] = decode(value).replace("–", "-")
             else:
                 entry.text(target, source, value)
     for source in ("doi", "url"):
         if value := entry.take(source):
             entry.record[source] = unescape_address(value)
-    if classes := entry.take("primaryclass") or entry.take("eprintclass"):
+    if "arxiv" in entry.record and (classes := entry.take("primaryclass") or entry.take("eprintclass")):
         entry.record["categories"] = [c.strip() for c in classes.split(",") if c.strip()]
-    if (keywords := entry.take("keywords")) and is_lossless(keywords):
+    if (keywords := entry.take("keywords")) and is_lossless(keywords) and not protects(keywords):
         entry.record["tags"] = [decode(t.strip()) for t in re.split(r"[,;]", keywords) if t.strip()]
     elif keywords:
         entry.extra["keywords"] = keywords
@@ -373,11 +485,10 @@ def _al_folio(entry: _Entry) -> None:
     elif arxiv:
         entry.extra["arxiv"] = arxiv
     if (selected := entry.take("selected")) is not None:
-        if selected.lower() in ("true", "yes", "1"):
-            entry.record["selected"] = True
-        elif selected.lower() not in ("false", "no", "0"):
+        entry.record["selected"] = selected.lower() in ("true", "yes", "1")
+        if selected != "true":  # "false", "True": given back as written (al-folio's export writes true)
             entry.extra["selected"] = selected
-    if (shown := entry.take("bibtex_show")) is not None and shown.lower() != "true":
+    if (shown := entry.take("bibtex_show")) is not None and shown != "true":
         entry.extra["bibtex_show"] = shown  # al-folio's export writes true unless told otherwise
     for name in sorted(LINK_FIELDS & set(entry.values)):
         value = entry.values[name].strip()
@@ -401,6 +512,8 @@ def _al_folio(entry: _Entry) -> None:
             source = NATURAL_VENUE[entry.record["type"]][-1]
             entry.extra[source] = fields_source(venue)
         entry.record["venue"] = decode(abbr)
+        if entry.settings.venue(decode(abbr)) is None:  # "CVPR 2024", "Ann. Phys.": no registry acronym
+            entry.extra["abbr"] = abbr  # the badge as written, which a venue linked or free would not give back
 
 
 def _badge_beside_venue(entry: _Entry, abbr: str) -> bool:
@@ -421,9 +534,7 @@ def _as_written_for(entry: _Entry, acronym: str, venue: str | None) -> str | Non
         return venue
     if (found := re.fullmatch(r"(.*), (\w+) track", venue)) and "track" not in entry.record:
         entry.record["track"], venue = found.group(2), found.group(1)
-    registered = entry.settings.venue(acronym)
-    written = {acronym} if registered is None else {acronym, registered.name, f"{registered.name} ({acronym})"}
-    return None if venue in written else venue
+    return None if venue == _written_for(entry.settings, acronym) else venue
 
 
 def fields_source(text: str) -> str:
@@ -442,6 +553,20 @@ def _is_address(value: str) -> bool:
 class ParsedFile:
     entries: list[Converted]
     problems: list[Problem]
+    unread: int = 0  # entries of the file that could not be read: each is one of the problems
+    # Kinds of marks the entries' names carry that library.toml does not declare: the import declares them.
+    new_marks: dict[str, Mark] = field(default_factory=dict)
+
+
+# bibtex's commands are exactly @comment, @preamble and @string; bibtexparser takes any type that
+# starts with one of them (biblatex-sbl's @commentary) for that command. Such a type is given to
+# bibtexparser under a prefix no type has, and taken off again when the entry is converted.
+_COMMAND_LIKE = re.compile(r"(?i)(?<!\\)@([ \t]*)((?:comment|preamble|string)\w+)(?=[ \t]*[{(])")
+_HIDDEN_TYPE = "scholarentrytype"
+
+
+def _entry_type(written: str) -> str:
+    return written.removeprefix(_HIDDEN_TYPE)
 
 
 def parse(text: str, source: str, settings: Settings) -> ParsedFile:
@@ -456,6 +581,7 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
         return f"{found.group(1)}{found.group(2)},{found.group(3)}"
 
     text = _MISSING_COMMA.sub(comma, text)
+    text = _COMMAND_LIKE.sub(lambda found: f"@{found.group(1)}{_HIDDEN_TYPE}{found.group(2)}", text)
     library = parse_string(text, parse_stack=[])
     strings = {name: name for name in MONTH_MACROS}
     problems: list[Problem] = []
@@ -469,14 +595,26 @@ def parse(text: str, source: str, settings: Settings) -> ParsedFile:
     problems += failed
     read = [entry for entry in library.entries if entry.key not in {e.key for e, _ in recovered}]
     blocks = [*((entry, None) for entry in read), *recovered]
+    marks = reading(settings, _annotations(entry for entry, _ in blocks))
 
     def converted(part: Sequence[tuple[Any, str | None]]) -> list[_Made]:
-        return [_converted(entry, note, strings, settings, repaired, source) for entry, note in part]
+        return [_converted(entry, note, strings, settings, repaired, source, marks) for entry, note in part]
 
     # converting is most of a parse, and each entry is converted alone: from 1,000, in two processes
     made = in_two_processes(converted, blocks) if len(blocks) >= PARALLEL_CONVERT else converted(blocks)
-    problems += [result for result in made if isinstance(result, Problem)]
-    return ParsedFile([Converted(*result) for result in made if not isinstance(result, Problem)], problems)
+    skipped = [result for result in made if isinstance(result, Problem)]
+    unread = len(skipped) + sum(map(_is_unread_entry, library.failed_blocks))
+    entries = [Converted(*result) for result in made if not isinstance(result, Problem)]
+    used = {kind for entry in entries for kind in entry.record.get("marks", {})}
+    new_marks = {kind: mark for kind, mark in marks.new.items() if kind in used}
+    return ParsedFile(entries, problems + skipped, unread, new_marks)
+
+
+def _annotations(entries: Iterable[Any]) -> Iterator[str]:
+    """The al-folio ``annotation`` fields of the entries, which may say what the marks in names mean."""
+    for entry in entries:
+        for value in (str(f.value) for f in entry.fields if f.key.lower() == "annotation"):
+            yield value[1:-1] if len(value) >= 2 and value[0] + value[-1] in ('""', "{}") else value
 
 
 PARALLEL_CONVERT = 1000  # entries to convert from which a forked child converts half of them
@@ -486,13 +624,19 @@ _Made = tuple[str, dict[str, Any], list[str], list[str]] | Problem
 
 
 def _converted(
-    entry: Any, note: str | None, strings: dict[str, str], settings: Settings, repaired: set[str], source: str
+    entry: Any,
+    note: str | None,
+    strings: dict[str, str],
+    settings: Settings,
+    repaired: set[str],
+    source: str,
+    marks: Reading,
 ) -> _Made:
     try:
         fields = _fields(entry, strings)
     except ValueTooLong as error:
         return Problem(source, entry.key, f"{error}; the entry was skipped")
-    converted = convert(entry.entry_type, entry.key, fields.values, settings)
+    converted = convert(_entry_type(entry.entry_type), entry.key, fields.values, settings, marks)
     if fields.macros:
         converted.record["macros"] = fields.macros
     converted.notes += [text for text in (note, *fields.notes) if text]
@@ -533,6 +677,18 @@ def _recovered(blocks: list[Any], source: str) -> tuple[list[tuple[Any, str]], l
             continue
         problems.extend(_failed_blocks([block], source))
     return recovered, problems
+
+
+def _is_unread_entry(block: Any) -> bool:
+    """Whether a block bibtexparser could not read is an entry (not @string, @preamble or
+    @comment) that is not imported: not one read all the same (a field given twice), nor the
+    repeat of a key, which bibtex skips too and counts once."""
+    from bibtexparser import model
+
+    if isinstance(block, (model.DuplicateBlockKeyBlock, model.DuplicateFieldKeyBlock)):
+        return False
+    command = re.match(r"@\s*(\w+)", str(getattr(block, "raw", "")))
+    return command is not None and command.group(1).lower() not in ("string", "preamble", "comment")
 
 
 # What bibtex cannot read in a field name; at such a name it skips the rest of the entry.

@@ -268,12 +268,15 @@ def link_fields(work: Work, made: Fields) -> Fields:
 _LINK_NAME = re.compile(r"[a-z][a-z0-9_-]*")
 
 
-def with_aliases(text: str, entry_type: str, work: Work, fields: Sequence[Field]) -> str:
+def with_aliases(entry_type: str, work: Work, fields: Sequence[Field]) -> str:
     """The entry, then one copy under each other key the work has (``ids``): BibTeX has no aliases,
-    so a copy is what makes ``\\cite{alias}`` resolve. An alias that is no key BibTeX reads is left out."""
+    so a copy is what makes ``\\cite{alias}`` resolve. No entry carries ``ids``: biber, reading
+    such a file, would take each copy's key for an alias of a real entry. An alias that is no key
+    BibTeX reads is left out."""
     if "ids" not in work.extra:  # the usual work: no other key
-        return text
+        return entry(entry_type, work.key, fields)
     from scholarcli.model.duplicates import aliases
 
+    fields = [(name, value) for name, value in fields if name != "ids"]
     others = [alias for alias in dict.fromkeys(aliases(work)) if alias != work.key and is_valid_key(alias)]
-    return "\n".join([text, *(entry(entry_type, alias, fields) for alias in others)])
+    return "\n".join(entry(entry_type, key, fields) for key in [work.key, *others])

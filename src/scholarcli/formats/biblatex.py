@@ -16,6 +16,7 @@ from scholarcli.formats.bibfile import (
     identifier_fields,
     kept_fields,
     names,
+    number,
     page_range,
     text,
     title,
@@ -27,7 +28,7 @@ from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
     ExportResult,
-    equal_positions,
+    author_annotations,
     is_arxiv,
     render_each,
 )
@@ -74,7 +75,7 @@ OFFICES = {"US": ("patentus", "patrequs"), "EP": ("patenteu", "patreqeu"), "DE":
 
 
 def _patent_type(work: Work) -> str:
-    granted = work.status in (None, "granted")
+    granted = work.status == "granted"
     office = OFFICES.get((work.number or "")[:2].upper())
     if office:
         return office[0] if granted else office[1]
@@ -100,11 +101,13 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     work, warnings = fit_work(work, LATEX)
     bib_type, type_field = TYPES[work.type]
     bib_type = work.bibtex_type or bib_type  # an imported entry keeps the type it came with
-    if work.bibtex_type:
+    if work.bibtex_type or "type" in work.extra:  # and its own type field
         type_field = None
     fields = _head(work, settings, bib_type)
     if date := iso_date(work):
         fields.append(("date", word(date)))
+    elif work.month is not None:  # no year for a date: biblatex's month field keeps the month
+        fields.append(("month", number(work.month)))
     if type_field:
         fields.append(("type", word(type_field)))
     fields += _publication(work, bib_type)
@@ -130,8 +133,8 @@ def _head(work: Work, settings: Settings, bib_type: str) -> Fields:
     fields: Fields = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=False)))
-        if positions := equal_positions(work):
-            fields.append(("author+an", word(";".join(f"{index}=equal" for index in positions))))
+        if (annotations := author_annotations(work, settings)) and "author+an" not in work.extra:
+            fields.append(("author+an", _text(annotations)))  # an imported one that names kinds scholar lacks: kept
     if work.title:
         fields.append(("title", title(work.title, ascii_only=False)))
     venue = venue_long(work, settings)
@@ -148,17 +151,19 @@ def _head(work: Work, settings: Settings, bib_type: str) -> Fields:
 def _publication(work: Work, bib_type: str) -> Fields:
     """Publisher, a patent's number, type and holder, volume, number and pages."""
     fields: Fields = []
-    if work.publisher and (where := PUBLISHER_FIELD.get(bib_type)):
+    # an imported entry of its own type has its publisher back in any case (a booklet's, say)
+    if work.publisher and (where := PUBLISHER_FIELD.get(bib_type, "publisher" if work.bibtex_type else None)):
         fields.append((where, _text(work.publisher)))
+    if work.number:  # a patent's or a report's
+        fields.append(("number", _text(work.number)))
     if work.is_patent:
-        if work.number:
-            fields.append(("number", _text(work.number)))
-        fields.append(("type", word(_patent_type(work))))
+        if work.status and "type" not in work.extra:  # an imported patent's own type is written as it came
+            fields.append(("type", word(_patent_type(work))))
         if work.assignee:
             fields.append(("holder", Text(f"{{{_text(work.assignee)}}}")))  # a name list: the assignee one name
     if work.volume:
         fields.append(("volume", _text(work.volume)))
-    if work.issue and not (work.is_patent and work.number):  # a patent's number is its number
+    if work.issue and not work.number:
         fields.append(("number", _text(work.issue)))
     if work.pages:
         fields.append(("pages", _text(page_range(work.pages))))

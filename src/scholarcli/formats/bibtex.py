@@ -3,7 +3,9 @@
 BibTeX has no patent type and no place for equal contribution: patents become ``@misc`` with the
 number and status in ``howpublished`` and ``note``; equal contribution goes into ``note`` only when
 the user asks (``--equal-note``). Text is written with LaTeX commands for accents, which 8-bit
-BibTeX sorts and abbreviates correctly.
+BibTeX sorts and abbreviates correctly. Nothing is invented: a work without the year, author or
+venue its type needs keeps its type and lacks the field, and the export warns, naming the key
+(bibtex's styles then warn about the same entry).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from collections.abc import Sequence
 
 from scholarcli.formats.bibfile import (
     Fields,
-    entry,
     equal_note,
     identifier_fields,
     kept_fields,
@@ -25,13 +26,11 @@ from scholarcli.formats.bibfile import (
     title,
     venue_from_extra,
     with_aliases,
-    word,
 )
 from scholarcli.formats.code_points import LATEX, fit_work
 from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, is_arxiv, missing, render_each
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
-from scholarcli.model.markup import plain
 
 # Our type -> the BibTeX type, the facts its standard styles need, and where the venue goes.
 TYPES: dict[str, tuple[str, tuple[str, ...], str | None]] = {
@@ -47,7 +46,6 @@ TYPES: dict[str, tuple[str, tuple[str, ...], str | None]] = {
 }
 # Where a book, thesis or report names its publisher.
 PUBLISHER_FIELD = {"phdthesis": "school", "techreport": "institution"}
-NO_DATE = "n.d."
 
 
 def _howpublished(work: Work, settings: Settings) -> str | None:
@@ -60,7 +58,7 @@ def _howpublished(work: Work, settings: Settings) -> str | None:
 
 def _note(work: Work, options: ExportOptions) -> str | None:
     parts = []
-    if work.is_patent and work.status:
+    if work.is_patent and work.status and not work.bibtex_type:  # an imported @patent says it in its type
         parts.append(work.status.capitalize())
     if work.note:
         parts.append(work.note)
@@ -75,10 +73,8 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     """One entry (and a copy under each other key it has) and the warnings about it."""
     work, warnings = fit_work(work, LATEX)
     bib_type, needs, venue_field = TYPES[work.type]
-    lacking = missing(work, needs)
-    if lacking and not work.bibtex_type:  # an imported entry keeps the type it came with
-        warnings.append(f"{work.key}: no {' and no '.join(lacking)}; exported as @misc, which BibTeX accepts")
-        bib_type, venue_field = "misc", None
+    if lacking := missing(work, needs):
+        warnings.append(f"{work.key}: no {' and no '.join(lacking)}; BibTeX styles will warn about it")
     fields = _head(work, settings, bib_type, venue_field)
     fields += _date(work, warnings)
     fields += _numbers(work, bib_type)
@@ -93,7 +89,7 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     made, kept = kept_fields(work, fields)
     fields = made + kept
     entry_type = work.bibtex_type or bib_type
-    return with_aliases(entry(entry_type, work.key, fields), entry_type, work, fields), warnings
+    return with_aliases(entry_type, work, fields), warnings
 
 
 def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None) -> Fields:
@@ -101,16 +97,17 @@ def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None
     fields: Fields = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=True)))
-    elif (work.number or work.title) and "author" not in work.macros:  # styles sort by author, else by `key`
-        fields.append(("key", text(work.number or plain(work.title))))
+    elif work.is_patent and work.number and not work.bibtex_type and "author" not in work.macros:
+        fields.append(("key", text(work.number)))  # styles sort by author, else by `key`: a patent by its number
     if work.title:
         fields.append(("title", title(work.title)))
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
     elif venue_field:
-        fields.append((venue_field, text(venue_long(work, settings))))
-    elif bib_type == "misc" and (howpublished := _howpublished(work, settings)):
-        fields.append(("howpublished", text(howpublished)))
+        if venue := venue_long(work, settings):  # none: no empty field, the export has warned
+            fields.append((venue_field, text(venue)))
+    elif bib_type == "misc" and not work.bibtex_type and (howpublished := _howpublished(work, settings)):
+        fields.append(("howpublished", text(howpublished)))  # an entry of another type gains none
     return fields
 
 
@@ -118,9 +115,8 @@ def _date(work: Work, warnings: list[str]) -> Fields:
     fields: Fields = []
     if work.year is not None:
         fields.append(("year", number(work.year)))
-    elif "year" not in work.extra:  # an imported year that is not a number comes back from extra
-        warnings.append(f"{work.key}: no year; BibTeX gets year = {{{NO_DATE}}} (no date)")
-        fields.append(("year", word(NO_DATE)))
+    elif "year" not in work.extra and "year" not in work.macros:  # an imported year kept as source
+        warnings.append(f"{work.key}: no year; BibTeX styles will warn about it")
     if work.month is not None:
         fields.append(("month", month(work.month)))
     return fields
@@ -133,7 +129,7 @@ def _numbers(work: Work, bib_type: str) -> Fields:
         fields.append(("volume", text(work.volume)))
     if work.issue:
         fields.append(("number", text(work.issue)))
-    elif work.is_patent and work.number:
+    elif work.number:  # a patent's or a report's
         fields.append(("number", text(work.number)))
     if work.pages:
         fields.append(("pages", text(page_range(work.pages))))

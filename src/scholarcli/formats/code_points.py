@@ -70,10 +70,10 @@ def _fitted_value(value: Any, repertoire: Repertoire, found: set[str]) -> Any:
         return _fitted(value, repertoire, found)
     if type(value) is tuple:
         return value if all(map(str.isprintable, value)) else tuple(_fitted(x, repertoire, found) for x in value)
-    if isinstance(value, Mapping):
-        if all(name.isprintable() and item.isprintable() for name, item in value.items()):
-            return value
-        return {_fitted(name, repertoire, found): _fitted(item, repertoire, found) for name, item in value.items()}
+    if isinstance(value, Mapping):  # links (text by name), marks (names by kind)
+        return {
+            _fitted(name, repertoire, found): _fitted_value(item, repertoire, found) for name, item in value.items()
+        }
     return value  # a number, a date, a flag
 
 
@@ -117,14 +117,18 @@ def _fit_venue(venue: Venue, repertoire: Repertoire, found: set[str]) -> Venue:
 P = TypeVar("P", Person, None)
 
 
+def _fit_mark(mark: Mark, repertoire: Repertoire, found: set[str]) -> Mark:
+    return mark._replace(symbol=_fitted(mark.symbol, repertoire, found), legend=_fitted(mark.legend, repertoire, found))
+
+
 def fit_settings(settings: Settings, person: P, repertoire: Repertoire) -> tuple[Settings, P, list[str]]:
     """library.toml's texts an export shows (people, the mark and its legend, venues), and the
     person whose CV it is, with unfit characters replaced; and the warning, if any."""
     found: set[str] = set()
-    mark = settings.equal_contribution
     fitted = settings._replace(
         people=tuple(_fit_person(someone, repertoire, found) for someone in settings.people),
-        equal_contribution=Mark(_fitted(mark.symbol, repertoire, found), _fitted(mark.legend, repertoire, found)),
+        equal_contribution=_fit_mark(settings.equal_contribution, repertoire, found),
+        marks={kind: _fit_mark(mark, repertoire, found) for kind, mark in settings.marks.items()},
         venues={name: _fit_venue(venue, repertoire, found) for name, venue in settings.venues.items()},
         known_venues={
             name: None if venue is None else _fit_venue(venue, repertoire, found)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from scholarcli.model import Citation, Person, Settings, Work
+from scholarcli.model import EQUAL_CONTRIBUTION, Citation, Person, Settings, Work
+from scholarcli.model.marks import marked
 from scholarcli.model.named_tuple import NamedTuple
 
 # The CV choices a user can make; defined here so the command line can offer them without
@@ -54,10 +55,29 @@ class TreeResult(NamedTuple):
 TreeRenderer = Callable[[Sequence[Work], Settings, ExportOptions], TreeResult]
 
 
-def equal_positions(work: Work) -> list[int]:
-    """1-based positions of the equal contributors in the author list."""
-    equal = set(work.equal_contribution)
-    return [index for index, name in enumerate(work.authors, start=1) if name in equal]
+def mark_positions(work: Work, settings: Settings) -> dict[str, list[int]]:
+    """The 1-based positions of the authors each kind of mark names, equal contribution first, then
+    library.toml's order of kinds; kinds that name nobody are left out."""
+    marks = marked(work)
+    positions = {}
+    for kind in settings.all_marks:
+        names = set(marks.get(kind, ()))
+        if found := [index for index, name in enumerate(work.authors, start=1) if name in names]:
+            positions[kind] = found
+    return positions
+
+
+# What biblatex's data annotation calls equal contribution: ``author+an = {1=equal;2=equal}``.
+EQUAL_ANNOTATION = "equal"
+
+
+def author_annotations(work: Work, settings: Settings) -> str:
+    """biblatex's data annotation of the marks: ``1=equal;2=equal,corresponding`` (empty: none)."""
+    by_author: dict[int, list[str]] = {}
+    for kind, positions in mark_positions(work, settings).items():
+        for index in positions:
+            by_author.setdefault(index, []).append(EQUAL_ANNOTATION if kind == EQUAL_CONTRIBUTION else kind)
+    return ";".join(f"{index}={','.join(kinds)}" for index, kinds in sorted(by_author.items()))
 
 
 def arxiv_class(work: Work) -> str | None:

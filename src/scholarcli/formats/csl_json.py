@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from scholarcli.formats.code_points import json_text
-from scholarcli.formats.common import ExportOptions, ExportResult, equal_positions, is_arxiv
-from scholarcli.model import Settings, Work
+from scholarcli.formats.common import ExportOptions, ExportResult, is_arxiv, mark_positions
+from scholarcli.formats.latex_text import decode
+from scholarcli.model import EQUAL_CONTRIBUTION, Settings, Work
 from scholarcli.model.describe import venue_long
 from scholarcli.model.markup import ESCAPES, is_marked, is_one_group, plain, tokens
 from scholarcli.model.names import bibtex_parts, has_and, is_comma_form, split_name
@@ -23,6 +24,34 @@ TYPES = {
     "misc": "article",
     "patent": "patent",
 }
+# Every CSL type (CSL 1.0.2) and scholar's type for it; "article" is a preprint or working paper in
+# CSL 1.0.2, but older writers use it for anything, so the import decides by the item. An import
+# keeps a type that is not TYPES' own in extra (csl-type), and the export gives it back while it
+# is still the work's type.
+WORK_TYPE_OF = {
+    **dict.fromkeys(("article-journal", "article-magazine", "article-newspaper"), "article"),
+    "paper-conference": "inproceedings",
+    "book": "book",
+    **dict.fromkeys(("chapter", "entry", "entry-dictionary", "entry-encyclopedia"), "incollection"),
+    "thesis": "thesis",
+    "report": "techreport",
+    "patent": "patent",
+    **dict.fromkeys(
+        (
+            "article", "bill", "broadcast", "classic", "collection", "dataset", "document", "event", "figure",
+            "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+            "musical_score", "pamphlet", "performance", "periodical", "personal_communication", "post",
+            "post-weblog", "regulation", "review", "review-book", "software", "song", "speech", "standard",
+            "treaty", "webpage",
+        ),
+        "misc",
+    ),
+}  # fmt: skip
+
+
+def _type(work: Work) -> str:
+    kept = decode(work.extra["csl-type"]) if work.extra and "csl-type" in work.extra else None  # BibTeX source
+    return kept if kept is not None and WORK_TYPE_OF.get(kept) == work.type else TYPES[work.type]
 
 
 def _name(name: str) -> dict[str, str]:
@@ -37,9 +66,15 @@ def _name(name: str) -> dict[str, str]:
 
 
 # Commands whose argument CSL's rich text has a tag for.
-_TAGS = {"emph": "i", "textit": "i", "mkbibemph": "i", "textbf": "b", "mkbibbold": "b", "textsc": "sc"}
-_OPEN = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">', "nocase": '<span class="nocase">'}
-_CLOSE = {"i": "</i>", "b": "</b>", "sc": "</span>", "nocase": "</span>"}
+_TAGS = {
+    "emph": "i", "textit": "i", "mkbibemph": "i", "textbf": "b", "mkbibbold": "b", "textsc": "sc",
+    "textsuperscript": "sup", "textsubscript": "sub",
+}  # fmt: skip
+_OPEN = {
+    "i": "<i>", "b": "<b>", "sup": "<sup>", "sub": "<sub>", "sc": '<span style="font-variant:small-caps;">',
+    "nocase": '<span class="nocase">',
+}  # fmt: skip
+_CLOSE = {"i": "</i>", "b": "</b>", "sup": "</sup>", "sub": "</sub>", "sc": "</span>", "nocase": "</span>"}
 
 
 def rich_title(title: str) -> str:
@@ -68,7 +103,7 @@ def rich_title(title: str) -> str:
 
 
 def item(work: Work, settings: Settings) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": work.key, "type": TYPES[work.type]}
+    data: dict[str, Any] = {"id": work.key, "type": _type(work)}
     if work.title:
         data["title"] = rich_title(work.title)
     if work.authors:
@@ -111,8 +146,11 @@ def item(work: Work, settings: Settings) -> dict[str, Any]:
     if work.tags:
         data["keyword"] = ", ".join(work.tags)
     custom: dict[str, Any] = {}
-    if positions := equal_positions(work):
-        custom["equal-contribution"] = positions
+    positions = mark_positions(work, settings)
+    if EQUAL_CONTRIBUTION in positions:
+        custom["equal-contribution"] = positions.pop(EQUAL_CONTRIBUTION)
+    if positions:  # the other kinds: {"corresponding": [4]}
+        custom["marks"] = positions
     if work.authors_truncated:
         custom["authors-truncated"] = True
     if work.categories:

@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
-from scholarcli.model import Citation, Person, Settings, Work
+from scholarcli.model import Citation, Mark, Person, Settings, Work
 from scholarcli.model.describe import shown, venue_long
+from scholarcli.model.marks import author_marks, legends
 from scholarcli.model.metrics import Metrics, metrics
 from scholarcli.model.query import fold, sort_works
 
@@ -39,7 +40,7 @@ IMAGE_LINKS = ("thumbnail", "preview", "teaser", "image")
 class CvAuthor:
     name: str
     is_person: bool
-    is_equal: bool
+    marks: tuple[Mark, ...] = ()  # drawn after the name, in library.toml's order of kinds
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,7 @@ class CvEntry:
     number: int | None = None
     venue_name: str = ""  # the venue line without the year, for formats that give the date apart
     cited: int | None = None  # the citation count, when the CV shows counts and the work has one
-
-    @property
-    def has_equal(self) -> bool:
-        return any(author.is_equal for author in self.authors)
+    legends: tuple[Mark, ...] = ()  # the kinds of marks its authors carry, in library.toml's order
 
 
 @dataclass(frozen=True)
@@ -73,22 +71,17 @@ class CvGroup:
 class CvSection:
     title: str
     groups: tuple[CvGroup, ...]
+    legends: tuple[Mark, ...] = ()  # the kinds of marks its entries use, explained once under it
 
     @property
     def entries(self) -> list[CvEntry]:
         return [entry for group in self.groups for entry in group.entries]
-
-    @property
-    def has_equal(self) -> bool:
-        return any(entry.has_equal for entry in self.entries)
 
 
 @dataclass(frozen=True)
 class Cv:
     person: Person
     sections: tuple[CvSection, ...]
-    mark: str
-    legend: str
     metrics: Metrics | None = None  # the header line's numbers, when asked for and some work has a count
 
 
@@ -122,20 +115,26 @@ def cited_text(entry: CvEntry) -> str:
 
 
 def drawn_authors(
-    entry: CvEntry, mark: str, text: Callable[[str], str], bold: Callable[[str], str], marked: Callable[[str], str]
+    entry: CvEntry, text: Callable[[str], str], bold: Callable[[str], str], marked: Callable[[str], str]
 ) -> list[str]:
-    """The author names as a format draws them: escaped, the person bold, equal contributors marked."""
+    """The author names as a format draws them: escaped, the person bold, each followed by the
+    symbols of its marks (``marked`` draws them: a superscript, an escape)."""
     names = []
     for author in entry.authors:
         name = text(author.name)
         if author.is_person:
             name = bold(name)
-        if author.is_equal:
-            name += marked(mark)
+        if author.marks:
+            name += marked("".join(mark.symbol for mark in author.marks))
         names.append(name)
     if entry.work.authors_truncated:
         names.append("et al.")
     return names
+
+
+def drawn_legend(marks: Sequence[Mark], text: Callable[[str], str], marked: Callable[[str], str]) -> str:
+    """The legend of the marks as a format draws it: ``<sup>*</sup> equal contribution; ...``."""
+    return "; ".join(f"{marked(mark.symbol)} {text(mark.legend)}" for mark in marks)
 
 
 def sentences(parts: list[str]) -> str:
@@ -236,24 +235,31 @@ def venue_name(work: Work, settings: Settings) -> str:
 
 
 def kind_of(work: Work, settings: Settings) -> str:
-    """The --group-by type group: journal, conference, workshop, preprint or other."""
+    """The --group-by type group: journal, conference, workshop, preprint or other. The venue's kind
+    in the registry decides before the entry type: al-folio sites write CVPR papers as @article."""
     entry = settings.venue(work.venue)
     if work.type == "preprint" or (entry and entry.kind == "preprint") or work.listed_venue == "arXiv":
         return "Preprints"
     if (entry and entry.kind == "workshop") or (work.track or "").casefold() == "workshop":
         return "Workshop papers"
-    if work.type == "article" or (entry and entry.kind == "journal"):
+    if entry and entry.kind in VENUE_GROUPS:
+        return VENUE_GROUPS[entry.kind]
+    if work.type == "article":
         return "Journal articles"
     if work.type == "inproceedings":
         return "Conference papers"
     return "Other"
 
 
+# The group of a venue of each kind of the registry, whatever the entry type says.
+VENUE_GROUPS = {"journal": "Journal articles", "conference": "Conference papers"}
+
+
 def _entry(work: Work, settings: Settings, person: Person, options: CvOptions) -> CvEntry:
     work = shown(work)
     names = {fold(name) for name in person.all_names}
-    equal = set(work.equal_contribution)
-    authors = tuple(CvAuthor(name, fold(name) in names, name in equal) for name in work.authors)
+    marks = author_marks(work, settings)
+    authors = tuple(CvAuthor(name, fold(name) in names, mark) for name, mark in zip(work.authors, marks, strict=True))
     citation = options.counts.get(work.key) if options.show_counts else None
     return CvEntry(
         work=work,
@@ -262,6 +268,7 @@ def _entry(work: Work, settings: Settings, person: Person, options: CvOptions) -
         links=links(work),
         venue_name=venue_name(work, settings),
         cited=citation.cited if citation else None,
+        legends=tuple(legends([work], settings)),
     )
 
 
@@ -286,19 +293,25 @@ def _numbered(entries: list[CvEntry]) -> list[CvEntry]:
     return [replace(entry, number=count - index) for index, entry in enumerate(entries)]
 
 
+def _legends(entries: Sequence[CvEntry], settings: Settings) -> tuple[Mark, ...]:
+    """The kinds of marks the entries use, in library.toml's order."""
+    used = {mark for entry in entries for mark in entry.legends}
+    return tuple(mark for mark in settings.all_marks.values() if mark in used)
+
+
 def _section(title: str, works: list[Work], settings: Settings, person: Person, options: CvOptions) -> CvSection:
     entries = [_entry(work, settings, person, options) for work in works]
     if options.numbered:
         entries = _numbered(entries)
     group_by = options.group_by if title == "Publications" else "none"
-    return CvSection(title, _groups(entries, group_by, settings))
+    return CvSection(title, _groups(entries, group_by, settings), _legends(entries, settings))
 
 
-def _selected(publications: CvSection, newest_first: list[Work]) -> CvSection:
+def _selected(publications: CvSection, newest_first: list[Work], settings: Settings) -> CvSection:
     """The selected works again, ungrouped and newest first, with the numbers they have below."""
     by_key = {entry.work.key: entry for entry in publications.entries}
     chosen = tuple(by_key[work.key] for work in newest_first if work.selected and work.key in by_key)
-    return CvSection(SELECTED, (CvGroup(None, chosen),) if chosen else ())
+    return CvSection(SELECTED, (CvGroup(None, chosen),) if chosen else (), _legends(chosen, settings))
 
 
 def build_cv(works: Sequence[Work], settings: Settings, person: Person, options: CvOptions) -> Cv:
@@ -313,12 +326,11 @@ def build_cv(works: Sequence[Work], settings: Settings, person: Person, options:
     if options.section == "all":
         sections = [s for s in sections if s.entries] or sections[:1]
     if options.selected_first and sections and sections[0].title == "Publications":
-        selected = _selected(sections[0], publications)
+        selected = _selected(sections[0], publications, settings)
         if selected.entries:
             sections.insert(0, selected)
-    mark = settings.equal_contribution
     found = None
     if options.metrics:
         found = metrics((entry.work.key for section in sections for entry in section.entries), options.counts)
     numbers = found if found and found.counted else None  # no counts: no line of zeros
-    return Cv(person=person, sections=tuple(sections), mark=mark.symbol, legend=mark.legend, metrics=numbers)
+    return Cv(person=person, sections=tuple(sections), metrics=numbers)

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from html import escape
 
 from scholarcli.formats.code_points import HTML
-from scholarcli.formats.cv import SELECTED, Cv, CvEntry, CvGroup, cited_text, drawn_authors, metrics_text
+from scholarcli.formats.cv import (
+    SELECTED,
+    Cv,
+    CvEntry,
+    CvGroup,
+    cited_text,
+    drawn_authors,
+    drawn_legend,
+    metrics_text,
+)
 
 
 def unique_ids(wanted: Sequence[str]) -> list[str]:
@@ -33,6 +42,10 @@ def anchor_ids(cv: Cv, others: Sequence[str] = ()) -> tuple[dict[str, str], list
     return dict(zip(keys, ids, strict=False)), ids[len(keys) :]
 
 
+def superscript(symbols: str) -> str:
+    return f"<sup>{escape(symbols)}</sup>"
+
+
 def _span(css_class: str, html: str) -> str:
     """A span followed by a full stop, unless its text already ends a sentence."""
     stop = "" if html.endswith((".", "?", "!")) else "."
@@ -40,9 +53,7 @@ def _span(css_class: str, html: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv, ident: str | None) -> str:
-    names = drawn_authors(
-        entry, cv.mark, escape, lambda name: f"<strong>{name}</strong>", lambda mark: f"<sup>{escape(mark)}</sup>"
-    )
+    names = drawn_authors(entry, escape, lambda name: f"<strong>{name}</strong>", superscript)
     parts = []
     if names:
         parts.append(_span("authors", ", ".join(names)))
@@ -78,7 +89,7 @@ def render_cv(cv: Cv) -> str:
             if group.heading:
                 lines.append(f"<h3>{escape(group.heading)}</h3>")
             lines.extend(_list(group, cv, ids if section.title != SELECTED else {}))
-        if section.has_equal:
-            lines.append(f'<p class="legend"><sup>{escape(cv.mark)}</sup> {escape(cv.legend)}</p>')
+        if section.legends:
+            lines.append(f'<p class="legend">{drawn_legend(section.legends, escape, superscript)}</p>')
     lines.append("</section>")
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, metrics_text, sentences
+from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, drawn_legend, metrics_text, sentences
 from scholarcli.formats.latex_text import escape
 
 # The characters beyond ASCII that pdflatex typesets in a document with \usepackage[T1]{fontenc}
@@ -24,6 +24,10 @@ _PDFLATEX = (
 _UNTYPESET = re.compile(f"[^\t\n\x20-\x7e{_PDFLATEX}]")
 
 
+def superscript(symbols: str) -> str:
+    return f"\\textsuperscript{{{escape(symbols)}}}"
+
+
 def latex_url(url: str) -> str:
     """A URL for ``\\href``: braces, backslashes and what is not ASCII percent-encoded (pdflatex has
     no glyph for most of it, and a reader's browser decodes it), then ``%`` and ``#`` escaped."""
@@ -35,9 +39,7 @@ def latex_url(url: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = drawn_authors(
-        entry, cv.mark, escape, lambda name: f"\\textbf{{{name}}}", lambda mark: f"\\textsuperscript{{{escape(mark)}}}"
-    )
+    names = drawn_authors(entry, escape, lambda name: f"\\textbf{{{name}}}", superscript)
     parts = []
     if names:
         parts.append(", ".join(names))
@@ -80,7 +82,7 @@ def render_cv(cv: Cv) -> str:
             lines.append("\\begin{itemize}")
             lines.extend(_entry(entry, cv) for entry in group.entries)
             lines.append("\\end{itemize}")
-        if section.has_equal:
-            lines.append(f"\\par\\noindent{{\\small\\textsuperscript{{{escape(cv.mark)}}} {escape(cv.legend)}}}")
+        if section.legends:
+            lines.append(f"\\par\\noindent{{\\small{drawn_legend(section.legends, escape, superscript)}}}")
         lines.append("")
     return "\n".join(lines)

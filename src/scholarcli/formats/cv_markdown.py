@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, metrics_text, sentences
+from scholarcli.formats.cv import Cv, CvEntry, cited_text, drawn_authors, drawn_legend, metrics_text, sentences
 
 # Characters that could start markup inside a line (CommonMark, GFM, pandoc's Markdown); any
 # ASCII punctuation may be backslash-escaped, but escaping only these keeps the source readable.
@@ -51,7 +51,7 @@ def md_url(url: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = drawn_authors(entry, cv.mark, md_line, lambda name: f"**{name}**", md_line)
+    names = drawn_authors(entry, md_line, lambda name: f"**{name}**", md_line)
     parts = []
     if names:
         parts.append(", ".join(names))
@@ -74,6 +74,6 @@ def render_cv(cv: Cv) -> str:
             if group.heading:
                 blocks.append(f"### {md_escape(group.heading)}")
             blocks.append("\n".join(_entry(entry, cv) for entry in group.entries))
-        if section.has_equal:
-            blocks.append(md_line_start(f"{md_line(cv.mark)} {md_line(cv.legend)}"))
+        if section.legends:
+            blocks.append(md_line_start(drawn_legend(section.legends, md_line, md_line)))
     return "\n\n".join(blocks) + "\n"

@@ -23,10 +23,11 @@ from scholarcli.formats.cv import (
     CvSection,
     cited_text,
     drawn_authors,
+    drawn_legend,
     image,
     metrics_text,
 )
-from scholarcli.formats.cv_html import anchor_ids
+from scholarcli.formats.cv_html import anchor_ids, superscript
 
 # Scripts, frames, forms, fonts and plugins are all refused; styles are this page's own.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src *; base-uri 'none'; form-action 'none'"
@@ -74,9 +75,7 @@ def _anchor(url: str, label: str) -> str:
 
 def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, ident: str | None) -> str:
     work = entry.work
-    names = drawn_authors(
-        entry, cv.mark, escape, lambda n: f"<strong>{n}</strong>", lambda m: f"<sup>{escape(m)}</sup>"
-    )
+    names = drawn_authors(entry, escape, lambda n: f"<strong>{n}</strong>", superscript)
     title = escape(work.title)
     if entry.links:  # the title leads to the work's main address, as on Barron's page
         title = _anchor(entry.links[0].url, title)
@@ -121,8 +120,8 @@ def _section(section: CvSection, ident: str, cv: Cv, shown: tuple[bool, bool], i
         lines += _group(group, cv, shown, ids)
     if not section.entries:
         lines.append("<p>None in this selection.</p>")
-    if section.has_equal:
-        lines.append(f'<p class="legend"><sup>{escape(cv.mark)}</sup> {escape(cv.legend)}</p>')
+    if section.legends:
+        lines.append(f'<p class="legend">{drawn_legend(section.legends, escape, superscript)}</p>')
     return [*lines, "</section>"]
 
 

@@ -1,6 +1,8 @@
-"""Hugo Blox (Wowchemy) publication page bundles: ``<key>/index.md`` and ``<key>/cite.bib`` per work.
+"""Hugo Blox (Wowchemy) publication page bundles: ``<name>/index.md`` and ``<name>/cite.bib`` per work.
 
-Written into a site's ``content/publication/``. The front matter holds the fields Hugo Blox's
+Written into a site's ``content/publication/``; ``<name>`` is the key where the key is a portable
+name, else a portable form of it (site_files.page_names), and ``key`` in the front matter is the
+work's key as it is. The front matter holds the fields Hugo Blox's
 publication pages read: title, authors, author_notes (equal contribution), date,
 publication_types (CSL types), publication, publication_short, doi, url_* and links, featured
 (the selected works), abstract. Hugo's templates escape what they print, but run ``publication``
@@ -17,10 +19,11 @@ from scholarcli.formats.code_points import HTML, fit_settings, fit_work
 from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import links, unsafe_links, venue_name
 from scholarcli.formats.cv_markdown import md_escape
-from scholarcli.formats.site_files import MARKER
+from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_list, yaml_str
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, shown
+from scholarcli.model.marks import author_marks, is_marked
 
 # scholar's type -> the CSL type Hugo Blox's publication_types takes.
 CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",
@@ -55,12 +58,11 @@ def _links(work: Work) -> list[str]:
 
 def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list[str]:
     work = shown(work)
-    lines = ["---", MARKER, f"title: {yaml_str(work.title)}"]
+    lines = ["---", MARKER, f"key: {yaml_str(work.key)}", f"title: {yaml_str(work.title)}"]
     if work.authors:
         lines += ["authors:", *yaml_list(list(work.authors) + (["et al."] if work.authors_truncated else []), "  ")]
-    if work.equal_contribution:
-        legend = settings.equal_contribution.legend.capitalize()
-        notes = [legend if name in work.equal_contribution else "" for name in work.authors]
+    if is_marked(work):  # Hugo Blox shows each author's note beside the name
+        notes = ["; ".join(mark.legend.capitalize() for mark in marks) for marks in author_marks(work, settings)]
         lines += ["author_notes:", *yaml_list(notes, "  ")]
     if (date := _date(work)) is not None:
         lines.append(f"date: {date}")
@@ -81,13 +83,15 @@ def front_matter(work: Work, settings: Settings, options: ExportOptions) -> list
 
 
 def render_files(works: Sequence[Work], settings: Settings, options: ExportOptions) -> TreeResult:
-    """One page bundle per work, named by its key (keys are safe as folder names)."""
+    """One page bundle per work, in a folder named by its key or a portable form of it."""
     files: dict[str, str] = {}
     shown_settings, _, warnings = fit_settings(settings, None, HTML)  # the pages are HTML
+    names = page_names(work.key for work in works)
     for work in works:
+        folder = names[work.key]
         shown, unfit = fit_work(work, HTML)
-        files[f"{work.key}/index.md"] = "\n".join(front_matter(shown, shown_settings, options)) + "\n"
+        files[f"{folder}/index.md"] = "\n".join(front_matter(shown, shown_settings, options)) + "\n"
         entry, about = bibtex.render_work(work, settings, options)  # which maps what LaTeX cannot carry
-        files[f"{work.key}/cite.bib"] = entry
+        files[f"{folder}/cite.bib"] = entry
         warnings += unfit + unsafe_links(work) + [f"{line} (cite.bib)" for line in about]
     return TreeResult(files, warnings)

@@ -6,8 +6,8 @@ from typing import Any
 
 from scholarcli.formats.code_points import json_text
 from scholarcli.formats.cv import Cv, CvEntry
-from scholarcli.model import Mark
-from scholarcli.model.describe import authors_text, iso_date
+from scholarcli.model.describe import iso_date
+from scholarcli.model.marks import legend_text, symbols
 
 
 def release_date(entry: CvEntry) -> str | None:
@@ -24,9 +24,11 @@ def publication(entry: CvEntry, cv: Cv) -> dict[str, Any]:
         item["releaseDate"] = date
     if entry.links:
         item["url"] = entry.links[0].url
-    summary = authors_text(work, Mark(cv.mark, cv.legend))
-    if entry.has_equal:
-        summary += f" ({cv.mark} {cv.legend})"
+    summary = ", ".join(author.name + symbols(author.marks) for author in entry.authors)
+    if work.authors_truncated:
+        summary = f"{summary} et al." if summary else "et al."
+    if entry.legends:
+        summary += f" ({legend_text(entry.legends)})"
     if summary:
         item["summary"] = summary
     return item

@@ -28,7 +28,7 @@ COLUMN_READS: dict[str, tuple[str, ...]] = {
     "key": ("key",),
     "year": ("year",),
     "type": ("type",),
-    "authors": ("authors", "authors_truncated", "equal_contribution"),
+    "authors": ("authors", "authors_truncated", "equal_contribution", "marks", "extra"),  # extra: a kept list
     "title": ("title",),
     "venue": ("venue", "track", "arxiv", "type"),  # a preprint with no venue shows its arXiv id
     "citations": (CITATIONS,),
@@ -59,7 +59,7 @@ def row(work: Work, settings: Settings, counts: Counts = NO_COUNTS) -> tuple[str
         work.key,
         "" if work.year is None else str(work.year),
         work.type,
-        authors_text(work, settings.equal_contribution),
+        authors_text(work, settings),
         plain(work.title),
         venue_short(work),
         "" if citation is None else str(citation.cited),

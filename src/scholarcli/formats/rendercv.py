@@ -11,6 +11,7 @@ import re
 
 from scholarcli.formats.cv import Cv, CvEntry, drawn_authors
 from scholarcli.formats.yaml_text import yaml_str
+from scholarcli.model.marks import legend_text
 
 # RenderCV's schema: a DOI starts with "10." (and becomes https://doi.org/...), a URL is http(s).
 _DOI = re.compile(r"10\.\S+")
@@ -36,11 +37,11 @@ def rcv_escape(text: str) -> str:
 
 def _entry(entry: CvEntry, cv: Cv) -> list[str]:
     work = entry.work
-    authors = drawn_authors(entry, cv.mark, rcv_escape, lambda name: f"**{name}**", rcv_escape)
+    authors = drawn_authors(entry, rcv_escape, lambda name: f"**{name}**", rcv_escape)
     lines = [f"  - title: {yaml_str(rcv_escape(work.title))}", "    authors:" + ("" if authors else " []")]
     lines.extend(f"      - {yaml_str(author)}" for author in authors)
-    if entry.has_equal:  # the legend in the entry itself: a RenderCV section holds entries only
-        lines.append(f"    summary: {yaml_str(rcv_escape(f'{cv.mark} {cv.legend}'))}")
+    if entry.legends:  # the legend in the entry itself: a RenderCV section holds entries only
+        lines.append(f"    summary: {yaml_str(rcv_escape(legend_text(entry.legends)))}")
     if entry.venue_name:  # without the year, which `date` shows
         lines.append(f"    journal: {yaml_str(rcv_escape(entry.venue_name))}")
     if work.year is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from scholarcli.errors import Problem, UnknownKey
 from scholarcli.index import shards
 from scholarcli.index.scanning import ScannedFile, file_key, modified_ns, path_of, scan
-from scholarcli.model import Settings, Venue, Work
+from scholarcli.model import Known, Settings, Venue, Work, known_to
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.speed import collector_paused, in_child, in_two_processes
 from scholarcli.store.records import parse_settings, read_record, settings_bytes
@@ -54,9 +54,9 @@ class Library(NamedTuple):
         raise UnknownKey(unknown_key_message(key, [w.key for w in self.works]))
 
     @property
-    def known_people(self) -> set[str]:
-        """Every name and variant of the library's people."""
-        return {name for person in self.settings.people for name in person.all_names}
+    def known(self) -> Known:
+        """What library.toml declares that records may name: people (every name and variant), marks."""
+        return known_to(self.settings)
 
 
 class Listing(NamedTuple):
@@ -163,7 +163,7 @@ class _Reader:
         processes: int = 1,
     ) -> None:
         self.root, self.previous, self.total, self.progress = root, previous, total, progress
-        self.known_people = {name for person in settings.people for name in person.all_names}
+        self.known = known_to(settings)
         self.parsed = 0
         self.processes = processes  # reading at the same pace: the parent reports for both
 
@@ -171,7 +171,7 @@ class _Reader:
         row = self.previous.get(line)  # the same path with the same signature
         if row is None:
             relative = path_of(line)
-            row = shards.pack(read_record(self.root, relative, file_key(relative), self.known_people))
+            row = shards.pack(read_record(self.root, relative, file_key(relative), self.known))
             self.parsed += 1
             if self.progress and self.parsed % PROGRESS_EVERY == 0 and not in_child():
                 self.progress(min(self.parsed * self.processes, self.total), self.total)

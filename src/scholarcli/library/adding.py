@@ -56,9 +56,9 @@ def _opened(root: Path, dry_run: bool) -> Iterator[Library]:
 
 def _new(library: Library, work: Work, dry_run: bool) -> Added:
     relative = new_record_path(work.type, work.key, set(library.paths.values()))
-    text = validated(work, relative, library.known_people)
+    text = validated(work, relative, library.known)
     if not dry_run:
-        save(library.root, relative, work, library.known_people)
+        save(library.root, relative, work, library.known)
     return Added(work.key, relative, text, written=not dry_run)
 
 
@@ -122,7 +122,7 @@ def _complete(
     work = validated_work(library, existing.key, done.record, relative)
     write = bool(done.filled or done.updated) and not dry_run
     if write:
-        save(library.root, relative, work, library.known_people, overwrite=True)
+        save(library.root, relative, work, library.known, overwrite=True)
     text = record_text(work)
     return Added(existing.key, relative, text, write, same, done.filled, done.updated, done.disagreements)
 
@@ -143,7 +143,7 @@ def add_fetched(
     Nothing is written when anything fails, nor on a dry run.
     """
     from scholarcli.fetch import fetch_work
-    from scholarcli.fetch.http import service_name
+    from scholarcli.fetch.answers import service_name
 
     fetched = fetch_work(identifier, client)  # before the lock: no writer waits for the network
     with _opened(root, dry_run) as library:

@@ -98,12 +98,21 @@ def check(library: Library) -> CheckReport:
     for work in library.works:
         path = library.paths[work.key]
         twin = index.find_and_add(work)
-        if twin:
-            errors.append(Problem(path, "duplicate", f"the same work as {twin[0]} (same {twin[1]})"))
+        if twin and twin[1] == "key":  # another work's key among its other keys (ids): \cite is ambiguous
+            errors.append(Problem(path, "duplicate", f'a key of "{work.key}" is a key of "{twin[0]}" too (ids)'))
+        elif twin:  # two records an import kept apart, or added by hand: the user decides
+            warnings.append(
+                Problem(
+                    path,
+                    "duplicate",
+                    f'"{work.key}" is likely the same work as "{twin[0]}" (same {twin[1]});'
+                    f" scholar merge {twin[0]} {work.key} makes them one",
+                )
+            )
         if venue := venue_warning(work, path, venues):
             warnings.append(venue)
         if work.year is None:
-            warnings.append(Problem(path, "year", _missing("year", work, "BibTeX gets n.d., BibLaTeX and CSL no date")))
+            warnings.append(Problem(path, "year", _missing("year", work, "exports have no date")))
         if not work.authors and not work.is_patent:
             warnings.append(Problem(path, "authors", _missing("author", work, "exports have no author")))
         if work.is_patent and not work.number:

@@ -19,7 +19,7 @@ def parse_edit(library: Library, key: str, text: str) -> tuple[Work | None, list
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [Problem(relative, "", f"TOML syntax: {error}")]
-    return work_from_record(file_stem(relative), raw, relative, library.known_people)
+    return work_from_record(file_stem(relative), raw, relative, library.known)
 
 
 def save_edit(library: Library, key: str, original: str, edited: Work) -> str:
@@ -31,5 +31,5 @@ def save_edit(library: Library, key: str, original: str, edited: Work) -> str:
     with write_lock(library.root):
         if (library.root / relative).read_text(encoding="utf-8") != original:
             raise ScholarError(f"{relative} changed while you edited it; your edit was not saved")
-        save(library.root, relative, edited, library.known_people, overwrite=True)
+        save(library.root, relative, edited, library.known, overwrite=True)
     return relative

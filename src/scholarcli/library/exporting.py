@@ -9,7 +9,10 @@ fields, scholar's version and the modification times of its code, the format and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import posixpath
+import stat
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from pathlib import Path
 
@@ -28,7 +31,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from scholarcli.formats.site_files import Found, WritePlan
     from scholarcli.index import Prepare
+
+    Tables = dict[str, dict[str, str]]  # the manifest of a tree export: format -> path -> digest
 
 RENDERS_FORMAT = 1
 PARALLEL_RENDER = 1000  # entries to render from which a forked child renders half of them
@@ -175,40 +181,128 @@ class TreeWritten(NamedTuple):
 
     written: list[str]
     unchanged: list[str]
-    foreign: list[str]  # files there that scholar did not write: left alone
-    stale: list[str]  # scholar's files of works no longer selected: left, and named
+    foreign: list[str]  # files there that scholar did not write, or that were changed since: kept
+    stale: list[str]  # scholar's files of works no longer selected: kept, and named
     warnings: list[str]
     problems: list[Problem]
     root: Path
 
 
-def _existing(target: Path, new: dict[str, str]) -> dict[str, str]:
-    """The files below ``target`` a tree export might touch: every path it makes, and the pages there."""
+# A page is a few kilobytes; a larger file at a page's path is someone else's (and is not read whole).
+MAX_PAGE_BYTES = 16 << 20
+
+
+def _folder_state(folder: Path, relative: str, known: dict[str, bool]) -> bool:
+    """Whether files may be made in ``relative`` (a folder below ``folder``): every part of it is a
+    real folder or missing, never a link, a file or a FIFO. ``known`` remembers the answers."""
+    if relative in ("", "."):
+        return True
+    if relative not in known:
+        parent = posixpath.dirname(relative)
+        try:
+            info = (folder / relative).lstat()
+            known[relative] = _folder_state(folder, parent, known) and stat.S_ISDIR(info.st_mode)
+        except FileNotFoundError:
+            known[relative] = _folder_state(folder, parent, known)
+        except OSError:
+            known[relative] = False
+    return known[relative]
+
+
+def _found(folder: Path, paths: Iterable[str]) -> dict[str, Found]:
+    """What ``folder`` holds at each path: a regular file's digest, nothing, or something scholar
+    never replaces (a link, a folder, a FIFO; a file in the way of a folder). Links are not followed."""
+    from scholarcli.formats.site_files import BLOCKED, MISSING, Found, digest
     from scholarcli.store.records import read_regular
 
-    paths = set(new)
-    if target.is_dir():
-        found = [*target.glob("*.md"), *target.glob("*/index.md"), *target.glob("*/cite.bib")]
-        paths |= {path.relative_to(target).as_posix() for path in found}
-    existing = {}
-    for relative in sorted(paths):
+    found: dict[str, Found] = {}
+    folders: dict[str, bool] = {}
+    for relative in paths:
+        if not _folder_state(folder, posixpath.dirname(relative), folders):
+            found[relative] = BLOCKED
+            continue
         try:
-            existing[relative] = read_regular(target / relative).decode("utf-8", errors="replace")
+            if not stat.S_ISREG((folder / relative).lstat().st_mode):
+                found[relative] = BLOCKED
+                continue
+            found[relative] = Found(digest(read_regular(folder / relative, MAX_PAGE_BYTES)))
+        except FileNotFoundError:
+            found[relative] = MISSING
+        except OSError:  # unreadable, or too large to be a page
+            found[relative] = BLOCKED
+    return found
+
+
+def _recorded(folder: Path, warnings: list[str]) -> Tables | None:
+    """The manifest's tables (format -> path -> digest); None when the folder has none (then the
+    files scholar wrote are known by their marker). One that cannot be read is a warning, and no
+    file is known to be scholar's but those that hold what it writes now."""
+    from scholarcli.formats.site_files import MANIFEST, manifest_tables
+    from scholarcli.store.fileio import replaced
+    from scholarcli.store.records import read_toml
+
+    if not folder.is_dir():
+        return None
+    path = replaced(folder / MANIFEST)  # a folder or a FIFO there fails before anything is written
+    if not path.exists():
+        return None
+    raw, error = read_toml(path)
+    if raw is None:
+        warnings.append(f"{path}: {error}; it is written anew, and files scholar wrote before are kept as they are")
+        return {}
+    return manifest_tables(raw)
+
+
+def _unrecorded(folder: Path) -> dict[str, str]:
+    """What an earlier scholar, which kept no manifest, wrote in ``folder``: its marked pages and their bundles."""
+    from scholarcli.formats.site_files import unrecorded
+    from scholarcli.store.records import read_regular
+
+    if not folder.is_dir():
+        return {}
+    existing = {}
+    for path in [*folder.glob("*.md"), *folder.glob("*/index.md"), *folder.glob("*/cite.bib")]:
+        try:
+            if stat.S_ISREG(path.lstat().st_mode):
+                existing[path.relative_to(folder).as_posix()] = read_regular(path).decode("utf-8", errors="replace")
         except OSError:  # not there, or nothing scholar would have written
             continue
-    return existing
+    return unrecorded(existing)
+
+
+def _write_planned(folder: Path, fmt: str, plan: WritePlan, written: Mapping[str, str], tables: Tables) -> None:
+    """Write the plan's files, then the manifest (``tables``, with ``fmt``'s files as they are now
+    in place of ``written``): even when a write fails or the user interrupts (a file and its entry
+    are written together), so that no file of scholar's is lost track of."""
+    from scholarcli.formats.site_files import MANIFEST, manifest_text
+    from scholarcli.store.fileio import interrupts_deferred, write_atomic
+
+    recorded = {path: found for path, found in plan.manifest.items() if path not in plan.write}
+    try:
+        for relative, text in plan.write.items():
+            with interrupts_deferred():
+                (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(folder / relative, text, durable=False)
+                recorded[relative] = plan.manifest[relative]
+    finally:
+        recorded |= {path: written[path] for path in plan.write if path not in recorded and path in written}
+        if recorded != tables.get(fmt):
+            write_atomic(folder / MANIFEST, manifest_text({**tables, fmt: dict(sorted(recorded.items()))}))
+        os.sync()  # one flush for the whole tree instead of one per file
 
 
 def export_tree(explicit: Path | None, fmt: str, filters: Filters, target: Path, **choices: Any) -> TreeWritten:
     """The selected works as a tree of files below ``target`` (hugo, academicpages).
 
-    A re-run writes only the files whose text changed, and never a file that scholar did not write.
+    Every path is decided before any file is written. A re-run writes only the files whose text
+    changed, and only where the file there is what scholar wrote (site_files.plan_writes).
     ``choices`` are export_works's: options, keys, sort, reverse, progress.
     """
     from scholarcli.formats import tree_renderer
     from scholarcli.formats.site_files import plan_writes, safe_relative_path
-    from scholarcli.store.fileio import write_atomic
+    from scholarcli.store.fileio import output_folder
 
+    folder = output_folder(target)
     library = open_library(explicit, choices.get("progress"))
     sort = choices.get("sort", "year")
     options, broken = _with_counts(library, fmt, sort, choices.get("options") or ExportOptions())
@@ -216,11 +310,12 @@ def export_tree(explicit: Path | None, fmt: str, filters: Filters, target: Path,
     result = tree_renderer(fmt)(works, library.settings, options)
     new = dict(result.files)
     unsafe = [path for path in new if not safe_relative_path(path)]
-    if unsafe:
+    if unsafe:  # page_names makes none; a check that a renderer keeps to it
         raise ScholarError(f"{fmt} made a path outside {target}: {unsafe[0]}")
-    plan = plan_writes(new, _existing(target, new))
-    for relative, text in plan.write.items():
-        (target / relative).parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target / relative, text)
+    warnings = list(result.warnings)
+    tables = _recorded(folder, warnings)
+    written = tables.get(fmt, {}) if tables is not None else _unrecorded(folder)
+    plan = plan_writes(new, _found(folder, {*new, *written}), written)
+    _write_planned(folder, fmt, plan, written, tables if tables is not None else {})
     done = (list(plan.write), list(plan.unchanged), list(plan.foreign), list(plan.stale))
-    return TreeWritten(*done, list(result.warnings), [*library.problems, *broken], library.root)
+    return TreeWritten(*done, warnings, [*library.problems, *broken], library.root)

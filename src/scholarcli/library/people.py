@@ -11,12 +11,11 @@ import itertools
 import tomllib
 from collections.abc import Sequence
 
-from scholarcli.errors import ScholarError
 from scholarcli.index import Library
 from scholarcli.model import Person, Settings
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import fold
-from scholarcli.store.records import SETTINGS_FILE, parse_settings, person_block, toml_string
+from scholarcli.store.records import SETTINGS_FILE, person_block, readable_settings, toml_string
 
 
 class PersonChange(NamedTuple):
@@ -105,10 +104,10 @@ def remember_person(library: Library, name: str, variants: Sequence[str]) -> Per
 
 
 def _naming_person(text: str, change: PersonChange) -> Settings | None:
-    """The settings of library.toml's new text if it is valid and names the person with the variants added."""
-    try:
-        settings = parse_settings(text.encode("utf-8"))
-    except ScholarError:
+    """The settings of library.toml's new text if a reading command would read it (size, TOML, valid)
+    and it names the person with the variants added."""
+    settings = readable_settings(text)
+    if settings is None:
         return None
     names = {n for person in settings.people if person.name == change.name for n in person.all_names}
     return settings if change.name in names and set(change.variants) <= names else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from scholarcli.library.importing import Entry, ImportReport, Skipped, import_records
 from scholarcli.library.people import PersonChange, remember_person
@@ -23,9 +23,7 @@ from scholarcli.model.query import fold
 if TYPE_CHECKING:
     from scholarcli.fetch.http import Client
 
-ProfileKind = Literal["orcid", "dblp", "openalex"]
-PROFILE_KINDS: tuple[ProfileKind, ...] = ("orcid", "dblp", "openalex")
-SOURCES = {"orcid": "ORCID", "dblp": "DBLP", "openalex": "OpenAlex"}
+ProfileKind = str  # a service that lists a person's works (library.fetching.profile_sources)
 
 
 class ProfileReport(NamedTuple):
@@ -85,6 +83,7 @@ def import_profile(
     network) writes nothing. A work that fails is listed, and the others are imported.
     """
     from scholarcli.fetch import fetch_profile
+    from scholarcli.library.fetching import services
 
     fetching = (lambda done, total: progress(done, total or done)) if progress else None
     result = fetch_profile(kind, ident, client, fetching)
@@ -94,5 +93,6 @@ def import_profile(
             library = library._replace(settings=person.settings)
         owner = person.name if person is not None else None
         entries = [_entry(record, library.settings, owner) for record in result.records]
-        report = import_records(library, entries, f"{SOURCES[kind]} {ident}", allow_duplicates, progress)
+        shown = services()[kind].shown
+        report = import_records(library, entries, f"{shown} {ident}", allow_duplicates, progress)
     return ProfileReport(report, person, result.merged, list(result.failures))

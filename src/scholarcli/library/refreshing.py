@@ -10,6 +10,9 @@ and DOI and keeps the arXiv id.
 Counts (``refresh --citations``) go to citations.toml; a work whose count could not be fetched, or
 that the service does not know, keeps the count it had. The services are asked first, outside the
 library's lock; the lock is held only to write, and what is written is read again inside it.
+
+Both ask in batches where a service takes them (Crossref's and arXiv's records are read ahead; counts
+come a batch a request), several requests at once within each service's pace (fetch/pacing.py).
 """
 
 from __future__ import annotations
@@ -18,17 +21,17 @@ import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from scholarcli.errors import Problem, ScholarError
 from scholarcli.index import Progress
-from scholarcli.model import Citation, Settings, Work
+from scholarcli.model import EQUAL_CONTRIBUTION, Citation, Settings, Work
+from scholarcli.model.marks import marked
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import Filters, fold, pick, select, sort_works
 
 if TYPE_CHECKING:
     from scholarcli.fetch import FetchedWork
-    from scholarcli.fetch.citations import Source
     from scholarcli.fetch.http import Client
     from scholarcli.index import Library
 
@@ -80,6 +83,7 @@ class RefreshReport(NamedTuple):
     saved: list[str]
     problems: list[Problem]
     root: Path
+    interrupted: bool = False  # the user stopped it: what was looked up and saved before is all here
 
 
 def _selection(library: Library, filters: Filters, keys: Sequence[str]) -> list[Work]:
@@ -135,7 +139,8 @@ def _registry_venue(venue: str, settings: Settings) -> str:
 
 def _same(name: str, old: object, new: object, settings: Settings) -> bool:
     """Whether a fetched value says what the record says, as far as that field goes."""
-    from scholarcli.fetch.text import doi_key, title_key
+    from scholarcli.fetch.identify import doi_key
+    from scholarcli.fetch.service_text import title_key
 
     if isinstance(old, str) and isinstance(new, str):
         if name == "title":
@@ -153,15 +158,21 @@ def _same(name: str, old: object, new: object, settings: Settings) -> bool:
 
 
 def _authors(work: Work, fetched: list[str], record: dict[str, Any]) -> str | None:
-    """Take the fetched authors into ``record``; or keep the record's, and say why."""
+    """Take the fetched authors into ``record``, each mark on the same author; or keep the record's,
+    and say why."""
     by_folded = {fold(name): name for name in fetched}
-    missing = [name for name in work.equal_contribution if fold(name) not in by_folded]
+    marks = marked(work)
+    missing = list(dict.fromkeys(name for names in marks.values() for name in names if fold(name) not in by_folded))
     if missing:
-        return f"authors kept: the equal contributors {', '.join(missing)} are not among the fetched authors"
+        return f"authors kept: the marked authors {', '.join(missing)} are not among the fetched authors"
     record["authors"] = fetched
     record.pop("authors_truncated", None)  # a service lists every author
-    if work.equal_contribution:
-        record["equal_contribution"] = [by_folded[fold(name)] for name in work.equal_contribution]
+    for kind, names in marks.items():
+        moved = [by_folded[fold(name)] for name in names]
+        if kind == EQUAL_CONTRIBUTION:
+            record["equal_contribution"] = moved
+        else:
+            record["marks"][kind] = moved
     return None
 
 
@@ -226,11 +237,45 @@ def _refresh_one(work: Work, settings: Settings, client: Client) -> tuple[Refres
     return Refreshed(work.key, source, changes(work, record), described, tuple(notes)), record
 
 
-def _client(given: Client | None) -> contextlib.AbstractContextManager[Client]:
-    """The given client, left open for its owner; else a new one, closed when done."""
+def _client(
+    given: Client | None, jobs: int | None = None, rate: float | None = None
+) -> contextlib.AbstractContextManager[Client]:
+    """The given client, left open for its owner; else a new one (``jobs``, ``rate``: its pace), closed when done."""
     from scholarcli.library import fetching
 
-    return contextlib.nullcontext(given) if given is not None else fetching.make_client()
+    return contextlib.nullcontext(given) if given is not None else fetching.make_client(jobs, rate)
+
+
+LOOKUPS_AT_ONCE = 4  # works looked up at once; each service's gate keeps its own pace whatever this is
+
+
+def _looked_up(
+    works: Sequence[Work], library: Library, http: Client, jobs: int | None, progress: Progress | None
+) -> tuple[dict[str, tuple[Refreshed, dict[str, Any]] | str | None], bool]:
+    """Each work's lookup (None: nothing to look it up by; a string: why it failed), and whether it was interrupted.
+
+    Crossref's records of the works' DOIs are read ahead in batches first; then the works are looked
+    up ``jobs`` at once.
+    """
+    from scholarcli.fetch import FetchError, prefetch
+    from scholarcli.fetch.batches import each
+
+    def one(work: Work) -> tuple[Work, tuple[Refreshed, dict[str, Any]] | str | None]:
+        try:
+            return work, _refresh_one(work, library.settings, http)
+        except FetchError as error:
+            return work, str(error)
+
+    found: dict[str, tuple[Refreshed, dict[str, Any]] | str | None] = {}
+    try:
+        prefetch([wanted for work in works if (wanted := identifier(work))], http, jobs)
+        for work, result in each(works, one, jobs or LOOKUPS_AT_ONCE):
+            found[work.key] = result
+            if progress:
+                progress(len(found), len(works))
+    except KeyboardInterrupt:  # what was looked up is reported; nothing is saved
+        return found, True
+    return found, False
 
 
 def refresh_works(
@@ -240,61 +285,88 @@ def refresh_works(
     write: bool = False,
     progress: Progress | None = None,
     client: Client | None = None,
+    jobs: int | None = None,
+    rate: float | None = None,
 ) -> RefreshReport:
     """Look the selected works up again (those of ``keys``, or every one ``filters`` select); with
     ``write`` save what changed. A failure is reported against its work and the others go on."""
-    from scholarcli.fetch import FetchError
     from scholarcli.library import open_library
     from scholarcli.library.writing import writable_root
-    from scholarcli.model.validate import work_from_record
 
     if write:
         writable_root(explicit)  # the read-only sample refuses before anything is asked
     library = open_library(explicit)
     works = _selection(library, filters, keys)
+    with _client(client, jobs, rate) as http:
+        found, interrupted = _looked_up(works, library, http, jobs, progress)
     looked: list[Refreshed] = []
     skipped: list[str] = []
     failures: list[tuple[str, str]] = []
     planned: dict[str, tuple[Work, Work]] = {}
-    with _client(client) as http:
-        for done, work in enumerate(works, start=1):
-            try:
-                result = _refresh_one(work, library.settings, http)
-            except FetchError as error:
-                failures.append((work.key, str(error)))
-                result = None
-            else:
-                skipped += [work.key] if result is None else []
-            if result is not None:
-                new, problems = work_from_record(work.key, result[1], library.paths[work.key], library.known_people)
-                if new is None:
-                    failures.append((work.key, f"the fetched values make no valid record: {problems[0]}"))
-                    continue
-                looked.append(result[0])
-                if new != work:
-                    planned[work.key] = (work, new)
-            if progress:
-                progress(done, len(works))
-    saved, unsaved = _save(library.root, planned) if write else ([], [])
-    return RefreshReport(looked, skipped, failures + unsaved, saved, library.problems, library.root)
+    for work in works:  # reported in the selection's order, whatever order the answers came in
+        if work.key not in found:  # not looked up before an interrupt
+            continue
+        result = found[work.key]
+        if result is None or isinstance(result, str):
+            skipped += [work.key] if result is None else []
+            failures += [(work.key, result)] if isinstance(result, str) else []
+            continue
+        new = _checked(work, result[1], library)
+        if isinstance(new, str):
+            failures.append((work.key, new))
+            continue
+        looked.append(result[0])
+        if new != work:
+            planned[work.key] = (work, new)
+    saved, unsaved, stopped = _save(library.root, planned) if write and not interrupted else ([], [], False)
+    done_with = (looked, skipped, failures + unsaved, saved, library.problems, library.root)
+    return RefreshReport(*done_with, interrupted=interrupted or stopped)
 
 
-def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Save each refreshed work whose record is still what was refreshed; the others are failures."""
+def _checked(work: Work, record: dict[str, Any], library: Library) -> Work | str:
+    """The refreshed work, checked as its file would be read (valid, within a record's size); else why not."""
+    from scholarcli.errors import InvalidRecord
+    from scholarcli.model.validate import work_from_record
+    from scholarcli.store.records import validated
+
+    relative = library.paths[work.key]
+    new, problems = work_from_record(work.key, record, relative, library.known)
+    if new is None:
+        return f"the fetched values make no valid record: {problems[0]}"
+    try:
+        validated(new, relative, library.known)
+    except InvalidRecord as error:
+        return f"the fetched values make no valid record: {error.problems[0]}"
+    return new
+
+
+def _save(root: Path, planned: Mapping[str, tuple[Work, Work]]) -> tuple[list[str], list[tuple[str, str]], bool]:
+    """Save each refreshed work whose record is still what was refreshed; the others are failures.
+    An interrupt, held while a record is saved, stops the saving: whether it did is the third value."""
+    from scholarcli.errors import InvalidRecord
     from scholarcli.library.writing import locked
+    from scholarcli.store.fileio import interrupts_deferred
     from scholarcli.store.records import save
 
     saved: list[str] = []
     failures: list[tuple[str, str]] = []
     with locked(root) as current:
         now = {work.key: work for work in current.works}
-        for key, (before, after) in planned.items():
-            if now.get(key) != before:
-                failures.append((key, "changed or removed while it was refreshed; not saved (refresh it again)"))
-                continue
-            save(root, current.paths[key], after, current.known_people, overwrite=True)
-            saved.append(key)
-    return saved, failures
+        try:
+            for key, (before, after) in planned.items():
+                if now.get(key) != before:
+                    failures.append((key, "changed or removed while it was refreshed; not saved (refresh it again)"))
+                    continue
+                with interrupts_deferred():
+                    try:
+                        save(root, current.paths[key], after, current.known, overwrite=True)
+                    except InvalidRecord as error:  # library.toml's people changed meanwhile, say
+                        failures.append((key, f"not saved: {error}"))
+                        continue
+                    saved.append(key)
+        except KeyboardInterrupt:
+            return saved, failures, True
+    return saved, failures, False
 
 
 class CitationsReport(NamedTuple):
@@ -307,6 +379,7 @@ class CitationsReport(NamedTuple):
     path: Path | None  # citations.toml, when it was written
     problems: list[Problem]
     root: Path
+    interrupted: bool = False  # stopped before anything was written; what was fetched is in the cache
 
 
 def _stored_counts(root: Path) -> dict[str, Citation]:
@@ -329,8 +402,16 @@ def refresh_citations(
     source: str = "openalex",
     progress: Progress | None = None,
     client: Client | None = None,
+    jobs: int | None = None,
+    rate: float | None = None,
 ) -> CitationsReport:
-    """Fetch the selected works' citation counts from ``source`` and store them in citations.toml."""
+    """Fetch the selected works' citation counts from ``source`` and store them in citations.toml.
+
+    The works are asked for in batches, ``jobs`` at once and ``rate`` a second (default: the
+    service's own limits). An
+    interrupt stops the run before anything is written; what was fetched is kept in the response
+    cache, so that the next run asks only for the rest.
+    """
     from scholarcli.fetch import fetch_citations
     from scholarcli.library import open_library
     from scholarcli.library.writing import writable_root
@@ -341,23 +422,20 @@ def refresh_citations(
     library = open_library(explicit)
     works = _selection(library, filters, keys)
     _stored_counts(root)  # a broken file is refused before anything is asked
-    fetched: dict[str, Citation] = {}
-    unmatched: list[str] = []
-    failures: list[tuple[str, str]] = []
-    with _client(client) as http:
-        for done, work in enumerate(works, start=1):  # one at a time, to report progress
-            result = fetch_citations([work], cast("Source", source), http)  # an unknown source is its FetchError
-            fetched.update(
-                {key: Citation(found.count, found.source, found.date) for key, found in result.counts.items()}
-            )
-            unmatched += result.unmatched
-            failures += list(result.failures.items())
-            if progress:
-                progress(done, len(works))
+    with _client(client, jobs, rate) as http:
+        try:
+            told = (lambda done, total: progress(done, total or done)) if progress else None
+            result = fetch_citations(works, source, http, told, jobs)  # an unknown source is its FetchError
+        except KeyboardInterrupt:
+            return CitationsReport(source, {}, [], [], None, library.problems, root, interrupted=True)
+    fetched = {key: Citation(found.count, found.source, found.date) for key, found in result.counts.items()}
     path = None
     with write_lock(root):  # read again inside the lock: another process may have written since
         previous = _stored_counts(root)
         if fetched:
             path = write_citations(root, {**previous, **fetched})
-    counted = {key: (previous.get(key), count) for key, count in fetched.items()}
+    order = {work.key: at for at, work in enumerate(works)}  # the selection's order, whatever order answers came in
+    counted = {key: (previous.get(key), fetched[key]) for key in sorted(fetched, key=order.__getitem__)}
+    failures = sorted(result.failures.items(), key=lambda item: order[item[0]])
+    unmatched = sorted(result.unmatched, key=order.__getitem__)
     return CitationsReport(source, counted, unmatched, failures, path, library.problems, root)

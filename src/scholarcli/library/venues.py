@@ -213,9 +213,9 @@ def fix_venues(explicit: Path | None) -> list[Fixed]:
             if link is not None:
                 changed.append((Fixed(library.paths[work.key], link), work._replace(**link.changes)))
         for fixed, work in changed:
-            validated(work, fixed.path, library.known_people)
+            validated(work, fixed.path, library.known)
         for fixed, work in changed:
-            save(root, fixed.path, work, library.known_people, overwrite=True)
+            save(root, fixed.path, work, library.known, overwrite=True)
     return [fixed for fixed, _ in changed]
 
 

@@ -47,7 +47,7 @@ def validated_work(library: Library, key: str, raw: dict[str, Any], where: str |
     from scholarcli.model.validate import work_from_record
 
     location = where or new_record_path(str(raw.get("type")), key, set(library.paths.values()))
-    work, problems = work_from_record(key, raw, location, library.known_people)
+    work, problems = work_from_record(key, raw, location, library.known)
     if work is None:
         raise InvalidRecord(problems)
     return work

@@ -34,6 +34,7 @@ class Kind(Enum):
     BOOL = "true or false"
     STR_LIST = "a list of strings"
     STR_TABLE = "a table of strings"
+    STR_LIST_TABLE = "a table of lists of strings"
     DATE = "a date (YYYY-MM-DD)"
 
 
@@ -45,6 +46,7 @@ FIELD_KINDS: dict[str, Kind] = {
     "authors": Kind.STR_LIST,
     "authors_truncated": Kind.BOOL,
     "equal_contribution": Kind.STR_LIST,
+    "marks": Kind.STR_LIST_TABLE,
     "people": Kind.STR_LIST,
     "venue": Kind.STR,
     "track": Kind.STR,
@@ -94,6 +96,9 @@ class Work(NamedTuple):
     authors: tuple[str, ...] = ()
     authors_truncated: bool = False
     equal_contribution: tuple[str, ...] = ()
+    # The other marks after authors' names, by the kind library.toml declares (corresponding author,
+    # student, ...): kind -> the marked authors. One shared empty mapping, never changed.
+    marks: Mapping[str, tuple[str, ...]] = {}
     people: tuple[str, ...] = ()
     venue: str | None = None
     track: str | None = None
@@ -148,8 +153,14 @@ class Work(NamedTuple):
                 continue
             if isinstance(value, tuple):
                 record[name] = list(value)
-            elif isinstance(value, Mapping):
-                record[name] = dict(value)
+            elif isinstance(
+                value, Mapping
+            ):  # a table of strings, or of lists of names (marks: an empty one says nothing)
+                table = {
+                    key: list(item) if isinstance(item, tuple) else item for key, item in value.items() if item != ()
+                }
+                if table:
+                    record[name] = table
             else:
                 record[name] = value
         return record
@@ -221,6 +232,7 @@ class Mark(NamedTuple):
 
 
 DEFAULT_EQUAL_MARK = Mark(symbol="*", legend="equal contribution")
+EQUAL_CONTRIBUTION = "equal_contribution"  # the kind of mark every library has: a field of its own
 
 
 class Settings(NamedTuple):
@@ -229,10 +241,18 @@ class Settings(NamedTuple):
     schema: int
     people: tuple[Person, ...] = ()
     equal_contribution: Mark = DEFAULT_EQUAL_MARK
+    # The other kinds of marks library.toml declares, in its order (corresponding author, student,
+    # ...): the kinds a record's ``marks`` may name. One shared empty mapping, never changed.
+    marks: Mapping[str, Mark] = {}
     venues: Mapping[str, Venue] = {}  # library.toml's own; one shared empty mapping, never changed
     # The registry's entry (None: free text) of each venue the works name, as the index found it
     # when it read them: venue() answers from it without reading the bundled registry.
     known_venues: Mapping[str, Venue | None] = {}
+
+    @property
+    def all_marks(self) -> dict[str, Mark]:
+        """Every kind of mark, equal contribution first, then library.toml's others in its order."""
+        return {EQUAL_CONTRIBUTION: self.equal_contribution, **self.marks}
 
     @property
     def registry(self) -> Mapping[str, Venue]:
@@ -249,6 +269,19 @@ class Settings(NamedTuple):
         if name in self.known_venues:
             return self.known_venues[name]
         return self.registry.get(name)
+
+
+class Known(NamedTuple):
+    """What library.toml declares that a record may name: its people, by every name and variant
+    (``people``), and its kinds of marks (``marks``)."""
+
+    people: frozenset[str] = frozenset()
+    marks: frozenset[str] = frozenset()
+
+
+def known_to(settings: Settings) -> Known:
+    """What records of a library with these settings may name."""
+    return Known(frozenset(name for person in settings.people for name in person.all_names), frozenset(settings.marks))
 
 
 SCHEMA_VERSION = 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from scholarcli.model import Citation, Mark, Settings, Work
+from scholarcli.model import Citation, Settings, Work
+from scholarcli.model.marks import author_marks, legend_text, legends, symbols
+from scholarcli.model.marks import is_marked as is_marked_work
 from scholarcli.model.markup import is_marked, plain
-from scholarcli.model.names import display_name
+from scholarcli.model.names import display_name, source_names
 
 # English whatever the locale (calendar.month_abbr follows LC_TIME), and no calendar import.
 MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -14,6 +16,8 @@ def shown(work: Work) -> Work:
     """The work as displays show it: the title's and names' record markup dropped (``{F}ourier`` ->
     ``Fourier``, ``de Las Casas, Diego`` -> ``Diego de Las Casas``); most works are shown as they are."""
     title = plain(work.title)
+    if not work.authors and work.extra and "author" in work.extra:  # a list kept as written: its names
+        work = work._replace(authors=tuple(source_names(work.extra["author"])))
     if not any(is_marked(name) or "," in name for name in work.authors):
         return work if title is work.title else work._replace(title=title)
     names = {name: display_name(name) for name in work.authors}
@@ -21,21 +25,21 @@ def shown(work: Work) -> Work:
         title=title,
         authors=tuple(names[name] for name in work.authors),
         equal_contribution=tuple(names.get(name, name) for name in work.equal_contribution),
+        marks={kind: tuple(names.get(name, name) for name in marked) for kind, marked in work.marks.items()},
     )
 
 
-def marked_authors(work: Work, mark: Mark) -> list[str]:
-    """Author names as shown, each equal contributor followed by the mark's symbol."""
-    work = shown(work)
-    if not work.equal_contribution:  # most works: a list of 10,000 need not build 10,000 sets
-        return list(work.authors)
-    equal = set(work.equal_contribution)
-    return [f"{name}{mark.symbol}" if name in equal else name for name in work.authors]
+def marked_authors(work: Work, settings: Settings) -> list[str]:
+    """Author names as shown, each followed by the symbols of its marks (``Rao Fu*†``)."""
+    names = shown(work).authors
+    if not is_marked_work(work):  # most works: a list of 10,000 need not look at each name
+        return list(names)
+    return [name + symbols(marks) for name, marks in zip(names, author_marks(work, settings), strict=True)]
 
 
-def authors_text(work: Work, mark: Mark) -> str:
+def authors_text(work: Work, settings: Settings) -> str:
     """``Yash Goel*, Ayan Sengupta*, Tanmoy Chakraborty``, with ``et al.`` if truncated."""
-    text = ", ".join(marked_authors(work, mark))
+    text = ", ".join(marked_authors(work, settings))
     if work.authors_truncated:
         text = f"{text} et al." if text else "et al."
     return text
@@ -81,16 +85,11 @@ def date_text(work: Work) -> str:
     return iso_date(work) or ""
 
 
-def has_equal_contribution(works: list[Work]) -> bool:
-    return any(work.equal_contribution for work in works)
-
-
 def details(work: Work, settings: Settings, citation: Citation | None = None) -> list[tuple[str, str]]:
     """Every field of a work as (label, text) pairs, in the order `show` prints them, and its count."""
-    mark = settings.equal_contribution
     pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", plain(work.title))]
-    if work.authors or work.authors_truncated:
-        pairs.append(("Inventors" if work.is_patent else "Authors", authors_text(work, mark)))
+    if authors := authors_text(work, settings):  # a list kept as written too: its names, read leniently
+        pairs.append(("Inventors" if work.is_patent else "Authors", authors))
     if work.people:
         pairs.append(("People", ", ".join(work.people)))
     if venue := venue_long(work, settings):
@@ -124,6 +123,6 @@ def details(work: Work, settings: Settings, citation: Citation | None = None) ->
         pairs.append((f"Extra ({name})", value))
     if work.abstract:
         pairs.append(("Abstract", work.abstract))
-    if work.equal_contribution:
-        pairs.append(("Legend", f"{mark.symbol} {mark.legend}"))
+    if used := legends([work], settings):
+        pairs.append(("Legend", legend_text(used)))
     return pairs

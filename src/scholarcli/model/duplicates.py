@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from scholarcli.model import Work
 from scholarcli.model.markup import plain
+from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.names import split_name
 from scholarcli.model.query import fold, words
 
@@ -102,3 +103,84 @@ class DuplicateIndex:
     def _add(self, key: str, found: list[tuple[str, str]]) -> None:
         for identity in found:
             self.seen.setdefault(identity, key)
+
+
+# Fields that make sense only together: a merge takes each group whole from one record (KEEP's
+# authors with OTHER's equal contribution or marks could name someone who is no author).
+_GROUPS = (
+    ("type", "bibtex_type"),
+    ("authors", "authors_truncated", "equal_contribution", "marks"),
+    ("year", "month", "day"),
+    ("venue", "track", "extra.journal", "extra.journaltitle", "extra.booktitle"),
+)
+_TABLES = ("links", "extra", "macros")
+
+
+def fields(work: Work) -> dict[str, object]:
+    """The work's fields by name, each table's entries as ``extra.number``; the key and ids aside."""
+    flat: dict[str, object] = {}
+    for name, value in work.to_record().items():
+        if name in _TABLES:
+            flat.update({f"{name}.{inner}": text for inner, text in value.items() if (name, inner) != ("extra", "ids")})
+        else:
+            flat[name] = value
+    return flat
+
+
+def _units(names: Iterable[str]) -> list[tuple[str, ...]]:
+    """The groups, then each other field alone."""
+    grouped = {name for group in _GROUPS for name in group}
+    return [*_GROUPS, *((name,) for name in dict.fromkeys(names) if name not in grouped)]
+
+
+class Comparison(NamedTuple):
+    """What OTHER says beside KEEP: fields KEEP lacks, and fields both have with other values."""
+
+    added: list[str]
+    conflicts: list[str]
+
+
+def _sides(keep: Work, other: Work) -> Iterator[tuple[dict[str, object], dict[str, object], str]]:
+    """For each unit (a group, or a field alone): KEEP's fields in it, OTHER's, and how they
+    stand: "same", "keep" (KEEP says all OTHER says, and more), "other" (the reverse) or "conflict"."""
+    mine, theirs = fields(keep), fields(other)
+    for unit in _units([*mine, *theirs]):
+        ours = {name: mine[name] for name in unit if name in mine}
+        others = {name: theirs[name] for name in unit if name in theirs}
+        if ours == others:
+            yield ours, others, "same"
+        elif ours.items() >= others.items():
+            yield ours, others, "keep"
+        elif ours.items() <= others.items():
+            yield ours, others, "other"
+        else:
+            yield ours, others, "conflict"
+
+
+def compare(keep: Work, other: Work) -> Comparison:
+    added, conflicts = [], []
+    for ours, others, stand in _sides(keep, other):
+        if stand == "other":
+            added += [name for name in others if name not in ours]
+        elif stand == "conflict":
+            conflicts += [name for name in {**ours, **others} if ours.get(name) != others.get(name)]
+    return Comparison(added, conflicts)
+
+
+def merged_record(keep: Work, other: Work, prefer_other: bool = False) -> dict[str, object]:
+    """KEEP's record with what OTHER adds; a conflicting group is KEEP's (OTHER's with
+    ``prefer_other``). OTHER's key and its own other keys become KEEP's other keys (ids)."""
+    chosen: dict[str, object] = {}
+    for ours, others, stand in _sides(keep, other):
+        chosen.update(others if stand == "other" or (stand == "conflict" and prefer_other) else ours)
+    record: dict[str, object] = {}
+    tables: dict[str, dict[str, object]] = {}
+    for name, value in chosen.items():
+        table, _, inner = name.partition(".")
+        if inner and table in _TABLES:
+            tables.setdefault(table, {})[inner] = value
+        else:
+            record[name] = value
+    ids = [alias for alias in dict.fromkeys([*aliases(keep), other.key, *aliases(other)]) if alias != keep.key]
+    tables.setdefault("extra", {})["ids"] = ", ".join(ids)
+    return {**record, **tables}

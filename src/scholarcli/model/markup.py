@@ -50,7 +50,8 @@ FORMATTING = frozenset(
         "tt", "ttfamily", "textrm", "rm", "textsf", "sf", "textsl", "sl", "textup", "textnormal", "mathrm",
         "mathit", "mathbf", "mathsf", "mathtt", "mathcal", "mathbb", "text", "mbox", "hbox", "uppercase",
         "lowercase", "MakeUppercase", "MakeLowercase", "mkbibemph", "mkbibquote", "enquote", "mkbibitalic",
-        "mkbibbold", "relax", "noopsort", "ensuremath", "protect", "url", "nolinkurl",
+        "mkbibbold", "relax", "noopsort", "ensuremath", "protect", "url", "nolinkurl", "textsuperscript",
+        "textsubscript",
     )
 )  # fmt: skip
 

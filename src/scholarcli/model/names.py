@@ -9,6 +9,8 @@ braces are BibTeX's, and displays show ``display_name``.
 
 from __future__ import annotations
 
+import re
+
 from scholarcli.model.markup import is_one_group, plain
 from scholarcli.model.named_tuple import NamedTuple
 
@@ -150,6 +152,30 @@ def display_name(name: str) -> str:
     first, von, last, jr = bibtex_parts(name)
     shown = " ".join(part for part in (first, von, last) if part)
     return plain(f"{shown}, {jr}" if jr else shown)
+
+
+# What a lenient reading of a kept author list drops: LaTeX's accents and commands, braces, math, and
+# the marks typed into names (formats/name_marks.py).
+_NOT_NAME = re.compile(r"\\[`'^\"~=.]|\\[uvHcdbtk](?![A-Za-z])|\\[A-Za-z]+|[{}$*∗†‡§¶‖^#+]")
+
+
+def source_names(author: str) -> list[str]:
+    """The names of an author list an import kept as BibTeX source (bibtex would misread it, and it
+    reads more than one way), read leniently, to show them and to find a person among them: parted
+    at "and", whole names parted at commas where each part has two words or more, ``Family, Given``
+    turned round, pairs of ``Family, Given`` parted, marks and LaTeX dropped."""
+    names = []
+    for piece in re.split(r"\s+and\s+", _NOT_NAME.sub("", author), flags=re.IGNORECASE):
+        parts = [" ".join(part.split()) for part in piece.split(",") if part.strip()]
+        if len(parts) > 1 and all(len(part.split()) > 1 for part in parts):
+            names += parts
+        elif len(parts) == 1:
+            names += [] if parts[0].lower() == "others" else parts
+        else:
+            names += [
+                f"{given} {family}".strip() for family, given in zip(parts[::2], [*parts[1::2], ""], strict=False)
+            ]
+    return names
 
 
 def exported_parts(name: str) -> NameParts:

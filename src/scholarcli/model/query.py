@@ -10,6 +10,7 @@ from functools import lru_cache
 from scholarcli.errors import ScholarError, UnknownKey, UnknownPerson
 from scholarcli.model import Citation, Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
+from scholarcli.model.names import source_names
 
 SORT_FIELDS = ("year", "title", "venue", "key", "citations")
 _NEWEST_FIRST_READS = ("year", "month", "day", "key")
@@ -100,7 +101,7 @@ FILTER_READS: dict[str, tuple[str, ...]] = {
     "years": ("year",),
     "type": ("type",),
     "author": ("authors",),
-    "person": ("authors", "people"),
+    "person": ("authors", "people", "extra"),  # extra: an author list kept as written
     "search": ("title", "abstract", "authors"),
     "tag": ("tags",),
     "selected": ("selected",),
@@ -127,9 +128,13 @@ def find_person(settings: Settings, name: str) -> Person:
 
 
 def belongs_to(work: Work, person: Person) -> bool:
-    """A person's work: they are among its authors, or the record names them in ``people``."""
+    """A person's work: they are among its authors, or the record names them in ``people``, or, for a
+    work whose author list an import kept as written (one bibtex would misread), among its names."""
     names = {fold(n) for n in person.all_names}
-    return any(fold(a) in names for a in work.authors) or any(fold(p) in names for p in work.people)
+    if any(fold(a) in names for a in work.authors) or any(fold(p) in names for p in work.people):
+        return True
+    kept = work.extra.get("author") if work.extra and not work.authors else None
+    return kept is not None and any(fold(name) in names for name in source_names(kept))
 
 
 def _venue_matcher(settings: Settings, query: str) -> Callable[[Work], bool]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Mapping
+import unicodedata
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from scholarcli.errors import Problem
 from scholarcli.model import (
+    DEFAULT_EQUAL_MARK,
+    EQUAL_CONTRIBUTION,
     FIELD_KINDS,
     PATENT_STATUSES,
     REQUIRED_FIELDS,
@@ -17,6 +20,7 @@ from scholarcli.model import (
     WORK_TYPES,
     Citation,
     Kind,
+    Known,
     Mark,
     Person,
     RecordedMetrics,
@@ -46,6 +50,7 @@ WINDOWS_RESERVED = frozenset(
 MAX_KEY_LENGTH = 200
 # What BibTeX and biber read as an entry type or a field name.
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_:.+-]*")
+MAX_COUNT = 2**63 - 1  # TOML 1.0's largest integer: tomllib reads larger ones, other readers refuse them
 KEY_RULE = (
     f"no white space, none of , {{ }} ( ) \" = # % ' \\ ~, no control character or noncharacter, "
     f"at most {MAX_KEY_LENGTH} characters"
@@ -77,7 +82,11 @@ def portable_stem(key: str) -> str:
         return key
     stem = re.sub(r"[^A-Za-z0-9_.+-]+", "_", key).strip("._") or "key"
     stem = re.sub(r"\.\.+", ".", stem)[:MAX_KEY_LENGTH]
-    return stem if is_portable_stem(stem) else f"{stem}_"
+    if is_portable_stem(stem):
+        return stem
+    # A name Windows reserves, whatever follows its first dot ("con", "nul.tar.gz"): "con_", "nul_.tar.gz".
+    first, dot, rest = stem.partition(".")
+    return f"{first}_{dot}{rest}"[:MAX_KEY_LENGTH]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -98,6 +107,7 @@ def _text_problem(value: object) -> str | None:
     else:
         texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
         broken = any(isinstance(text, str) and _not_text(text) for text in texts)
+        broken = broken or any(_text_problem(text) for text in texts if isinstance(text, list))
     return "holds bytes that are not UTF-8 text" if broken else None
 
 
@@ -159,6 +169,13 @@ def _check_kind(value: object, kind: Kind) -> str | None:
                     return f"item {index + 1} should be a string, not {_type_name(item)}"
             return None
         ok = False
+    elif kind is Kind.STR_LIST_TABLE:
+        if isinstance(value, dict):
+            for name, items in value.items():
+                if reason := _check_kind(items, Kind.STR_LIST):
+                    return f"{name}: {reason}"
+            return None
+        ok = False
     else:
         if isinstance(value, dict):
             for name, item in value.items():
@@ -176,6 +193,22 @@ def _macro_problems(macros: Mapping[str, str]) -> list[tuple[str, str]]:
             found.append(("macros", f'"{name}" is not a field name (letters, digits, _ : . + -)'))
         elif wrong := bibtex_expression_problem(value):
             found.append(("macros", f"{name} {wrong} (macros holds BibTeX values as BibTeX writes them)"))
+    return found
+
+
+# What a kind of mark is called: a TOML bare key, and a name biblatex's annotations and CSL-JSON's
+# ``custom`` can carry as it is.
+MARK_KIND = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def _mark_problems(marks: Mapping[str, list[str]], authors: list[str]) -> list[tuple[str, str]]:
+    """Each marked name must be an author; equal contribution has its own field."""
+    found = []
+    for kind, names in marks.items():
+        if kind == EQUAL_CONTRIBUTION:
+            found.append(("marks", "equal contribution has a field of its own: equal_contribution = [...]"))
+            continue
+        found += [(f"marks.{kind}", f'"{name}" is not one of the authors') for name in names if name not in authors]
     return found
 
 
@@ -199,6 +232,7 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
     for name in raw.get("equal_contribution", []):
         if name not in authors:
             found.append(("equal_contribution", f'"{name}" is not one of the authors'))
+    found += _mark_problems(raw.get("marks", {}), authors)
     found += _date_problems(raw)
     bibtex_type = raw.get("bibtex_type")
     if bibtex_type is not None and not IDENTIFIER.fullmatch(bibtex_type):
@@ -231,6 +265,7 @@ _PLAIN: dict[Kind, Callable[[Any], bool]] = {
     Kind.STR_TABLE: lambda table: (
         type(table) is dict and all(type(item) is str for item in table.values()) and _is_text("".join(table.values()))
     ),
+    Kind.STR_LIST_TABLE: lambda table: type(table) is dict and all(map(_PLAIN[Kind.STR_LIST], table.values())),
 }
 
 
@@ -242,14 +277,18 @@ def _is_text(value: str) -> bool:
 _PLAIN_BY_FIELD = {name: _PLAIN[kind] for name, kind in FIELD_KINDS.items() if kind in _PLAIN}
 
 
+NOTHING_KNOWN = Known()  # no people and no marks but equal contribution: a record on its own
+
+
 def work_from_record(
-    key: str, raw: Mapping[str, Any], path: str, known_people: Collection[str]
+    key: str, raw: Mapping[str, Any], path: str, known: Known = NOTHING_KNOWN
 ) -> tuple[Work | None, list[Problem]]:
     """Validate one record; return the work (None if any problem) and every problem found.
 
     ``key`` is the file name's; a ``key`` the record states is the work's key instead.
 
-    ``known_people`` are the names and variants of library.toml's people, which ``people`` may name.
+    ``known`` is what library.toml declares: the names and variants of its people, which ``people``
+    may name, and its kinds of marks, which ``marks`` may name.
     """
     problems: list[Problem] = []
 
@@ -285,13 +324,20 @@ def work_from_record(
     for field_name, message in _semantic_problems(values):
         problem(field_name, message)
     for name in values.get("people", []):
-        if name not in known_people:
+        if name not in known.people:
             problem("people", f'"{name}" is not one of the people in library.toml')
+    for kind in values.get("marks", {}):
+        if kind not in known.marks and kind != EQUAL_CONTRIBUTION:
+            declared = ", ".join(sorted(known.marks)) or "none but equal_contribution"
+            problem(f"marks.{kind}", f'"{kind}" is not a mark of library.toml (its marks: {declared}); declare'
+                    f' [marks.{kind}] there with a symbol and a legend')  # fmt: skip
     if problems:
         return None, problems
     converted: dict[str, Any] = {
         name: tuple(value) if isinstance(value, list) else value for name, value in values.items()
     }
+    if "marks" in converted:
+        converted["marks"] = {kind: tuple(names) for kind, names in converted["marks"].items()}
     return Work(key=key, **converted), []
 
 
@@ -316,9 +362,9 @@ def settings_from_toml(raw: Mapping[str, Any], path: str = "library.toml") -> tu
     elif schema > SCHEMA_VERSION:
         problem("schema", f"version {schema} is newer than this scholar understands ({SCHEMA_VERSION})")
     people = _people(raw.get("people", []), problem)
-    mark = _equal_mark(raw.get("marks", {}), problem)
+    equal, marks = _marks(raw.get("marks", {}), problem)
     venues = _venues(raw.get("venues", {}), problem)
-    settings = Settings(schema=schema, people=tuple(people), equal_contribution=mark, venues=venues)
+    settings = Settings(schema=schema, people=tuple(people), equal_contribution=equal, marks=marks, venues=venues)
     return settings, problems
 
 
@@ -376,18 +422,64 @@ def _recorded_metrics(where: str, raw: object, problem: _Report) -> RecordedMetr
     return RecordedMetrics(**values)
 
 
-def _equal_mark(marks: object, problem: _Report) -> Mark:
-    mark = Mark(symbol="*", legend="equal contribution")
-    equal = marks.get("equal_contribution", {}) if isinstance(marks, dict) else None
-    if not isinstance(equal, dict):
-        problem("marks.equal_contribution", 'should be a table with symbol = "*" and legend = "..."')
-        return mark
-    symbol = equal.get("symbol", mark.symbol)
-    legend = equal.get("legend", mark.legend)
-    if isinstance(symbol, str) and isinstance(legend, str) and symbol:
+def _marks(raw: object, problem: _Report) -> tuple[Mark, dict[str, Mark]]:
+    """``[marks.KIND]`` tables: equal contribution (``*`` unless it says otherwise) and the other kinds,
+    each with a symbol of its own."""
+    if not isinstance(raw, dict):
+        problem("marks", "should be a table of marks ([marks.KIND] with a symbol and a legend)")
+        return DEFAULT_EQUAL_MARK, {}
+    found: dict[str, Mark] = {}
+    for kind, entry in raw.items():
+        mark = _mark(f"marks.{kind}", entry, DEFAULT_EQUAL_MARK if kind == EQUAL_CONTRIBUTION else None, problem)
+        if mark is None:
+            continue
+        if not MARK_KIND.fullmatch(kind):
+            problem(f"marks.{kind}", "a kind of mark is named with letters, digits, _ and -, a letter first")
+        elif clash := next((other for other, known in found.items() if known.symbol == mark.symbol), None):
+            problem(
+                f"marks.{kind}", f'"{mark.symbol}" is the symbol of marks.{clash}: a reader could not tell them apart'
+            )
+        else:
+            found[kind] = mark
+    equal = found.pop(EQUAL_CONTRIBUTION, DEFAULT_EQUAL_MARK)
+    if clash := next((kind for kind, mark in found.items() if mark.symbol == equal.symbol), None):
+        problem(
+            f"marks.{clash}",
+            f'"{equal.symbol}" is the symbol of equal contribution: a reader could not tell them apart',
+        )
+        del found[clash]
+    return equal, found
+
+
+MAX_SYMBOL = 3  # characters a mark's symbol may have: "*", "†", "**"
+# Characters no symbol may hold: the al-folio export types the symbol into the name as it is, where
+# these would end the name or the field ({ } \ , ;), or be HTML or LaTeX to the site (< > & % $ ~ _),
+# or a quote or an equals sign of the field's syntax.
+UNSAFE = "{}\\,;<>&%$~_\"'=@"
+
+
+def _mark(where: str, entry: object, default: Mark | None, problem: _Report) -> Mark | None:
+    """One ``[marks.KIND]``: a symbol of punctuation or symbol characters (an import strips it from
+    names, so a letter would cut names short), and a legend."""
+    if not isinstance(entry, dict):
+        problem(where, 'should be a table with symbol = "..." and legend = "..."')
+        return None
+    unknown = sorted(set(entry) - {"symbol", "legend"})
+    symbol = entry.get("symbol", default.symbol if default else None)
+    legend = entry.get("legend", default.legend if default else None)
+    if unknown:
+        problem(where, f"unknown field {unknown[0]} (known: symbol, legend)")
+    elif not (isinstance(symbol, str) and isinstance(legend, str) and symbol and legend.strip()):
+        problem(where, "symbol and legend should be non-empty strings")
+    elif len(symbol) > MAX_SYMBOL or not all(unicodedata.category(c)[0] in "PS" and c not in UNSAFE for c in symbol):
+        problem(
+            where,
+            f'the symbol "{symbol}" should be one to {MAX_SYMBOL} punctuation or symbol characters (* † ‡ ^ # §),'
+            f" none of {' '.join(UNSAFE)}",
+        )
+    else:
         return Mark(symbol=symbol, legend=legend)
-    problem("marks.equal_contribution", "symbol and legend should be non-empty strings")
-    return mark
+    return None
 
 
 def _venues(raw_venues: object, problem: _Report) -> dict[str, Venue]:
@@ -454,6 +546,8 @@ def _citation_problem(key: str, entry: object) -> str | None:
     count, source, date = entry["count"], entry["source"], entry["date"]
     if type(count) is not int or count < 0:
         return f"count should be a whole number of at least 0, not {count!r}"
+    if count > MAX_COUNT:
+        return f"count should be at most {MAX_COUNT} (the largest integer TOML holds), not {count}"
     if not isinstance(source, str) or not source.strip():
         return "source should name the service the count came from"
     if _check_kind(date, Kind.DATE):

@@ -19,9 +19,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from scholarcli.errors import Problem
+from scholarcli.errors import InvalidRecord, Problem
 from scholarcli.model import Citation
-from scholarcli.store.records import CITATIONS_FILE, read_toml
+from scholarcli.store.records import CITATIONS_FILE, parse_toml, read_toml
 
 # About 80 bytes a work, so room for several hundred thousand works; a larger file is no such list.
 MAX_CITATIONS_BYTES = 64 << 20
@@ -53,9 +53,29 @@ def citations_text(counts: Mapping[str, Citation]) -> str:
 
 
 def write_citations(root: Path, counts: Mapping[str, Citation]) -> Path:
-    """Replace citations.toml atomically with ``counts``; the caller holds the library's lock."""
+    """Replace citations.toml atomically with ``counts``; the caller holds the library's lock.
+
+    The text is read back first as a reading command reads the file (size, TOML, every entry), and
+    InvalidRecord names what it would refuse: a file with a broken entry would fail every listing.
+    """
     from scholarcli.store.fileio import write_atomic
 
     path = root / CITATIONS_FILE
-    write_atomic(path, citations_text(counts))
+    text = citations_text(counts)
+    problems = _problems_of(text.encode("utf-8"))
+    if problems:
+        raise InvalidRecord(problems)
+    write_atomic(path, text)
     return path
+
+
+def _problems_of(data: bytes) -> list[Problem]:
+    """What reading citations.toml with these bytes would report."""
+    from scholarcli.model.validate import citations_from_toml
+
+    if len(data) > MAX_CITATIONS_BYTES:
+        return [Problem(CITATIONS_FILE, "", f"{len(data):,} bytes, more than the {MAX_CITATIONS_BYTES:,} it may have")]
+    raw, error = parse_toml(data)
+    if raw is None:
+        return [Problem(CITATIONS_FILE, "", error or "unreadable")]
+    return citations_from_toml(raw, CITATIONS_FILE)[1]

@@ -1,4 +1,10 @@
-"""Writing files so that a reader never sees half of one: temp file, fsync, rename."""
+"""Writing files so that a reader never sees half of one: temp file, fsync, rename.
+
+Only a regular file is ever replaced. A symbolic link is followed and its target replaced, so the
+link is kept; anything else at a path (a folder, a FIFO, a device, a socket) is refused, except
+where the user names the output (``write_output``): a FIFO, a character device (``/dev/null``, a
+terminal) and an open descriptor (``/dev/stdout``) are written into, never replaced.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +20,122 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from scholarcli.errors import ScholarError, WriteFailed
+from scholarcli.model.named_tuple import NamedTuple
+
+_KINDS = {stat.S_ISREG: "a regular file", stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO",
+          stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket",
+          stat.S_ISLNK: "a symbolic link"}  # fmt: skip
 
 
-def check_directory(path: Path) -> None:
-    """Fail early, before any work, when ``path`` cannot be created where it is."""
-    if not path.parent.is_dir():
-        raise ScholarError(f"cannot write {path}: the directory {path.parent} does not exist")
+def kind_of(mode: int) -> str:
+    """What a file is, in a message's words: "a FIFO", "a folder", "a socket", ..."""
+    return next((name for test, name in _KINDS.items() if test(mode)), "a special file")
+
+
+class Target(NamedTuple):
+    """Where a write goes: the file to replace (a link's target), or one to write into (``into``)."""
+
+    path: Path
+    into: bool  # a FIFO, a character device or an open descriptor: written into, never replaced
+
+
+# Open descriptors by name: written into, as a shell's `>` does. A rename there would replace the
+# file a shell opened for the command (`-o /dev/stdout >> all.bib` would lose what all.bib held).
+_DESCRIPTORS = ("/proc/", "/dev/fd/")
+_MAX_LINKS = 40  # Linux's limit on the links one path may pass through
+
+
+def _names_descriptor(path: Path) -> bool:
+    """Whether ``path`` or a link it leads through is a descriptor's name (/dev/stdout -> /proc/self/fd/1)."""
+    current = Path(os.path.normpath(path.absolute()))
+    for _ in range(_MAX_LINKS):
+        if str(current).startswith(_DESCRIPTORS):
+            return True
+        try:
+            link = current.readlink()
+        except OSError:
+            return False
+        current = Path(os.path.normpath(current.parent / link))
+    return False
+
+
+def replaced(path: Path) -> Path:
+    """The file a write of ``path`` replaces: ``path``, or the target of the link it is (which may
+    not exist yet). A folder, a FIFO, a device, a socket, a link loop, or a missing folder: ScholarError."""
+    target = path
+    try:
+        if stat.S_ISLNK(path.lstat().st_mode):
+            target = Path(os.path.realpath(path))
+        info = target.lstat()
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            where = f"it links to {target}, whose folder" if target != path else "the directory"
+            raise ScholarError(f"cannot write {path}: {where} {target.parent} does not exist") from None
+        return target
+    except OSError as error:  # a file where a folder should be, no permission
+        raise ScholarError(f"cannot write {path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        loop = " (a loop of links)" if stat.S_ISLNK(info.st_mode) else ""
+        raise ScholarError(f"cannot write {path}: it is {kind_of(info.st_mode)}{loop}, not a regular file")
+    return target
+
+
+def output_target(path: Path) -> Target:
+    """Where writing the user's ``-o PATH`` goes; checked before any work, and again when written.
+
+    A regular file (or nothing) is replaced, a link's target too (the link kept); a FIFO, a
+    character device (``/dev/null``, a terminal) or an open descriptor (``/dev/stdout``) is written
+    into. A folder, a socket, a block device, or a path in a missing folder is a one-line error.
+    """
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):  # nothing there yet, or a dangling link
+        return Target(replaced(path), into=False)
+    except OSError as error:  # a link loop, no permission
+        raise ScholarError(f"cannot write {path}: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ScholarError(f"cannot write {path}: it is a folder (-o names the file to write)")
+    if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
+        return Target(path, into=True)
+    if stat.S_ISREG(info.st_mode):
+        return Target(path, into=True) if _names_descriptor(path) else Target(replaced(path), into=False)
+    raise ScholarError(f"cannot write {path}: it is {kind_of(info.st_mode)}; -o writes a file, a FIFO or a device")
+
+
+def output_folder(path: Path) -> Path:
+    """The folder a tree export writes into (``-o DIR``): ``path``, or the folder its link names;
+    made when first written into if missing. Anything but a folder there is a one-line error."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # a link to no folder yet: the folder it names
+    except OSError as error:  # a link loop, no permission
+        raise ScholarError(f"cannot write into {path}: {error.strerror or error}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise ScholarError(f"cannot write into {path}: it is {kind_of(info.st_mode)}, not a folder")
+    return path
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` to the file the user named, as output_target says: replaced atomically, or written into."""
+    target = output_target(path)
+    if not target.into:
+        write_atomic(target.path, text)
+        return
+    # Appending: the same as writing from the start for a FIFO, a device or a file a shell emptied (`>`).
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(target.path, flags)
+    except OSError as error:
+        raise _failed(path, error) from None
+    try:
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(handle, data) :]
+    except OSError as error:  # a reader that went away (EPIPE), a full device (/dev/full)
+        raise _failed(path, error) from None
+    finally:
+        os.close(handle)
 
 
 @contextlib.contextmanager
@@ -39,9 +155,10 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
     """Replace ``path`` with ``text`` in one step; on failure the old file is left as it was.
 
     ``durable`` flushes the file to disk before the rename; a caller writing many files may leave
-    that out and flush once at the end (the rename alone already keeps every file whole).
+    that out and flush once at the end (the rename alone already keeps every file whole). A link
+    is kept and its target replaced; a path that is no regular file is refused (``replaced``).
     """
-    check_directory(path)
+    path = replaced(path)
     with interrupts_deferred():
         _write_atomic(path, text, durable)
 
@@ -113,7 +230,7 @@ def write_new(path: Path, text: str, durable: bool = True) -> None:
             _unnamed = False
         except OSError as error:
             raise _failed(path, error) from None
-    if path.exists():
+    if path.is_symlink() or path.exists():  # a dangling link too: its target is no new file
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text, durable)

@@ -18,7 +18,7 @@ from itertools import count
 from pathlib import Path
 
 from scholarcli.errors import InvalidLibrary, InvalidRecord, Problem, ScholarError
-from scholarcli.model import SCHEMA_VERSION, Settings, Work
+from scholarcli.model import SCHEMA_VERSION, Known, Settings, Work
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -75,7 +75,9 @@ def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise NotARecordFile(f"not a regular file ({_kind_of(info.st_mode)})")
+            from scholarcli.store.fileio import kind_of
+
+            raise NotARecordFile(f"not a regular file ({kind_of(info.st_mode)})")
         if info.st_size > limit:
             raise NotARecordFile(f"{info.st_size:,} bytes, more than the {limit:,} a record may have")
         data = os.read(handle, info.st_size + 1)
@@ -88,11 +90,6 @@ def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:  # it grew while being read
         raise NotARecordFile(f"more than the {limit:,} bytes a record may have")
     return data
-
-
-def _kind_of(mode: int) -> str:
-    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a device", stat.S_ISSOCK: "a socket"}
-    return next((name for test, name in kinds.items() if test(mode)), "a special file")
 
 
 # toml-rs reads a record in about 5 µs, tomllib in 110-170 µs. Asked for TOML 1.0 it reads what
@@ -161,14 +158,14 @@ def read_toml(path: Path | str, limit: int = MAX_FILE_BYTES) -> tuple[dict[str, 
     return parse_toml(data)
 
 
-def read_record(root: Path, relative: str, key: str, known_people: set[str]) -> Work | list[Problem]:
+def read_record(root: Path, relative: str, key: str, known: Known) -> Work | list[Problem]:
     """The work a record file holds, or its problems."""
     from scholarcli.model.validate import work_from_record
 
     raw, error = read_toml(os.path.join(root, relative))  # noqa: PTH118  # a Path costs 3 µs of a 20 µs read
     if raw is None:
         return [Problem(relative, "", error or "unreadable")]
-    work, problems = work_from_record(key, raw, relative, known_people)
+    work, problems = work_from_record(key, raw, relative, known)
     return work if work is not None else problems
 
 
@@ -192,6 +189,21 @@ def parse_settings(data: bytes) -> Settings:
     if problems:
         raise InvalidLibrary(problems)
     return settings
+
+
+def readable_settings(text: str) -> Settings | None:
+    """The settings a reading command would read from library.toml's new ``text`` (its size, TOML, and
+    valid); None when it would refuse it, so that library.toml is never written so."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    try:
+        return parse_settings(data)
+    except ScholarError:
+        return None
 
 
 def record_text(work: Work, stem: str | None = None) -> str:
@@ -271,9 +283,18 @@ def settings_text(people: list[str] | None = None) -> str:
         lines += ["", person_block(name).rstrip("\n")]
     lines += [
         "",
+        "# Marks after authors' names, each with its symbol and legend. A record lists the equal",
+        "# contributors in equal_contribution = [...], the authors of every other kind in [marks]",
+        '# (corresponding = ["Ada Lovelace"]); `scholar add --mark student="Ann Lee"` types one in.',
         "[marks.equal_contribution]",
         'symbol = "*"',
         'legend = "equal contribution"',
+        "# [marks.corresponding]",
+        '# symbol = "†"',
+        '# legend = "corresponding author"',
+        "# [marks.student]",
+        '# symbol = "§"',
+        '# legend = "student advised"',
         "",
         "# The venue registry: records name a venue by its acronym.",
         "# [venues.ICLR]",
@@ -330,40 +351,87 @@ def ignore_lock_file(root: Path) -> None:
     write_atomic(path, f"{text}# held by scholar while it writes\n{LOCK_FILE}\n")
 
 
+# The lock file is opened without following a link (which would make its target, anywhere) and
+# without blocking (a FIFO would wait for a reader forever); then it must be a regular file.
+_LOCK_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _lock_refused(path: Path, error: OSError | None = None) -> ScholarError:
+    from scholarcli.store.fileio import kind_of
+
+    try:
+        kind = kind_of(path.lstat().st_mode)
+    except OSError:
+        kind = "a regular file"
+    if kind != "a regular file":
+        return ScholarError(f"cannot lock the library: {path} is {kind}, not a regular file; remove it")
+    return ScholarError(f"cannot lock the library: {path}: {error.strerror if error else 'not a regular file'}")
+
+
 @contextmanager
 def write_lock(root: Path) -> Iterator[None]:
-    """Hold the library's lock, so two scholar processes never write at once."""
+    """Hold the library's lock, so two scholar processes never write at once; a lock file that is
+    no regular file (a link, a FIFO, a device) is refused, never followed or waited on."""
     import fcntl
 
-    with (root / LOCK_FILE).open("a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    path = root / LOCK_FILE
+    try:
+        handle = os.open(path, _LOCK_FLAGS, 0o666)
+    except OSError as error:
+        raise _lock_refused(path, error) from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise _lock_refused(path)
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
 
 
-def validated(work: Work, relative: str, known_people: set[str]) -> str:
-    """The record's canonical text, read back and validated as a command reading it would."""
+def validated(work: Work, relative: str, known: Known) -> str:
+    """The record's canonical text, checked as a command reading it would check its file: its UTF-8
+    bytes no more than a record may have, TOML, and a valid record. InvalidRecord names the problem.
+
+    Never write what the library would refuse to read: a record over the limit would make every
+    later `list` and `check` name it as broken until it was removed by hand.
+    """
     from scholarcli.model.validate import work_from_record
 
     text = record_text(work, file_stem(relative))
-    raw, error = parse_toml_text(text)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRecord([Problem(relative, "", "holds text that is not UTF-8 (a lone surrogate)")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidRecord([_too_large(work, relative, len(data))])
+    raw, error = parse_toml(data)
     if raw is None:
         raise InvalidRecord([Problem(relative, "", error or "unreadable")])
-    checked, problems = work_from_record(file_stem(relative), raw, relative, known_people)
+    checked, problems = work_from_record(file_stem(relative), raw, relative, known)
     if problems or checked is None:
         raise InvalidRecord(problems)
     return text
 
 
-def save(
-    root: Path, relative: str, work: Work, known_people: set[str], overwrite: bool = False, durable: bool = True
-) -> Path:
+def _too_large(work: Work, relative: str, size: int) -> Problem:
+    """The problem of a record larger than a record may be, naming its largest field."""
+    record = work.to_record()
+    largest = max(record, key=lambda name: len(str(record[name]).encode("utf-8", "replace")))
+    share = len(str(record[largest]).encode("utf-8", "replace"))
+    message = (
+        f"{share:,} bytes long: the record would be {size:,} bytes, more than the {MAX_FILE_BYTES:,} a record may have"
+    )
+    return Problem(relative, largest, message)
+
+
+def save(root: Path, relative: str, work: Work, known: Known, overwrite: bool = False, durable: bool = True) -> Path:
     """Validate and write one record atomically; refuse to replace another record's file."""
     from scholarcli.store.fileio import write_atomic, write_new
 
-    text = validated(work, relative, known_people)
+    text = validated(work, relative, known)
     path = root / relative
     if not overwrite:
         try:

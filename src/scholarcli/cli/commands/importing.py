@@ -1,4 +1,5 @@
-"""`scholar import FILE.bib` (every entry of real-world BibTeX as a record) and `import --orcid/--dblp/--openalex`."""
+"""`scholar import FILE` (every entry of real-world BibTeX, RIS or CSL-JSON as a record) and
+`import --orcid/--dblp/--openalex`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import click
 import typer
 
+from scholarcli.cli.bar import Bar
 from scholarcli.cli.commands import state
 from scholarcli.cli.env import Environment, ExitStatus
 from scholarcli.errors import ScholarError
@@ -22,14 +24,16 @@ PROGRESS_EVERY = 500  # entries between two progress reports on a terminal
 
 
 def _read(env: Environment, source: str) -> str:
+    from scholarcli.formats.inputs import decode
+
     try:
         data = env.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         raise ScholarError(f"cannot read {source}: {error.strerror or error}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")  # old .bib files: every byte is a character there
+    text, encoding = decode(data)
+    if encoding is not None:
+        env.note(f"{'<stdin>' if source == '-' else source} is not UTF-8 text; read as {encoding}")
+    return text
 
 
 def _print(env: Environment, report: ImportReport) -> None:
@@ -38,7 +42,9 @@ def _print(env: Environment, report: ImportReport) -> None:
 
     for item in report.log:
         if isinstance(item, Skipped):
-            env.say(f"skipped {item.key}: already in the library as {item.existing} (same {item.same})")
+            dropped = f"; not kept from it: {', '.join(item.dropped)}" if item.dropped else ""
+            where = "repeats the earlier entry" if item.earlier else "already in the library as"
+            env.say(f"skipped {item.key}: {where} {item.existing} (same {item.same}){dropped}")
         else:
             env.note(f"{item.key}: {item.text}")
     env.out("".join(f"{key}\n" for key in report.added))
@@ -46,11 +52,40 @@ def _print(env: Environment, report: ImportReport) -> None:
         env.error(problem)
 
 
+def _interrupted(report: ImportReport) -> str:
+    return "; interrupted (every record written is whole)" if report.interrupted else ""
+
+
+def _print_declared(env: Environment, report: ImportReport) -> None:
+    """Once for each kind of mark the import declared in library.toml: what it read the symbol as."""
+    from scholarcli.formats.name_marks import DEFAULT_READING, SURVEYED
+
+    for kind, mark in report.declared.items():
+        if mark.symbol in SURVEYED:
+            why = f"what al-folio sites mean by {mark.symbol}"
+        elif DEFAULT_READING.get(mark.symbol) == (kind, mark.legend):
+            why = "no entry of the file says what it means"
+        else:
+            why = "as the file's annotations explain it"
+        env.say(
+            f'library.toml: declared [marks.{kind}]: {mark.symbol} "{mark.legend}" ({why});'
+            " edit its legend there if your papers mean otherwise"
+        )
+
+
 def _print_bib(env: Environment, report: ImportReport) -> None:
+    """What the import declared in library.toml, then the summary, whose counts add up to the entries
+    of the file (a repeated key counts once, as bibtex reads it): each was imported, skipped as
+    already there, or failed."""
+    _print_declared(env, report)
     _print(env, report)
-    skipped, problems = report.skipped, len(report.problems)
-    summary = f"imported {len(report.added)}, skipped {skipped} duplicate{'s' if skipped != 1 else ''}"
-    env.say(f"{summary}, {problems} problem{'s' if problems != 1 else ''}")
+    entries, problems = report.entries, len(report.problems)
+    unreached = f", not reached {report.unreached}" if report.unreached else ""
+    env.say(
+        f"{entries} entr{'ies' if entries != 1 else 'y'}: imported {len(report.added)}, skipped {report.skipped}"
+        f" (already in the library), failed {report.failed}{unreached};"
+        f" {problems} problem{'s' if problems != 1 else ''}{_interrupted(report)}"
+    )
 
 
 def _print_person(env: Environment, change: PersonChange) -> None:
@@ -71,7 +106,10 @@ def _print_profile(env: Environment, report: ProfileReport) -> None:
     for identifier, reason in report.failures:
         env.error(f"{identifier}: {reason}")
     imported = len(report.imported.added)
-    env.say(f"imported {imported}, merged {report.merged}, skipped {report.skipped}, failed {report.failed}")
+    summary = f"imported {imported}, merged {report.merged}, skipped {report.skipped}, failed {report.failed}"
+    env.say(summary + _interrupted(report.imported))
+    if report.imported.interrupted:
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
     if report.imported.stopped:
         raise ScholarError(f"the import stopped: {report.imported.stopped}")
     if report.failed:
@@ -79,12 +117,13 @@ def _print_profile(env: Environment, report: ProfileReport) -> None:
 
 
 def import_works(ctx: typer.Context, values: dict[str, Any]) -> None:
-    """Import BibTeX, BibLaTeX, or a person's works from ORCID, DBLP or OpenAlex; prints the keys added.
+    """Import BibTeX, BibLaTeX, RIS, CSL-JSON, or a person's works from ORCID, DBLP or OpenAlex; prints the keys added.
 
-    LaTeX accents and escapes become Unicode text, @string macros are expanded, and every field
-    scholar has no place for is kept (in extra), with the original entry type, so that exporting
-    gives back what came in. A work already in the library (same key, DOI, arXiv id, or title,
-    year and first author) is skipped. Importing the same file twice adds nothing.
+    The file's format is told by its content (--from names it). LaTeX accents and escapes become
+    Unicode text, @string macros are expanded, and every field scholar has no place for is kept
+    (in extra), with the original entry type, so that exporting gives back what came in. A work
+    already in the library (same key, DOI, arXiv id, or title, year and first author) is skipped.
+    Importing the same file twice adds nothing.
 
     --orcid, --dblp or --openalex (instead of FILE) fetch a person's works: a preprint and its
     published version become one record, which keeps the arXiv id; the person is added to
@@ -94,29 +133,33 @@ def import_works(ctx: typer.Context, values: dict[str, Any]) -> None:
 
         scholar import refs.bib
 
-        curl -s https://example.org/refs.bib | scholar import -
+        scholar import zotero-export.json
+
+        curl -s https://example.org/citation.ris | scholar import --from ris -
 
         scholar import --orcid 0000-0002-1825-0097
     """
-    from scholarcli.library.profiles import PROFILE_KINDS
+    from scholarcli.library.fetching import profile_sources
 
-    profiles = [(kind, values[kind]) for kind in PROFILE_KINDS if values[kind] is not None]
+    kinds = tuple(profile_sources())
+    profiles = [(kind, values[kind]) for kind in kinds if values.get(kind) is not None]
     if len(profiles) + (values["source"] is not None) != 1:
         given = [f"--{kind}" for kind, _ in profiles] + (["FILE"] if values["source"] is not None else [])
-        raise click.UsageError(
-            f"give exactly one of FILE, --orcid, --dblp, --openalex (given: {', '.join(given) or 'none'})"
-        )
+        options = ", ".join(f"--{kind}" for kind in kinds)
+        raise click.UsageError(f"give exactly one of FILE, {options} (given: {', '.join(given) or 'none'})")
     from scholarcli.library.writing import writable_root
 
+    if profiles and values["input_format"] is not None:
+        raise click.UsageError("--from applies only to FILE")
     library_dir, env = state(ctx)
     root = writable_root(library_dir)
     if profiles:
         _import_profile(env, root, *profiles[0], values["allow_duplicates"])
     else:
-        _import_bib(env, root, values["source"], values["allow_duplicates"])
+        _import_file(env, root, values["source"], values["allow_duplicates"], values["input_format"])
 
 
-def _import_bib(env: Environment, root: Path, source: str, allow_duplicates: bool) -> None:
+def _import_file(env: Environment, root: Path, source: str, allow_duplicates: bool, kind: str | None) -> None:
     from scholarcli.library.importing import import_entries
 
     text = _read(env, source)
@@ -127,9 +170,12 @@ def _import_bib(env: Environment, root: Path, source: str, allow_duplicates: boo
         "<stdin>" if source == "-" else source,
         allow_duplicates,
         lambda done, total: progress(done, total) if total >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0 else None,
+        kind,
     )
     progress.clear()
     _print_bib(env, report)
+    if report.interrupted:
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
     if report.stopped:
         raise ScholarError(f"the import stopped: {report.stopped}")
     if report.problems:
@@ -141,7 +187,7 @@ def _import_profile(env: Environment, root: Path, kind: ProfileKind, ident: str,
     from scholarcli.library.fetching import make_client
     from scholarcli.library.profiles import import_profile
 
-    progress = env.progress(f"importing from {kind}")
+    progress = Bar(env, f"importing from {kind}")
     try:
         with make_client() as client:
             report = import_profile(root, kind, ident, client, allow_duplicates=allow_duplicates, progress=progress)

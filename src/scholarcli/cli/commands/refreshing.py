@@ -7,13 +7,14 @@ from typing import Any
 
 import typer
 
+from scholarcli.cli.bar import Bar
 from scholarcli.cli.commands import state
-from scholarcli.cli.env import Environment, report_problems, visible
-from scholarcli.cli.options import filters_from, refresh_conflict
+from scholarcli.cli.env import Environment, ExitStatus, report_problems, visible
+from scholarcli.cli.options import filters_from, refresh_conflict, refresh_rate
 from scholarcli.errors import ScholarError
 
-# What each source matches a work by, for the note on a work it does not know.
-MATCHED_BY = {"openalex": "DOI, arXiv id, or title and year", "semanticscholar": "DOI or arXiv id", "crossref": "DOI"}
+# The services a metadata refresh may ask (a DOI at Crossref or doi.org, an arXiv id, a DBLP key).
+LOOKUP_SERVICES = ("crossref", "doi", "arxiv", "dblp")
 
 
 def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
@@ -24,6 +25,10 @@ def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
     DOI of (the arXiv id stays). A field the fetch lacks is never changed. --citations fetches
     citation counts instead, into citations.toml beside library.toml; a count that cannot be
     fetched keeps its old value. A failure is one line and the rest go on; any makes the exit status 1.
+
+    Works are asked for in batches where a service takes them, several requests at once within each
+    service's documented limits (--jobs and --rate change them; beyond the limits, with a warning).
+    Answers are kept for a day (counts) or a week: a run stopped part-way goes on where it stopped.
 
     Examples:
 
@@ -38,18 +43,33 @@ def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
         raise typer.BadParameter(conflict[0], param_hint=f"'{conflict[1]}'")
     library_dir, env = state(ctx)
     keys = list(values["keys"] or [])
+    _warn_beyond_limits(env, values)
     if values["citations"]:
         _citations(env, library_dir, values, keys)
     else:
         _records(env, library_dir, values, keys)
 
 
+def _warn_beyond_limits(env: Environment, values: dict[str, Any]) -> None:
+    """--jobs or --rate beyond a service's documented limits are allowed (a paid pool, a mirror), with a warning."""
+    from scholarcli.library.fetching import beyond_limits
+
+    if values["jobs"] is None and values["rate"] is None:
+        return
+    names = (str(values["source"] or "openalex"),) if values["citations"] else LOOKUP_SERVICES
+    for line in beyond_limits(names, values["jobs"], refresh_rate(values)):
+        env.warn(line)
+
+
 def _records(env: Environment, library_dir: Path | None, values: dict[str, Any], keys: list[str]) -> None:
     from scholarcli.library.refreshing import describe, refresh_works
 
-    progress = env.progress("looking works up")
-    report = refresh_works(library_dir, filters_from(values), keys, bool(values["write"]), progress)
-    progress.clear()
+    progress = Bar(env, "looking works up")
+    try:
+        pace = {"jobs": values["jobs"], "rate": refresh_rate(values)}
+        report = refresh_works(library_dir, filters_from(values), keys, bool(values["write"]), progress, **pace)
+    finally:
+        progress.clear()
     for done in report.refreshed:
         if done.published:
             env.out(visible(f"{done.key}: published version: {done.published}") + "\n")
@@ -62,6 +82,11 @@ def _records(env: Environment, library_dir: Path | None, values: dict[str, Any],
         env.error(f"{key}: {reason}")
     changed = sum(1 for done in report.refreshed if done.changes)
     total = len({done.key for done in report.refreshed} | set(report.skipped) | {key for key, _ in report.failures})
+    if report.interrupted:
+        saved = f"{len(report.saved)} of {changed} changed work{'s' if changed != 1 else ''} saved"
+        env.say(f"interrupted: {total} work{'s' if total != 1 else ''} looked up, {saved}")
+        report_problems(env, report.problems, report.root)
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
     if report.saved:
         env.say(f"saved {len(report.saved)} of {changed} changed works")
     elif changed:
@@ -74,17 +99,27 @@ def _records(env: Environment, library_dir: Path | None, values: dict[str, Any],
 
 
 def _citations(env: Environment, library_dir: Path | None, values: dict[str, Any], keys: list[str]) -> None:
+    from scholarcli.library.fetching import citation_sources, services
     from scholarcli.library.refreshing import refresh_citations
 
-    source = str(values["source"] or "openalex")
-    progress = env.progress(f"asking {source}")
-    report = refresh_citations(library_dir, filters_from(values), keys, source, progress)
-    progress.clear()
+    source = str(values["source"] or citation_sources()[0])
+    progress = Bar(env, f"asking {source}")
+    try:
+        pace = {"jobs": values["jobs"], "rate": refresh_rate(values)}
+        report = refresh_citations(library_dir, filters_from(values), keys, source, progress, **pace)
+    finally:
+        progress.clear()
+    if report.interrupted:
+        env.say(
+            "interrupted: nothing written; the counts fetched are kept for a day, and the next run asks for the rest"
+        )
+        raise typer.Exit(int(ExitStatus.INTERRUPTED))
+    matched_by = services()[source].matches_by or "identifier"
     for key, (before, after) in report.counted.items():
         if before is None or before.cited != after.cited:
             env.out(f"{key}: citations: {'(none)' if before is None else before.cited} -> {after.cited}\n")
     for key in report.unmatched:
-        env.note(f"{key}: {source} has no match (by {MATCHED_BY.get(source, 'identifier')}); a count it had is kept")
+        env.note(f"{key}: {source} has no match (by {matched_by}); a count it had is kept")
     for key, reason in report.failures:
         env.error(f"{key}: {reason}; the count it had is kept")
     total = len(report.counted) + len(report.unmatched) + len(report.failures)

@@ -15,7 +15,7 @@ from scholarcli.cli import completion
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import Environment
 from scholarcli.errors import ScholarError
-from scholarcli.model import WORK_TYPES, Work
+from scholarcli.model import EQUAL_CONTRIBUTION, WORK_TYPES, Work
 from scholarcli.model.validate import KEY_RULE, is_valid_key
 
 TYPE_CHECKING = False
@@ -91,6 +91,10 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
             --equal "Ayan Sengupta" --equal "Siddhant Chaudhary" --venue ICLR --year 2025
 
     \b
+        scholar add --type article --title "Engines" --author "Ada Lovelace" --author "Ann Lee" \\
+            --mark student="Ann Lee" --mark corresponding="Ada Lovelace" --year 2024
+
+    \b
         scholar add --type patent --title "Loom control" --number US1234567 --status granted
     """
     key, identifier = values.pop("key"), values.pop("identifier")
@@ -104,6 +108,7 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
     library_dir, env = state(ctx)
     root = writable_root(library_dir)
     raw: dict[str, Any] = {name: value or ([] if isinstance(value, list) else value) for name, value in values.items()}
+    raw["equal_contribution"], raw["marks"] = _marks(raw["equal_contribution"] or [], raw["marks"] or [])
     if identifier is not None:
         _add_fetched(env, root, identifier, raw, key, update, dry_run)
         return
@@ -119,6 +124,17 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
     _say_added(env, added)
     for note in venue_notes:
         env.note(note)
+
+
+def _marks(equal: list[str], typed: list[str]) -> tuple[list[str], dict[str, list[str]] | None]:
+    """--equal NAME and --mark KIND=NAME as the record's equal_contribution and marks (None: no mark)."""
+    marks: dict[str, list[str]] = {}
+    for value in typed:
+        kind, sign, name = (part.strip() for part in value.partition("="))
+        if not (sign and kind and name):
+            raise typer.BadParameter(f'"{value}" is not KIND=NAME (--mark student="Ann Lee")', param_hint="--mark")
+        marks.setdefault(kind, []).append(name)
+    return [*equal, *marks.pop(EQUAL_CONTRIBUTION, [])], marks or None
 
 
 def _say_added(env: Environment, added: Added) -> None:
