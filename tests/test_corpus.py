@@ -249,13 +249,9 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
     "mendeley-desktop-excerpt.bib": {
         "keywords rejoined": (47, 47, 0),
         "letter case protected differently": (0, 0, 4),
-        # a line break inside the ISBN field is dropped, not made a space
-        "other biblatex ISBN": (0, 1, 0),
-        # the same, inside an abstract
+        # a line break inside an abstract is dropped, not made a space
         "other biblatex abstract": (0, 1, 0),
-        # the same line break, read by pandoc -f bibtex
-        "other bibtex ISBN": (1, 0, 0),
-        # the same, inside an abstract
+        # the same, read by pandoc -f bibtex
         "other bibtex abstract": (1, 0, 0),
         "url unescaped": (2, 2, 0),
     },

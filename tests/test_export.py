@@ -123,7 +123,7 @@ def test_patents_are_biblatex_patent_bibtex_misc_and_csl_patent(scholar: Scholar
         "date": "",
         "number": "{US9876543}",
         "type": "{patentus}",
-        "holder": "{Jacquard Looms, Inc.}",
+        "holder": "{{Jacquard Looms, Inc.}}",  # one name: biber would read "Inc." as a given name
     }
     assert fields(entry_of(biblatex, "us20240001"))["type"] == "{patrequs}"
     bibtex = entry_of(scholar("-L", HARD, "export", "bibtex", "--keys", "-", input=keys).stdout, "us9876543")

@@ -31,7 +31,6 @@ from scholarcli.formats.bibfile import (
     page_range,
     source,
     venue_from_extra,
-    verbatim,
     word,
 )
 from scholarcli.formats.code_points import AL_FOLIO, fit_settings, fit_work
@@ -128,10 +127,12 @@ def _reads_as(source: str, work: Work, settings: Settings) -> bool:
 
 def url_text(url: str) -> Verbatim:
     """An address as a field value: verbatim (LaTeX decoding would spoil nothing here), with the
-    characters that could leave the template's ``href="..."`` or their field percent-encoded."""
-    for char in '"<>':
-        url = url.replace(char, f"%{ord(char):02X}")
-    return verbatim(url)
+    characters that could leave the template's ``href="..."``, unbalance braces or end the field
+    percent-encoded; a space stays, as the site wrote it (the page's browser encodes it)."""
+    return Verbatim(_NOT_IN_HREF.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode()), url))
+
+
+_NOT_IN_HREF = re.compile(r'["<>{}\\\x00-\x1f\x7f-\x9f\u2028\u2029]')
 
 
 def _address(value: str) -> str | None:

@@ -16,10 +16,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Any, TypeVar
 
 from scholarcli.model import FIELD_KINDS, Mark, Person, Settings, Venue, Work
 from scholarcli.model.named_tuple import NamedTuple
+
+# typing is not loaded at run time: a quick `export bibtex` imports neither it nor typer (tests/test_quick.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    P = TypeVar("P", Person, None)
 
 _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
@@ -112,9 +118,6 @@ def _fit_venue(venue: Venue, repertoire: Repertoire, found: set[str]) -> Venue:
         aliases=_fitted_value(venue.aliases, repertoire, found),
         publisher=None if venue.publisher is None else _fitted(venue.publisher, repertoire, found),
     )
-
-
-P = TypeVar("P", Person, None)
 
 
 def _fit_mark(mark: Mark, repertoire: Repertoire, found: set[str]) -> Mark:

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from scholarcli.errors import Problem
 from scholarcli.model import (
@@ -31,6 +30,10 @@ from scholarcli.model import (
 from scholarcli.model.bibtex_value import bibtex_expression_problem, braces_balance
 from scholarcli.model.markup import is_marked
 from scholarcli.model.markup import problem as markup_problem
+
+TYPE_CHECKING = False  # typing is not loaded at run time: the quick path of list and export imports this module
+if TYPE_CHECKING:
+    from typing import Any
 
 # A citation key as BibTeX and biber read one: no white space, none of the characters that end a
 # key or a field, no control character, no noncharacter (biber refuses a file that holds U+FFFE);
