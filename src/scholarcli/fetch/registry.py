@@ -62,8 +62,3 @@ def shown(name: str) -> str:
     """The name messages give a service ("Crossref", "arXiv"); the name itself for one not declared."""
     found = _modules().get(name)
     return found.SERVICE.shown if found is not None else name
-
-
-def forget() -> None:
-    """Look for the modules again next time (after the package's path changed, as a test changes it)."""
-    _modules.cache_clear()

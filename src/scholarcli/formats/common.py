@@ -112,10 +112,6 @@ def _has_fact(work: Work, fact: str) -> bool:
     return bool(getattr(work, _FACT_FIELDS[fact]))
 
 
-def lacking_warning(work: Work, what: Sequence[str], consequence: str) -> str:
-    return f"{work.key}: no {' and no '.join(what)}; {consequence}"
-
-
 WorkRenderer = Callable[[Work, Settings, ExportOptions], tuple[str, list[str]]]
 ENTRY_SEPARATOR = "\n"  # between the entries of a .bib file
 

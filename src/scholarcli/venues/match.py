@@ -194,12 +194,7 @@ def _kept(text: str) -> list[tuple[str, str]]:
     return [(t, f) for t, f, n in zip(tokens, folded, following, strict=True) if not _dropped(f, n)]
 
 
-_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _DROPPED = _SMALL | _ORDINALS
-
-
-def _edition(word: str) -> bool:
-    return word.isdigit() or (word[-2:] in _SUFFIXES and word[:-2].isdigit())
 
 
 def name_key(text: str) -> tuple[str, ...]:
