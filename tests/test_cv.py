@@ -195,6 +195,28 @@ def test_markdown_cv_renders_through_pandoc_with_marks_as_text_and_the_person_bo
     assert "<p>* equal contribution</p>" in html
 
 
+@pytest.mark.tools
+def test_markdown_cv_keeps_one_item_per_entry_when_a_title_has_space_at_its_edges(
+    scholar: Scholar, make_library: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Emphasis opens only before a character that is not white space: "- * title*" would be a
+    nested list."""
+    work = 'type = "misc"\ntitle = "{}"\nauthors = ["Ada Lovelace"]\nyear = 2021\n'
+    root = make_library(
+        {"a": work.format(" Spaced title "), "b": work.format("\\tTabbed\\t")},
+        settings='schema = 1\n[[people]]\nname = "Ada Lovelace"\n',
+    )
+    (tmp_path / "cv.md").write_text(cv(scholar, "--format", "markdown", library=root))
+    for reader in ("gfm", "markdown"):
+        result = run_tool("pandoc", "-f", reader, "-t", "html", "cv.md", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        fragment = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(result.stdout)
+        items = fragment.findall(".//li")
+        assert len(items) == 2, result.stdout
+        assert sorted(item.findtext("em") for item in items) == ["Spaced title", "Tabbed"]
+        assert [item.findtext("strong") for item in items] == ["Ada Lovelace", "Ada Lovelace"]
+
+
 def test_json_resume_holds_publications_and_patents_with_schema_fields(scholar: Scholar) -> None:
     run = scholar("export", "json-resume", *AYAN)
     data = json.loads(run.stdout)

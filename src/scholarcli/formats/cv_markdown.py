@@ -42,6 +42,13 @@ def md_line_start(text: str) -> str:
     return f"{opening}\\{marker[-1]}{text[found.end() :]}"
 
 
+def md_emphasis(markdown: str, mark: str) -> str:
+    """Markdown between emphasis marks, which open and close only next to a character that is not
+    white space ("* title*" at an item's start would open a nested list); empty text gets none."""
+    core = markdown.strip()
+    return f"{mark}{core}{mark}" if core else ""
+
+
 def md_url(url: str) -> str:
     """A link destination in angle brackets, where only ``<``, ``>``, spaces and backslashes
     (which escape the next character there) need encoding."""
@@ -51,11 +58,11 @@ def md_url(url: str) -> str:
 
 
 def _entry(entry: CvEntry, cv: Cv) -> str:
-    names = drawn_authors(entry, md_line, lambda name: f"**{name}**", md_line)
+    names = drawn_authors(entry, md_line, lambda name: md_emphasis(name, "**"), md_line)
     parts = []
     if names:
         parts.append(", ".join(names))
-    parts.append(f"*{md_line(entry.work.title)}*")
+    parts.append(md_emphasis(md_line(entry.work.title), "*"))
     if entry.venue:
         parts.append(md_line(entry.venue))
     parts.append(md_escape(cited_text(entry)))
