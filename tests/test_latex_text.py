@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from scholarcli.formats.latex_text import SPECIALS, decode, decode_markup, escape, escape_markup, escape_title
+from scholarcli.formats.code_points import LATEX
+from scholarcli.formats.latex_text import (
+    SPECIALS,
+    collapse_space,
+    decode,
+    decode_markup,
+    escape,
+    escape_markup,
+    escape_title,
+)
+from scholarcli.model.markup import literal, plain
 
 
 @pytest.mark.parametrize("char", [*SPECIALS, "{", "}"])
@@ -101,3 +114,37 @@ def test_literal_braces_that_do_not_nest_cannot_end_a_bibtex_field(name: str) ->
         assert braces_balance(written), written
         assert plain(decode_markup(written)) == plain(name)
     assert escape_markup("a \\{b\\} c") == "a \\{b\\} c"  # literal braces that pair stay as they are
+
+
+# Text LaTeX typesets as it reads: no character LaTeX cannot carry (code_points.LATEX maps those to
+# spaces, with a warning), no TeX ligature (a record's "--" and "``" are TeX's, as in .bib files), white
+# space as BibTeX collapses it, composed as decoding composes it.
+_TEXT = st.text().map(
+    lambda text: unicodedata.normalize(
+        "NFC", collapse_space(re.sub(r"--+|``+|''+", "-", LATEX.unfit.sub(" ", re.sub(r"[\n\r\f]", " ", text))))
+    )
+)
+
+
+@settings(max_examples=400)
+@given(text=_TEXT, ascii_only=st.booleans())
+def test_escaped_text_decodes_back_to_itself(text: str, ascii_only: bool) -> None:
+    assert decode(escape(text, ascii_only)) == text
+    assert decode_markup(escape_markup(literal(text), ascii_only)) == literal(text)
+    # a title is protected where its case matters, and reads back as the same text
+    assert plain(decode_markup(escape_title(literal(text), ascii_only))) == text
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (r"\textasciitilde{}", "~"),
+        (r"\char`\~", "~"),
+        (r"\char126 x", "~x"),
+        (r"\char`\-\char`\-", "--"),
+        ("a~b--c", "a\u00a0b–c"),
+    ],
+)
+def test_a_character_a_command_stands_for_is_never_a_tie_or_a_ligature(source: str, text: str) -> None:
+    """``~`` typed is a tie (a no-break space) and ``--`` a dash, but not what a command stands for."""
+    assert decode(source) == text

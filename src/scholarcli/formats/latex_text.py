@@ -30,8 +30,10 @@ SPECIALS = {
 SYMBOLS = {
     "–": "--",
     "—": "---",
-    "‘": "`",
-    "’": "'",
+    # one quotation mark as a command: a lone ` or ' reads back as itself (an apostrophe typed in a
+    # .bib file is an apostrophe), where LaTeX would print a curly quotation mark
+    "‘": r"\textquoteleft{}",
+    "’": r"\textquoteright{}",
     "“": "``",
     "”": "''",
     "…": r"\ldots{}",
@@ -314,11 +316,14 @@ def _char(match: re.Match[str]) -> str:
     return _MARKUP_ESCAPE.get(chr(code), chr(code))
 
 
+# \ensuremath{} around symbols only, once decoded (\ensuremath{\pi} is π): the symbols, as Unicode
+# holds them; around anything else (\ensuremath{x}, math italic) it stays as written.
+_ENSURED = re.compile(r"\\ensuremath\{([^\x00-\x7f]+)\}")
+
+
 def _decode_text(text: str) -> str:
     """Text outside math: accents, special letters, symbols and ligatures to Unicode."""
     if "\\" in text:
-        if "\\char" in text:
-            text = _CHAR.sub(_char, text)
         text = _BRACED_ACCENT.sub(_accent, text)
         text = _BRACED_LETTER_ACCENT.sub(_accent, text)
         text = _BRACED_LETTER.sub(lambda found: LETTERS[found.group(1)], text)
@@ -326,9 +331,17 @@ def _decode_text(text: str) -> str:
         text = _LETTER_ACCENT.sub(_accent, text)
         if "\\" in text:  # an accent over an accented letter ({\\'{\\d e}}): the second round
             text = _ACCENT_AGAIN.sub(_accent, _BRACED_ACCENT_AGAIN.sub(_accent, text))
-        text = _COMMAND.sub(_command, text)
+    # Ligatures and ties before commands: a character a command stands for (\textasciitilde{},
+    # \char`\-) is that character, never part of a ligature or a tie.
     text = text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
-    return re.sub(r"(?<!\\)~", "\u00a0", text)
+    text = re.sub(r"(?<!\\)~", "\u00a0", text)
+    if "\\" in text:
+        if "\\char" in text:
+            text = _CHAR.sub(_char, text)
+        text = _COMMAND.sub(_command, text)
+        if "\\ensuremath{" in text:  # what escape() writes for a Greek letter or symbol outside a word
+            text = _ENSURED.sub(lambda found: found.group(1), text)
+    return text
 
 
 # BibTeX collapses ASCII white space only: a thin or no-break space in a value is a character.
