@@ -463,11 +463,23 @@ def _percent(part: Part) -> bool:
     return part.variable != "text" and "%" in _text(part.export) and "%" not in _text(part.source)
 
 
+def _single_quotes(part: Part) -> bool:
+    theirs = _text(part.source)
+    return "“" in theirs and theirs.replace("“", "‘").replace("”", "’") == _text(part.export)
+
+
 def _math(part: Part) -> bool:
     return re.search(r"\$\\[A-Za-z]+\$", _text(part.export)) is not None and "$" not in _text(part.source)
 
 
 MECHANISMS: tuple[Mechanism, ...] = (
+    Mechanism(
+        "pandoc's quotation of single quotes",
+        "pandoc reads the source's single quotation marks (‘sideline’) as a quotation, which its CSL-JSON "
+        "writes with double marks inside single ones (“sideline”); the export's \\textquoteleft{} and "
+        "\\textquoteright{} it reads as the characters they are, as bibtex and LaTeX do",
+        _single_quotes,
+    ),
     Mechanism(
         "merged duplicate",
         "a work the file holds twice, the second adding nothing that conflicts with the first, is imported once: the "

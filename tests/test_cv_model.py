@@ -64,3 +64,27 @@ def test_only_http_https_and_mailto_are_followed_and_images_may_be_relative() ->
         "a\\b.png",
     ):
         assert not is_safe_image(path), path
+
+
+def test_an_address_with_a_control_character_anywhere_is_never_followed() -> None:
+    """Browsers drop tabs and line breaks inside an address and stop at NUL: none may reach a page."""
+    for char in ("\t", "\n", "\r", "\x00", "\x1f", "\x7f"):
+        assert not is_safe_url(f"https://a.org/x{char}y"), repr(char)
+        assert not is_safe_image(f"img/a{char}.png"), repr(char)
+    # a space is no control: pages encode it, and the address stays the one the record gave
+    assert is_safe_url("https://a.org/a b") and is_safe_image("img/a b.png")
+
+
+def test_an_image_is_relative_or_http_whatever_its_query_or_fragment_holds() -> None:
+    for path in (
+        "http://a.org/a.png",
+        "HTTP://A.ORG/A.PNG",
+        "a.png#b:c#d",
+        "a.png?q=1#x:y",
+        "a/b:c.png",
+        "a/b:c/d.png",
+        "a?b:c?d",
+    ):
+        assert is_safe_image(path), path
+    for path in ("javascript:a/b", "javascript:a?b", "javascript:a#b", " a.png", "a.png ", "", "java\\script:x"):
+        assert not is_safe_image(path), path

@@ -128,8 +128,26 @@ def test_dev_null_stays_the_character_device_it_is(scholar: Scholar) -> None:
 
 
 def test_a_full_device_is_a_one_line_error(scholar: Scholar) -> None:
-    one_line_error(export_to(scholar, Path("/dev/full")), "No space left on device")
+    run = export_to(scholar, Path("/dev/full"))
+    one_line_error(run, "No space left on device")
+    assert run.stderr.splitlines()[-1] == "error: cannot write /dev/full: No space left on device"
     assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+
+
+@pytest.mark.parametrize("mode", ["w", "a"])
+def test_a_descriptor_named_in_dev_fd_is_written_into(
+    scholar: Scholar, tmp_path: Path, exported: str, mode: str
+) -> None:
+    """`-o /dev/fd/3` (a descriptor the caller opened): that file gets the text, in place, after what
+    an append kept; neither the link in /dev/fd nor the file it leads to is replaced."""
+    out = tmp_path / "out.bib"
+    out.write_text("% kept\n")
+    before = out.stat().st_ino
+    with out.open(mode) as stream:
+        run = export_to(scholar, Path(f"/dev/fd/{stream.fileno()}"))
+    assert run.exit_code == 0, run.stderr
+    assert out.read_text() == ("% kept\n" if mode == "a" else "") + exported
+    assert out.stat().st_ino == before and leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize("mode", ["w", "a"])

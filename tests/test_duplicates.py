@@ -1,0 +1,67 @@
+"""When two records are one work, and what merging them keeps: the rules that decide whether an
+import adds a record or an id, so none may drift without a test saying so."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scholarcli.model import Work
+from scholarcli.model.duplicates import compare, identities, merged_record, same_arxiv
+from scholarcli.model.validate import work_from_record
+
+
+def work(key: str, **fields: Any) -> Work:
+    record = {"type": "article", "title": "Attention", "authors": ["Ada Lovelace"], "year": 2020, **fields}
+    made, problems = work_from_record(key, record, f"{key}.toml")
+    assert made is not None, problems
+    return made
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("arXiv:2409.13598v2", "2409.13598", True),
+        ("ARXIV:2409.13598", "2409.13598v11", True),
+        (" 2409.13598 ", "arxiv:2409.13598v3", True),
+        ("hep-th/9901001v1", "HEP-TH/9901001", True),
+        ("2409.13598", "2409.13599", False),
+        ("arXiv:2409.13598", "xarXiv:2409.13598", False),
+        ("2409.13598v2x", "2409.13598", False),
+    ],
+)
+def test_arxiv_ids_name_one_paper_whatever_their_version_prefix_or_case(one: str, other: str, same: bool) -> None:
+    assert same_arxiv(one, other) is same
+
+
+def test_the_title_rule_holds_title_year_and_first_author_together() -> None:
+    rule = "title, year and first author"
+    base = dict(identities(work("a")))[rule]
+    assert dict(identities(work("b", title="ATTENTION.")))[rule] == base  # case and punctuation aside
+    assert dict(identities(work("c", year=2021)))[rule] != base  # another year: another work
+    assert dict(identities(work("d", authors=["Alan Turing"])))[rule] != base
+    assert dict(identities(work("e", authors=["Lovelace, Ada", "Alan Turing"])))[rule] == base
+
+
+def test_compare_names_what_the_other_adds_and_where_the_two_disagree() -> None:
+    keep = work("keep", doi="10.1/a", links={"code": "https://a.org"})
+    assert compare(keep, work("same", doi="10.1/a", links={"code": "https://a.org"})) == ([], [])
+    assert compare(keep, work("less")) == ([], [])  # KEEP says all the other does, and more
+    more = work("more", doi="10.1/a", pages="1--9", links={"code": "https://a.org", "pdf": "https://a.org/p"})
+    assert compare(keep, more) == (["pages", "links.pdf"], [])
+    other = work("other", doi="10.1/b", year=2021, month=5, links={"code": "https://b.org"})
+    added, conflicts = compare(keep, other)
+    assert added == [] and set(conflicts) == {"doi", "year", "month", "links.code"}
+
+
+def test_a_merged_record_takes_what_the_other_adds_and_keeps_a_conflict_as_chosen() -> None:
+    keep = work("keep", doi="10.1/a", extra={"ids": "old"})
+    other = work("other", doi="10.1/b", pages="1--9", extra={"ids": "older, keep"})
+    merged = merged_record(keep, other)
+    assert merged["doi"] == "10.1/a" and merged["pages"] == "1--9"
+    assert merged["extra"] == {"ids": "old, other, older"}  # KEEP's own key is never its alias
+    assert merged_record(keep, other, prefer_other=True)["doi"] == "10.1/b"
+    # a group (year, month, day) is taken whole from one side, never mixed
+    dated = merged_record(work("k", year=2020, month=1), work("o", year=2021), prefer_other=True)
+    assert (dated["year"], dated.get("month")) == (2021, None)
