@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from scholarcli.formats.bibfile import page_range, source, verbatim
 from scholarcli.model.bibtex_value import bibtex_expression_problem, braces_balance, escaped_braces_balance
 
 UNCLOSED = "has a text whose braces or quotes do not close"
@@ -73,3 +74,42 @@ def test_braces_balance_as_bibtex_counts_them_and_as_a_reader_that_skips_escapes
 ) -> None:
     assert braces_balance(text) is bibtex
     assert escaped_braces_balance(text) is escaping
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("https://a.org/x?q=1&r=%41", "https://a.org/x?q=1&r=%41"),  # as it is, where nothing needs encoding
+        ("https://a.org/{x}", "https://a.org/%7Bx%7D"),
+        ("https://a.org/a b\\c", "https://a.org/a%20b%5Cc"),
+        ("https://a.org/\té\x85", "https://a.org/%09é%C2%85"),  # a C1 control as its UTF-8 bytes
+    ],
+)
+def test_an_address_is_written_as_it_is_and_percent_encoded_where_bibtex_would_end_it(value: str, written: str) -> None:
+    assert verbatim(value) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("{Studies in {Aristotle}}", "{Studies in {Aristotle}}"),
+        ("a\x01b\x7fc\x9fd", "a b c d"),  # one space for each control character, which no TeX engine typesets
+        ("tab\tand\nline", "tab\tand\nline"),
+        ("{a", None),
+        ("a}{b", None),
+        (r"\{a", None),  # bibtex counts the escaped brace
+        (r"{a\}", None),  # a reader that skips escapes would not close the braces
+    ],
+)
+def test_kept_source_is_written_as_it_came_or_left_out_when_it_could_end_its_field(
+    value: str, written: str | None
+) -> None:
+    assert source(value) == written
+
+
+@pytest.mark.parametrize(
+    ("pages", "written"),
+    [("12-34", "12--34"), (" 12 - 34 ", "12--34"), ("12--34", "12--34"), ("e12-e34-2", "e12-e34-2"), ("12", "12")],
+)
+def test_a_page_range_gets_the_en_dash_bibtex_styles_expect(pages: str, written: str) -> None:
+    assert page_range(pages) == written

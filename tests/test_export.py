@@ -134,6 +134,17 @@ def test_patents_are_biblatex_patent_bibtex_misc_and_csl_patent(scholar: Scholar
     assert [(i["type"], i["number"]) for i in items] == [("patent", "US9876543"), ("patent", "US20240001")]
 
 
+def test_a_patent_without_a_number_is_still_said_to_be_a_patent(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    root = make_library(
+        {"p": 'type = "patent"\ntitle = "Loom"\nauthors = ["Ada Lovelace"]\nstatus = "filed"\nyear = 2024\n'}
+    )
+    run = scholar("-L", root, "export", "bibtex")
+    assert run.exit_code == 0, run.stderr
+    assert fields(entry_of(run.stdout, "p"))["howpublished"] == "{Patent}"
+
+
 def test_arxiv_preprints_carry_eprint_fields(scholar: Scholar) -> None:
     keys = "schmude2024prithvi\n"
     biblatex = fields(scholar("-L", HARD, "export", "biblatex", "--keys", "-", input=keys).stdout)

@@ -148,3 +148,45 @@ def test_escaped_text_decodes_back_to_itself(text: str, ascii_only: bool) -> Non
 def test_a_character_a_command_stands_for_is_never_a_tie_or_a_ligature(source: str, text: str) -> None:
     """``~`` typed is a tie (a no-break space) and ``--`` a dash, but not what a command stands for."""
     assert decode(source) == text
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (r"\'{\i}", "í"),
+        (r"Mart\'{\i}nez", "Martínez"),
+        (r"{\'\i}", "í"),
+        (r"\^{\j}", "ĵ"),
+        (r"\char32 x", " x"),
+        (r"\char31 x", r"\char31 x"),  # a control character: kept as written
+        (r"\char127 x", r"\char127 x"),
+        (r"\char159 x", r"\char159 x"),
+        (r"\char160 x", "\u00a0x"),
+        (r'\char"D7FF x', "\ud7ffx"),
+        (r'\char"D800 x', r'\char"D800 x'),  # a surrogate
+        (r'\char"DFFF x', r'\char"DFFF x'),
+        (r'\char"E000 x', "\ue000x"),
+        (r'\char"10FFFF x', "\U0010ffffx"),
+        (r'\char"110000 x', r'\char"110000 x'),  # past Unicode
+    ],
+)
+def test_a_dotless_letter_takes_its_accent_and_char_names_printable_characters_only(source: str, text: str) -> None:
+    assert decode_markup(source) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "latex"),
+    [
+        ("αβ", "αβ"),  # a Greek word, at the start and at the end of the text
+        ("x αβ", "x αβ"),
+        ("αβ x", "αβ x"),
+        ("α x", "\\ensuremath{\\alpha} x"),
+        ("x α", "x \\ensuremath{\\alpha}"),
+    ],
+)
+def test_a_greek_letter_next_to_another_is_a_word_wherever_it_stands(text: str, latex: str) -> None:
+    assert escape(text, ascii_only=True) == latex
+
+
+def test_a_word_with_a_capital_after_its_first_letter_is_protected() -> None:
+    assert escape_title("Selling on eBay today") == "Selling on {eBay} today"

@@ -294,7 +294,9 @@ _NEEDS_DECODING = re.compile(r"[\\{}~$]|--|``|''")
 
 def _accent(match: re.Match[str]) -> str:
     base = match.group(2) or match.group(3)
-    base = {"\\i": "i", "\\j": "j"}.get(base, base)
+    # \'{\i}: the dotless i under an accent is the plain letter's place for it (í), whether the
+    # braces made it ı first or not
+    base = {"\\i": "i", "\\j": "j", "ı": "i", "ȷ": "j"}.get(base, base)
     return unicodedata.normalize("NFC", base + _COMBINING[match.group(1)])
 
 
