@@ -13,7 +13,6 @@ to the gaps it is known to have and benchmarks/corpus.py can print them.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -469,27 +468,11 @@ def _single_quotes(part: Part) -> bool:
     return "“" in theirs and theirs.replace("“", "‘").replace("”", "’") == _text(part.export)
 
 
-def _dotless_accented(part: Part) -> bool:
-    def undotted(text: str) -> str:
-        return unicodedata.normalize(
-            "NFC", re.sub("ı(?=[\u0300-\u036f])", "i", re.sub("ȷ(?=[\u0300-\u036f])", "j", text))
-        )
-
-    theirs = json.dumps(part.source, ensure_ascii=False)
-    return undotted(theirs) != theirs and undotted(theirs) == json.dumps(part.export, ensure_ascii=False)
-
-
 def _math(part: Part) -> bool:
     return re.search(r"\$\\[A-Za-z]+\$", _text(part.export)) is not None and "$" not in _text(part.source)
 
 
 MECHANISMS: tuple[Mechanism, ...] = (
-    Mechanism(
-        "pandoc's dotless i under an accent",
-        "pandoc reads \\'{\\i} as a dotless ı with the accent over it (ı́, two characters), where LaTeX prints í "
-        "and the import reads í: the export writes {\\'i}, which pandoc reads as í",
-        _dotless_accented,
-    ),
     Mechanism(
         "pandoc's quotation of single quotes",
         "pandoc reads the source's single quotation marks (‘sideline’) as a quotation, which its CSL-JSON "

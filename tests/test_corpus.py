@@ -248,7 +248,6 @@ KNOWN_GAPS: dict[str, dict[str, Gap]] = {
     },
     "mendeley-desktop-excerpt.bib": {
         "keywords rejoined": (47, 47, 0),
-        "letter case protected differently": (0, 0, 4),
         # a line break inside an abstract is dropped, not made a space
         "other biblatex abstract": (0, 1, 0),
         # the same, read by pandoc -f bibtex
