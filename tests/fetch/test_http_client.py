@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fetch.server import FIXTURES, Answer, Recorded, Sleeps, one_line
+from fetch.server import FIXTURES, Answer, Recorded, Seen, Sleeps, one_line
 from scholarcli import __version__
 from scholarcli.fetch import FetchError, fetch_work
 from scholarcli.fetch.answers import CITATION_TTL, METADATA_TTL
@@ -324,3 +324,163 @@ def test_a_cache_entry_that_is_no_regular_file_hangs_nothing(recorded: Recorded,
             entry.write_text(_entry("1700000000")[:-1] + ', "pad": "' + "x" * (1 << 20) + '"}', encoding="utf-8")
         assert fetch_work(DOI, client).record["venue"] == "WWW"
     assert recorded.hits(CONFERENCE) == 2
+
+
+def _written(**changes: object) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "format": 1,
+        "key": "k",
+        "url": "u",
+        "status": 200,
+        "content_type": "application/json",
+        "fetched_at": 1_700_000_000,
+        "text": "{}",
+    }
+    return {**entry, **changes}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"status": 299}, {"fetched_at": 0}, {"fetched_at": 999_999_999_999.5}, {"text": ""}, {"content_type": ""}],
+)
+def test_a_cache_entry_as_the_client_writes_it_is_an_answer_from_the_cache(changes: dict[str, object]) -> None:
+    from scholarcli.fetch.http import _cached_reply
+
+    entry = _written(**changes)
+    reply = _cached_reply(entry, "k")
+    assert reply is not None and reply.from_cache is True
+    assert (reply.status, reply.text, reply.content_type) == (entry["status"], entry["text"], entry["content_type"])
+    assert reply.fetched_at == float(entry["fetched_at"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"key": "other"},
+        {"format": 2},
+        {"status": 199},
+        {"status": 300},
+        {"status": 200.0},
+        {"text": None},
+        {"content_type": 1},
+        {"fetched_at": -0.5},
+        {"fetched_at": 1e12},
+        {"fetched_at": "1"},
+        {"fetched_at": True},
+    ],
+)
+def test_a_cache_entry_with_any_field_out_of_what_the_client_writes_is_no_answer(changes: dict[str, object]) -> None:
+    from scholarcli.fetch.http import _cached_reply
+
+    assert _cached_reply(_written(**changes), "k") is None
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_what_a_batch_kept_is_the_answer_while_fresh_with_or_without_the_cache(tmp_path: Path, use_cache: bool) -> None:
+    """keep() stands for a GET's answer, remember() for what a batch said of one identifier (None
+    too); without the cache both last the run. Nothing here reaches a server: port 9 refuses."""
+    now = [1_000.0]
+    with Client(Config(), cache_dir=tmp_path / "c", use_cache=use_cache, clock=lambda: now[0], pacing={}) as client:
+        url = "http://127.0.0.1:9/works/x"
+        client.keep("crossref", url, '{"title": "Élan"}', params={"a": "1"})
+        reply = client.get("crossref", "x", url, params={"a": "1"}, ttl=10)
+        assert (reply.status, reply.text, reply.fetched_at) == (200, '{"title": "Élan"}', 1_000.0)
+        client.remember("openalex", "doi", "10.1/x", {"cited_by_count": 5, "name": "Ünal"})
+        client.remember("openalex", "doi", "10.1/unknown", None)
+        now[0] = 1_010.0
+        assert client.recall("openalex", "doi", "10.1/x", ttl=10) == ({"cited_by_count": 5, "name": "Ünal"}, 1_000.0)
+        assert client.recall("openalex", "doi", "10.1/unknown", ttl=10) == (None, 1_000.0)
+        assert client.recall("openalex", "doi", "10.1/other", ttl=10) is None
+        assert client.recall("semanticscholar", "doi", "10.1/x", ttl=10) is None
+        now[0] = 1_010.5
+        assert client.recall("openalex", "doi", "10.1/x", ttl=10) is None
+    if use_cache:
+        assert len(list((tmp_path / "c" / "openalex").rglob("*.json"))) == 2
+    else:
+        assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [
+        (8 << 20, "8 MiB"),
+        (1 << 20, "1 MiB"),
+        (64 << 10, "64 KiB"),
+        (1 << 10, "1 KiB"),
+        (1023, "1,023 bytes"),
+        (1536, "1,536 bytes"),
+        ((1 << 20) + (1 << 10), "1025 KiB"),
+        (100, "100 bytes"),
+    ],
+)
+def test_a_limit_is_said_as_people_say_sizes(count: int, said: str) -> None:
+    from scholarcli.fetch.http import _size
+
+    assert _size(count) == said
+
+
+def test_a_network_failure_says_whether_the_server_was_reached_in_one_line() -> None:
+    import httpx
+
+    from scholarcli.fetch.http import _network_error
+
+    url = "https://api.example.org/works/x"
+    refused = _network_error(httpx.ConnectError("[Errno 111]\n Connection  refused"), "Crossref", "10.1/x", url)
+    assert str(refused) == (
+        "Crossref: 10.1/x: cannot reach api.example.org (no network, DNS failure or connection refused): "
+        "[Errno 111] Connection refused"
+    )
+    assert refused.kind == "network"
+    for unreached in (httpx.UnsupportedProtocol("no"), httpx.ProxyError("no")):
+        assert "cannot reach api.example.org" in str(_network_error(unreached, "Crossref", "10.1/x", url))
+    broke = _network_error(httpx.ReadError(""), "Crossref", "10.1/x", url)
+    assert (str(broke), broke.kind) == ("Crossref: 10.1/x: the answer broke off: ReadError", "network")
+    long = _network_error(httpx.ReadError("x" * 500), "Crossref", "10.1/x", url)
+    assert str(long) == "Crossref: 10.1/x: the answer broke off: " + "x" * 200
+    malformed = _network_error(httpx.InvalidURL("bad"), "arXiv", "a", "http://" + "u" * 300)
+    assert (str(malformed), malformed.kind) == (f"arXiv: a: cannot ask http://{'u' * 193}: bad", "malformed")
+
+
+def test_a_batch_post_sends_compact_utf8_json_with_its_secret_header_and_caches_by_body(
+    recorded: Recorded, client: Client
+) -> None:
+    seen: list[tuple[str, str, str, bytes]] = []
+
+    def echo(request: Seen) -> Answer:
+        seen.append(
+            (request.method, request.headers["content-type"], request.headers.get("x-api-key", ""), request.body)
+        )
+        return Answer(json.dumps({"got": json.loads(request.body)}).encode())
+
+    recorded.add("/s2/paper/batch", echo)
+    url = f"{recorded.base}/s2/paper/batch"
+    body = {"ids": ["DOI:10.1/é", "ARXIV:2401.1"]}
+    answer = client.post_json(
+        "semanticscholar", "2 works", url, body, params={"fields": "c"}, secret_headers={"x-api-key": "s3"}
+    )
+    assert answer == {"got": body}
+    assert seen == [("POST", "application/json", "s3", '{"ids":["DOI:10.1/é","ARXIV:2401.1"]}'.encode())]
+    assert client.post_json("semanticscholar", "2 works", url, body, params={"fields": "c"}) == {"got": body}
+    assert len(seen) == 1  # the same body again: from the cache, whatever the secret header
+    client.post_json("semanticscholar", "1 work", url, {"ids": ["DOI:10.1/é"]}, params={"fields": "c"})
+    assert len(seen) == 2
+    recorded.add("/s2/paper/batch", Answer(b'{"error": "none"}', 404))
+    with pytest.raises(FetchError) as raised:
+        client.post_json("semanticscholar", "3 works", url, {"ids": []}, not_found="no such batch")
+    assert (
+        str(raised.value).startswith("Semantic Scholar: 3 works: no such batch (404")
+        and raised.value.kind == "not-found"
+    )
+
+
+def test_an_xml_answer_is_parsed_and_its_status_explained(recorded: Recorded, client: Client) -> None:
+    recorded.add("/arxiv/query", Answer(b"<feed><entry>\xc3\xa9</entry></feed>", content_type="application/atom+xml"))
+    url = f"{recorded.base}/arxiv/query"
+    feed = client.xml("arxiv", "2401.1", url, accept="application/atom+xml")
+    assert feed.tag == "feed" and feed[0].text == "é"
+    assert recorded.requests[-1].headers["accept"] == "application/atom+xml"
+    recorded.add("/arxiv/other", Answer(b"<gone/>", 410, "application/xml"))
+    with pytest.raises(FetchError) as raised:
+        client.xml("arxiv", "2401.2", f"{recorded.base}/arxiv/other", not_found="no such paper")
+    assert "arXiv: 2401.2: no such paper (410" in str(raised.value)
+    assert recorded.requests[-1].headers["accept"] == "application/xml"
