@@ -88,3 +88,61 @@ def test_an_image_is_relative_or_http_whatever_its_query_or_fragment_holds() -> 
         assert is_safe_image(path), path
     for path in ("javascript:a/b", "javascript:a?b", "javascript:a#b", " a.png", "a.png ", "", "java\\script:x"):
         assert not is_safe_image(path), path
+
+
+def test_metrics_name_their_sources_and_day_and_say_how_many_works_have_no_count() -> None:
+    import datetime as dt
+
+    from scholarcli.formats.cv import metrics_text
+    from scholarcli.model.metrics import Metrics
+
+    full = Metrics(3, 3, 1234, 2, 1, ("openalex", "semanticscholar"), dt.date(2026, 1, 2))
+    assert metrics_text(full) == (
+        "Citations: 1,234 · h-index: 2 · i10-index: 1 (OpenAlex, Semantic Scholar, as of 2026-01-02)"
+    )
+    partial = Metrics(5, 4, 7, 1, 0, ("crossref", "dblp"), None)
+    assert (
+        metrics_text(partial) == "Citations: 7 · h-index: 1 · i10-index: 0 (Crossref, dblp; 4 of 5 works have a count)"
+    )
+
+
+def test_a_patent_without_an_address_links_to_espacenet_by_its_number() -> None:
+    from scholarcli.formats.cv import patent_office_url
+
+    assert (
+        patent_office_url("US 12,112,132 B2")
+        == "https://worldwide.espacenet.com/patent/search?q=pn%3DUS12%2C112%2C132B2"
+    )
+
+
+def test_grouped_by_type_each_work_falls_under_the_kind_its_venue_or_type_says(
+    scholar: Scholar, make_library: Callable[..., Path]
+) -> None:
+    work = 'type = "{}"\ntitle = "{}"\nauthors = ["Ada Lovelace"]\nyear = 2024\n{}'
+    root = make_library(
+        {
+            "a": work.format("preprint", "A preprint", ""),
+            "b": work.format("article", "On arXiv", 'venue = "arXiv"\n'),
+            "c": work.format("inproceedings", "At a workshop", 'venue = "ICLR"\ntrack = "Workshop"\n'),
+            "d": work.format("inproceedings", "At a free-text meeting", 'venue = "Meeting of Engines"\n'),
+            "e": work.format("article", "In a free-text journal", 'venue = "Annals of Engines"\n'),
+            "f": work.format("misc", "A note", ""),
+            "g": work.format("article", "At CVPR", 'venue = "CVPR"\n'),
+        },
+        settings='schema = 1\n[[people]]\nname = "Ada Lovelace"\n',
+    )
+    run = scholar("-L", root, "export", "cv", "--format", "markdown", "--group-by", "type")
+    assert run.exit_code == 0, run.stderr
+    groups: dict[str, list[str]] = {}
+    for line in run.stdout.splitlines():
+        if line.startswith("### "):
+            heading = groups.setdefault(line[4:], [])
+        elif line.startswith("- "):
+            heading.append(re.findall(r"(?<!\*)\*([^*]+)\*(?!\*)", line)[0])
+    assert {name: sorted(titles) for name, titles in groups.items()} == {
+        "Journal articles": ["In a free-text journal"],
+        "Conference papers": ["At CVPR", "At a free-text meeting"],
+        "Workshop papers": ["At a workshop"],
+        "Preprints": ["A preprint", "On arXiv"],
+        "Other": ["A note"],
+    }

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from scholarcli.model import Work
-from scholarcli.model.duplicates import compare, identities, merged_record, same_arxiv
+from scholarcli.model.duplicates import aliases, compare, identities, merged_record, same_arxiv, with_alias
 from scholarcli.model.validate import work_from_record
 
 
@@ -65,3 +65,12 @@ def test_a_merged_record_takes_what_the_other_adds_and_keeps_a_conflict_as_chose
     # a group (year, month, day) is taken whole from one side, never mixed
     dated = merged_record(work("k", year=2020, month=1), work("o", year=2021), prefer_other=True)
     assert (dated["year"], dated.get("month")) == (2021, None)
+
+
+def test_other_keys_are_data_never_a_difference_and_an_alias_joins_them() -> None:
+    keep, other = work("keep", extra={"ids": "a, b"}), work("other", extra={"ids": "c", "note2": "x"})
+    assert compare(keep, other) == (["extra.note2"], [])  # the ids of each are no field of the work
+    assert aliases(with_alias(keep, "d")) == ["a", "b", "d"]
+    assert aliases(with_alias(work("bare"), "d")) == ["d"]
+    # in a group, the fields that differ are the conflict, not the whole group
+    assert compare(work("k", year=2020, month=5), work("o", year=2021, month=5)) == ([], ["year"])

@@ -143,6 +143,12 @@ def test_a_patent_without_a_number_is_still_said_to_be_a_patent(
     run = scholar("-L", root, "export", "bibtex")
     assert run.exit_code == 0, run.stderr
     assert fields(entry_of(run.stdout, "p"))["howpublished"] == "{Patent}"
+    # BibLaTeX's type says granted or requested; without an office it knows, in general terms
+    biblatex = scholar("-L", root, "export", "biblatex").stdout
+    assert fields(entry_of(biblatex, "p"))["type"] == "{patreq}"
+    (root / "p.toml").write_text((root / "p.toml").read_text().replace('"filed"', '"granted"') + 'number = "XY 123"\n')
+    biblatex = scholar("-L", root, "export", "biblatex").stdout
+    assert fields(entry_of(biblatex, "p"))["type"] == "{patent}"
 
 
 def test_arxiv_preprints_carry_eprint_fields(scholar: Scholar) -> None:
