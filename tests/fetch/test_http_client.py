@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import json
 import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,45 @@ def test_a_timeout_is_one_line(recorded: Recorded, tmp_path: Path) -> None:
         fetch_work(DOI, client)
     assert caught.value.kind == "timeout"
     assert one_line(caught.value, "Crossref", DOI, "no whole answer within 0.2 s")
+
+
+def test_a_resolver_that_never_answers_is_cut_off_by_the_deadline(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """getaddrinfo has no timeout of its own: a name server that does not answer must not hold the
+    try past its time. The resolver here answers only when the test lets it, after the client gave up."""
+    released = threading.Event()
+    real = socket.getaddrinfo
+
+    def stuck(host: str, *args: object, **kwargs: object) -> object:
+        if host == "stuck.example":
+            released.wait(60)
+            raise socket.gaierror(-2, "Name or service not known")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", stuck)
+    try:
+        with (
+            Client(Config(), cache_dir=tmp_path / "c", limits=Limits(deadline=0.3), pacing={}) as client,
+            pytest.raises(FetchError) as caught,
+        ):
+            client.get("crossref", "10.1/x", "http://stuck.example/works/x")
+        assert not released.is_set()  # the client gave up while the resolver still had no answer
+    finally:
+        released.set()
+    assert caught.value.kind == "timeout"
+    assert one_line(caught.value, "Crossref", "10.1/x", "no whole answer within 0.3 s")
+
+
+def test_a_name_that_does_not_resolve_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def unknown(host: str, *args: object, **kwargs: object) -> object:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    with Client(Config(), cache_dir=tmp_path / "c", pacing={}) as client, pytest.raises(FetchError) as caught:
+        client.get("crossref", "10.1/x", "http://nowhere.example/works/x")
+    assert caught.value.kind == "network"
+    assert one_line(caught.value, "Crossref", "10.1/x", "cannot reach nowhere.example", "Name or service not known")
 
 
 def test_an_html_page_where_json_was_expected(recorded: Recorded, client: Client) -> None:

@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import os
+import socket
 import tempfile
 import threading
 import time
@@ -259,8 +260,17 @@ class _BoundedBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Any = None,
     ) -> httpcore.NetworkStream:
-        stream = self._backend.connect_tcp(host, port, self._deadline.left(timeout), local_address, socket_options)
-        return _BoundedStream(stream, self._deadline)
+        failure: OSError | None = None
+        for address in _addresses(host, port, self._deadline.left(timeout)):
+            try:  # each address in turn, as socket.create_connection tries them
+                stream = self._backend.connect_tcp(
+                    address, port, self._deadline.left(timeout), local_address, socket_options
+                )
+            except (httpcore.ConnectError, OSError) as error:
+                failure = error if isinstance(error, OSError) else OSError(str(error))
+                continue
+            return _BoundedStream(stream, self._deadline)
+        raise httpcore.ConnectError(str(failure or f"no address for {host}"))
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Any = None
@@ -270,6 +280,28 @@ class _BoundedBackend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:  # pragma: no cover - httpcore sleeps only between its own retries
         self._backend.sleep(seconds)
+
+
+def _addresses(host: str, port: int, timeout: float | None) -> list[str]:
+    """The host's addresses, found within ``timeout``: getaddrinfo has no timeout of its own, so it
+    runs in a thread of its own, and a resolver that does not answer is left to finish alone."""
+    found: list[list[str] | OSError] = []
+    done = threading.Event()
+
+    def resolve() -> None:
+        try:
+            answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            found.append(list(dict.fromkeys(str(answer[4][0]) for answer in answers)))
+        except OSError as error:  # socket.gaierror: no such host, no network
+            found.append(error)
+        done.set()
+
+    threading.Thread(target=resolve, name=f"resolve {host}", daemon=True).start()
+    if not done.wait(timeout):
+        raise httpx.ConnectTimeout(f"no address for {host} within the request's time")
+    if isinstance(found[0], OSError):
+        raise httpcore.ConnectError(str(found[0]))
+    return found[0]
 
 
 class _BoundedTransport(httpx.HTTPTransport):
