@@ -100,6 +100,43 @@ def test_biblatex_export_passes_biber_datamodel_validation(scholar: Scholar, tmp
     assert biber_warned <= warned, result.stdout
 
 
+IMPORTED_VENUES = """\
+@string{pami = {IEEE Trans. PAMI}}
+@article{macro, author = {Ada Lovelace}, title = {On Macros}, journal = pami, year = {2020}}
+@misc{preprint, author = {Ada Lovelace}, title = {A Preprint}, journal = {arXiv preprint arXiv:2401.00001}, year = {2024}}
+@online{page, author = {Ada Lovelace}, title = {A Page}, journal = {Some Blog}, year = {2024}, url = {https://a.org}}
+@misc{both, author = {Ada Lovelace}, title = {Both}, journal = {J}, howpublished = {H}, year = {2024}}
+"""
+
+
+@pytest.mark.tools
+def test_an_imported_journal_is_written_where_biber_reads_it_and_warns_of_nothing(
+    scholar: Scholar, tmp_path: Path
+) -> None:
+    """biber reads journal as journaltitle: an @article's kept journal is its journaltitle (no
+    warning that it lacks one), and a @misc's or @online's goes where the datamodel has a place."""
+    (tmp_path / "in.bib").write_text(IMPORTED_VENUES)
+    assert scholar("init", tmp_path / "lib").exit_code == 0
+    assert scholar("-L", tmp_path / "lib", "import", tmp_path / "in.bib").exit_code == 0
+    run = scholar("-L", tmp_path / "lib", "export", "biblatex", "-o", tmp_path / "refs.bib")
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("warning")]
+    # only where a @misc has its howpublished already: the journal is kept, and said to be
+    assert run.exit_code == 0 and warnings == [
+        "warning: both: journal written as it came; biblatex's datamodel has no journaltitle in @misc"
+    ], run.stderr
+    result = run_tool("biber", "--tool", "--validate-datamodel", "refs.bib", cwd=tmp_path)
+    biber_warnings = [line for line in result.stdout.splitlines() if line.startswith("WARN")]
+    assert biber_warnings == [
+        "WARN - Datamodel: Entry 'both' (refs.bib): Invalid field 'journaltitle' for entrytype 'misc'"
+    ], result.stdout
+    written = (tmp_path / "refs.bib").read_text()
+    assert re.search(r"@misc\{preprint,[^@]*howpublished *= \{arXiv preprint arXiv:2401.00001\}", written)
+    assert re.search(r"@online\{page,[^@]*organization *= \{Some Blog\}", written)
+    assert re.search(r"@article\{macro,[^@]*journal *= \{IEEE Trans. PAMI\}", written), written
+    both = written[written.index("@misc{both,") :].split("\n}")[0]
+    assert re.search(r"howpublished *= \{H\}", both) and re.search(r"journal *= \{J\}", both), written
+
+
 @pytest.mark.parametrize("library", sorted(LIBRARIES))
 def test_biblatex_document_builds_with_biber_and_pdflatex(scholar: Scholar, tmp_path: Path, library: str) -> None:
     export(scholar, LIBRARIES[library], "biblatex", tmp_path / "refs.bib")

@@ -88,6 +88,23 @@ _BIBER_READS_AS = {"year": "date", "month": "date", "journal": "journaltitle", "
                    "school": "institution", "archiveprefix": "eprinttype", "primaryclass": "eprintclass"}  # fmt: skip
 
 
+# biber reads a kept journal as journaltitle, which its datamodel allows in a periodical's entries
+# only ("Invalid field 'journaltitle' for entrytype 'misc'"): in these types it is written as the field
+# that names where such an entry appeared, unless the export made that field already.
+_JOURNAL_ELSEWHERE = {**dict.fromkeys(("misc", "booklet", "unpublished"), "howpublished"), "online": "organization"}
+
+
+def _journal_placed(bib_type: str, fields: Fields) -> Fields:
+    target = _JOURNAL_ELSEWHERE.get(bib_type)
+    if target is None or any(name == target for name, _ in fields):
+        return fields
+    return [(target if name.lower() == "journal" else name, value) for name, value in fields]
+
+
+# A kept field biber reads as a mandatory one (a kept month, which biber also reads into date, is no date).
+_FULFILS = {"journal": "journaltitle", "school": "institution"}
+
+
 def _shadowed(name: str, made: Fields) -> bool:
     """Whether a kept field names what a made field holds already, as biber reads them."""
     return _BIBER_READS_AS.get(name.lower()) in {made_name for made_name, _ in made}
@@ -116,8 +133,9 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         if value:
             fields.append((name, _text(value)))
     made, kept = kept_fields(work, fields)
-    fields = made + [(name, value) for name, value in kept if not _shadowed(name, made)]
+    fields = _journal_placed(bib_type, made + [(name, value) for name, value in kept if not _shadowed(name, made)])
     used = {name for name, _ in fields}
+    used |= {_FULFILS[name] for name in used if name in _FULFILS}
     lacking = [name for name in MANDATORY.get(bib_type, ()) if name not in used]
     if not used & {"date", "year"}:
         lacking.insert(0, "date")
@@ -125,6 +143,10 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
         lacking.insert(0, "title")
     if lacking:
         warnings.append(f"{work.key}: no {', no '.join(lacking)}; biblatex's datamodel requires them")
+    if bib_type in _JOURNAL_ELSEWHERE and "journal" in used:  # its place taken: kept as it came
+        warnings.append(
+            f"{work.key}: journal written as it came; biblatex's datamodel has no journaltitle in @{bib_type}"
+        )
     return entry(bib_type, work.key, fields), warnings
 
 
