@@ -15,6 +15,7 @@ import pytest
 
 from conftest import Run
 from scholarcli import index
+from scholarcli.errors import WriteFailed
 from scholarcli.store import fileio, locate, records
 
 Scholar = Callable[..., Run]
@@ -288,3 +289,54 @@ def test_a_filesystem_without_unnamed_files_falls_back_to_a_temp_file(
     fileio.write_new(tmp_path / "new" / "a.toml", "a = 1\n")
     assert (tmp_path / "new" / "a.toml").read_text() == "a = 1\n" and fileio._unnamed is False
     assert [p.name for p in (tmp_path / "new").iterdir()] == ["a.toml"]
+
+
+def test_a_replacing_write_goes_through_a_temp_file_beside_its_target_and_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rename that makes a replacement atomic works only within one folder (a temp file in
+    /tmp would cross filesystems); the temp file has the name `check` knows, and durable writes reach
+    the disk before the rename."""
+    target = tmp_path / "lib" / "w.toml"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    renamed: list[tuple[Path, Path]] = []
+    synced: list[int] = []
+    real_replace, real_fsync = Path.replace, os.fsync
+
+    def replace(self: Path, other: Any) -> Path:
+        renamed.append((self, Path(other)))
+        return real_replace(self, other)
+
+    monkeypatch.setattr(Path, "replace", replace)
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    fileio.write_atomic(target, "tëxt\n")
+    ((temp, to),) = renamed
+    assert to == target and temp.parent == target.parent and fileio.TEMP_NAME.fullmatch(temp.name), temp
+    assert target.read_bytes() == "tëxt\n".encode() and synced
+    synced.clear()
+    fileio.write_atomic(target, "again\n", durable=False)
+    assert synced == [] and target.read_text() == "again\n" and len(renamed) == 2
+
+
+def test_a_replacing_write_that_fails_names_the_file_and_leaves_the_old_one_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "lib" / "w.toml"
+    target.parent.mkdir()
+    target.write_text("old\n")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(WriteFailed) as failed:
+        fileio.write_atomic(target, "new\n")
+    assert str(failed.value) == f"cannot write {target}: No space left on device"
+    assert failed.value.errno == errno.ENOSPC
+    assert target.read_text() == "old\n" and sorted(path.name for path in target.parent.iterdir()) == ["w.toml"]
