@@ -58,7 +58,8 @@ def test_retry_after_as_an_http_date(recorded: Recorded, tmp_path: Path, sleeps:
     recorded.add(
         CONFERENCE, Answer(b"", 429, headers={"Retry-After": later}), Answer((FIXTURES / CONFERENCE_FILE).read_bytes())
     )
-    with Client(Config(), cache_dir=tmp_path / "c", sleep=sleeps, clock=lambda: now) as client:
+    # no pace gates: the gate would hold the service for the same 30 s in real time
+    with Client(Config(), cache_dir=tmp_path / "c", sleep=sleeps, clock=lambda: now, pacing={}) as client:
         fetch_work(DOI, client)
     assert sleeps == [30.0]
 
