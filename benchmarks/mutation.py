@@ -42,7 +42,7 @@ def results() -> list[tuple[str, str, str]]:
     for line in _mutmut("results", "--all", "true").splitlines():
         name, _, status = line.strip().rpartition(": ")
         match = _NAME.fullmatch(name)
-        if match and status != "not checked":
+        if match:
             function = ".".join(filter(None, [match["cls"], match["function"]]))
             found.append((match["module"], function, status))
     return found
@@ -60,14 +60,15 @@ def table(found: list[tuple[str, str, str]], explained: dict[str, str]) -> tuple
             counts[module]["explained" if known else "unexplained"] += 1
             unexplained += not known
     lines = [
-        "| module | mutants | caught | survived | no test runs it | explained | score |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| module | mutants | caught | survived | no test runs it | explained | not yet run | score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for module, count in sorted(counts.items()):
-        score = count["caught"] / count["mutants"]
+        run = count["mutants"] - count["not checked"]
+        score = f"{count['caught'] / run:.0%}" if run else "-"
         lines.append(
             f"| {module.removeprefix('scholarcli.')} | {count['mutants']} | {count['caught']} | {count['survived']} "
-            f"| {count['no tests']} | {count['explained']} | {score:.0%} |"
+            f"| {count['no tests']} | {count['explained']} | {count['not checked']} | {score} |"
         )
     return "\n".join(lines), unexplained
 
