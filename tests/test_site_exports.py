@@ -37,7 +37,7 @@ from scholarcli.formats.site_files import (
     unrecorded,
 )
 from scholarcli.model import Person, Settings, Venue, Work
-from scholarcli.model.markup import literal, plain
+from scholarcli.model.markup import literal, title_text, typographic
 from scholarcli.model.names import display_name
 from scholarcli.model.query import Filters, find_person, select, sort_works
 from strategies import HOSTILE_KEYS
@@ -162,13 +162,15 @@ def test_front_matter_reads_back_as_written_whatever_the_fields_hold(fmt: str) -
         data = front_matter(page)
         assert data["key"] == work.key
         if fmt == "hugo":  # Hugo's templates escape what they print: the text as it is
-            assert data["title"] == plain(work.title) == HOSTILE[int(work.key[1:])]
+            assert (
+                data["title"] == title_text(work.title) == typographic(HOSTILE[int(work.key[1:])])
+            )  # quotes as printed
             assert data["authors"] == [display_name(name) for name in work.authors]
             assert data["author_notes"] == ["Equal contribution", "Equal contribution"]
             assert data["tags"] == list(work.tags)
             assert str(data["date"]) == f"{work.year}-01-01"
         else:  # Jekyll's print it raw: HTML-escaped, so the page shows the text
-            assert html.unescape(data["title"]) == plain(work.title)
+            assert html.unescape(data["title"]) == title_text(work.title)
             assert "<" not in data["title"] + data["citation"] + data.get("excerpt", "")
             assert data["collection"] == "publications" and data["permalink"] == f"/publication/{work.key}"
 
@@ -181,7 +183,7 @@ def test_front_matter_is_read_back_by_a_yaml_1_2_reader_too() -> None:
     reader = YAML(typ="safe", pure=True)
     for work in works:
         head = files[f"{work.key}/index.md"][4:].split("\n---\n", 1)[0]
-        assert reader.load(head)["title"] == plain(work.title)
+        assert reader.load(head)["title"] == title_text(work.title)
 
 
 def test_al_folio_fields_as_its_template_reads_them(make_library: Any) -> None:
@@ -308,8 +310,8 @@ def test_hugo_builds_a_site_from_the_bundles(tmp_path: Path) -> None:
         document = HTMLParser(namespaceHTMLElements=False).parse(built.read_text(encoding="utf-8"))
         assert document.find(".//script") is None
         shown = document.find(".//h1").text or ""
-        # as written, once an HTML parser has read it (CR becomes LF, NUL the replacement character)
-        assert shown == plain(work.title).replace("\r", "\n").replace("\x00", "\ufffd"), work.key
+        # as shown (typographic quotes), once an HTML parser has read it (CR becomes LF, NUL the replacement character)
+        assert shown == title_text(work.title).replace("\r", "\n").replace("\x00", "\ufffd"), work.key
         assert document.find(".//pre[@class='cite']") is not None
         names = [span.text or "" for span in document.findall(".//p[@class='authors']/span")]
         assert len(names) == len(work.authors) + work.authors_truncated

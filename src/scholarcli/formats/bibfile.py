@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from scholarcli.formats.common import arxiv_class
-from scholarcli.formats.latex_text import escape_markup
+from scholarcli.formats.latex_text import escape_markup, escape_title
 from scholarcli.model import Work
 from scholarcli.model.bibtex_value import bibtex_expression_problem
 from scholarcli.model.markup import is_one_group
@@ -79,6 +79,14 @@ def names(work: Work, ascii_only: bool) -> str:
     if work.authors_truncated:
         listed.append("others")
     return " and ".join(listed)
+
+
+def title_text(work: Work, ascii_only: bool) -> str:
+    """The title as LaTeX: an imported one as its source wrote it, one the user typed or fetched
+    with the words whose case matters protected (latex_text.escape_title)."""
+    if work.title_as_written:
+        return escape_markup(work.title, ascii_only)
+    return escape_title(work.title, ascii_only)
 
 
 def page_range(pages: str) -> str:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.bibfile import entry, identifier_fields, kept_fields, names, page_range, venue_from_extra
+from scholarcli.formats.bibfile import (
+    entry,
+    identifier_fields,
+    kept_fields,
+    names,
+    page_range,
+    title_text,
+    venue_from_extra,
+)
 from scholarcli.formats.common import (
     ENTRY_SEPARATOR,
     ExportOptions,
@@ -18,7 +26,7 @@ from scholarcli.formats.common import (
     is_arxiv,
     render_each,
 )
-from scholarcli.formats.latex_text import escape, escape_title
+from scholarcli.formats.latex_text import escape
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, venue_long
 
@@ -112,7 +120,7 @@ def _head(work: Work, settings: Settings, bib_type: str) -> list[tuple[str, str]
         if (annotations := author_annotations(work, settings)) and "author+an" not in work.extra:
             fields.append(("author+an", annotations))  # an imported one that names kinds scholar lacks: kept
     if work.title:
-        fields.append(("title", escape_title(work.title, ascii_only=False)))
+        fields.append(("title", title_text(work, ascii_only=False)))
     venue = venue_long(work, settings)
     venue_field = VENUE_FIELD.get(bib_type)
     if venue_from_extra(work):

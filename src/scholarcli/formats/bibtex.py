@@ -20,11 +20,12 @@ from scholarcli.formats.bibfile import (
     kept_fields,
     names,
     page_range,
+    title_text,
     venue_from_extra,
     with_aliases,
 )
 from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, is_arxiv, missing, render_each
-from scholarcli.formats.latex_text import escape, escape_title
+from scholarcli.formats.latex_text import escape
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
 
@@ -98,7 +99,7 @@ def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None
     elif work.is_patent and work.number and not work.bibtex_type and "author" not in work.macros:
         fields.append(("key", escape(work.number)))  # styles sort by author, else by `key`: a patent by its number
     if work.title:
-        fields.append(("title", escape_title(work.title)))
+        fields.append(("title", title_text(work, ascii_only=True)))
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
     elif venue_field:

@@ -166,19 +166,20 @@ def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
     return (_NEEDS_ESCAPE_ASCII if ascii_only else _NEEDS_ESCAPE).sub(replace, text)
 
 
-# Words for case protection: split at spaces and hyphens only, so "Q&A" and "WxC:" stay whole
+# Words for case protection: split at spaces and dashes only, so "Q&A", "GB/T" and "WxC:" stay whole
 # while "Calibration-Free" is two ordinary words.
-_SEPARATORS = re.compile(r"([\s\-–—/]+)")
+_SEPARATORS = re.compile(r"([\s\-–—]+)")
 
 
 def _needs_case_protection(word: str) -> bool:
     """An acronym or a word with inner capitals (LLMs, mSAM, LinkedIn, 360Brew, Q&A) keeps its case.
 
     An opening bracket starts a word of its own: in ``1000(Bk`` only ``Bk`` counts, a capitalised
-    word that styles lowercase in the source as well.
+    word that styles lowercase in the source as well; quotes around a word are no part of it
+    (```Small-World''`` is a capitalised word, not one with an inner capital).
     """
-    for part in _OPENING.split(word.strip("()[]\"'.,:;!?“”‘’")):
-        rest = part.lstrip("\"'“‘")[1:]
+    for part in _OPENING.split(word.strip("()[]\"'`.,:;!?“”‘’")):
+        rest = part.lstrip("\"'`“‘")[1:]
         if rest != rest.lower():
             return True
     return False
@@ -323,7 +324,7 @@ def _decode_text(text: str) -> str:
         if "\\" in text:  # an accent over an accented letter ({\\'{\\d e}}): the second round
             text = _ACCENT_AGAIN.sub(_accent, _BRACED_ACCENT_AGAIN.sub(_accent, text))
         text = _COMMAND.sub(_command, text)
-    text = text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
+    text = text.replace("---", "—").replace("--", "–")  # TeX's quotes stay: they are record markup
     return re.sub(r"(?<!\\)~", "\u00a0", text)
 
 
@@ -340,8 +341,8 @@ def decode_markup(text: str) -> str:
     """Record markup (model/markup.py) from BibTeX field source, for titles and names:
     ``{B}ayesian J{\\'e}gou --- $L_1$ \\emph{x}`` -> ``{B}ayesian Jégou — $L_1$ \\emph{x}``.
 
-    What Unicode holds becomes Unicode; braces, math and other commands stay as written; white
-    space collapses as BibTeX collapses it.
+    What Unicode holds becomes Unicode; braces, math, TeX's quotes and other commands stay as
+    written; white space collapses as BibTeX collapses it.
     """
     text = collapse_space(text)
     if not _NEEDS_DECODING.search(text):
@@ -360,10 +361,11 @@ def decode_markup(text: str) -> str:
 def decode(text: str) -> str:
     """Plain Unicode text from BibTeX/LaTeX field source: ``J{\\'e}gou`` -> ``Jégou``, ``\\&`` -> ``&``.
 
-    Accents, special letters, escapes, common symbols are decoded; braces and ``$`` are dropped,
-    formatting commands too; another command is kept as its name.
+    Accents, special letters, escapes, common symbols and TeX's double quotes (``x'' -> “x”) are
+    decoded; braces and ``$`` are dropped, formatting commands too; another command is kept as its name.
     """
-    return plain(decode_markup(text))
+    decoded = plain(decode_markup(text))
+    return decoded.replace("``", "“").replace("''", "”") if "''" in decoded or "``" in decoded else decoded
 
 
 def is_lossless(text: str) -> bool:
