@@ -262,6 +262,7 @@ EVERY_FIELD = {
     "publications/everything2022": """\
         type = "inproceedings"
         title = "Everything Set"
+        title_as_written = true
         authors = ["Charles Babbage", "Hervé Jégou"]
         authors_truncated = true
         equal_contribution = ["Charles Babbage", "Hervé Jégou"]

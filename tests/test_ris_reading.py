@@ -134,8 +134,17 @@ def test_types_map_to_work_types_and_a_type_scholar_does_not_give_back_is_kept()
         record = _record(f"TY  - {ty}\nTI  - T\nER  - \n")
         assert record["type"] == work_type
         assert ("extra" in record) == (ty not in ("JOUR", "CONF", "BOOK", "CHAP", "THES", "RPRT", "PAT"))
-    assert _record("TY  - ELEC\nTI  - T\nER  - \n") == {"type": "misc", "title": "T", "extra": {"ris-type": "ELEC"}}
-    assert _record("TY  - jour\nTI  - T\nER  - \n") == {"type": "article", "title": "T"}  # any case
+    assert _record("TY  - ELEC\nTI  - T\nER  - \n") == {
+        "type": "misc",
+        "title": "T",
+        "title_as_written": True,
+        "extra": {"ris-type": "ELEC"},
+    }
+    assert _record("TY  - jour\nTI  - T\nER  - \n") == {
+        "type": "article",
+        "title": "T",
+        "title_as_written": True,
+    }  # any case
 
 
 def test_a_patent_takes_its_number_assignee_and_office() -> None:

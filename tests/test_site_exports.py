@@ -38,7 +38,7 @@ from scholarcli.formats.site_files import (
     unrecorded,
 )
 from scholarcli.model import Person, Settings, Venue, Work
-from scholarcli.model.markup import literal, plain
+from scholarcli.model.markup import literal, title_text, typographic
 from scholarcli.model.names import display_name
 from scholarcli.model.query import Filters, find_person, select, sort_works
 from strategies import HOSTILE_KEYS
@@ -168,13 +168,13 @@ def test_front_matter_reads_back_as_written_whatever_the_fields_hold(fmt: str) -
         data = front_matter(page)
         assert data["key"] == work.key
         if fmt == "hugo":  # Hugo's templates escape what they print: the text as it is, but what HTML cannot carry
-            assert data["title"] == shown(plain(work.title)) == shown(HOSTILE[int(work.key[1:])])
+            assert data["title"] == shown(title_text(work.title)) == shown(typographic(HOSTILE[int(work.key[1:])]))
             assert data["authors"] == [shown(display_name(name)) for name in work.authors]
             assert data["author_notes"] == ["Equal contribution", "Equal contribution"]
             assert data["tags"] == [shown(tag) for tag in work.tags]
             assert str(data["date"]) == f"{work.year}-01-01"
         else:  # Jekyll's print it raw: HTML-escaped, so the page shows the text
-            assert html.unescape(data["title"]) == shown(plain(work.title))
+            assert html.unescape(data["title"]) == shown(title_text(work.title))
             assert "<" not in data["title"] + data["citation"] + data.get("excerpt", "")
             assert data["collection"] == "publications" and data["permalink"] == f"/publication/{work.key}"
 
@@ -187,7 +187,7 @@ def test_front_matter_is_read_back_by_a_yaml_1_2_reader_too() -> None:
     reader = YAML(typ="safe", pure=True)
     for work in works:
         head = files[f"{work.key}/index.md"][4:].split("\n---\n", 1)[0]
-        assert reader.load(head)["title"] == shown(plain(work.title))
+        assert reader.load(head)["title"] == shown(title_text(work.title))
 
 
 def test_al_folio_fields_as_its_template_reads_them(make_library: Any) -> None:
@@ -314,9 +314,9 @@ def test_hugo_builds_a_site_from_the_bundles(tmp_path: Path) -> None:
         document = HTMLParser(namespaceHTMLElements=False).parse(built.read_text(encoding="utf-8"))
         assert document.find(".//script") is None
         heading = document.find(".//h1").text or ""
-        # as written, but for what a page cannot carry (the replacement character), once an HTML
-        # parser has read it (CR becomes LF)
-        assert heading == shown(plain(work.title)).replace("\r", "\n"), work.key
+        # as shown (typographic quotes), but for what a page cannot carry (the replacement character),
+        # once an HTML parser has read it (CR becomes LF)
+        assert heading == shown(title_text(work.title)).replace("\r", "\n"), work.key
         assert document.find(".//pre[@class='cite']") is not None
         names = [span.text or "" for span in document.findall(".//p[@class='authors']/span")]
         assert len(names) == len(work.authors) + work.authors_truncated

@@ -23,7 +23,7 @@ from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import authors_text, iso_date
 from scholarcli.model.marks import legend_text, legends
-from scholarcli.model.markup import plain
+from scholarcli.model.markup import title_text
 
 # Markdown's punctuation but < > &, which become HTML entities (kramdown keeps entities as they are).
 _MARKDOWN = re.compile(r"([\\`*_\[\]#|~^$])")
@@ -42,13 +42,13 @@ CATEGORIES = {"Journal articles": "manuscripts", "Conference papers": "conferenc
 
 def citation(work: Work, settings: Settings) -> str:
     """The recommended citation: authors, "title", venue, year."""
-    title = f"\u201c{plain(work.title)}\u201d"
+    title = f"\u201c{title_text(work.title)}\u201d"
     return sentences([authors_text(work, settings), title, venue_line(work, settings)])
 
 
 def front_matter(work: Work, settings: Settings, name: str) -> list[str]:
     """The front matter of the page ``name`` (site_files.page_names)."""
-    lines = ["---", MARKER, f"key: {yaml_str(work.key)}", f"title: {yaml_str(escape(plain(work.title)))}"]
+    lines = ["---", MARKER, f"key: {yaml_str(work.key)}", f"title: {yaml_str(escape(title_text(work.title)))}"]
     category = CATEGORIES.get(kind_of(work, settings), "patents" if work.is_patent else "other")
     lines += ["collection: publications", f"category: {category}", f"permalink: {yaml_str(f'/publication/{name}')}"]
     if work.year is not None:

@@ -215,6 +215,7 @@ def convert(
     _type_and_eprint(entry)
     if title := entry.take("title"):
         entry.record["title"] = decode_markup(title)
+        entry.record["title_as_written"] = True  # the source's: exported with no case protection added
     _authors(entry)
     _misread_editors(entry)
     _dates(entry)

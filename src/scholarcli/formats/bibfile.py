@@ -74,9 +74,10 @@ def text(value: str, ascii_only: bool = True) -> Text:
     return Text(escape(value, ascii_only))
 
 
-def title(value: str, ascii_only: bool = True) -> Text:
-    """A record's title: its markup as LaTeX, the words whose case matters protected (latex_text.escape_title)."""
-    return Text(escape_title(value, ascii_only))
+def title(value: str, ascii_only: bool = True, as_written: bool = False) -> Text:
+    """A record's title: its markup as LaTeX; one ``as_written`` (imported) exactly as its source wrote
+    it, any other with the words whose case matters protected (latex_text.escape_title)."""
+    return Text(escape_markup(value, ascii_only) if as_written else escape_title(value, ascii_only))
 
 
 def markup(value: str, ascii_only: bool = True) -> Text:

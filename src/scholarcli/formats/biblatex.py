@@ -158,7 +158,7 @@ def _head(work: Work, settings: Settings, bib_type: str) -> Fields:
         if (annotations := author_annotations(work, settings)) and "author+an" not in work.extra:
             fields.append(("author+an", _text(annotations)))  # an imported one that names kinds scholar lacks: kept
     if work.title:
-        fields.append(("title", title(work.title, ascii_only=False)))
+        fields.append(("title", title(work.title, ascii_only=False, as_written=work.title_as_written)))
     venue = venue_long(work, settings)
     venue_field = VENUE_FIELD.get(bib_type)
     if venue_from_extra(work):

@@ -100,7 +100,7 @@ def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None
     elif work.is_patent and work.number and not work.bibtex_type and "author" not in work.macros:
         fields.append(("key", text(work.number)))  # styles sort by author, else by `key`: a patent by its number
     if work.title:
-        fields.append(("title", title(work.title)))
+        fields.append(("title", title(work.title, as_written=work.title_as_written)))
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
     elif venue_field:

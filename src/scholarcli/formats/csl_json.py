@@ -10,7 +10,7 @@ from scholarcli.formats.common import ExportOptions, ExportResult, is_arxiv, mar
 from scholarcli.formats.latex_text import decode
 from scholarcli.model import EQUAL_CONTRIBUTION, Settings, Work
 from scholarcli.model.describe import venue_long
-from scholarcli.model.markup import ESCAPES, is_marked, is_one_group, plain, tokens
+from scholarcli.model.markup import ESCAPES, is_marked, is_one_group, plain, tokens, typographic
 from scholarcli.model.names import bibtex_parts, has_and, is_comma_form, split_name
 
 TYPES = {
@@ -79,14 +79,18 @@ _CLOSE = {"i": "</i>", "b": "</b>", "sup": "</sup>", "sub": "</sub>", "sc": "</s
 
 def rich_title(title: str) -> str:
     """A title's markup as CSL rich text: a protected group in ``<span class="nocase">``,
-    ``\\emph{x}`` in ``<i>``; math and other commands as their readable text."""
+    ``\\emph{x}`` in ``<i>``; math and other commands as their readable text; TeX's quotes as
+    typographic ones."""
     if not is_marked(title):
-        return title
+        return typographic(title)
     out: list[str] = []
     stack: list[str] = []
     pending = ""  # the tag of a command whose argument comes next
+    math = False
     for token in tokens(title):
-        if token == "{":
+        if token == "$":
+            math = not math
+        elif token == "{":
             tag = pending or ("nocase" if not stack else "")
             stack.append(tag)
             out.append(_OPEN.get(tag, ""))
@@ -98,7 +102,7 @@ def rich_title(title: str) -> str:
             pending = _TAGS.get(name, "")
             out.append("" if pending else plain(token))
         else:
-            out.append(plain(token))
+            out.append(plain(token, quotes=not math))
     return "".join(out)
 
 

@@ -30,12 +30,12 @@ SPECIALS = {
 SYMBOLS = {
     "–": "--",
     "—": "---",
-    # one quotation mark as a command: a lone ` or ' reads back as itself (an apostrophe typed in a
-    # .bib file is an apostrophe), where LaTeX would print a curly quotation mark
+    # quotation marks as commands: TeX's ` and ' (and `` and '') in a record are its own quotes, kept
+    # as written (record markup), so a curly mark typed as such is written as the character it is
     "‘": r"\textquoteleft{}",
     "’": r"\textquoteright{}",
-    "“": "``",
-    "”": "''",
+    "“": r"\textquotedblleft{}",
+    "”": r"\textquotedblright{}",
     "…": r"\ldots{}",
     "\u00a0": "~",
     "ß": r"{\ss}",
@@ -170,19 +170,20 @@ def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
     return (_NEEDS_ESCAPE_ASCII if ascii_only else _NEEDS_ESCAPE).sub(replace, text)
 
 
-# Words for case protection: split at spaces and hyphens only, so "Q&A" and "WxC:" stay whole
+# Words for case protection: split at spaces and dashes only, so "Q&A", "GB/T" and "WxC:" stay whole
 # while "Calibration-Free" is two ordinary words.
-_SEPARATORS = re.compile(r"([\s\-–—/]+)")
+_SEPARATORS = re.compile(r"([\s\-–—]+)")
 
 
 def _needs_case_protection(word: str) -> bool:
     """An acronym or a word with inner capitals (LLMs, mSAM, LinkedIn, 360Brew, Q&A) keeps its case.
 
     An opening bracket starts a word of its own: in ``1000(Bk`` only ``Bk`` counts, a capitalised
-    word that styles lowercase in the source as well.
+    word that styles lowercase in the source as well; quotes around a word are no part of it
+    (```Small-World''`` is a capitalised word, not one with an inner capital).
     """
-    for part in _OPENING.split(word.strip("()[]\"'.,:;!?“”‘’")):
-        rest = part.lstrip("\"'“‘")[1:]
+    for part in _OPENING.split(word.strip("()[]\"'`.,:;!?“”‘’")):
+        rest = part.lstrip("\"'`“‘")[1:]
         if rest != rest.lower():
             return True
     return False
@@ -335,7 +336,7 @@ def _decode_text(text: str) -> str:
             text = _ACCENT_AGAIN.sub(_accent, _BRACED_ACCENT_AGAIN.sub(_accent, text))
     # Ligatures and ties before commands: a character a command stands for (\textasciitilde{},
     # \char`\-) is that character, never part of a ligature or a tie.
-    text = text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
+    text = text.replace("---", "—").replace("--", "–")  # TeX's quotes stay: they are record markup
     text = re.sub(r"(?<!\\)~", "\u00a0", text)
     if "\\" in text:
         if "\\char" in text:
@@ -359,8 +360,8 @@ def decode_markup(text: str) -> str:
     """Record markup (model/markup.py) from BibTeX field source, for titles and names:
     ``{B}ayesian J{\\'e}gou --- $L_1$ \\emph{x}`` -> ``{B}ayesian Jégou — $L_1$ \\emph{x}``.
 
-    What Unicode holds becomes Unicode; braces, math and other commands stay as written; white
-    space collapses as BibTeX collapses it.
+    What Unicode holds becomes Unicode; braces, math, TeX's quotes and other commands stay as
+    written; white space collapses as BibTeX collapses it.
     """
     text = collapse_space(text)
     if not _NEEDS_DECODING.search(text):
@@ -379,10 +380,11 @@ def decode_markup(text: str) -> str:
 def decode(text: str) -> str:
     """Plain Unicode text from BibTeX/LaTeX field source: ``J{\\'e}gou`` -> ``Jégou``, ``\\&`` -> ``&``.
 
-    Accents, special letters, escapes, common symbols are decoded; braces and ``$`` are dropped,
-    formatting commands too; another command is kept as its name.
+    Accents, special letters, escapes, common symbols and TeX's double quotes (``x'' -> “x”) are
+    decoded; braces and ``$`` are dropped, formatting commands too; another command is kept as its name.
     """
-    return plain(decode_markup(text))
+    decoded = plain(decode_markup(text))
+    return decoded.replace("``", "“").replace("''", "”") if "''" in decoded or "``" in decoded else decoded
 
 
 def is_lossless(text: str) -> bool:

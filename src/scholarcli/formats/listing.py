@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from scholarcli.model import Citation, Settings, Work
 from scholarcli.model.describe import authors_text, venue_short
-from scholarcli.model.markup import plain
+from scholarcli.model.markup import title_text
 from scholarcli.model.query import CITATIONS
 
 TYPE_CHECKING = False
@@ -60,7 +60,7 @@ def row(work: Work, settings: Settings, counts: Counts = NO_COUNTS) -> tuple[str
         "" if work.year is None else str(work.year),
         work.type,
         authors_text(work, settings),
-        plain(work.title),
+        title_text(work.title),
         venue_short(work),
         "" if citation is None else str(citation.cited),
     )

@@ -138,6 +138,7 @@ class Builder:
     def title(self, markup: str) -> None:
         if markup := _clean(markup):
             self.record["title"] = markup
+            self.record["title_as_written"] = True  # the source's: exported with no case protection added
 
     def keep(self, name: str, value: str, own: bool = True) -> None:
         """Keep a field in extra as BibTeX source: under the source's own name with its prefix

@@ -189,6 +189,8 @@ def merged(work: Work, fetched: Mapping[str, Any], settings: Settings) -> tuple[
             notes += [note] if note else []
         else:
             record[name] = _registry_venue(new, settings) if name == "venue" else new
+            if name == "title":  # a fetched title, no longer its import's: protected as any other
+                record.pop("title_as_written", None)
     return record, notes
 
 

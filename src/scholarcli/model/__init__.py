@@ -43,6 +43,7 @@ class Kind(Enum):
 FIELD_KINDS: dict[str, Kind] = {
     "type": Kind.STR,
     "title": Kind.STR,
+    "title_as_written": Kind.BOOL,
     "authors": Kind.STR_LIST,
     "authors_truncated": Kind.BOOL,
     "equal_contribution": Kind.STR_LIST,
@@ -93,6 +94,9 @@ class Work(NamedTuple):
     key: str
     type: str
     title: str = ""  # record markup: see model/markup.py; "" when the work has none
+    # The title is its source's (an import), written back as the source wrote it: the BibTeX exports
+    # add no case protection of their own to it, as they do to a title the user typed or fetched.
+    title_as_written: bool = False
     authors: tuple[str, ...] = ()
     authors_truncated: bool = False
     equal_contribution: tuple[str, ...] = ()

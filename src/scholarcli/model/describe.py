@@ -5,7 +5,7 @@ from __future__ import annotations
 from scholarcli.model import Citation, Settings, Work
 from scholarcli.model.marks import author_marks, legend_text, legends, symbols
 from scholarcli.model.marks import is_marked as is_marked_work
-from scholarcli.model.markup import is_marked, plain
+from scholarcli.model.markup import is_marked, title_text
 from scholarcli.model.names import display_name, source_names
 
 # English whatever the locale (calendar.month_abbr follows LC_TIME), and no calendar import.
@@ -14,8 +14,9 @@ MONTH_ABBREVIATIONS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug
 
 def shown(work: Work) -> Work:
     """The work as displays show it: the title's and names' record markup dropped (``{F}ourier`` ->
-    ``Fourier``, ``de Las Casas, Diego`` -> ``Diego de Las Casas``); most works are shown as they are."""
-    title = plain(work.title)
+    ``Fourier``, ``de Las Casas, Diego`` -> ``Diego de Las Casas``, TeX's quotes as typographic ones);
+    most works are shown as they are."""
+    title = title_text(work.title)
     if not work.authors and work.extra and "author" in work.extra:  # a list kept as written: its names
         work = work._replace(authors=tuple(source_names(work.extra["author"])))
     if not any(is_marked(name) or "," in name for name in work.authors):
@@ -87,7 +88,7 @@ def date_text(work: Work) -> str:
 
 def details(work: Work, settings: Settings, citation: Citation | None = None) -> list[tuple[str, str]]:
     """Every field of a work as (label, text) pairs, in the order `show` prints them, and its count."""
-    pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", plain(work.title))]
+    pairs: list[tuple[str, str]] = [("Key", work.key), ("Type", work.type), ("Title", title_text(work.title))]
     if authors := authors_text(work, settings):  # a list kept as written too: its names, read leniently
         pairs.append(("Inventors" if work.is_patent else "Authors", authors))
     if work.people:

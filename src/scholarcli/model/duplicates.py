@@ -109,6 +109,7 @@ class DuplicateIndex:
 # authors with OTHER's equal contribution or marks could name someone who is no author).
 _GROUPS = (
     ("type", "bibtex_type"),
+    ("title", "title_as_written"),
     ("authors", "authors_truncated", "equal_contribution", "marks"),
     ("year", "month", "day"),
     ("venue", "track", "extra.journal", "extra.journaltitle", "extra.booktitle"),

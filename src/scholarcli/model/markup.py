@@ -6,10 +6,12 @@ In a record's ``title`` and in each of its ``authors``:
   group is a literal name (``{American Psychological Association}``);
 - ``$...$`` is math and ``\\command`` a LaTeX command (``\\emph{x}``, ``{\\sc Strips}``, ``\\TeX``),
   both exported to BibTeX and BibLaTeX as written;
-- ``\\{``, ``\\}``, ``\\$`` and ``\\\\`` are a literal brace, dollar sign and backslash.
+- ``\\{``, ``\\}``, ``\\$`` and ``\\\\`` are a literal brace, dollar sign and backslash;
+- TeX's quotes, ````x''`` and ```x'``, are quotes: exported as written, shown as ``“x”`` and ``‘x’``.
 
 Everything else is plain text (``&``, ``%``, ``#``, ``_``, ``~`` included). Displays show the
-readable text (``plain``): braces dropped, formatting commands dropped, symbols as Unicode.
+readable text (``plain``): braces dropped, formatting commands dropped, symbols as Unicode, and of a
+title (``title_text``) the quotes a reader expects (“ ” ‘ ’).
 """
 
 from __future__ import annotations
@@ -104,21 +106,41 @@ def _readable(token: str) -> str:
     return " " if not name or name in " ,;:!" else name
 
 
-def plain(text: str) -> str:
-    """The readable text of a title or name: ``{F}ourier $L_1$ \\emph{x}`` -> ``Fourier L_1 x``."""
+def plain(text: str, quotes: bool = False) -> str:
+    """The readable text of a title or name: ``{F}ourier $L_1$ \\emph{x}`` -> ``Fourier L_1 x``;
+    with ``quotes``, TeX's quotes outside math as the quotes TeX prints (``typographic``)."""
     if not is_marked(text):
-        return text
-    out = []
+        return typographic(text) if quotes else text
+    out, math = [], False
     for token in tokens(text):
         if token in ESCAPES:
             out.append(ESCAPES[token])
-        elif token in ("{", "}", "$"):
+        elif token == "$":
+            math = not math
+        elif token in ("{", "}"):
             continue
         elif token[0] == "\\":
             out.append(_readable(token))
         else:
-            out.append(token)
+            out.append(typographic(token) if quotes and not math else token)
     return "".join(out)
+
+
+def title_text(title: str) -> str:
+    """What a reader of plain text sees of a title: its readable text with typographic quotes."""
+    return plain(title, quotes=True)
+
+
+# TeX's quotes and what TeX prints for each: ``x'' and `x' are “x” and ‘x’, an apostrophe is ’.
+_TEX_QUOTE = re.compile("``|''|`|'")
+_TYPOGRAPHIC = {"``": "\u201c", "''": "\u201d", "`": "\u2018", "'": "\u2019"}
+
+
+def typographic(text: str) -> str:
+    """Plain text with TeX's quotes as the quotes TeX prints: ```Small-World''`` -> ``“Small-World”``."""
+    if "'" not in text and "`" not in text:
+        return text
+    return _TEX_QUOTE.sub(lambda found: _TYPOGRAPHIC[found.group()], text)
 
 
 def literal(text: str) -> str:

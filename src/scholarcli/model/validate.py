@@ -225,6 +225,8 @@ def _semantic_problems(raw: Mapping[str, Any]) -> list[tuple[str, str]]:
         found.append(("title", "is empty"))
     elif isinstance(raw.get("title"), str) and (wrong := markup_problem(raw["title"])):
         found.append(("title", wrong))
+    if raw.get("title_as_written") is True and "title" not in raw:
+        found.append(("title_as_written", "says how to write the title, and the record has none"))
     authors = raw.get("authors", [])
     if is_marked("".join(authors)) or not all(map(str.strip, authors)):  # else no name has a problem
         for name in authors:
