@@ -138,7 +138,8 @@ SPECIAL: dict[str, st.SearchStrategy[Any]] = {
     "doi": st.one_of(texts(min_size=1), texts().map(lambda text: f"10.1000/{text}")),
     "url": st.one_of(texts(min_size=1), texts().map(lambda text: f"https://example.org/{text}")),
 }
-_ORDERED_FIELDS = ("type", "month", "day", "status", "equal_contribution", "marks", "people")  # drawn from others
+# drawn from others
+_ORDERED_FIELDS = ("type", "month", "day", "status", "equal_contribution", "marks", "people", "title_as_written")
 
 
 @st.composite
@@ -158,6 +159,8 @@ def _record(
             record["day"] = draw(st.integers(1, 28))
     if record["type"] == "patent" and draw(st.booleans()):
         record["status"] = draw(st.sampled_from(PATENT_STATUSES))
+    if record.get("title") and draw(st.booleans()):  # an imported title, written back as it is
+        record["title_as_written"] = draw(st.booleans())
     if draw(st.booleans()) and people:  # the person whose CV it is among the authors
         record["authors"] = [*record.get("authors", []), draw(st.sampled_from(people))]
     authors = record.get("authors", [])
