@@ -58,3 +58,12 @@ def test_tex_quotes_are_typographic_wherever_a_person_reads_the_title(scholar: S
     assert item["title"] == shown
     # the record keeps what the source wrote, and the BibTeX export gives it back
     assert "``Small-World'' Nets" in scholar("-L", root, "export", "bibtex").stdout
+
+
+def test_only_tex_quotes_become_typographic_and_an_apostrophe_stays_as_typed() -> None:
+    from scholarcli.model.markup import typographic
+
+    assert typographic("``Small-World'' Nets") == "\u201cSmall-World\u201d Nets"
+    assert typographic("a `quoted' word") == "a \u2018quoted\u2019 word"
+    # from CSL-JSON, RIS or a service a ' is what was typed: an apostrophe, or a quote pandoc reads as one
+    assert typographic("over 'obvious' women, don't") == "over 'obvious' women, don't"

@@ -132,15 +132,22 @@ def title_text(title: str) -> str:
 
 
 # TeX's quotes and what TeX prints for each: ``x'' and `x' are “x” and ‘x’, an apostrophe is ’.
-_TEX_QUOTE = re.compile("``|''|`|'")
-_TYPOGRAPHIC = {"``": "\u201c", "''": "\u201d", "`": "\u2018", "'": "\u2019"}
+# TeX's quotes: double ones, a single pair `x', and a lone opening `. A lone ' is left as it is: in
+# text from any other source than TeX (CSL-JSON, RIS, a service) it is an apostrophe or a quote as typed.
+_TEX_QUOTE = re.compile("``|''|`([^`']*)'|`")
+_TYPOGRAPHIC = {"``": "\u201c", "''": "\u201d", "`": "\u2018"}
 
 
 def typographic(text: str) -> str:
     """Plain text with TeX's quotes as the quotes TeX prints: ```Small-World''`` -> ``“Small-World”``."""
     if "'" not in text and "`" not in text:
         return text
-    return _TEX_QUOTE.sub(lambda found: _TYPOGRAPHIC[found.group()], text)
+    return _TEX_QUOTE.sub(_typographic_quote, text)
+
+
+def _typographic_quote(found: re.Match[str]) -> str:
+    quoted = found.group(1)
+    return f"\u2018{quoted}\u2019" if quoted is not None else _TYPOGRAPHIC[found.group()]
 
 
 def literal(text: str) -> str:
