@@ -29,7 +29,7 @@ from bibtex_syntax import Entry, collapse, read_bib, split_names
 from scholarcli.formats import ExportOptions, renderer, tree_renderer
 from scholarcli.formats.site_files import page_names
 from scholarcli.model import Settings, Work
-from scholarcli.model.markup import plain
+from scholarcli.model.markup import title_text
 from scholarcli.model.names import display_name
 from strategies import INJECTED, libraries
 
@@ -295,7 +295,7 @@ def test_the_html_cv_is_strict_html_with_every_text_as_written(
     text, _ = cv_of(works, settings_, cv_format="html", selected_first=selected_first, numbered=numbered)
     elements = check_html(parsed_html(text, fragment=True))
     titles = [_text(element) for element in elements if element.get("class") == "title"]
-    shown = {as_html_shows(plain(fit_html(work.title))) for work in works}
+    shown = {as_html_shows(title_text(fit_html(work.title))) for work in works}  # TeX's quotes typographic
     assert set(titles) <= shown, set(titles) - shown
 
 
@@ -333,7 +333,7 @@ def test_site_front_matter_reads_back_the_text_as_a_page_shows_it(library: tuple
     for work in works:
         data = _front_matter(hugo[f"{named[work.key]}/index.md"])
         assert data["key"] == work.key
-        assert data["title"] == plain(fit_html(work.title))
+        assert data["title"] == title_text(fit_html(work.title))
         names = [display_name(fit_html(name)) for name in work.authors] + (["et al."] if work.authors_truncated else [])
         names = names if work.authors else []  # "et al." alone says nothing
         assert data.get("authors", []) == names
@@ -341,7 +341,7 @@ def test_site_front_matter_reads_back_the_text_as_a_page_shows_it(library: tuple
         check_bib("bibtex", [work], hugo[f"{named[work.key]}/cite.bib"])
         page = _front_matter(pages[f"{named[work.key]}.md"])
         assert page["key"] == work.key
-        assert html.unescape(page["title"]) == plain(fit_html(work.title))
+        assert html.unescape(page["title"]) == title_text(fit_html(work.title))
         assert "<" not in page["title"] + page["citation"] + page.get("excerpt", "")
 
 
@@ -388,7 +388,7 @@ def test_json_exports_read_back_exactly(library: tuple[Settings, list[Work]]) ->
     person = settings_.people[0]
     resume = renderer("json-resume")(works, settings_, ExportOptions(person=person)).text
     assert not RAW_IN_JSON.search(resume)
-    titles = {plain(work.title) for work in works}
+    titles = {title_text(work.title) for work in works}
     names = [item["name"] for item in json.loads(resume)["publications"]]
     assert all(name in titles or name.split(" (")[0] in titles for name in names)
 

@@ -131,9 +131,9 @@ def title_text(title: str) -> str:
     return plain(title, quotes=True)
 
 
-# TeX's quotes and what TeX prints for each: ``x'' and `x' are “x” and ‘x’, an apostrophe is ’.
-# TeX's quotes: double ones, a single pair `x', and a lone opening `. A lone ' is left as it is: in
-# text from any other source than TeX (CSL-JSON, RIS, a service) it is an apostrophe or a quote as typed.
+# TeX's quotes, as TeX prints them (``x'' and `x' are “x” and ‘x’): double ones, a single pair `x',
+# and a lone opening `. A lone ' is left as it is: in text from any other source than TeX (CSL-JSON,
+# RIS, a service) it is an apostrophe or a quote as typed.
 _TEX_QUOTE = re.compile("``|''|`([^`']*)'|`")
 _TYPOGRAPHIC = {"``": "\u201c", "''": "\u201d", "`": "\u2018"}
 
