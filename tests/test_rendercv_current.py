@@ -24,6 +24,7 @@ import html5lib
 import pytest
 
 from conftest import Run
+from scholarcli.model.markup import typographic
 
 Scholar = Callable[..., Run]
 REPO = Path(__file__).resolve().parents[1]
@@ -114,7 +115,8 @@ def test_hostile_fields_reach_every_rendercv_output_as_text(
     assert "javascript:alert(1)" in run.stderr  # the unsafe address is named, not exported
     outputs = rendercv_output(run.stdout, tmp_path, "Eve")
     pdf = outputs["pdf"].translate(INVISIBLE)
-    expected_title = HOSTILE_TITLE.replace("'", "’")
+    # TeX's quotes as TeX prints them (a backtick is an opening quote), then Typst's smart apostrophe
+    expected_title = typographic(HOSTILE_TITLE).replace("'", "’")
     assert expected_title in pdf
     assert "- Dash*, Eve <b>Evil</b>*, #set page(width: 1cm)" in pdf
     assert "($$1$$ *Venue* [v](https://evil.example))" in pdf
