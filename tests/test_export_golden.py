@@ -29,6 +29,7 @@ CITED = ExportOptions(person=PERSON, metrics=True, citations=True, citation_coun
 GOLDEN: dict[str, tuple[str, ExportOptions]] = {
     "hard.bib": ("bibtex", ExportOptions()),
     "hard.equal-note.bib": ("bibtex", ExportOptions(equal_note=True)),
+    "hard.ascii.bib": ("bibtex", ExportOptions(ascii=True)),
     "hard.biblatex.bib": ("biblatex", ExportOptions()),
     "hard.csl.json": ("csl-json", ExportOptions()),
     "hard.json": ("json", ExportOptions()),

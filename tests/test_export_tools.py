@@ -38,6 +38,7 @@ def run_tool(*command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         capture_output=True,
         text=True,
+        errors="replace",  # pdflatex wraps its messages at 79 bytes, within a UTF-8 character
         timeout=300,
         check=False,
         stdin=subprocess.DEVNULL,

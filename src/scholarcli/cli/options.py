@@ -163,6 +163,14 @@ EXPORT = Command(
         Option(
             "equal_note", ("--equal-note",), "BibTeX: name the equal contributors in each entry's note.", "flag", False
         ),
+        Option(
+            "ascii",
+            ("--ascii",),
+            "BibTeX: accented letters as LaTeX commands everywhere (by default only names; bibtex then "
+            "lowercases them in titles as it does any letter).",
+            "flag",
+            False,
+        ),
         _cv_choice("cv_format", ("--format", "-f"), "cv: latex, markdown or html (default latex).", "a CV format"),
         _cv_choice("section", ("--section",), "publications, patents or all (default all).", "a section"),
         _cv_choice(

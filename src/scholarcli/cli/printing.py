@@ -72,6 +72,7 @@ def _export_options(values: dict[str, object]) -> ExportOptions:
 
     return ExportOptions(
         equal_note=bool(values["equal_note"]),
+        ascii=bool(values["ascii"]),
         cv_format=str(values["cv_format"] or "latex"),
         section=str(values["section"] or "all"),
         group_by=str(values["group_by"] or "year"),

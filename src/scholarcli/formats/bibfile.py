@@ -69,15 +69,17 @@ _NOT_VERBATIM = re.compile(r"[{}\\\s\x00-\x1f\x7f-\x9f]")
 _SOURCE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def text(value: str, ascii_only: bool = True) -> Text:
-    """Plain text, escaped (latex_text.escape)."""
-    return Text(escape(value, ascii_only))
+def text(value: str, ascii_only: bool = True, kept: frozenset[str] = frozenset()) -> Text:
+    """Plain text, escaped (latex_text.escape; ``kept``: characters written as they are)."""
+    return Text(escape(value, ascii_only, kept))
 
 
-def title(value: str, ascii_only: bool = True, as_written: bool = False) -> Text:
+def title(value: str, ascii_only: bool = True, as_written: bool = False, kept: frozenset[str] = frozenset()) -> Text:
     """A record's title: its markup as LaTeX; one ``as_written`` (imported) exactly as its source wrote
     it, any other with the words whose case matters protected (latex_text.escape_title)."""
-    return Text(escape_markup(value, ascii_only) if as_written else escape_title(value, ascii_only))
+    if as_written:
+        return Text(escape_markup(value, ascii_only, kept))
+    return Text(escape_title(value, ascii_only, kept))
 
 
 def markup(value: str, ascii_only: bool = True) -> Text:

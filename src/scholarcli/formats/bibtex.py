@@ -2,8 +2,10 @@
 
 BibTeX has no patent type and no place for equal contribution: patents become ``@misc`` with the
 number and status in ``howpublished`` and ``note``; equal contribution goes into ``note`` only when
-the user asks (``--equal-note``). Text is written with LaTeX commands for accents, which 8-bit
-BibTeX sorts and abbreviates correctly. Nothing is invented: a work without the year, author or
+the user asks (``--equal-note``). Names are written with LaTeX commands for accented letters, which
+8-bit BibTeX sorts and abbreviates correctly; other text keeps the letters pdflatex reads as they are
+(latex_text.PDFLATEX_LETTERS), whose case bibtex never changes, as in the user's own UTF-8 files
+(``--ascii``: commands there too). Nothing is invented: a work without the year, author or
 venue its type needs keeps its type and lacks the field, and the export warns, naming the key
 (bibtex's styles then warn about the same entry).
 """
@@ -29,6 +31,7 @@ from scholarcli.formats.bibfile import (
 )
 from scholarcli.formats.code_points import LATEX, fit_work
 from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, is_arxiv, missing, render_each
+from scholarcli.formats.latex_text import PDFLATEX_LETTERS
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
 
@@ -75,16 +78,17 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     bib_type, needs, venue_field = TYPES[work.type]
     if lacking := missing(work, needs):
         warnings.append(f"{work.key}: no {' and no '.join(lacking)}; BibTeX styles will warn about it")
-    fields = _head(work, settings, bib_type, venue_field)
+    letters = frozenset() if options.ascii else PDFLATEX_LETTERS
+    fields = _head(work, settings, (bib_type, venue_field), letters)
     fields += _date(work, warnings)
-    fields += _numbers(work, bib_type)
+    fields += _numbers(work, bib_type, letters)
     if note := _note(work, options):
-        fields.append(("note", text(note)))
+        fields.append(("note", text(note, kept=letters)))
     fields += identifier_fields(work, ("archiveprefix", "arXiv"), "primaryclass")
     if work.tags:
-        fields.append(("keywords", text(", ".join(work.tags))))
+        fields.append(("keywords", text(", ".join(work.tags), kept=letters)))
     if work.abstract:
-        fields.append(("abstract", text(work.abstract)))
+        fields.append(("abstract", text(work.abstract, kept=letters)))
     fields += link_fields(work, fields)  # e.g. al-folio's code/pdf/html fields; styles ignore them
     made, kept = kept_fields(work, fields)
     fields = made + kept
@@ -92,22 +96,28 @@ def render_work(work: Work, settings: Settings, options: ExportOptions) -> tuple
     return with_aliases(entry_type, work, fields), warnings
 
 
-def _head(work: Work, settings: Settings, bib_type: str, venue_field: str | None) -> Fields:
-    """Authors (or the ``key`` styles sort by without them), title, and the venue."""
+def _head(work: Work, settings: Settings, typed: tuple[str, str | None], letters: frozenset[str]) -> Fields:
+    """Authors (or the ``key`` styles sort by without them), title, and the venue.
+
+    Names are written with commands for accented letters, which 8-bit bibtex sorts and abbreviates
+    (``{\\'E}.``); other text with ``letters`` as they are."""
+    bib_type, venue_field = typed
     fields: Fields = []
     if work.authors:
         fields.append(("author", names(work, ascii_only=True)))
     elif work.is_patent and work.number and not work.bibtex_type and "author" not in work.macros:
-        fields.append(("key", text(work.number)))  # styles sort by author, else by `key`: a patent by its number
+        fields.append(
+            ("key", text(work.number, kept=letters))
+        )  # styles sort by author, else by `key`: a patent by its number
     if work.title:
-        fields.append(("title", title(work.title, as_written=work.title_as_written)))
+        fields.append(("title", title(work.title, as_written=work.title_as_written, kept=letters)))
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
     elif venue_field:
         if venue := venue_long(work, settings):  # none: no empty field, the export has warned
-            fields.append((venue_field, text(venue)))
+            fields.append((venue_field, text(venue, kept=letters)))
     elif bib_type == "misc" and not work.bibtex_type and (howpublished := _howpublished(work, settings)):
-        fields.append(("howpublished", text(howpublished)))  # an entry of another type gains none
+        fields.append(("howpublished", text(howpublished, kept=letters)))  # an entry of another type gains none
     return fields
 
 
@@ -122,23 +132,23 @@ def _date(work: Work, warnings: list[str]) -> Fields:
     return fields
 
 
-def _numbers(work: Work, bib_type: str) -> Fields:
+def _numbers(work: Work, bib_type: str, letters: frozenset[str]) -> Fields:
     """Volume, number, pages, the publisher where the type has one, a patent's assignee."""
     fields: Fields = []
     if work.volume:
-        fields.append(("volume", text(work.volume)))
+        fields.append(("volume", text(work.volume, kept=letters)))
     if work.issue:
-        fields.append(("number", text(work.issue)))
+        fields.append(("number", text(work.issue, kept=letters)))
     elif work.number:  # a patent's or a report's
-        fields.append(("number", text(work.number)))
+        fields.append(("number", text(work.number, kept=letters)))
     if work.pages:
-        fields.append(("pages", text(page_range(work.pages))))
+        fields.append(("pages", text(page_range(work.pages), kept=letters)))
     if work.publisher and bib_type != "misc":
-        fields.append((PUBLISHER_FIELD.get(bib_type, "publisher"), text(work.publisher)))
+        fields.append((PUBLISHER_FIELD.get(bib_type, "publisher"), text(work.publisher, kept=letters)))
     elif work.publisher and not work.is_patent:
-        fields.append(("publisher", text(work.publisher)))
+        fields.append(("publisher", text(work.publisher, kept=letters)))
     if work.is_patent and work.assignee:
-        fields.append(("organization", text(work.assignee)))
+        fields.append(("organization", text(work.assignee, kept=letters)))
     return fields
 
 

@@ -19,6 +19,7 @@ class ExportOptions(NamedTuple):
     """Choices a user makes on the command line that change an export."""
 
     equal_note: bool = False  # BibTeX: say who contributed equally in `note`
+    ascii: bool = False  # BibTeX: accented letters as LaTeX commands everywhere, not only in names
     person: Person | None = None  # CV formats: whose CV it is (highlighted)
     cv_format: str = "latex"  # cv: latex, markdown or html
     section: str = "all"  # CV formats: publications, patents or all

@@ -11,6 +11,16 @@ from scholarcli.model.bibtex_value import braces_balance
 from scholarcli.model.markup import LETTERS, has_latex, is_marked, plain, tokens
 from scholarcli.model.markup import SYMBOLS as LATEX_SYMBOLS
 
+# The letters LaTeX's UTF-8 input (pdflatex's default since 2018) typesets as they are, in both the
+# OT1 and the T1 font encoding: those of Latin-1, Latin Extended-A and some of Latin Extended-B and
+# Additional, read off pdflatex (TeX Live 2022; tests/test_bibtex_letters.py checks them). The
+# BibTeX export writes them as they are, not as commands: bibtex changes the case of an accent
+# command's letter ({\'S} becomes {\'s} in a sentence-case title) but never of bytes it cannot read,
+# as it treats them in the user's own UTF-8 files.
+PDFLATEX_LETTERS = frozenset(
+    "µÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿĀāĂăĆćĈĉĊċČčĎďĒēĔĕĖėĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭİıĲĳĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŴŵŶŷŸŹźŻżŽžƒǄǅǆǇǈǉǊǋǌǍǎǏǐǑǒǓǔǢǣǦǧǨǩǰǴǵȘșȚțȲȳȷḂḃḍḞḟḠḡḥḰḱḷṃṅṇṛṣṭẎẏẐẑẞỲỳ"
+)
+
 # Characters LaTeX treats specially. Braces are handled apart (see _brace_escapes).
 SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -115,13 +125,14 @@ def _brace_escapes(text: str) -> dict[str, str]:
     return {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 
 
-def escape(text: str, ascii_only: bool = True) -> str:
+def escape(text: str, ascii_only: bool = True, kept: frozenset[str] = frozenset()) -> str:
     """LaTeX source that typesets ``text`` literally.
 
-    With ``ascii_only`` (BibTeX, pdflatex) accented letters and common symbols become commands;
-    otherwise (biber, which reads UTF-8) they stay as they are and only LaTeX's specials change.
+    With ``ascii_only`` (BibTeX, pdflatex) accented letters and common symbols become commands,
+    apart from the characters ``kept`` (PDFLATEX_LETTERS); otherwise (biber, which reads UTF-8)
+    they stay as they are and only LaTeX's specials change.
     """
-    return _escape(text, ascii_only, _specials_for(text))
+    return _escape(text, ascii_only, _specials_for(text), kept)
 
 
 def _specials_for(text: str) -> dict[str, str]:
@@ -153,7 +164,7 @@ def _has_special(text: str) -> bool:
 _UNTYPESET = re.compile(f"{LATEX.unfit.pattern}|[\n\r\x0c]")
 
 
-def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
+def _escape(text: str, ascii_only: bool, specials: dict[str, str], kept: frozenset[str] = frozenset()) -> str:
     if not text.isprintable():
         text = _UNTYPESET.sub(" ", text)
     if (not ascii_only or text.isascii()) and not _has_special(text):
@@ -163,6 +174,8 @@ def _escape(text: str, ascii_only: bool, specials: dict[str, str]) -> str:
         char = match.group()
         if char in specials:
             return specials[char]
+        if char in kept:
+            return char
         if char in SYMBOLS and not (char in _GREEK_MATH and _in_greek_word(match.string, match.start())):
             return SYMBOLS[char]
         return _accented(char) or char
@@ -203,7 +216,7 @@ def _has_inner_capital(text: str) -> bool:
     return any(_needs_case_protection(word) for word in text.split())
 
 
-def escape_title(text: str, ascii_only: bool = True) -> str:
+def escape_title(text: str, ascii_only: bool = True, kept: frozenset[str] = frozenset()) -> str:
     """A record's title as LaTeX: its markup as written (see model/markup.py); a title that
     protects nothing itself gets the words whose case matters wrapped in braces, so that styles keep it.
 
@@ -211,20 +224,20 @@ def escape_title(text: str, ascii_only: bool = True) -> str:
     """
     if is_marked(text):
         if has_latex(text) or any(token == "{" for token in tokens(text)):
-            return escape_markup(text, ascii_only)
+            return escape_markup(text, ascii_only, kept)
         text = plain(text)  # escapes only (\{, \$): the literal text, protected as any other
     specials = _specials_for(text)
     if text != text.upper() and not _has_inner_capital(text):
-        return _escape(text, ascii_only, specials)  # the common case: one pass over the whole title
+        return _escape(text, ascii_only, specials, kept)  # the common case: one pass over the whole title
     parts = _SEPARATORS.split(text)  # words at even indexes, separators at odd ones
     words = [part for part in parts[::2] if part]
     if len(words) > 1 and text == text.upper():
-        return f"{{{_escape(text, ascii_only, specials)}}}"
+        return f"{{{_escape(text, ascii_only, specials, kept)}}}"
     if not any(_needs_case_protection(word) for word in words):
-        return _escape(text, ascii_only, specials)  # the common case: one pass over the whole title
+        return _escape(text, ascii_only, specials, kept)  # the common case: one pass over the whole title
     out = []
     for index, part in enumerate(parts):
-        escaped = _escape(part, ascii_only, specials)
+        escaped = _escape(part, ascii_only, specials, kept)
         out.append(f"{{{escaped}}}" if index % 2 == 0 and part and _needs_case_protection(part) else escaped)
     return "".join(out)
 
@@ -239,24 +252,25 @@ _MARKUP_OUT_UNNESTED = {**_MARKUP_OUT, "\\{": r"\textbraceleft{}", "\\}": r"\tex
 _MATH_BRACES = {r"\textbraceleft{}": r"\lbrace{}", r"\textbraceright{}": r"\rbrace{}"}
 
 
-def escape_markup(text: str, ascii_only: bool = True) -> str:
+def escape_markup(text: str, ascii_only: bool = True, kept: frozenset[str] = frozenset()) -> str:
     """A title or name in record markup (model/markup.py) as LaTeX: plain text escaped, braces,
     math and commands as written, the markup's escapes as LaTeX's."""
     if not is_marked(text):
-        return escape(text, ascii_only)
-    written = _markup_to_latex(text, ascii_only, _MARKUP_OUT)
+        return escape(text, ascii_only, kept)
+    written = _markup_to_latex(text, (ascii_only, kept), _MARKUP_OUT)
     if braces_balance(written):
         return written
-    return _markup_to_latex(text, ascii_only, _MARKUP_OUT_UNNESTED)
+    return _markup_to_latex(text, (ascii_only, kept), _MARKUP_OUT_UNNESTED)
 
 
-def _markup_to_latex(text: str, ascii_only: bool, escapes: dict[str, str]) -> str:
+def _markup_to_latex(text: str, charset: tuple[bool, frozenset[str]], escapes: dict[str, str]) -> str:
+    ascii_only, kept = charset
     out, math = [], False
     listed = list(tokens(text))
     for index, token in enumerate(listed):
         following = listed[index + 1] if index + 1 < len(listed) else ""
         if token[-1] in "^_" and following == "{" and token[0] not in "\\{}$" and not math:
-            out.append(_escape(token[:-1], ascii_only, SPECIALS) + token[-1])  # x^{2}: LaTeX's superscript
+            out.append(_escape(token[:-1], ascii_only, SPECIALS, kept) + token[-1])  # x^{2}: LaTeX's superscript
         elif token in escapes:
             out.append(_MATH_BRACES.get(escapes[token], escapes[token]) if math else escapes[token])
         elif token == "$":
@@ -265,7 +279,7 @@ def _markup_to_latex(text: str, ascii_only: bool, escapes: dict[str, str]) -> st
         elif token in ("{", "}") or token[0] == "\\" or math:
             out.append(token)
         else:
-            out.append(_escape(token, ascii_only, SPECIALS))
+            out.append(_escape(token, ascii_only, SPECIALS, kept))
     return "".join(out)
 
 
