@@ -174,7 +174,7 @@ def write_counts(root: Path) -> None:
     import datetime as dt
 
     from scholarcli.model import Citation
-    from scholarcli.store.citations import write_citations
+    from scholarcli.store.citations_file import write_citations
 
     counts = {
         "anon2019old": Citation(5, "openalex", dt.date(2025, 6, 20)),

@@ -1,4 +1,4 @@
-"""Work done in two processes (speed.in_two_processes) for any library, on any machine, in tests:
+"""Work done in two processes (processes.in_two_processes) for any library, on any machine, in tests:
 every fork counted, and children that fail."""
 
 from __future__ import annotations

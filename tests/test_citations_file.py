@@ -12,10 +12,10 @@ import pytest
 
 from conftest import RECORDS, Run
 from scholarcli.errors import Problem
-from scholarcli.index import citations as cached
+from scholarcli.index import citation_cache as cached
 from scholarcli.model import Citation
 from scholarcli.model.validate import KEY_RULE
-from scholarcli.store import citations as store
+from scholarcli.store import citations_file as store
 
 Scholar = Callable[..., Run]
 DAY = dt.date(2025, 6, 20)

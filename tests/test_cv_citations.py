@@ -13,7 +13,7 @@ import pytest
 
 from conftest import Run
 from scholarcli.model import Citation
-from scholarcli.store.citations import write_citations
+from scholarcli.store.citations_file import write_citations
 
 Scholar = Callable[..., Run]
 ADA = ("--person", "Ada Lovelace")

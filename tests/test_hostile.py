@@ -215,7 +215,7 @@ def test_a_bare_value_that_could_leave_its_field_is_refused_and_never_written(
     scholar: Scholar, make_library: Callable[..., Path], value: str
 ) -> None:
     from scholarcli.formats import biblatex, bibtex
-    from scholarcli.formats.common import ExportOptions
+    from scholarcli.formats.export_types import ExportOptions
     from scholarcli.model import Settings, Work
 
     root = make_library({"x": record(macros=f"{{ author = {json.dumps(value)} }}")})

@@ -18,7 +18,7 @@ from corpus_tools import corpus_files
 from scholarcli import index
 from scholarcli.formats import renderer
 from scholarcli.formats.bib_reading import parse
-from scholarcli.formats.common import ExportOptions
+from scholarcli.formats.export_types import ExportOptions
 from scholarcli.model import Settings
 from scholarcli.model.validate import work_from_record
 

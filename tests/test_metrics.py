@@ -152,7 +152,7 @@ LIBRARY_COUNTS = {
 
 @pytest.fixture
 def counted(library: Path) -> Path:
-    from scholarcli.store.citations import write_citations
+    from scholarcli.store.citations_file import write_citations
 
     write_citations(library, LIBRARY_COUNTS)
     return library

@@ -123,7 +123,7 @@ def test_an_orcid_work_too_large_for_a_record_is_one_failure_and_the_rest_are_im
 def test_citations_are_checked_as_they_will_be_read_before_they_are_written(tmp_path: Path) -> None:
     import datetime as dt
 
-    from scholarcli.store.citations import read_citations, write_citations
+    from scholarcli.store.citations_file import read_citations, write_citations
 
     root = write_library(tmp_path / "lib", {})
     good = {"a": Citation(5, "openalex", dt.date(2025, 1, 1))}

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import write_library
 from fetch.server import Answer, Recorded, Seen
-from scholarcli.store.citations import read_citations
+from scholarcli.store.citations_file import read_citations
 
 # A whole citation service: its declaration and the one function its lookup names.
 DUMMY = '''

@@ -22,7 +22,7 @@ from scholarcli.fetch.config import Config
 from scholarcli.fetch.http import Client
 from scholarcli.model import Work
 from scholarcli.model.markup import plain as readable
-from scholarcli.store.citations import read_citations
+from scholarcli.store.citations_file import read_citations
 
 Scholar = Callable[..., Run]
 WWW = "10.1145/3184558.3186235"

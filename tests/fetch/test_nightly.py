@@ -14,7 +14,7 @@ import yaml
 from conftest import write_library
 from fetch import batch_answers
 from fetch.server import Recorded
-from scholarcli.store.citations import read_citations
+from scholarcli.store.citations_file import read_citations
 
 PROJECT = Path(__file__).resolve().parents[2]
 WORKFLOW = PROJECT / "docs" / "nightly-citations.yml"

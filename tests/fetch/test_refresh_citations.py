@@ -12,7 +12,7 @@ from conftest import Run, write_library
 from fetch import batch_answers
 from fetch.server import FIXTURES, Answer, Recorded, Seen, Sleeps
 from scholarcli.model import Citation
-from scholarcli.store.citations import read_citations, write_citations
+from scholarcli.store.citations_file import read_citations, write_citations
 
 Scholar = Callable[..., Run]
 RECORDS = {

@@ -17,20 +17,20 @@ def main(argv: list[str] | None = None) -> None:
 
         print(f"scholar {__version__}")
         return
-    from scholarcli import speed
+    from scholarcli import processes
     from scholarcli.cli import quick
     from scholarcli.cli.env import Environment
 
     own_process = argv is None  # the console script's process, which ends with the command
     if own_process:
-        speed.pause_collector_for_process()
+        processes.pause_collector_for_process()
     env = Environment.of_process()
     status = quick.run(args, env)
     if status is not None:
         if own_process:
-            speed.end_process(status)  # without freeing what the command read
+            processes.end_process(status)  # without freeing what the command read
         sys.exit(status)
-    speed.resume_collector()
+    processes.resume_collector()
     from scholarcli.cli.app import app
 
     app(args=args, prog_name="scholar", obj=env)

@@ -60,7 +60,7 @@ class Command(NamedTuple):
 def _choices() -> dict[str, tuple[str, ...]]:
     """The allowed values, from the modules that own them (imported here, not at start-up)."""
     from scholarcli.formats import FORMAT_NAMES
-    from scholarcli.formats.common import CV_FORMATS, GROUPINGS, SECTIONS
+    from scholarcli.formats.export_types import CV_FORMATS, GROUPINGS, SECTIONS
     from scholarcli.formats.inputs import INPUT_FORMATS
     from scholarcli.formats.listing import LIST_FORMATS
     from scholarcli.model import WORK_TYPES

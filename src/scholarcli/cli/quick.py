@@ -5,7 +5,7 @@ Importing click and typer and building the command tree costs about 0.15 s, more
 value is valid, the command runs here, and so does `scholar --help` into a pipe (from help.txt).
 Anything else (help on a terminal, completion, an option it does not know, a value in doubt)
 makes ``run`` return None and goes to the typer app, which says what is wrong: usage errors have
-one author. Both paths run the same command code (printing.py),
+one author. Both paths run the same command code (list_export.py),
 and the tests run the same arguments through both and compare what they print.
 """
 
@@ -114,10 +114,10 @@ def _prepare(args: list[str], env: Environment) -> Callable[[], object] | None:
     if global_options.get("no_color"):
         os.environ["NO_COLOR"] = "1"  # as the app's --no-color does: rich honours it
     if name == "list":
-        from scholarcli.cli.printing import run_list
+        from scholarcli.cli.list_export import run_list
 
         return lambda: run_list(env, library_dir, values)
-    from scholarcli.cli.printing import run_export
+    from scholarcli.cli.list_export import run_export
 
     return lambda: run_export(env, library_dir, values)
 
@@ -137,7 +137,7 @@ def run(args: list[str], env: Environment) -> int | None:
     command = _prepare(args, env)
     if command is None:
         return None
-    from scholarcli.speed import collector_paused
+    from scholarcli.processes import collector_paused
 
     try:
         with collector_paused():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from scholarcli.formats.common import (
+from scholarcli.formats.export_types import (
     ENTRY_SEPARATOR,
     ExportOptions,
     ExportResult,

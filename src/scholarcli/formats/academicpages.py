@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from html import escape
 
 from scholarcli.formats.code_points import HTML, fit_settings, fit_work
-from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import kind_of, links, sentences, unsafe_links, venue_line, venue_name
 from scholarcli.formats.cv_markdown import md_url
+from scholarcli.formats.export_types import ExportOptions, TreeResult
 from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model import Settings, Work

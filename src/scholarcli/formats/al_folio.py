@@ -34,8 +34,8 @@ from scholarcli.formats.bibfile import (
     word,
 )
 from scholarcli.formats.code_points import AL_FOLIO, fit_settings, fit_work
-from scholarcli.formats.common import ExportOptions, ExportResult, render_each
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
+from scholarcli.formats.export_types import ExportOptions, ExportResult, render_each
 from scholarcli.formats.latex_text import escape, escape_markup
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long

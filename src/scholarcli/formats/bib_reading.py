@@ -17,13 +17,13 @@ from typing import Any, NamedTuple
 from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
 from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
-from scholarcli.formats.common import EQUAL_ANNOTATION
 from scholarcli.formats.latex_text import collapse_space, decode, decode_markup, is_lossless
 from scholarcli.formats.name_marks import Reading, kinds_typed, reading, spelled_out, unmarked
+from scholarcli.formats.work_facts import EQUAL_ANNOTATION
 from scholarcli.model import EQUAL_CONTRIBUTION, Mark, Settings
 from scholarcli.model.markup import is_one_group
 from scholarcli.model.names import commas, record_form, words
-from scholarcli.speed import in_two_processes
+from scholarcli.processes import in_two_processes
 
 # Entry type -> our type. Types not listed become misc, and keep their name in bibtex_type.
 TYPE_MAP = {

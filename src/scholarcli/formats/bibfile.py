@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from scholarcli.errors import UnsafeOutput
-from scholarcli.formats.common import arxiv_class
 from scholarcli.formats.latex_text import escape, escape_markup, escape_title
+from scholarcli.formats.work_facts import arxiv_class
 from scholarcli.model import Work
 from scholarcli.model.bibtex_value import bibtex_expression_problem, braces_balance, escaped_braces_balance
 from scholarcli.model.markup import is_one_group

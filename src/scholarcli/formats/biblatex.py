@@ -24,14 +24,8 @@ from scholarcli.formats.bibfile import (
     word,
 )
 from scholarcli.formats.code_points import LATEX, fit_work
-from scholarcli.formats.common import (
-    ENTRY_SEPARATOR,
-    ExportOptions,
-    ExportResult,
-    author_annotations,
-    is_arxiv,
-    render_each,
-)
+from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, render_each
+from scholarcli.formats.work_facts import author_annotations, is_arxiv
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, venue_long
 

@@ -30,8 +30,9 @@ from scholarcli.formats.bibfile import (
     with_aliases,
 )
 from scholarcli.formats.code_points import LATEX, fit_work
-from scholarcli.formats.common import ENTRY_SEPARATOR, ExportOptions, ExportResult, is_arxiv, missing, render_each
+from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, render_each
 from scholarcli.formats.latex_text import PDFLATEX_LETTERS
+from scholarcli.formats.work_facts import is_arxiv, missing
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
 

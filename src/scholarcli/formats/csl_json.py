@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from scholarcli.formats.code_points import json_text
-from scholarcli.formats.common import ExportOptions, ExportResult, is_arxiv, mark_positions
+from scholarcli.formats.export_types import ExportOptions, ExportResult
 from scholarcli.formats.latex_text import decode
+from scholarcli.formats.work_facts import is_arxiv, mark_positions
 from scholarcli.model import EQUAL_CONTRIBUTION, Settings, Work
 from scholarcli.model.describe import venue_long
 from scholarcli.model.markup import ESCAPES, is_marked, is_one_group, plain, tokens, typographic

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 
 from scholarcli.formats import cv_html, cv_latex, cv_markdown, homepage, json_resume, rendercv
 from scholarcli.formats.code_points import HTML, LATEX, Repertoire, fit_settings, fit_work
-from scholarcli.formats.common import ExportOptions, ExportResult
 from scholarcli.formats.cv import Cv, CvOptions, build_cv, unsafe_links
+from scholarcli.formats.export_types import ExportOptions, ExportResult
 from scholarcli.model import Settings, Work
 
 Draw = Callable[[Cv, ExportOptions], tuple[str, list[str]]]  # the text and what it warns about

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from scholarcli.formats import bibtex
 from scholarcli.formats.code_points import HTML, fit_settings, fit_work
-from scholarcli.formats.common import ExportOptions, TreeResult
 from scholarcli.formats.cv import links, unsafe_links, venue_name
 from scholarcli.formats.cv_markdown import md_escape
+from scholarcli.formats.export_types import ExportOptions, TreeResult
 from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_list, yaml_str
 from scholarcli.model import Settings, Work

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats.common import ExportOptions, ExportResult
+from scholarcli.formats.export_types import ExportOptions, ExportResult
 from scholarcli.formats.listing import render_list
 from scholarcli.model import Settings, Work
 

@@ -17,7 +17,7 @@ from scholarcli.index import shards
 from scholarcli.index.scanning import ScannedFile, file_key, modified_ns, path_of, scan
 from scholarcli.model import Known, Settings, Venue, Work, known_to
 from scholarcli.model.named_tuple import NamedTuple
-from scholarcli.speed import collector_paused, in_child, in_two_processes
+from scholarcli.processes import collector_paused, in_child, in_two_processes
 from scholarcli.store.records import parse_settings, read_record, settings_bytes
 
 TYPE_CHECKING = False

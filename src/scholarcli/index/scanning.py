@@ -140,7 +140,7 @@ def scan(root: Path, problems: list[Problem] | None = None) -> list[ScannedFile]
 
     The paths that cannot be read are left out, and added to ``problems`` when it is given.
     """
-    from scholarcli.speed import in_two_processes
+    from scholarcli.processes import in_two_processes
 
     walk = _Walk()
     try:

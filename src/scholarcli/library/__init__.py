@@ -39,6 +39,6 @@ def open_listing(explicit: Path | None, fields: Collection[str], progress: Progr
 
 def open_citations(root: Path) -> tuple[dict[str, Citation], list[Problem]]:
     """The citation counts of the library at ``root`` (citations.toml, through the cache), and its problems."""
-    from scholarcli.index.citations import load as load_citations
+    from scholarcli.index.citation_cache import load as load_citations
 
     return load_citations(root)

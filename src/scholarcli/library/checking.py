@@ -34,7 +34,7 @@ def _missing(field: str, work: Work, otherwise: str) -> str:
 def check_library(explicit: Path | None) -> CheckReport:
     """Every problem of the chosen library, read from its TOML files (never the index)."""
     from scholarcli.library import open_library
-    from scholarcli.speed import collector_paused
+    from scholarcli.processes import collector_paused
     from scholarcli.store.fileio import remove_stale_temp_files
     from scholarcli.store.records import write_lock
 
@@ -50,7 +50,7 @@ def check_library(explicit: Path | None) -> CheckReport:
 
 def _citation_problems(library: Library) -> tuple[list[Problem], list[Problem]]:
     """citations.toml's broken entries (errors), and counts of keys no work has (warnings)."""
-    from scholarcli.store.citations import read_citations
+    from scholarcli.store.citations_file import read_citations
     from scholarcli.store.records import CITATIONS_FILE
 
     counts, errors = read_citations(library.root)

@@ -25,7 +25,7 @@ from scholarcli.library import open_citations, open_library
 from scholarcli.model import Person, Settings, Work
 from scholarcli.model.named_tuple import NamedTuple
 from scholarcli.model.query import CITATIONS, Filters, find_person, pick, select, sort_works
-from scholarcli.speed import in_two_processes
+from scholarcli.processes import in_two_processes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

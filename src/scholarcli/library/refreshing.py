@@ -386,7 +386,7 @@ class CitationsReport(NamedTuple):
 
 def _stored_counts(root: Path) -> dict[str, Citation]:
     """citations.toml's counts, refusing a file with problems: rewriting it would lose the broken entries."""
-    from scholarcli.store.citations import read_citations
+    from scholarcli.store.citations_file import read_citations
     from scholarcli.store.records import CITATIONS_FILE
 
     counts, problems = read_citations(root)
@@ -417,7 +417,7 @@ def refresh_citations(
     from scholarcli.fetch import fetch_citations
     from scholarcli.library import open_library
     from scholarcli.library.writing import writable_root
-    from scholarcli.store.citations import write_citations
+    from scholarcli.store.citations_file import write_citations
     from scholarcli.store.records import write_lock
 
     root = writable_root(explicit)

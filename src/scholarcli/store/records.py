@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 SETTINGS_FILE = "library.toml"
-CITATIONS_FILE = "citations.toml"  # citation counts (store/citations.py), beside library.toml
+CITATIONS_FILE = "citations.toml"  # citation counts (store/citations_file.py), beside library.toml
 NOT_RECORDS = frozenset((SETTINGS_FILE, CITATIONS_FILE))  # the TOML files at the root that are no record
 LOCK_FILE = ".scholar.lock"
 FOLDERS = {"patent": "patents"}  # where a new record of a type goes; every other type: publications

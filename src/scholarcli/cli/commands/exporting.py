@@ -7,8 +7,8 @@ from typing import Any
 import typer
 
 from scholarcli.cli.commands import state
+from scholarcli.cli.list_export import run_export
 from scholarcli.cli.options import export_conflict
-from scholarcli.cli.printing import run_export
 
 
 def export(ctx: typer.Context, values: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ import typer
 from scholarcli.cli import completion
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import report_problems
-from scholarcli.cli.printing import run_list
+from scholarcli.cli.list_export import run_list
 
 
 def list_works(ctx: typer.Context, values: dict[str, Any]) -> None:

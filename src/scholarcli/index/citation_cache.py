@@ -25,7 +25,7 @@ FORMAT = 1
 
 def load(root: Path, use_cache: bool = True) -> tuple[dict[str, Citation], list[Problem]]:
     """The counts of the library at ``root`` and the problems of its citations.toml."""
-    from scholarcli.store.citations import read_citations
+    from scholarcli.store.citations_file import read_citations
 
     try:
         signed = (root / CITATIONS_FILE).stat()
