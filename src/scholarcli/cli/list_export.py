@@ -1,4 +1,4 @@
-"""What `list` and `export` print, for both parsers: the typer app and the quick path (quick.py).
+"""What `list` and `export` run and print, for both parsers: the typer app and the quick path (quick.py).
 
 No click or typer here: the quick path runs these on every `list` a pipeline makes.
 """
@@ -14,7 +14,7 @@ from scholarcli.errors import ScholarError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from scholarcli.formats import ExportOptions
-    from scholarcli.library.exporting import Exported, TreeWritten
+    from scholarcli.library.exporting import Exported, ExportRequest, TreeWritten
     from scholarcli.library.listing import Selection
 
 TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nobody reads thousands
@@ -67,6 +67,20 @@ def _read_keys(env: Environment, source: str) -> list[str]:
         raise ScholarError(f"cannot read the keys from {source}: they are not UTF-8 text") from None
 
 
+def _request(env: Environment, values: dict[str, object]) -> ExportRequest:
+    """Which works an export takes, in which order, rendered with which options."""
+    from scholarcli.library.exporting import ExportRequest
+
+    keys = values["keys"]
+    return ExportRequest(
+        filters_from(values),
+        _export_options(values),
+        _read_keys(env, keys) if isinstance(keys, str) else None,
+        str(values["sort"]),
+        bool(values["reverse"]),
+    )
+
+
 def _export_options(values: dict[str, object]) -> ExportOptions:
     from scholarcli.formats import ExportOptions
 
@@ -92,22 +106,13 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
     from scholarcli.library.exporting import export_works
     from scholarcli.store.fileio import output_target, write_output
 
-    fmt, output, keys = str(values["fmt"]), values["output"], values["keys"]
+    fmt, output = str(values["fmt"]), values["output"]
     if fmt in TREE_REGISTRY:
         return _run_tree_export(env, library_dir, values)
     if isinstance(output, Path):
         output_target(output)  # a folder, a socket or a missing folder fails before any work
     progress = env.progress("reading records")
-    exported = export_works(
-        library_dir,
-        fmt,
-        filters_from(values),
-        _export_options(values),
-        _read_keys(env, keys) if isinstance(keys, str) else None,
-        str(values["sort"]),
-        bool(values["reverse"]),
-        progress,
-    )
+    exported = export_works(library_dir, fmt, _request(env, values), progress)
     progress.clear()
     note_sample(env, exported.root)
     for warning in exported.warnings:
@@ -125,24 +130,14 @@ def _run_tree_export(env: Environment, library_dir: Path | None, values: dict[st
     """hugo and academicpages: a file per work (or a folder), written below -o DIR."""
     from scholarcli.library.exporting import export_tree
 
-    fmt, output, keys = str(values["fmt"]), values["output"], values["keys"]
+    fmt, output = str(values["fmt"]), values["output"]
     if not isinstance(output, Path):
         raise ScholarError(f"{fmt} writes a file per work: name their folder with -o DIR")
     from scholarcli.store.fileio import output_folder
 
     output_folder(output)  # a file, a FIFO or a socket there fails before any work
     progress = env.progress("reading records")
-    done = export_tree(
-        library_dir,
-        fmt,
-        filters_from(values),
-        output,
-        options=_export_options(values),
-        keys=_read_keys(env, keys) if isinstance(keys, str) else None,
-        sort=str(values["sort"]),
-        reverse=bool(values["reverse"]),
-        progress=progress,
-    )
+    done = export_tree(library_dir, fmt, _request(env, values), output, progress)
     progress.clear()
     note_sample(env, done.root)
     for warning in done.warnings:

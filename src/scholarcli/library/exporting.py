@@ -29,8 +29,6 @@ from scholarcli.processes import in_two_processes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from scholarcli.formats.site_files import Found, WritePlan
     from scholarcli.index import Prepare
 
@@ -153,17 +151,19 @@ def _with_counts(library: Library, fmt: str, sort: str, options: ExportOptions) 
     return options._replace(citation_counts=counts), problems
 
 
-def export_works(
-    explicit: Path | None,
-    fmt: str,
-    filters: Filters,
-    options: ExportOptions,
-    keys: list[str] | None = None,
-    sort: str = "year",
-    reverse: bool = False,
-    progress: Progress | None = None,
-) -> Exported:
-    """The selected works (or exactly those of ``keys``, in their order) exported as ``fmt``."""
+class ExportRequest(NamedTuple):
+    """Which works an export takes, in which order, and the options it renders them with."""
+
+    filters: Filters = Filters()
+    options: ExportOptions = ExportOptions()
+    keys: list[str] | None = None  # exactly these works, in this order (filters still apply)
+    sort: str = "year"
+    reverse: bool = False
+
+
+def export_works(explicit: Path | None, fmt: str, chosen: ExportRequest, progress: Progress | None = None) -> Exported:
+    """The selected works (or exactly those of ``chosen.keys``, in their order) exported as ``fmt``."""
+    filters, options, keys, sort, reverse = chosen
     prepare = _rendering(fmt, filters, keys, options) if fmt not in PERSONAL else None
     library = open_library(explicit, progress, prepare=prepare)
     if fmt in PERSONAL:
@@ -291,22 +291,22 @@ def _write_planned(folder: Path, fmt: str, plan: WritePlan, written: Mapping[str
         os.sync()  # one flush for the whole tree instead of one per file
 
 
-def export_tree(explicit: Path | None, fmt: str, filters: Filters, target: Path, **choices: Any) -> TreeWritten:
+def export_tree(
+    explicit: Path | None, fmt: str, chosen: ExportRequest, target: Path, progress: Progress | None = None
+) -> TreeWritten:
     """The selected works as a tree of files below ``target`` (hugo, academicpages).
 
     Every path is decided before any file is written. A re-run writes only the files whose text
     changed, and only where the file there is what scholar wrote (site_files.plan_writes).
-    ``choices`` are export_works's: options, keys, sort, reverse, progress.
     """
     from scholarcli.formats import tree_renderer
     from scholarcli.formats.site_files import plan_writes, safe_relative_path
     from scholarcli.store.fileio import output_folder
 
     folder = output_folder(target)
-    library = open_library(explicit, choices.get("progress"))
-    sort = choices.get("sort", "year")
-    options, broken = _with_counts(library, fmt, sort, choices.get("options") or ExportOptions())
-    works = _selected(library, filters, choices.get("keys"), sort, choices.get("reverse", False), options)
+    library = open_library(explicit, progress)
+    options, broken = _with_counts(library, fmt, chosen.sort, chosen.options)
+    works = _selected(library, chosen.filters, chosen.keys, chosen.sort, chosen.reverse, options)
     result = tree_renderer(fmt)(works, library.settings, options)
     new = dict(result.files)
     unsafe = [path for path in new if not safe_relative_path(path)]
