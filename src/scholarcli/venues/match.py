@@ -28,6 +28,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from itertools import accumulate
+from typing import TypeVar
 
 from scholarcli.model.named_tuple import NamedTuple
 
@@ -415,22 +416,14 @@ class Matcher:
 
     def _candidates(self, tokens: list[_Token], keys: list[str]) -> Iterable[_Found]:
         for start in range(len(keys)):
-            for length in self._name_lengths:
-                span = keys[start : start + length]
-                acronym = self._names.get(" ".join(span)) if len(span) == length else None
-                if acronym is None:
-                    continue
-                aligned = _aligned(tokens, start, start + length)
+            for span, acronym in _spans(keys, start, self._name_lengths, self._names):
+                aligned = _aligned(tokens, start, start + len(span))
                 if aligned or distinctive(tuple(span)) >= 3:
-                    yield _Found(length, aligned, True, start, acronym)
-            for length in self._acronym_lengths:
-                span = keys[start : start + length]
-                entry = self._acronyms.get(" ".join(span)) if len(span) == length else None
-                if entry is None:
-                    continue
-                aligned = _aligned(tokens, start, start + length)
-                if entry.strong or (aligned and _written_like(tokens[start : start + length], entry.form)):
-                    yield _Found(length, aligned, False, start, entry.acronym)
+                    yield _Found(len(span), aligned, True, start, acronym)
+            for span, entry in _spans(keys, start, self._acronym_lengths, self._acronyms):
+                aligned = _aligned(tokens, start, start + len(span))
+                if entry.strong or (aligned and _written_like(tokens[start : start + len(span)], entry.form)):
+                    yield _Found(len(span), aligned, False, start, entry.acronym)
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Acronyms of the venues whose acronym, name or alias is closest to a misspelt text, best first."""
@@ -481,3 +474,16 @@ def match(text: str, venues: Mapping[str, Venue] | None = None) -> str | None:
 def suggest(text: str, venues: Mapping[str, Venue] | None = None, limit: int = 5) -> list[str]:
     """Acronyms of the venues closest to a misspelt text, best first."""
     return (Matcher(venues) if venues is not None else default_matcher()).suggest(text, limit)
+
+
+_Named = TypeVar("_Named")
+
+
+def _spans(
+    keys: list[str], start: int, lengths: list[int], table: Mapping[str, _Named]
+) -> Iterable[tuple[list[str], _Named]]:
+    """The runs of words from ``start``, longest first, that ``table`` names, with what it gives them."""
+    for length in lengths:
+        span = keys[start : start + length]
+        if len(span) == length and (found := table.get(" ".join(span))) is not None:
+            yield span, found
