@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import Run
 from scholarcli.formats import ExportOptions
-from scholarcli.formats.bibtex import render_work
+from scholarcli.formats.exports.bibtex import render_work
 from scholarcli.formats.latex_text import PDFLATEX_LETTERS, escape
 from scholarcli.model import Settings, Work
 from test_export_tools import pdflatex, run_tool

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import RECORDS, Run
 from scholarcli import index
-from scholarcli.formats.csl_json import WORK_TYPE_OF, render
 from scholarcli.formats.csl_json_reading import NAME_VARIABLES, TEXT_VARIABLES, parse, rich_text
 from scholarcli.formats.export_types import ExportOptions
+from scholarcli.formats.exports.csl_json import WORK_TYPE_OF, render
 from scholarcli.formats.latex_text import decode
 from scholarcli.model import FIELD_KINDS, Settings, Work
 from scholarcli.model.markup import plain

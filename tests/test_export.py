@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
+from scholarcli.formats import format_names
 
 Scholar = Callable[..., Run]
 HARD = Path(__file__).parent / "fixtures" / "hard"
@@ -62,7 +63,7 @@ def test_an_unknown_key_is_an_error_naming_it(scholar: Scholar) -> None:
 def test_an_unknown_format_is_a_usage_error_listing_the_formats(scholar: Scholar) -> None:
     run = scholar("export", "yaml")
     assert run.exit_code == 2
-    assert "bibtex, biblatex, csl-json, json" in run.stderr
+    assert f"use one of: {', '.join(format_names())}" in run.stderr
 
 
 def test_output_file_is_written_whole_and_stdout_stays_empty(scholar: Scholar, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scholarcli import index
-from scholarcli.formats import FORMAT_NAMES, ExportOptions, renderer
+from scholarcli.formats import ExportOptions, format_names, renderer
 from scholarcli.model import Citation
 from scholarcli.model.query import Filters, find_person, select, sort_works
 
@@ -63,4 +63,4 @@ def test_every_format_has_a_golden_file() -> None:
     from test_site_exports import GOLDEN_TEXT, GOLDEN_TREES
 
     covered = {fmt for fmt, _ in (*GOLDEN.values(), *GOLDEN_TEXT.values())} | set(GOLDEN_TREES)
-    assert covered == set(FORMAT_NAMES)
+    assert covered == set(format_names())

@@ -214,8 +214,8 @@ def test_bad_entry_types_and_field_names_are_refused(scholar: Scholar, make_libr
 def test_a_bare_value_that_could_leave_its_field_is_refused_and_never_written(
     scholar: Scholar, make_library: Callable[..., Path], value: str
 ) -> None:
-    from scholarcli.formats import biblatex, bibtex
     from scholarcli.formats.export_types import ExportOptions
+    from scholarcli.formats.exports import biblatex, bibtex
     from scholarcli.model import Settings, Work
 
     root = make_library({"x": record(macros=f"{{ author = {json.dumps(value)} }}")})

@@ -50,8 +50,8 @@ from corpus_tools import (
     round_trip,
     tool,
 )
-from scholarcli.formats.csl_json import TYPES, WORK_TYPE_OF
 from scholarcli.formats.csl_json_reading import CROSSREF_TYPES
+from scholarcli.formats.exports.csl_json import TYPES, WORK_TYPE_OF
 from scholarcli.formats.inputs import decode
 from scholarcli.library.importing import ImportReport, import_entries
 from scholarcli.model import Settings

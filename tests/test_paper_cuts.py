@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, write_library
-from scholarcli.formats import FORMAT_NAMES
+from scholarcli.formats import format_names
 
 Scholar = Callable[..., Run]
 
@@ -24,7 +24,7 @@ def test_a_mistyped_command_suggests_the_right_one_once(scholar: Scholar) -> Non
 def test_export_help_names_the_formats(scholar: Scholar) -> None:
     run = scholar("export", "--help")
     assert run.exit_code == 0
-    assert f"FORMAT One of: {', '.join(FORMAT_NAMES)}. [required]" in " ".join(run.stdout.split())
+    assert f"FORMAT One of: {', '.join(format_names())}. [required]" in " ".join(run.stdout.split())
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import pytest
 from conftest import RECORDS
 from forking import counted_forks, failing_children
 from scholarcli import index
+from scholarcli.formats import export_format
 from scholarcli.index import Library, entries, load, load_listing, shards
 from scholarcli.library import exporting
 from scholarcli.model import Known
@@ -99,7 +100,7 @@ def test_entries_rendered_in_two_processes_are_those_one_process_renders(
     root: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def exported(fmt: str) -> exporting.Exported:
-        return exporting.export_works(root, fmt, exporting.ExportRequest())
+        return exporting.export_works(root, export_format(fmt), exporting.ExportRequest())
 
     alone = {fmt: exported(fmt) for fmt in ("bibtex", "biblatex")}  # renders and remembers
     for fmt, expected in alone.items():
@@ -177,7 +178,7 @@ def test_entries_rendered_while_the_library_is_read_are_those_rendered_after(
         for stale in location.cache_dir().glob("*") if not index_kept else ():
             stale.unlink()  # no index: the read is in two processes
         try:
-            return exporting.export_works(root, fmt, exporting.ExportRequest(filters, keys=keys))
+            return exporting.export_works(root, export_format(fmt), exporting.ExportRequest(filters, keys=keys))
         except ScholarError as error:
             return str(error)
 

@@ -13,7 +13,9 @@ from scholarcli.errors import ScholarError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.formats import ExportOptions
+    from typing import Any
+
+    from scholarcli.formats import ExportOptions, Format
     from scholarcli.library.exporting import Exported, ExportRequest, TreeWritten
     from scholarcli.library.listing import Selection
 
@@ -82,33 +84,24 @@ def _request(env: Environment, values: dict[str, object]) -> ExportRequest:
 
 
 def _export_options(values: dict[str, object]) -> ExportOptions:
+    """The options as given (both parsers name them as ExportOptions does); a choice not given
+    keeps ExportOptions' default."""
     from scholarcli.formats import ExportOptions
+    from scholarcli.formats.export_types import FORMAT_OPTIONS
 
-    return ExportOptions(
-        equal_note=bool(values["equal_note"]),
-        ascii=bool(values["ascii"]),
-        cv_format=str(values["cv_format"] or "latex"),
-        section=str(values["section"] or "all"),
-        group_by=str(values["group_by"] or "year"),
-        numbered=bool(values["numbered"]),
-        standalone=bool(values["standalone"]),
-        selected_first=bool(values["selected_first"]),
-        abstracts=bool(values["abstracts"]),
-        thumbnails=bool(values["thumbnails"]),
-        metrics=bool(values["metrics"]),
-        citations=bool(values["citations"]),
-    )
+    given: dict[str, Any] = {name: values[name] for name in FORMAT_OPTIONS if values.get(name) is not None}
+    return ExportOptions(**given)
 
 
 def run_export(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Exported | TreeWritten:
     """Export the selected works as the values say (both parsers end here); the export is returned."""
-    from scholarcli.formats import TREE_REGISTRY
+    from scholarcli.formats import export_format
     from scholarcli.library.exporting import export_works
     from scholarcli.store.fileio import output_target, write_output
 
-    fmt, output = str(values["fmt"]), values["output"]
-    if fmt in TREE_REGISTRY:
-        return _run_tree_export(env, library_dir, values)
+    fmt, output = export_format(str(values["fmt"])), values["output"]
+    if fmt.render_tree is not None:
+        return _run_tree_export(env, library_dir, fmt, values)
     if isinstance(output, Path):
         output_target(output)  # a folder, a socket or a missing folder fails before any work
     progress = env.progress("reading records")
@@ -126,13 +119,13 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
     return exported
 
 
-def _run_tree_export(env: Environment, library_dir: Path | None, values: dict[str, object]) -> TreeWritten:
+def _run_tree_export(env: Environment, library_dir: Path | None, fmt: Format, values: dict[str, object]) -> TreeWritten:
     """hugo and academicpages: a file per work (or a folder), written below -o DIR."""
     from scholarcli.library.exporting import export_tree
 
-    fmt, output = str(values["fmt"]), values["output"]
+    output = values["output"]
     if not isinstance(output, Path):
-        raise ScholarError(f"{fmt} writes a file per work: name their folder with -o DIR")
+        raise ScholarError(f"{fmt.name} writes a file per work: name their folder with -o DIR")
     from scholarcli.store.fileio import output_folder
 
     output_folder(output)  # a file, a FIFO or a socket there fails before any work

@@ -59,7 +59,7 @@ class Command(NamedTuple):
 
 def _choices() -> dict[str, tuple[str, ...]]:
     """The allowed values, from the modules that own them (imported here, not at start-up)."""
-    from scholarcli.formats import FORMAT_NAMES
+    from scholarcli.formats import format_names
     from scholarcli.formats.export_types import CV_FORMATS, GROUPINGS, SECTIONS
     from scholarcli.formats.inputs import INPUT_FORMATS
     from scholarcli.formats.listing import LIST_FORMATS
@@ -70,7 +70,7 @@ def _choices() -> dict[str, tuple[str, ...]]:
         "types": WORK_TYPES,
         "sorts": SORT_FIELDS,
         "list_formats": LIST_FORMATS,
-        "export_formats": FORMAT_NAMES,
+        "export_formats": format_names(),
         "input_formats": INPUT_FORMATS,
         "cv_formats": CV_FORMATS,
         "sections": SECTIONS,
@@ -520,26 +520,18 @@ def filters_from(values: dict[str, object]) -> Filters:
     )
 
 
-PERSONAL_OPTIONS = ("--section", "--group-by", "--numbered", "--selected-first")
-CV_ONLY_OPTIONS = ("--standalone", "--metrics", "--citations")
-
-
 def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
-    """(message, option) when export's options contradict each other: a CV option on a bibliography."""
-    from scholarcli.formats import PERSONAL
+    """(message, option) when export's options contradict each other or the format: an option the
+    format's declaration does not take (a CV option on a bibliography), a page option off the page."""
+    from scholarcli.formats import export_format, format_names, formats_taking
+    from scholarcli.formats.export_types import FORMAT_OPTIONS
 
-    fmt = values.get("fmt")
-    only_for = (
-        (
-            {option: values.get(option[2:]) for option in CV_ONLY_OPTIONS} | {"--format": values.get("cv_format")},
-            ("cv",),
-        ),
-        ({option: values.get(option[2:].replace("-", "_")) for option in PERSONAL_OPTIONS}, PERSONAL),
-    )
-    for given, formats in only_for:
-        for option, value in given.items():
-            if value not in (None, False) and fmt not in formats:
-                return f"{option} applies only to: {', '.join(formats)}", option
+    fmt = str(values.get("fmt"))
+    takes = export_format(fmt).takes if fmt in format_names() else frozenset()
+    for param in FORMAT_OPTIONS:
+        if values.get(param) not in (None, False) and param not in takes:
+            option = EXPORT.option(param).flags[0]
+            return f"{option} applies only to: {', '.join(formats_taking(param))}", option
     if values.get("standalone") and values.get("cv_format") != "html":
         return "--standalone needs --format html", "--standalone"
     for option in ("--abstracts", "--thumbnails"):

@@ -1,84 +1,79 @@
-"""Export formats: each a pure ``render(works, settings, options) -> ExportResult``, in a registry.
+"""Export formats: each a module of formats/exports/ named after it, declaring its ``FORMAT``.
 
-The registry names each format's module; a module is imported only when its format is used, so
-that a command pays only for what it draws.
+The names come from the folder's file names, so that the command line can offer and check them
+without importing any format; a format's module is imported when the format is used.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
+import functools
+import importlib
+import os
 
+import scholarcli.formats.exports
 from scholarcli.formats.export_types import (
     ENTRY_SEPARATOR,
     ExportOptions,
     ExportResult,
+    Format,
     Renderer,
     TreeRenderer,
-    WorkRenderer,
 )
 
-# Format name -> "module:function" of its renderer.
-REGISTRY = {
-    "bibtex": "scholarcli.formats.bibtex:render",
-    "biblatex": "scholarcli.formats.biblatex:render",
-    "csl-json": "scholarcli.formats.csl_json:render",
-    "json": "scholarcli.formats.json_list:render",
-    "cv": "scholarcli.formats.cv_formats:render_cv",
-    "json-resume": "scholarcli.formats.cv_formats:render_json_resume",
-    "rendercv": "scholarcli.formats.cv_formats:render_rendercv",
-    "al-folio": "scholarcli.formats.al_folio:render",
-}
-# Formats whose text is their works' entries, each rendered alone and joined by ENTRY_SEPARATOR
-# (their render is common.render_each over this function), so an export can reuse entries.
-ENTRY_RENDERERS = {
-    "bibtex": "scholarcli.formats.bibtex:render_work",
-    "biblatex": "scholarcli.formats.biblatex:render_work",
-}
-# Formats that draw one person's CV and so need to know whose it is.
-PERSONAL = ("cv", "json-resume", "rendercv")
 
-# Formats whose export is a tree of files, written below an output directory (-o DIR): each a
-# ``render_files(works, settings, options) -> TreeResult`` (relative path -> text);
-# site_files.plan_writes decides which files a re-run may write.
-TREE_REGISTRY = {
-    "hugo": "scholarcli.formats.hugo:render_files",
-    "academicpages": "scholarcli.formats.academicpages:render_files",
-}
-FORMAT_NAMES = (*REGISTRY, *TREE_REGISTRY)
+def format_names() -> tuple[str, ...]:
+    """Every export format's name, in alphabetical order (csl_json.py is csl-json): the folder's
+    file names, read without pkgutil, which would import typing into every `export`."""
+    found = set()
+    for folder in scholarcli.formats.exports.__path__:
+        with os.scandir(folder) as files:
+            found |= {file.name[:-3].replace("_", "-") for file in files if file.name.endswith(".py")}
+    return tuple(sorted(found - {"--init--"}))
+
+
+@functools.cache
+def export_format(name: str) -> Format:
+    """The declaration of the format ``name`` (KeyError for a name no module declares)."""
+    if name not in format_names():
+        raise KeyError(name)
+    module = importlib.import_module(f"scholarcli.formats.exports.{name.replace('-', '_')}")
+    declared = getattr(module, "FORMAT", None)
+    if not isinstance(declared, Format) or declared.name != name:
+        raise AssertionError(f"{module.__name__} declares no FORMAT named {name}")
+    if (declared.render is None) == (declared.render_tree is None):
+        raise AssertionError(f"{module.__name__}: a format renders text or a tree of files, one of the two")
+    return declared
 
 
 def renderer(name: str) -> Renderer:
-    module, function = REGISTRY[name].split(":")
-    found: Renderer = getattr(import_module(module), function)
-    return found
+    """The function that renders the text of the format ``name`` (not a tree format's)."""
+    render = export_format(name).render
+    if render is None:
+        raise ValueError(f"{name} renders a tree of files: tree_renderer")
+    return render
 
 
 def tree_renderer(name: str) -> TreeRenderer:
-    """The renderer of a format whose export is a tree of files (hugo, academicpages)."""
-    module, function = TREE_REGISTRY[name].split(":")
-    found: TreeRenderer = getattr(import_module(module), function)
-    return found
+    """The function that renders the files of the tree format ``name`` (hugo, academicpages)."""
+    render = export_format(name).render_tree
+    if render is None:
+        raise ValueError(f"{name} renders text: renderer")
+    return render
 
 
-def entry_renderer(name: str) -> WorkRenderer | None:
-    """The function that renders one entry of ``name``, for formats made of independent entries."""
-    if name not in ENTRY_RENDERERS:
-        return None
-    module, function = ENTRY_RENDERERS[name].split(":")
-    found: WorkRenderer = getattr(import_module(module), function)
-    return found
+def formats_taking(option: str) -> tuple[str, ...]:
+    """The names of the formats that take one of export_types.FORMAT_OPTIONS (every module imported)."""
+    return tuple(name for name in format_names() if option in export_format(name).takes)
 
 
 __all__ = [
-    "ENTRY_RENDERERS",
     "ENTRY_SEPARATOR",
-    "FORMAT_NAMES",
-    "PERSONAL",
-    "REGISTRY",
-    "TREE_REGISTRY",
     "ExportOptions",
     "ExportResult",
-    "entry_renderer",
+    "Format",
+    "export_format",
+    "format_names",
+    "formats_taking",
     "renderer",
     "tree_renderer",
 ]

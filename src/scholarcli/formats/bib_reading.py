@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from scholarcli.errors import Problem
 from scholarcli.formats.bibfile import MONTH_MACROS
-from scholarcli.formats.bibtex import TYPES as BIBTEX_TYPES
+from scholarcli.formats.exports.bibtex import TYPES as BIBTEX_TYPES
 from scholarcli.formats.latex_text import collapse_space, decode, decode_markup, is_lossless
 from scholarcli.formats.name_marks import Reading, kinds_typed, reading, spelled_out, unmarked
 from scholarcli.formats.work_facts import EQUAL_ANNOTATION

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from scholarcli.errors import Problem
 from scholarcli.formats.bib_reading import Converted, ParsedFile
-from scholarcli.formats.csl_json import TYPES, WORK_TYPE_OF
+from scholarcli.formats.exports.csl_json import TYPES, WORK_TYPE_OF
 from scholarcli.formats.name_marks import DEFAULT_READING
 from scholarcli.formats.record_building import Builder, arxiv_id, doi, is_citation_key, literal_name, person
 from scholarcli.model import PATENT_STATUSES, Mark, Settings

@@ -58,6 +58,30 @@ TreeRenderer = Callable[[Sequence[Work], Settings, ExportOptions], TreeResult]
 WorkRenderer = Callable[[Work, Settings, ExportOptions], tuple[str, list[str]]]
 ENTRY_SEPARATOR = "\n"  # between the entries of a .bib file
 
+# The options of export that only some formats take: every field of ExportOptions but whose CV it is
+# and the counts, which the export fills in. A format names those it takes in its declaration, and
+# giving one to a format that does not take it is an error.
+FORMAT_OPTIONS = tuple(name for name in ExportOptions._fields if name not in ("person", "citation_counts"))
+# What a CV of one person takes: the formats that draw one (cv, json-resume, rendercv).
+PERSONAL_OPTIONS = frozenset({"section", "group_by", "numbered", "selected_first"})
+
+
+class Format(NamedTuple):
+    """An export format, declared once as ``FORMAT`` in its module of formats/exports/, which is named
+    after it (csl-json: csl_json.py). The command line's choices, the option checks and the export
+    itself are derived from it; nothing else names the format."""
+
+    name: str
+    help: str  # what it makes, in a few words
+    render: Renderer | None = None  # the export's text from the selected works
+    render_tree: TreeRenderer | None = None  # or a tree of files below -o DIR (relative path -> text)
+    # Its text is its works' entries, each rendered alone by this and joined by ENTRY_SEPARATOR, so
+    # that an export can reuse the entries it rendered before (library/exporting.py).
+    render_work: WorkRenderer | None = None
+    personal: bool = False  # draws one person's CV: knows whose (--person, or the library's one person)
+    citing: bool = False  # shows citation counts whatever the options (citations.toml is read)
+    takes: frozenset[str] = frozenset()  # the FORMAT_OPTIONS it takes
+
 
 def render_each(
     render_work: WorkRenderer,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from scholarcli import __version__
 from scholarcli.errors import Problem, ScholarError
-from scholarcli.formats import ENTRY_SEPARATOR, PERSONAL, ExportOptions, ExportResult, entry_renderer, renderer
+from scholarcli.formats import ENTRY_SEPARATOR, ExportOptions, ExportResult, Format
 from scholarcli.index import Library, Progress, entries, shards
 from scholarcli.index.scanning import ScannedFile
 from scholarcli.library import open_citations, open_library
@@ -57,17 +57,18 @@ def _code_stamp() -> int:
     return max(path.stat().st_mtime_ns for path in code)
 
 
-def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOptions) -> ExportResult:
-    """``works`` (all of ``library``) rendered as ``fmt``: the same text as ``renderer(fmt)`` gives."""
-    render_work = entry_renderer(fmt)
+def render(library: Library, fmt: Format, works: Sequence[Work], options: ExportOptions) -> ExportResult:
+    """``works`` (all of ``library``) rendered as ``fmt``: the same text as ``fmt.render`` gives."""
+    render_work = fmt.render_work
     if render_work is None or library.resolved is None or not library.scanned:
-        return renderer(fmt)(works, library.settings, options)
+        assert fmt.render is not None, f"{fmt.name} renders a tree of files: export_tree"
+        return fmt.render(works, library.settings, options)
     # An entry is rendered from its work alone: counts (loaded to sort by them) are no part of it,
     # nor of the key under which entries are remembered.
     options = options._replace(citation_counts={})
     scanned_as = dict(zip((work.key for work in library.works), library.scanned, strict=True))
-    key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, fmt, options, _code_stamp())
-    remembered = entries.read(library.resolved, fmt, key)
+    key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, fmt.name, options, _code_stamp())
+    remembered = entries.read(library.resolved, fmt.name, key)
     lines = [scanned_as[work.key] for work in works]
     found: list[entries.Rendered | None] = [remembered.get(line) or library.prepared.get(line) for line in lines]
     unrendered = [work for work, entry in zip(works, found, strict=True) if entry is None]
@@ -88,18 +89,18 @@ def render(library: Library, fmt: str, works: Sequence[Work], options: ExportOpt
     if rendered:  # written back without the entries of files that changed or went away
         current = set(library.scanned)
         kept = {line: entry for line, entry in remembered.items() if line in current}
-        entries.write(library.resolved, fmt, key, kept | rendered if kept else rendered)
+        entries.write(library.resolved, fmt.name, key, kept | rendered if kept else rendered)
     return result
 
 
-def _rendering(fmt: str, filters: Filters, keys: list[str] | None, options: ExportOptions) -> Prepare | None:
+def _rendering(fmt: Format, filters: Filters, keys: list[str] | None, options: ExportOptions) -> Prepare | None:
     """What renders the entries of the works a large read parses, where it parses them (index.load):
     the first export of a library renders them while each process has its half of the works at
     hand, rather than in a second child after the read (whose fork then copies the pages of the
     works both touch). They are rendered as render() would: from the same works, settings (less
     the venues the index found, which only spare look-ups in the registry) and options."""
-    render_work = entry_renderer(fmt)
-    if render_work is None:
+    render_work = fmt.render_work
+    if render_work is None or fmt.personal:
         return None
     options = options._replace(citation_counts={})
     wanted = None if keys is None else set(keys)
@@ -139,13 +140,11 @@ def _selected(
     return sort_works(works, sort, reverse, options.citation_counts)
 
 
-# The formats that show citation counts whatever the options (cv shows them when asked).
-CITING = ("json",)
-
-
-def _with_counts(library: Library, fmt: str, sort: str, options: ExportOptions) -> tuple[ExportOptions, list[Problem]]:
+def _with_counts(
+    library: Library, fmt: Format, sort: str, options: ExportOptions
+) -> tuple[ExportOptions, list[Problem]]:
     """The options with citations.toml's counts when the export shows or sorts by them, and its problems."""
-    if fmt not in CITING and sort != CITATIONS and not (options.citations or options.metrics):
+    if not fmt.citing and sort != CITATIONS and not (options.citations or options.metrics):
         return options, []
     counts, problems = open_citations(library.root)
     return options._replace(citation_counts=counts), problems
@@ -161,13 +160,14 @@ class ExportRequest(NamedTuple):
     reverse: bool = False
 
 
-def export_works(explicit: Path | None, fmt: str, chosen: ExportRequest, progress: Progress | None = None) -> Exported:
+def export_works(
+    explicit: Path | None, fmt: Format, chosen: ExportRequest, progress: Progress | None = None
+) -> Exported:
     """The selected works (or exactly those of ``chosen.keys``, in their order) exported as ``fmt``."""
     filters, options, keys, sort, reverse = chosen
-    prepare = _rendering(fmt, filters, keys, options) if fmt not in PERSONAL else None
-    library = open_library(explicit, progress, prepare=prepare)
-    if fmt in PERSONAL:
-        whose = whose_cv(library.settings, filters.person, fmt)
+    library = open_library(explicit, progress, prepare=_rendering(fmt, filters, keys, options))
+    if fmt.personal:
+        whose = whose_cv(library.settings, filters.person, fmt.name)
         filters = filters._replace(person=whose.name)
         options = options._replace(person=whose)
     options, broken = _with_counts(library, fmt, sort, options)
@@ -292,14 +292,13 @@ def _write_planned(folder: Path, fmt: str, plan: WritePlan, written: Mapping[str
 
 
 def export_tree(
-    explicit: Path | None, fmt: str, chosen: ExportRequest, target: Path, progress: Progress | None = None
+    explicit: Path | None, fmt: Format, chosen: ExportRequest, target: Path, progress: Progress | None = None
 ) -> TreeWritten:
     """The selected works as a tree of files below ``target`` (hugo, academicpages).
 
     Every path is decided before any file is written. A re-run writes only the files whose text
     changed, and only where the file there is what scholar wrote (site_files.plan_writes).
     """
-    from scholarcli.formats import tree_renderer
     from scholarcli.formats.site_files import plan_writes, safe_relative_path
     from scholarcli.store.fileio import output_folder
 
@@ -307,15 +306,16 @@ def export_tree(
     library = open_library(explicit, progress)
     options, broken = _with_counts(library, fmt, chosen.sort, chosen.options)
     works = _selected(library, chosen.filters, chosen.keys, chosen.sort, chosen.reverse, options)
-    result = tree_renderer(fmt)(works, library.settings, options)
+    assert fmt.render_tree is not None, f"{fmt.name} renders text: export_works"
+    result = fmt.render_tree(works, library.settings, options)
     new = dict(result.files)
     unsafe = [path for path in new if not safe_relative_path(path)]
     if unsafe:  # page_names makes none; a check that a renderer keeps to it
-        raise ScholarError(f"{fmt} made a path outside {target}: {unsafe[0]}")
+        raise ScholarError(f"{fmt.name} made a path outside {target}: {unsafe[0]}")
     warnings = list(result.warnings)
     tables = _recorded(folder, warnings)
-    written = tables.get(fmt, {}) if tables is not None else _unrecorded(folder)
+    written = tables.get(fmt.name, {}) if tables is not None else _unrecorded(folder)
     plan = plan_writes(new, _found(folder, {*new, *written}), written)
-    _write_planned(folder, fmt, plan, written, tables if tables is not None else {})
+    _write_planned(folder, fmt.name, plan, written, tables if tables is not None else {})
     done = (list(plan.write), list(plan.unchanged), list(plan.foreign), list(plan.stale))
     return TreeWritten(*done, warnings, [*library.problems, *broken], library.root)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from scholarcli.formats.code_points import HTML
 from scholarcli.formats.cv import Cv, CvEntry, drawn_authors
+from scholarcli.formats.cv_export import cv_renderer
+from scholarcli.formats.export_types import PERSONAL_OPTIONS, Format
 from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model.marks import legend_text
 
@@ -64,3 +67,13 @@ def render_cv(cv: Cv) -> str:
         for entry in entries:
             lines.extend(_entry(entry, cv))
     return "\n".join(lines) + "\n"
+
+
+FORMAT = Format(
+    name="rendercv",
+    help="the CV as RenderCV's YAML (rendercv.com), which it typesets",
+    # RenderCV's text becomes HTML and Typst
+    render=cv_renderer(lambda cv, _options: (render_cv(cv), []), lambda _options: HTML),
+    personal=True,
+    takes=PERSONAL_OPTIONS,
+)

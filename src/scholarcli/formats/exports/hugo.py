@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scholarcli.formats import bibtex
 from scholarcli.formats.code_points import HTML, fit_settings, fit_work
 from scholarcli.formats.cv import links, unsafe_links, venue_name
 from scholarcli.formats.cv_markdown import md_escape
-from scholarcli.formats.export_types import ExportOptions, TreeResult
+from scholarcli.formats.export_types import ExportOptions, Format, TreeResult
+from scholarcli.formats.exports import bibtex
 from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_list, yaml_str
 from scholarcli.model import Settings, Work
@@ -95,3 +95,10 @@ def render_files(works: Sequence[Work], settings: Settings, options: ExportOptio
         files[f"{folder}/cite.bib"] = entry
         warnings += unfit + unsafe_links(work) + [f"{line} (cite.bib)" for line in about]
     return TreeResult(files, warnings)
+
+
+FORMAT = Format(
+    name="hugo",
+    help="a Hugo Blox site's content/publication/ (-o DIR)",
+    render_tree=render_files,
+)

@@ -30,7 +30,7 @@ from scholarcli.formats.bibfile import (
     with_aliases,
 )
 from scholarcli.formats.code_points import LATEX, fit_work
-from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, render_each
+from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, Format, render_each
 from scholarcli.formats.latex_text import PDFLATEX_LETTERS
 from scholarcli.formats.work_facts import is_arxiv, missing
 from scholarcli.model import Settings, Work
@@ -155,3 +155,12 @@ def _numbers(work: Work, bib_type: str, letters: frozenset[str]) -> Fields:
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
     return render_each(render_work, works, settings, options, separator=ENTRY_SEPARATOR)
+
+
+FORMAT = Format(
+    name="bibtex",
+    help="BibTeX, for bibtex and natbib",
+    render=render,
+    render_work=render_work,
+    takes=frozenset({"equal_note", "ascii"}),
+)

@@ -35,7 +35,7 @@ from scholarcli.formats.bibfile import (
 )
 from scholarcli.formats.code_points import AL_FOLIO, fit_settings, fit_work
 from scholarcli.formats.cv import image, is_safe_image, is_safe_url, links, unsafe_links, venue_name
-from scholarcli.formats.export_types import ExportOptions, ExportResult, render_each
+from scholarcli.formats.export_types import ExportOptions, ExportResult, Format, render_each
 from scholarcli.formats.latex_text import escape, escape_markup
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import venue_long
@@ -247,3 +247,10 @@ def render(works: Sequence[Work], settings: Settings, options: ExportOptions) ->
     settings, _, unfit = fit_settings(settings, None, AL_FOLIO)
     result = render_each(render_work, works, settings, options, separator="\n")
     return ExportResult("---\n---\n\n" + result.text, [*unfit, *result.warnings])
+
+
+FORMAT = Format(
+    name="al-folio",
+    help="an al-folio site's _bibliography/papers.bib",
+    render=render,
+)

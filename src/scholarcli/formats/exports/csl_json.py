@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from scholarcli.formats.code_points import json_text
-from scholarcli.formats.export_types import ExportOptions, ExportResult
+from scholarcli.formats.export_types import ExportOptions, ExportResult, Format
 from scholarcli.formats.latex_text import decode
 from scholarcli.formats.work_facts import is_arxiv, mark_positions
 from scholarcli.model import EQUAL_CONTRIBUTION, Settings, Work
@@ -168,3 +168,10 @@ def item(work: Work, settings: Settings) -> dict[str, Any]:
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
     items = [item(work, settings) for work in works]
     return ExportResult(json_text(items) + "\n")
+
+
+FORMAT = Format(
+    name="csl-json",
+    help="CSL-JSON, for pandoc, Zotero and every CSL processor",
+    render=render,
+)

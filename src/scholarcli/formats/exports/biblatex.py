@@ -24,7 +24,7 @@ from scholarcli.formats.bibfile import (
     word,
 )
 from scholarcli.formats.code_points import LATEX, fit_work
-from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, render_each
+from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, Format, render_each
 from scholarcli.formats.work_facts import author_annotations, is_arxiv
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, venue_long
@@ -188,3 +188,11 @@ def _publication(work: Work, bib_type: str) -> Fields:
 
 def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
     return render_each(render_work, works, settings, options, separator=ENTRY_SEPARATOR)
+
+
+FORMAT = Format(
+    name="biblatex",
+    help="BibLaTeX, for biber",
+    render=render,
+    render_work=render_work,
+)

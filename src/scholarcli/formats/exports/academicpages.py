@@ -17,7 +17,7 @@ from html import escape
 from scholarcli.formats.code_points import HTML, fit_settings, fit_work
 from scholarcli.formats.cv import kind_of, links, sentences, unsafe_links, venue_line, venue_name
 from scholarcli.formats.cv_markdown import md_url
-from scholarcli.formats.export_types import ExportOptions, TreeResult
+from scholarcli.formats.export_types import ExportOptions, Format, TreeResult
 from scholarcli.formats.site_files import MARKER, page_names
 from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model import Settings, Work
@@ -88,3 +88,10 @@ def render_files(works: Sequence[Work], settings: Settings, options: ExportOptio
         files[f"{names[work.key]}.md"] = text
         warnings += unfit + unsafe_links(work)
     return TreeResult(files, warnings)
+
+
+FORMAT = Format(
+    name="academicpages",
+    help="an academicpages site's _publications/ (-o DIR)",
+    render_tree=render_files,
+)

@@ -1,0 +1,30 @@
+"""`export cv`: the house style's CV in LaTeX, Markdown or HTML (a fragment, or with --standalone the
+page a researcher puts online: homepage.py)."""
+
+from __future__ import annotations
+
+from scholarcli.formats import cv_html, cv_latex, cv_markdown, homepage
+from scholarcli.formats.code_points import HTML, LATEX
+from scholarcli.formats.cv import Cv
+from scholarcli.formats.cv_export import cv_renderer
+from scholarcli.formats.export_types import PERSONAL_OPTIONS, ExportOptions, Format
+
+
+def _draw_cv(cv: Cv, options: ExportOptions) -> tuple[str, list[str]]:
+    if options.cv_format == "html" and options.standalone:  # a page to put online, as a homepage shows
+        return homepage.render_page(cv, options.abstracts, options.thumbnails), []
+    if options.cv_format == "html":
+        return cv_html.render_cv(cv), []
+    if options.cv_format == "markdown":
+        return cv_markdown.render_cv(cv), []
+    return cv_latex.typesettable(cv_latex.render_cv(cv))
+
+
+FORMAT = Format(
+    name="cv",
+    help="a CV: LaTeX, Markdown or HTML (--format), the page with --standalone",
+    # LaTeX for pdflatex; HTML, and Markdown, which becomes HTML
+    render=cv_renderer(_draw_cv, lambda options: LATEX if options.cv_format == "latex" else HTML),
+    personal=True,
+    takes=PERSONAL_OPTIONS | {"cv_format", "standalone", "metrics", "citations", "abstracts", "thumbnails"},
+)
