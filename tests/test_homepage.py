@@ -94,7 +94,7 @@ def test_the_page_is_strict_html5_with_every_field_escaped_and_only_safe_address
     assert document.find(".//img[@onerror]") is None
     hrefs = [a.get("href") for a in document.iter("a")]
     assert all(href.startswith(("https://", "http://", "mailto:", "#")) for href in hrefs), hrefs
-    assert [img.get("src") for img in document.iter("img")] == ["thumb.svg", "thumb.svg"]  # selected, then the list
+    assert [img.get("src") for img in document.iter("img")] == ["thumb.svg"]  # the selected work, listed once
     titles = {li.get("id"): li.find(".//p[@class='title']") for li in document.iter("li") if li.get("id")}
     assert "".join(titles["b2024hostile"].itertext()) == f"<script>alert(1)</script> & {LONG_WORD}"
     assert {key: title.find("a") is not None for key, title in titles.items()} == LINKED
@@ -120,7 +120,9 @@ def test_named_links_selected_first_legend_patent_office_and_abstracts(site: Pat
     summaries = document.findall(".//details/summary")
     assert summaries and all(s.text == "Abstract" for s in summaries)
     assert "".join(document.find(".//li[@id='b2024hostile']//details/p").itertext()) == RECORDS_ABSTRACT
-    assert [li.get("value") for li in document.find(".//section[@id='publications']").iter("li")] == ["3", "2", "1"]
+    # each work once: the selected one (numbered 3 in the whole list) apart, the others after it
+    assert [li.get("value") for li in document.find(".//section[@id='selected-publications']").iter("li")] == ["3"]
+    assert [li.get("value") for li in document.find(".//section[@id='publications']").iter("li")] == ["2", "1"]
 
 
 RECORDS_ABSTRACT = "</details><script>alert(2)</script>"
@@ -178,7 +180,7 @@ def test_in_chromium_nothing_overflows_and_every_title_with_an_address_is_a_link
         assert found["wide"] == []
         assert found["titles"] == LINKED
         assert found["scripts"] == 0
-        assert found["images"] == [["thumb.svg", True], ["thumb.svg", True]]
+        assert found["images"] == [["thumb.svg", True]]
         light_background = "rgb(255, 255, 255)"
         assert (found["background"] != light_background) == dark, found["background"]
         shot = tmp_path / f"homepage-{width}{'-dark' if dark else ''}.png"

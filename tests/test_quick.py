@@ -38,7 +38,7 @@ TAKEN = [
     ["list", "--limit", "500", "--format", "table"],
     ["list", "--person", "Nobody Known"],
     ["list", "--format", "keys", "--format", "tsv"],
-    ["list", "--venue=", "--limit", "0"],
+    ["list", "--venue=ICLR", "--limit", "0"],
     ["list", "--limit", "007", "--type=article"],
     ["--no-color", "list", "--sort", "venue"],
     ["list", "--sort", "citations", "--reverse"],

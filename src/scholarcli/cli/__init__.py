@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> None:
     from scholarcli import processes
     from scholarcli.cli import quick
     from scholarcli.cli.env import Environment
+    from scholarcli.cli.options import hoisted
+
+    args = hoisted(args)
 
     own_process = argv is None  # the console script's process, which ends with the command
     if own_process:

@@ -24,8 +24,10 @@ from scholarcli.cli.params import declared
 def _keep_argument_help() -> None:
     """typer 0.24 sets an argument's help and then calls click 8.5's Argument.__init__, which takes a
     help of its own and sets it to None: `show --help` listed "KEY [required]" and no word of what
-    KEY is. The help is set again once click is done."""
-    from typer.core import TyperArgument
+    KEY is. The help is set again once click is done. An argument's name (``fmt``) is no word of
+    the command line: typer's terminal help shows it beside the metavar (FORMAT), so it is left out
+    of the names typer shows."""
+    from typer.core import TyperArgument, TyperCommand
 
     if getattr(TyperArgument.__init__, "keeps_help", False):
         return
@@ -34,9 +36,14 @@ def _keep_argument_help() -> None:
     def init(self: TyperArgument, *args: Any, help: str | None = None, **kwargs: Any) -> None:
         original(self, *args, help=help, **kwargs)
         self.help = help
+        if self.metavar:
+            self.opts = []
 
     init.keeps_help = True  # type: ignore[attr-defined]
     TyperArgument.__init__ = init  # type: ignore[method-assign]
+    # click 8.5 writes the arguments in a section of its own ("Positional arguments"), and typer's
+    # plain help writes them with the options ("Arguments"): piped help listed each twice.
+    TyperCommand.format_arguments = lambda self, ctx, formatter: None  # type: ignore[method-assign]
 
 
 def make_app() -> typer.Typer:

@@ -156,9 +156,10 @@ def report_problems(env: Environment, problems: list[Problem], root: object) -> 
         raise ScholarError(f"{count} problem{'s' if count != 1 else ''} in the library at {root}")
 
 
-def note_sample(env: Environment, root: Path) -> None:
-    """On a terminal, say so when the library read is the bundled sample: scholar found no other."""
-    if env.stderr_is_terminal:
+def note_sample(env: Environment, root: Path, always: bool = False) -> None:
+    """Say so when the library read is the bundled sample (scholar found no other): on a terminal, or
+    ``always`` for the commands that judge a library (check, stats), whose words are about it."""
+    if always or env.stderr_is_terminal:
         from scholarcli.store.locate import bundled_library_dir, sample_explained
 
         if root == bundled_library_dir():

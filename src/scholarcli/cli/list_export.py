@@ -139,6 +139,7 @@ def _run_tree_export(env: Environment, library_dir: Path | None, fmt: Format, va
         env.warn(f"{output / relative} was not written by scholar, or was changed since; it was left as it is")
     for relative in done.stale:
         env.note(f"{output / relative} is of a work no longer exported; remove it if it should go")
-    env.say(f"wrote {len(done.written)} files to {output} ({len(done.unchanged)} unchanged)")
+    files = f"{len(done.written)} file{'s' if len(done.written) != 1 else ''}"
+    env.say(f"wrote {files} to {output} ({len(done.unchanged)} unchanged)")
     report_problems(env, done.problems, done.root)
     return done

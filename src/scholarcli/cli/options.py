@@ -471,13 +471,56 @@ class _Commands(MutableMapping[str, Command]):
 
 DECLARED = _Commands((LIST, EXPORT, STATS, ADD, CHECK, VENUES, MERGE), {"refresh": _refresh, "import": _import})
 
-# The options every command takes before its name.
+# The options every command takes, before its name or (moved there by hoisted) after it.
 GLOBAL_VALUES = {"-L": "library", "--library": "library"}
 GLOBAL_FLAGS = {"--no-color": "no_color"}
 
 
+def hoisted(args: list[str]) -> list[str]:
+    """``args`` with the global options given after the command's name (``scholar list -L DIR``,
+    ``scholar list --no-color``) moved before it, where both parsers read them.
+
+    A token that is the value of the command's own option stays where it is (``--search -L``): for
+    a declared command its options say which take a value; for another, any option might, so a
+    global option right after one is left to click. Nothing after ``--`` moves.
+    """
+    at = 0
+    while at < len(args) and args[at].startswith("-"):
+        at += 2 if args[at] in GLOBAL_VALUES else 1
+    if at >= len(args):
+        return args
+    command = DECLARED.get(args[at])
+    taking = {flag for option in command.options if option.kind != "flag" for flag in option.flags} if command else None
+    moved: list[str] = []
+    kept: list[str] = []
+    rest = iter(args[at + 1 :])
+    for token in rest:
+        if token == "--":
+            kept += [token, *rest]
+            break
+        if _is_global(token, kept, taking):
+            moved.append(token)
+            if token in GLOBAL_VALUES and (value := next(rest, None)) is not None:
+                moved.append(value)
+        else:
+            kept.append(token)
+    return [*args[:at], *moved, args[at], *kept] if moved else args
+
+
+def _is_global(token: str, before: list[str], taking: set[str] | None) -> bool:
+    """Whether ``token`` is a global option, not the value of the command option before it."""
+    if before and before[-1].startswith("-") and "=" not in before[-1]:
+        previous = before[-1]
+        if (previous in taking) if taking is not None else previous not in GLOBAL_FLAGS:
+            return False
+    name = token.partition("=")[0] if token.startswith("--") else token
+    return name in GLOBAL_VALUES or name in GLOBAL_FLAGS or (token.startswith("-L") and not token.startswith("--"))
+
+
 def problem(option: Option | Argument, value: str) -> str | None:
     """What is wrong with ``value`` for ``option``, as both parsers say it; None when it is fine."""
+    if not value.strip() and (isinstance(option, Argument) or option.kind in ("text", "list")):
+        return "an empty value names nothing"  # add --title "" made a work without a title
     if option.choices and value not in option.choices:
         return f'"{value}" is not {option.what}; use one of: {", ".join(option.choices)}'
     if isinstance(option, Option) and option.kind == "rate":

@@ -34,9 +34,8 @@ def _checker(declared: Option | Argument) -> Callable[[Any], Any]:
     """A click callback: the value, or a usage error in the words both parsers use."""
 
     def check(value: Any) -> Any:
-        if isinstance(value, str):
-            found = problem(declared, value)
-            if found:
+        for one in value if isinstance(value, list) else [value]:  # a repeatable option: each value
+            if isinstance(one, str) and (found := problem(declared, one)):
                 raise typer.BadParameter(found)
         return value
 
@@ -56,7 +55,7 @@ def _option(option: Option) -> inspect.Parameter:
     info = typer.Option(
         *option.flags,
         help=option.help,
-        callback=_checker(option) if option.kind in ("choice", "year", "rate") else None,
+        callback=_checker(option) if option.kind in ("choice", "year", "rate", "text", "list") else None,
         rich_help_panel=option.panel,
         metavar=option.metavar,
         min=option.minimum,

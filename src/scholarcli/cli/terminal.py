@@ -61,6 +61,28 @@ def _bar(count: int, largest: int, width: int = 30) -> str:
     return "█" * max(1, round(width * count / largest)) if count else ""
 
 
+# A run of this many years without works or more is drawn as one row (1963–2002 0), not a row a year.
+FOLDED_YEARS = 3
+
+
+def folded_years(counts: dict[str, int]) -> dict[str, int]:
+    """The works by year, with each long run of years without works as one row."""
+    rows: dict[str, int] = {}
+    empty: list[str] = []
+    for year, count in [*counts.items(), ("", 1)]:  # the end flushes the last run
+        if count == 0:
+            empty.append(year)
+            continue
+        if len(empty) >= FOLDED_YEARS:
+            rows[f"{empty[0]}–{empty[-1]}"] = 0
+        else:
+            rows.update(dict.fromkeys(empty, 0))
+        empty = []
+        if year:
+            rows[year] = count
+    return rows
+
+
 def print_stats(env: Environment, data: dict[str, Any]) -> None:
     out = console(env)
     patents = data["patents"]
@@ -78,7 +100,7 @@ def print_stats(env: Environment, data: dict[str, Any]) -> None:
         header.add_row("i10-index", str(total["i10_index"]))
     out.print(header)
     for title, section in (("By year", "by_year"), ("By type", "by_type"), ("Top venues", "by_venue")):
-        counts: dict[str, int] = data[section]
+        counts: dict[str, int] = folded_years(data[section]) if section == "by_year" else data[section]
         if not counts:
             continue
         table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_header=False)

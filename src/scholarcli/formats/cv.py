@@ -194,6 +194,14 @@ def _all_links(work: Work) -> list[Link]:
     return found
 
 
+def unlinked(work: Work, shown: Sequence[Link]) -> list[str]:
+    """The labels of the links a record names without an address (``unresolved_links``: a page
+    showed "Code" and nobody recorded where to), but for those ``shown`` has: shown as text."""
+    labels = [LINK_LABELS.get(name.lower(), name.capitalize()) for name in work.unresolved_links]
+    taken = {link.label for link in shown}
+    return [label for label in dict.fromkeys(labels) if label not in taken]
+
+
 def links(work: Work) -> tuple[Link, ...]:
     """The work's addresses a reader can follow, labelled; any other scheme is left out."""
     return tuple(link for link in _all_links(work) if is_safe_url(link.url))
@@ -307,11 +315,17 @@ def _section(title: str, works: list[Work], settings: Settings, person: Person, 
     return CvSection(title, _groups(entries, group_by, settings), _legends(entries, settings))
 
 
-def _selected(publications: CvSection, newest_first: list[Work], settings: Settings) -> CvSection:
-    """The selected works again, ungrouped and newest first, with the numbers they have below."""
+def _selected_apart(
+    publications: CvSection, newest_first: list[Work], settings: Settings, group_by: str
+) -> tuple[CvSection, CvSection]:
+    """The selected works, ungrouped and newest first, and the others as the section grouped them:
+    each work listed once, with the number it has in the whole list."""
     by_key = {entry.work.key: entry for entry in publications.entries}
     chosen = tuple(by_key[work.key] for work in newest_first if work.selected and work.key in by_key)
-    return CvSection(SELECTED, (CvGroup(None, chosen),) if chosen else (), _legends(chosen, settings))
+    apart = {entry.work.key for entry in chosen}
+    others = [entry for entry in publications.entries if entry.work.key not in apart]
+    selected = CvSection(SELECTED, (CvGroup(None, chosen),) if chosen else (), _legends(chosen, settings))
+    return selected, CvSection(publications.title, _groups(others, group_by, settings), _legends(others, settings))
 
 
 def build_cv(works: Sequence[Work], settings: Settings, person: Person, options: CvOptions) -> Cv:
@@ -326,9 +340,9 @@ def build_cv(works: Sequence[Work], settings: Settings, person: Person, options:
     if options.section == "all":
         sections = [s for s in sections if s.entries] or sections[:1]
     if options.selected_first and sections and sections[0].title == "Publications":
-        selected = _selected(sections[0], publications, settings)
-        if selected.entries:
-            sections.insert(0, selected)
+        selected, others = _selected_apart(sections[0], publications, settings, options.group_by)
+        if selected.entries:  # the others follow, unless every work is selected
+            sections[0:1] = [selected, others] if others.entries else [selected]
     found = None
     if options.metrics:
         found = metrics((entry.work.key for section in sections for entry in section.entries), options.counts)

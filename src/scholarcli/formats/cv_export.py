@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from scholarcli.formats.code_points import Repertoire, fit_settings, fit_work
-from scholarcli.formats.cv import Cv, CvOptions, build_cv, unsafe_links
+from scholarcli.formats.cv import Cv, CvOptions, build_cv, image, unsafe_links
 from scholarcli.formats.export_types import ExportOptions, ExportResult, Renderer
 from scholarcli.model import Settings, Work
 
@@ -33,10 +33,29 @@ def cv_renderer(draw: Draw, repertoire: Callable[[ExportOptions], Repertoire | N
             warnings.append(f"{person.name} has no works in this selection; the section is empty")
         if (options.metrics or options.citations) and not any(key in options.citation_counts for key in shown):
             warnings.append("no work shown has a citation count (scholar refresh --citations fetches them)")
+        warnings += _unmet_choices(list(shown.values()), options)
         text, about = draw(cv, options)
         return ExportResult(text, warnings + about)
 
     return render
+
+
+def _unmet_choices(shown: list[Work], options: ExportOptions) -> list[str]:
+    """What a choice asked for that the works shown cannot give: a selected section with none
+    selected, pictures named by a bare file name (al-folio's ``preview = {x.png}``, which al-folio
+    finds in its own folder; a page looks for it beside itself)."""
+    warnings = []
+    if options.selected_first and not any(work.selected for work in shown if not work.is_patent):
+        warnings.append("--selected-first: no work shown is marked selected (selected = true); no selected section")
+    if options.thumbnails:
+        bare = [(work.key, path) for work in shown if (path := image(work)) and "/" not in path]
+        if bare:
+            warnings.append(
+                f"--thumbnails: {len(bare)} of the works name their picture by a bare file name "
+                f"({bare[0][0]}: {bare[0][1]}), which the page looks for beside itself; give its path "
+                'from the page (links.thumbnail = "assets/img/x.png") or its address'
+            )
+    return warnings
 
 
 def _cv_options(options: ExportOptions) -> CvOptions:

@@ -34,10 +34,9 @@ def unique_ids(wanted: Sequence[str]) -> list[str]:
 
 def anchor_ids(cv: Cv, others: Sequence[str] = ()) -> tuple[dict[str, str], list[str]]:
     """The id of each work, by key: the key itself, so that a link to ``page#key`` finds the work;
-    then the ids of ``others`` (a page's sections). No two are the same: a work listed again among
-    the selected ones has its id only once, in its full list below, and a section named like a key
-    gives way."""
-    keys = [e.work.key for section in cv.sections if section.title != SELECTED for e in section.entries]
+    then the ids of ``others`` (a page's sections). No two are the same: a section named like a key
+    gives way. (Each work is listed once: --selected-first takes the selected out of the rest.)"""
+    keys = [e.work.key for section in cv.sections for e in section.entries]
     ids = unique_ids([HTML.unfit.sub(HTML.replacement, key) for key in keys] + list(others))
     return dict(zip(keys, ids, strict=False)), ids[len(keys) :]
 
@@ -52,7 +51,7 @@ def _span(css_class: str, html: str) -> str:
     return f'<span class="{css_class}">{html}</span>{stop}'
 
 
-def _entry(entry: CvEntry, cv: Cv, ident: str | None) -> str:
+def _entry(entry: CvEntry, cv: Cv, ident: str | None, shaded: bool) -> str:
     names = drawn_authors(entry, escape, lambda name: f"<strong>{name}</strong>", superscript)
     parts = []
     if names:
@@ -68,13 +67,15 @@ def _entry(entry: CvEntry, cv: Cv, ident: str | None) -> str:
     # Each number is given: grouped by type, a group's numbers need not follow one another.
     value = f' value="{entry.number}"' if entry.number is not None else ""
     attribute = f' id="{escape(ident)}"' if ident is not None else ""
-    return f"<li{attribute}{value}>{' '.join(parts)}</li>"
+    # a selected work among the others, for the page's style to set apart (as the page does)
+    shade = ' class="selected"' if shaded and entry.work.selected else ""
+    return f"<li{attribute}{shade}{value}>{' '.join(parts)}</li>"
 
 
-def _list(group: CvGroup, cv: Cv, ids: dict[str, str]) -> list[str]:
+def _list(group: CvGroup, cv: Cv, ids: dict[str, str], shaded: bool) -> list[str]:
     numbered = group.entries[0].number is not None
     opening, closing = ("<ol>", "</ol>") if numbered else ("<ul>", "</ul>")
-    return [opening, *(_entry(entry, cv, ids.get(entry.work.key)) for entry in group.entries), closing]
+    return [opening, *(_entry(entry, cv, ids.get(entry.work.key), shaded) for entry in group.entries), closing]
 
 
 def render_cv(cv: Cv) -> str:
@@ -88,7 +89,7 @@ def render_cv(cv: Cv) -> str:
         for group in section.groups:
             if group.heading:
                 lines.append(f"<h3>{escape(group.heading)}</h3>")
-            lines.extend(_list(group, cv, ids if section.title != SELECTED else {}))
+            lines.extend(_list(group, cv, ids, section.title != SELECTED))
         if section.legends:
             lines.append(f'<p class="legend">{drawn_legend(section.legends, escape, superscript)}</p>')
     lines.append("</section>")

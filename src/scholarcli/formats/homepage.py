@@ -26,6 +26,7 @@ from scholarcli.formats.cv import (
     drawn_legend,
     image,
     metrics_text,
+    unlinked,
 )
 from scholarcli.formats.cv_html import anchor_ids, superscript
 
@@ -33,9 +34,10 @@ from scholarcli.formats.cv_html import anchor_ids, superscript
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src *; base-uri 'none'; form-action 'none'"
 STYLE = """\
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --link: #0b57d0;
-        --rule: #d8dee4; --chip: #f2f4f7; }
+        --rule: #d8dee4; --chip: #f2f4f7; --shade: #fff8db; }
 @media (prefers-color-scheme: dark) {
-  :root { --fg: #e6e6e6; --bg: #15171a; --muted: #a3abb5; --link: #8ab4f8; --rule: #343a40; --chip: #23272d; }
+  :root { --fg: #e6e6e6; --bg: #15171a; --muted: #a3abb5; --link: #8ab4f8; --rule: #343a40; --chip: #23272d;
+          --shade: #2a2818; }
 }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg);
@@ -49,11 +51,16 @@ nav { color: var(--muted); }
 .works { list-style: none; margin: 0; padding: 0; }
 .work { display: flex; gap: 1.25rem; padding: .9rem 0; border-bottom: 1px solid var(--rule); }
 .work:last-child { border-bottom: 0; }
+.work.selected { background: var(--shade); margin: .35rem -.75rem; padding: .9rem .75rem; border: 0;
+                 border-radius: 6px; }
 .thumb { flex: 0 0 10rem; }
 .thumb img { display: block; width: 100%; height: auto; border-radius: 6px; background: var(--chip); }
 .about { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
 .about p { margin: 0 0 .15rem; }
 .title { font-weight: 600; font-size: 1.05rem; }
+.title a { color: inherit; } .title a:hover, .title a:focus { color: var(--link); }
+.caps { text-transform: lowercase; font-variant: small-caps; font-size: 1.1em; }
+.unlinked { color: var(--muted); }
 .number { color: var(--muted); font-weight: 400; margin-right: .3rem; }
 .venue { font-style: italic; }
 .links a { white-space: nowrap; }
@@ -68,15 +75,22 @@ details p { margin: .3rem 0 0; color: var(--fg); }
 }"""
 
 
+SEPARATOR = '<span class="sep">/</span>'
+
+
 def _anchor(url: str, label: str) -> str:
     # Only addresses formats/cv.py let through reach here: http, https, mailto.
     return f'<a href="{escape(url)}">{label}</a>'
 
 
-def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, ident: str | None) -> str:
-    work = entry.work
+def _work(entry: CvEntry, shown: tuple[bool, bool], ident: str | None, shaded: bool) -> str:
+    """A work's row; ``shown`` says whether its abstract and thumbnail are; ``shaded``, that a
+    selected work is set apart where it stands (outside the section of the selected)."""
+    work, (abstracts, thumbnails) = entry.work, shown
     names = drawn_authors(entry, escape, lambda n: f"<strong>{n}</strong>", superscript)
     title = escape(work.title)
+    if work.title.isupper():  # in capitals throughout, as patent offices write them: small capitals, not shouting
+        title = f'<span class="caps">{title}</span>'
     if entry.links:  # the title leads to the work's main address, as on Barron's page
         title = _anchor(entry.links[0].url, title)
     number = f'<span class="number">[{entry.number}]</span>' if entry.number is not None else ""
@@ -87,24 +101,27 @@ def _work(entry: CvEntry, cv: Cv, abstracts: bool, thumbnails: bool, ident: str 
         parts.append(f'<p class="venue">{escape(entry.venue)}</p>')
     if entry.cited is not None:
         parts.append(f'<p class="cited">{escape(cited_text(entry))}</p>')
-    if entry.links:
-        anchors = '<span class="sep">/</span>'.join(_anchor(link.url, escape(link.label)) for link in entry.links)
-        parts.append(f'<p class="links">{anchors}</p>')
+    # the named links, and as text those the record names without an address (never an invented one)
+    named = [_anchor(link.url, escape(link.label)) for link in entry.links]
+    named += [f'<span class="unlinked">{escape(label)}</span>' for label in unlinked(work, entry.links)]
+    if named:
+        parts.append(f'<p class="links">{SEPARATOR.join(named)}</p>')
     if abstracts and work.abstract:
         parts.append(f"<details><summary>Abstract</summary><p>{escape(work.abstract)}</p></details>")
     picture = image(work) if thumbnails else None
     thumb = f'<div class="thumb"><img src="{escape(picture)}" alt="" loading="lazy"></div>' if picture else ""
     attribute = f' id="{escape(ident)}"' if ident is not None else ""
     value = f' value="{entry.number}"' if entry.number is not None else ""
-    return f'<li class="work"{attribute}{value}>{thumb}<div class="about">{"".join(parts)}</div></li>'
+    row = "work selected" if shaded and work.selected else "work"
+    return f'<li class="{row}"{attribute}{value}>{thumb}<div class="about">{"".join(parts)}</div></li>'
 
 
-def _group(group: CvGroup, cv: Cv, shown: tuple[bool, bool], ids: dict[str, str]) -> list[str]:
+def _group(group: CvGroup, shown: tuple[bool, bool], ids: dict[str, str], shaded: bool) -> list[str]:
     """A group's works; ``shown`` says whether abstracts and thumbnails are, ``ids`` gives the works' ids."""
     tag = "ol" if group.entries and group.entries[0].number is not None else "ul"
     lines = [f"<h3>{escape(group.heading)}</h3>"] if group.heading else []
     lines.append(f'<{tag} class="works">')
-    lines += [_work(entry, cv, *shown, ids.get(entry.work.key)) for entry in group.entries]
+    lines += [_work(entry, shown, ids.get(entry.work.key), shaded) for entry in group.entries]
     return [*lines, f"</{tag}>"]
 
 
@@ -113,11 +130,9 @@ def _section_id(section: CvSection) -> str:
 
 
 def _section(section: CvSection, ident: str, cv: Cv, shown: tuple[bool, bool], ids: dict[str, str]) -> list[str]:
-    # The selected works appear again below: only the full list carries the works' ids.
-    ids = ids if section.title != SELECTED else {}
     lines = [f'<section id="{escape(ident)}">', f"<h2>{escape(section.title)}</h2>"]
     for group in section.groups:
-        lines += _group(group, cv, shown, ids)
+        lines += _group(group, shown, ids, section.title != SELECTED)
     if not section.entries:
         lines.append("<p>None in this selection.</p>")
     if section.legends:

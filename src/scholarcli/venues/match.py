@@ -435,10 +435,15 @@ class Matcher:
                 for form in (acronym, venue.name, *venue.aliases):
                     self._choices.setdefault(" ".join(name_key(form)), acronym)
         ranked: list[str] = []
-        for close in difflib.get_close_matches(wanted, list(self._choices), n=limit * 3, cutoff=0.7):
+        # 0.78: a letter or two apart (emnpl, neurps, iclrr); not SIAM Review for Physical Review E (0.71)
+        # or Heart for Health (0.73)
+        for close in difflib.get_close_matches(wanted, list(self._choices), n=limit * 3, cutoff=SIMILAR):
             if self._choices[close] not in ranked:
                 ranked.append(self._choices[close])
         return ranked[:limit]
+
+
+SIMILAR = 0.78  # difflib's ratio from which a venue is suggested for a misspelt one
 
 
 def _drop_findings(tokens: list[_Token]) -> list[_Token]:

@@ -33,7 +33,7 @@ def check_command(ctx: typer.Context, values: dict[str, Any]) -> None:
         for fixed in fix_venues(library_dir):
             env.say(str(fixed))
     report = check_library(library_dir)
-    note_sample(env, report.root)
+    note_sample(env, report.root, always=True)
     for problem in report.errors:
         env.error(problem)
     for problem in report.warnings:

@@ -41,7 +41,7 @@ def show(
 
     Example:
 
-        scholar show sengupta2025prune
+        scholar show sengupta2025prunenet
     """
     if fmt not in (None, "text", "json"):
         raise typer.BadParameter(f'"{fmt}" is not a format; use one of: text, json', param_hint="'--format'")

@@ -32,11 +32,11 @@ def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
 
     Examples:
 
+    \b
         scholar refresh sengupta2025prunenet
-
         scholar refresh --type preprint --write
-
-        scholar refresh --citations --person "Ayan Sengupta" --source semanticscholar
+        scholar refresh --citations --person "Ayan Sengupta" \\
+            --source semanticscholar
     """
     conflict = refresh_conflict(values)
     if conflict:

@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from scholarcli.cli.commands import read_library, state
-from scholarcli.cli.env import Environment, report_problems
+from scholarcli.cli.env import Environment, note_sample, report_problems
 from scholarcli.cli.options import filters_from
 
 
@@ -64,6 +64,7 @@ def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
     progress = env.progress("reading records")
     report = count(library_dir, filters_from(values), int(values["top"]), progress)
     progress.clear()
+    note_sample(env, report.root, always=True)
     data = report.data
     chosen = _chosen(env, values["fmt"])
     if chosen == "json":
