@@ -90,6 +90,14 @@ class Environment(NamedTuple):
         self.stdout.write(visible_data(text) if self.stdout_is_terminal else text)
         self.stdout.flush()
 
+    def out_bytes(self, data: bytes) -> None:
+        """A binary file (a Word CV) on stdout, into a pipe or a file: never to a terminal."""
+        if self.stdout_is_terminal:
+            raise ScholarError("a Word file is not for a terminal: write it with -o FILE (or redirect it)")
+        self.stdout.flush()
+        self.stdout.buffer.write(data)
+        self.stdout.buffer.flush()
+
     def say(self, message: str) -> None:
         """A message for the person (a note, a warning, an error), on stderr, one line.
 

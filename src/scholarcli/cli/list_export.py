@@ -104,17 +104,22 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
         return _run_tree_export(env, library_dir, fmt, values)
     if isinstance(output, Path):
         output_target(output)  # a folder, a socket or a missing folder fails before any work
+    elif values.get("cv_format") == "docx" and env.stdout_is_terminal:
+        env.out_bytes(b"")  # refused before any work
     progress = env.progress("reading records")
     exported = export_works(library_dir, fmt, _request(env, values), progress)
     progress.clear()
     note_sample(env, exported.root)
     for warning in exported.warnings:
         env.warn(warning)
+    content = exported.text if exported.data is None else exported.data
     if isinstance(output, Path):
-        write_output(output, exported.text)
+        write_output(output, content)
         env.say(f"wrote {exported.work_count} work{'s' if exported.work_count != 1 else ''} to {output}")
+    elif isinstance(content, bytes):
+        env.out_bytes(content)
     else:
-        env.out(exported.text)
+        env.out(content)
     report_problems(env, exported.problems, exported.root)
     return exported
 

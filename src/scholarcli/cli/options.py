@@ -171,7 +171,12 @@ EXPORT = Command(
             "flag",
             False,
         ),
-        _cv_choice("cv_format", ("--format", "-f"), "cv: latex, markdown or html (default latex).", "a CV format"),
+        _cv_choice(
+            "cv_format",
+            ("--format", "-f"),
+            "cv: latex, markdown, html or docx (Word; -o FILE) (default latex).",
+            "a CV format",
+        ),
         _cv_choice("section", ("--section",), "publications, patents or all (default all).", "a section"),
         _cv_choice(
             "group_by",

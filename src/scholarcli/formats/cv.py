@@ -114,21 +114,24 @@ def cited_text(entry: CvEntry) -> str:
     return "" if entry.cited is None else f"Cited by {entry.cited:,}"
 
 
+def author_parts(entry: CvEntry) -> list[tuple[str, bool, str]]:
+    """Each author a CV shows: the name, whether it is the person's, the symbols of its marks; then
+    "et al." when the record's list is cut short."""
+    parts = [(author.name, author.is_person, "".join(mark.symbol for mark in author.marks)) for author in entry.authors]
+    if entry.work.authors_truncated:
+        parts.append(("et al.", False, ""))
+    return parts
+
+
 def drawn_authors(
     entry: CvEntry, text: Callable[[str], str], bold: Callable[[str], str], marked: Callable[[str], str]
 ) -> list[str]:
     """The author names as a format draws them: escaped, the person bold, each followed by the
     symbols of its marks (``marked`` draws them: a superscript, an escape)."""
     names = []
-    for author in entry.authors:
-        name = text(author.name)
-        if author.is_person:
-            name = bold(name)
-        if author.marks:
-            name += marked("".join(mark.symbol for mark in author.marks))
-        names.append(name)
-    if entry.work.authors_truncated:
-        names.append("et al.")
+    for name, is_person, symbols in author_parts(entry):
+        drawn = bold(text(name)) if is_person else text(name)
+        names.append(drawn + marked(symbols) if symbols else drawn)
     return names
 
 

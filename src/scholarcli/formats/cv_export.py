@@ -10,7 +10,8 @@ from scholarcli.formats.cv import Cv, CvOptions, build_cv, image, unsafe_links
 from scholarcli.formats.export_types import ExportOptions, ExportResult, Renderer
 from scholarcli.model import Settings, Work
 
-Draw = Callable[[Cv, ExportOptions], tuple[str, list[str]]]  # the text and what it warns about
+# The text (or a binary format's bytes) and what it warns about.
+Draw = Callable[[Cv, ExportOptions], tuple[str | bytes, list[str]]]
 
 
 def cv_renderer(draw: Draw, repertoire: Callable[[ExportOptions], Repertoire | None]) -> Renderer:
@@ -34,8 +35,10 @@ def cv_renderer(draw: Draw, repertoire: Callable[[ExportOptions], Repertoire | N
         if (options.metrics or options.citations) and not any(key in options.citation_counts for key in shown):
             warnings.append("no work shown has a citation count (scholar refresh --citations fetches them)")
         warnings += _unmet_choices(list(shown.values()), options)
-        text, about = draw(cv, options)
-        return ExportResult(text, warnings + about)
+        drawn, about = draw(cv, options)
+        if isinstance(drawn, bytes):
+            return ExportResult("", warnings + about, drawn)
+        return ExportResult(drawn, warnings + about)
 
     return render
 

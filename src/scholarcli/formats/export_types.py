@@ -9,7 +9,7 @@ from scholarcli.model.named_tuple import NamedTuple
 
 # The CV choices a user can make; defined here so the command line can offer them without
 # importing the CV modules.
-CV_FORMATS = ("latex", "markdown", "html")
+CV_FORMATS = ("latex", "markdown", "html", "docx")
 SECTIONS = ("publications", "patents", "all")
 GROUPINGS = ("year", "type", "none")
 
@@ -20,7 +20,7 @@ class ExportOptions(NamedTuple):
     equal_note: bool = False  # BibTeX: say who contributed equally in `note`
     ascii: bool = False  # BibTeX: accented letters as LaTeX commands everywhere, not only in names
     person: Person | None = None  # CV formats: whose CV it is (highlighted)
-    cv_format: str = "latex"  # cv: latex, markdown or html
+    cv_format: str = "latex"  # cv: latex, markdown, html or docx
     section: str = "all"  # CV formats: publications, patents or all
     group_by: str = "year"  # CV formats: year, type or none
     numbered: bool = False  # CV formats: number entries in reverse
@@ -40,6 +40,7 @@ class ExportResult(NamedTuple):
 
     text: str
     warnings: Sequence[str] = ()
+    data: bytes | None = None  # a binary format's file (cv --format docx); the text is then empty
 
 
 Renderer = Callable[[Sequence[Work], Settings, ExportOptions], ExportResult]

@@ -46,6 +46,7 @@ class Exported(NamedTuple):
     work_count: int
     problems: list[Problem]
     root: Path
+    data: bytes | None = None  # a binary format's file (cv --format docx)
 
 
 def _code_stamp() -> int:
@@ -173,7 +174,8 @@ def export_works(
     options, broken = _with_counts(library, fmt, sort, options)
     works = _selected(library, filters, keys, sort, reverse, options)
     result = render(library, fmt, works, options)
-    return Exported(result.text, list(result.warnings), len(works), [*library.problems, *broken], library.root)
+    problems = [*library.problems, *broken]
+    return Exported(result.text, list(result.warnings), len(works), problems, library.root, result.data)
 
 
 class TreeWritten(NamedTuple):

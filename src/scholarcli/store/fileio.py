@@ -116,8 +116,9 @@ def output_folder(path: Path) -> Path:
     return path
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write ``text`` to the file the user named, as output_target says: replaced atomically, or written into."""
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or a binary format's bytes) to the file the user named, as output_target says:
+    replaced atomically, or written into."""
     target = output_target(path)
     if not target.into:
         write_atomic(target.path, text)
@@ -129,7 +130,7 @@ def write_output(path: Path, text: str) -> None:
     except OSError as error:
         raise _failed(path, error) from None
     try:
-        data = memoryview(text.encode("utf-8"))
+        data = memoryview(text.encode("utf-8") if isinstance(text, str) else text)
         while data:
             data = data[os.write(handle, data) :]
     except OSError as error:  # a reader that went away (EPIPE), a full device (/dev/full)
@@ -151,8 +152,8 @@ def interrupts_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held signal is delivered here
 
 
-def write_atomic(path: Path, text: str, durable: bool = True) -> None:
-    """Replace ``path`` with ``text`` in one step; on failure the old file is left as it was.
+def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) or bytes in one step; on failure the old file is left as it was.
 
     ``durable`` flushes the file to disk before the rename; a caller writing many files may leave
     that out and flush once at the end (the rename alone already keeps every file whole). A link
@@ -185,7 +186,7 @@ def mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_atomic(path: Path, text: str, durable: bool) -> None:
+def _write_atomic(path: Path, text: str | bytes, durable: bool) -> None:
     directory = path.parent
     try:
         handle, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
@@ -193,8 +194,8 @@ def _write_atomic(path: Path, text: str, durable: bool) -> None:
         raise _failed(path, error) from None
     try:
         os.fchmod(handle, mode_for(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())
