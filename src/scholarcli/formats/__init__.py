@@ -18,6 +18,7 @@ from scholarcli.formats.export_types import (
     Format,
     Renderer,
     TreeRenderer,
+    render_each,
 )
 
 
@@ -40,6 +41,10 @@ def export_format(name: str) -> Format:
     declared = getattr(module, "FORMAT", None)
     if not isinstance(declared, Format) or declared.name != name:
         raise AssertionError(f"{module.__name__} declares no FORMAT named {name}")
+    if declared.render is None and declared.render_work is not None:  # its entries, joined
+        declared = declared._replace(
+            render=functools.partial(render_each, declared.render_work, separator=ENTRY_SEPARATOR)
+        )
     if (declared.render is None) == (declared.render_tree is None):
         raise AssertionError(f"{module.__name__}: a format renders text or a tree of files, one of the two")
     return declared

@@ -74,7 +74,7 @@ class Format(NamedTuple):
 
     name: str
     help: str  # what it makes, in a few words
-    render: Renderer | None = None  # the export's text from the selected works
+    render: Renderer | None = None  # the export's text from the selected works (its entries', if not given)
     render_tree: TreeRenderer | None = None  # or a tree of files below -o DIR (relative path -> text)
     # Its text is its works' entries, each rendered alone by this and joined by ENTRY_SEPARATOR, so
     # that an export can reuse the entries it rendered before (library/exporting.py).

@@ -7,8 +7,6 @@ the export warns about them instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from scholarcli.formats.bibfile import (
     Fields,
     Text,
@@ -24,7 +22,7 @@ from scholarcli.formats.bibfile import (
     word,
 )
 from scholarcli.formats.code_points import LATEX, fit_work
-from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, Format, render_each
+from scholarcli.formats.export_types import ExportOptions, Format
 from scholarcli.formats.work_facts import author_annotations, is_arxiv
 from scholarcli.model import Settings, Work
 from scholarcli.model.describe import iso_date, venue_long
@@ -186,13 +184,8 @@ def _publication(work: Work, bib_type: str) -> Fields:
     return fields
 
 
-def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
-    return render_each(render_work, works, settings, options, separator=ENTRY_SEPARATOR)
-
-
 FORMAT = Format(
     name="biblatex",
     help="BibLaTeX, for biber",
-    render=render,
     render_work=render_work,
 )

@@ -12,8 +12,6 @@ venue its type needs keeps its type and lacks the field, and the export warns, n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from scholarcli.formats.bibfile import (
     Fields,
     equal_note,
@@ -30,7 +28,7 @@ from scholarcli.formats.bibfile import (
     with_aliases,
 )
 from scholarcli.formats.code_points import LATEX, fit_work
-from scholarcli.formats.export_types import ENTRY_SEPARATOR, ExportOptions, ExportResult, Format, render_each
+from scholarcli.formats.export_types import ExportOptions, Format
 from scholarcli.formats.latex_text import PDFLATEX_LETTERS
 from scholarcli.formats.work_facts import is_arxiv, missing
 from scholarcli.model import Settings, Work
@@ -153,14 +151,9 @@ def _numbers(work: Work, bib_type: str, letters: frozenset[str]) -> Fields:
     return fields
 
 
-def render(works: Sequence[Work], settings: Settings, options: ExportOptions) -> ExportResult:
-    return render_each(render_work, works, settings, options, separator=ENTRY_SEPARATOR)
-
-
 FORMAT = Format(
     name="bibtex",
     help="BibTeX, for bibtex and natbib",
-    render=render,
     render_work=render_work,
     takes=frozenset({"equal_note", "ascii"}),
 )
