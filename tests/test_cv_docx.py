@@ -74,7 +74,9 @@ def test_python_docx_reads_headings_lists_and_runs_for_what_they_are() -> None:
     titles = [run.text for p in entries for run in p.runs if run.italic]
     assert len(titles) == len(entries) and set(titles) <= {title_text(w.title) for w in HARD.works}
     links = {rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")}
-    assert "https://example.org/a_b?x=1&y=2" in links and all(link.startswith(("https://", "http://")) for link in links)
+    assert "https://example.org/a_b?x=1&y=2" in links and all(
+        link.startswith(("https://", "http://")) for link in links
+    )
 
 
 def test_numbered_entries_carry_their_numbers_newest_highest() -> None:

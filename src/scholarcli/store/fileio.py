@@ -233,7 +233,12 @@ def write_new(path: Path, text: str, durable: bool = True) -> None:
             raise _failed(path, error) from None
     if path.is_symlink() or path.exists():  # a dangling link too: its target is no new file
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be, which is no record of that name
+        raise _failed(path, NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))) from None
+    except OSError as error:
+        raise _failed(path, error) from None
     write_atomic(path, text, durable)
 
 
