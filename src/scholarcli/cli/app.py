@@ -43,7 +43,7 @@ def _keep_argument_help() -> None:
     TyperArgument.__init__ = init  # type: ignore[method-assign]
     # click 8.5 writes the arguments in a section of its own ("Positional arguments"), and typer's
     # plain help writes them with the options ("Arguments"): piped help listed each twice.
-    TyperCommand.format_arguments = lambda self, ctx, formatter: None  # type: ignore[method-assign]
+    TyperCommand.format_arguments = lambda *_: None  # type: ignore[method-assign]
 
 
 def make_app() -> typer.Typer:
