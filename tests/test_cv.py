@@ -116,7 +116,7 @@ def test_a_person_with_no_works_gets_an_empty_section_and_a_warning(scholar: Sch
 @pytest.mark.parametrize(
     "args",
     [
-        ["cv", "--format", "docx"],
+        ["cv", "--format", "pdf"],
         ["cv", "--group-by", "venue"],
         ["cv", "--section", "talks"],
         ["bibtex", "--format", "latex"],

@@ -50,6 +50,8 @@ def test_the_document_matches_its_golden_file_and_is_the_same_bytes_each_time() 
     assert data == hard_docx(numbered=True)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert {item.date_time for item in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "docProps/thumbnail.jpeg" not in package.namelist()
+        assert b"thumbnail" not in package.read("_rels/.rels")
         xml = package.read("word/document.xml").decode("utf-8")
         core = package.read("docProps/core.xml").decode("utf-8")
     if os.environ.get("SCHOLAR_UPDATE_GOLDEN") == "1":

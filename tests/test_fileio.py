@@ -98,6 +98,24 @@ def test_a_durable_write_reaches_the_disk_before_its_name_and_another_is_left_to
     assert path.read_text() == "x = 1\n"
 
 
+def test_on_linux_a_new_record_is_written_unnamed_and_linked_under_its_name(tmp_path: Path) -> None:
+    """As README says: no temp file and rename for a new record; only a system that refuses unnamed
+    files makes write_new fall back to them (for the rest of the process)."""
+    assert fileio._unnamed, "this system refused an unnamed file before this test"
+    folder = tmp_path / "publications"
+    for number in range(3):
+        write_new(folder / f"r{number}.toml", "x = 1\n")
+    assert fileio._unnamed
+    assert sorted(path.name for path in folder.iterdir()) == ["r0.toml", "r1.toml", "r2.toml"]
+
+
+def test_a_binary_file_is_written_as_its_bytes(tmp_path: Path) -> None:
+    data = bytes(range(256))  # a Word document's zip, say
+    write_atomic(tmp_path / "cv.docx", data)
+    write_output(tmp_path / "out.docx", data)
+    assert (tmp_path / "cv.docx").read_bytes() == (tmp_path / "out.docx").read_bytes() == data
+
+
 def test_a_new_file_in_a_missing_folder_makes_the_folder(tmp_path: Path, new_file_way: str) -> None:
     path = tmp_path / "a" / "b" / "record.toml"
     write_new(path, "é = 1\n")

@@ -10,6 +10,7 @@ document's properties name the person and no date (python-docx's template would 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import TYPE_CHECKING
 
@@ -131,12 +132,23 @@ def _properties(document: Document, name: str) -> None:
             element.remove(child)
 
 
+# python-docx's template carries a picture of a blank page, which file browsers would show as this CV's.
+THUMBNAIL = "docProps/thumbnail.jpeg"
+_THUMBNAIL_RELATION = re.compile(rb'<Relationship [^>]*Target="docProps/thumbnail.jpeg"[^>]*/>')
+
+
 def _fixed_time(document: Document) -> bytes:
-    """The saved package, its entries rewritten with a fixed time (zipfile stamps them with now)."""
+    """The saved package, its entries rewritten with a fixed time (zipfile stamps them with now),
+    without the template's thumbnail."""
     saved = io.BytesIO()
     document.save(saved)
     out = io.BytesIO()
     with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            target.writestr(zipfile.ZipInfo(item.filename, ZIP_TIME), source.read(item.filename), zipfile.ZIP_DEFLATED)
+            if item.filename == THUMBNAIL:
+                continue
+            data = source.read(item.filename)
+            if item.filename == "_rels/.rels":
+                data = _THUMBNAIL_RELATION.sub(b"", data)
+            target.writestr(zipfile.ZipInfo(item.filename, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from scholarcli.formats.code_points import Repertoire, fit_settings, fit_work
 from scholarcli.formats.cv import Cv, CvOptions, build_cv, image, unsafe_links
-from scholarcli.formats.export_types import ExportOptions, ExportResult, Renderer
+from scholarcli.formats.export_types import PERSONAL_OPTIONS, ExportOptions, ExportResult, Format, Renderer
 from scholarcli.model import Settings, Work
 
 # The text (or a binary format's bytes) and what it warns about.
@@ -41,6 +41,12 @@ def cv_renderer(draw: Draw, repertoire: Callable[[ExportOptions], Repertoire | N
         return ExportResult(drawn, warnings + about)
 
     return render
+
+
+def cv_format(name: str, help: str, draw: Callable[[Cv], str], repertoire: Repertoire | None) -> Format:
+    """The declaration of a format that draws the CV one way, with the options every CV takes."""
+    render = cv_renderer(lambda cv, _options: (draw(cv), []), lambda _options: repertoire)
+    return Format(name=name, help=help, render=render, personal=True, takes=PERSONAL_OPTIONS)
 
 
 def _unmet_choices(shown: list[Work], options: ExportOptions) -> list[str]:

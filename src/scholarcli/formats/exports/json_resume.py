@@ -6,8 +6,7 @@ from typing import Any
 
 from scholarcli.formats.code_points import json_text
 from scholarcli.formats.cv import Cv, CvEntry
-from scholarcli.formats.cv_export import cv_renderer
-from scholarcli.formats.export_types import PERSONAL_OPTIONS, Format
+from scholarcli.formats.cv_export import cv_format
 from scholarcli.model.describe import iso_date
 from scholarcli.model.marks import legend_text, symbols
 
@@ -41,11 +40,5 @@ def render_cv(cv: Cv) -> str:
     return json_text({"publications": items}) + "\n"
 
 
-FORMAT = Format(
-    name="json-resume",
-    help="the CV as JSON Resume (jsonresume.org)",
-    # JSON Resume carries every character (escaped), so its texts stay exact
-    render=cv_renderer(lambda cv, _options: (render_cv(cv), []), lambda _options: None),
-    personal=True,
-    takes=PERSONAL_OPTIONS,
-)
+# JSON Resume carries every character (escaped), so its texts stay exact: no repertoire
+FORMAT = cv_format("json-resume", "the CV as JSON Resume (jsonresume.org)", render_cv, None)

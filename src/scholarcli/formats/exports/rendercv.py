@@ -11,8 +11,7 @@ import re
 
 from scholarcli.formats.code_points import HTML
 from scholarcli.formats.cv import Cv, CvEntry, drawn_authors
-from scholarcli.formats.cv_export import cv_renderer
-from scholarcli.formats.export_types import PERSONAL_OPTIONS, Format
+from scholarcli.formats.cv_export import cv_format
 from scholarcli.formats.yaml_text import yaml_str
 from scholarcli.model.marks import legend_text
 
@@ -69,11 +68,5 @@ def render_cv(cv: Cv) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMAT = Format(
-    name="rendercv",
-    help="the CV as RenderCV's YAML (rendercv.com), which it typesets",
-    # RenderCV's text becomes HTML and Typst
-    render=cv_renderer(lambda cv, _options: (render_cv(cv), []), lambda _options: HTML),
-    personal=True,
-    takes=PERSONAL_OPTIONS,
-)
+# RenderCV's text becomes HTML and Typst: what HTML cannot carry is mapped
+FORMAT = cv_format("rendercv", "the CV as RenderCV's YAML (rendercv.com), which it typesets", render_cv, HTML)
