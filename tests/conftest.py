@@ -33,6 +33,9 @@ os.environ["XDG_DATA_HOME"] = str(_SESSION_HOME / "data")
 os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
 os.environ.pop("SCHOLAR_CACHE_DIR", None)
 os.environ.pop("SCHOLAR_LIBRARY", None)
+# Hypothesis keeps what it learns of the code (constants, Unicode tables) under the working directory
+# unless told otherwise; it reads this when it first writes, which is after this file runs.
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(_SESSION_HOME / "hypothesis")
 put_current_pandoc_first()
 # Properties (tests/test_properties.py) draw the same examples on every run and machine: derived from
 # each test's name, none remembered between runs, and no time limit, which a loaded machine would break.
