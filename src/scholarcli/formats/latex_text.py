@@ -285,17 +285,22 @@ def _markup_to_latex(text: str, charset: tuple[bool, frozenset[str]], escapes: d
 
 # --- decoding: LaTeX source from real .bib files back to Unicode text and record markup ----------
 
-_COMBINING = {command: mark for mark, command in ACCENTS.items()}
-_ACCENT_BASE = r"(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z])(?![\u0300-\u036f]))"
+# Decoded only: \\b (a bar below) and \\t (a tie, drawn from its letter over the next one) are
+# never written, since pdflatex cannot put them over every letter the export meets.
+_COMBINING = {command: mark for mark, command in ACCENTS.items()} | {"b": "\u0331", "t": "\u0361"}
+# What an accent goes over: a letter, or the dotless \\i or \\j (not \\ij, and never the first letter of
+# another command: \\=\\textbraceleft is a macron over a brace, kept as written).
+_BASE = r"(?:\\[ij](?![A-Za-z])|[A-Za-z])"
+_ACCENT_BASE = r"(?:\{\s*(" + _BASE + r")\s*\}|(" + _BASE + r")(?![\u0300-\u036f]))"
 # An accent over a letter accented already ({\\'{\\d e}} once its \d e is ẹ): read in a second round,
 # braced first, so that the braces of the whole go with it.
 _ACCENTED_BASE = r"(?:\{\s*([^\W\d_][\u0300-\u036f]*)\s*\}|([^\W\d_][\u0300-\u036f]*))"
 _BRACED_ACCENT = re.compile(r"\{\s*\\([\'`^\"~=.])\s*" + _ACCENT_BASE + r"\s*\}")
 _BRACED_ACCENT_AGAIN = re.compile(r"\{\s*\\([\'`^\"~=.])\s*" + _ACCENTED_BASE + r"\s*\}")
 _ACCENT_AGAIN = re.compile(r"\\([\'`^\"~=.])\s*" + _ACCENTED_BASE)
-_BRACED_LETTER_ACCENT = re.compile(r"\{\s*\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))\s*\}")
+_BRACED_LETTER_ACCENT = re.compile(r"\{\s*\\([cvuHkdrbt])(?:\s*\{\s*(" + _BASE + r")\s*\}|\s+(" + _BASE + r"))\s*\}")
 _ACCENT = re.compile(r"\\([\'`^\"~=.])\s*" + _ACCENT_BASE)
-_LETTER_ACCENT = re.compile(r"\\([cvuHkdrbt])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+(\\?[A-Za-z]))")
+_LETTER_ACCENT = re.compile(r"\\([cvuHkdrbt])(?:\s*\{\s*(" + _BASE + r")\s*\}|\s+(" + _BASE + r"))")
 _BRACED_LETTER = re.compile(r"\{\s*\\(" + "|".join(sorted(LETTERS, key=len, reverse=True)) + r")\s*\}")
 # A command that stands for a character, with what ends it: {} or white space before a letter.
 _COMMAND = re.compile(r"\\([A-Za-z]+)(?:\{\}|\s+(?=[^\s\\{}$])|(?![A-Za-z]))|\\([&%#_/@-])")
@@ -343,9 +348,10 @@ def _decode_text(text: str) -> str:
     if "\\" in text:
         text = _BRACED_ACCENT.sub(_accent, text)
         text = _BRACED_LETTER_ACCENT.sub(_accent, text)
-        text = _BRACED_LETTER.sub(lambda found: LETTERS[found.group(1)], text)
         text = _ACCENT.sub(_accent, text)
         text = _LETTER_ACCENT.sub(_accent, text)
+        # after the accents, which take the dotless {\i} as a letter (\v{\i} is ǐ, not \vı)
+        text = _BRACED_LETTER.sub(lambda found: LETTERS[found.group(1)], text)
         if "\\" in text:  # an accent over an accented letter ({\\'{\\d e}}): the second round
             text = _ACCENT_AGAIN.sub(_accent, _BRACED_ACCENT_AGAIN.sub(_accent, text))
     # Ligatures and ties before commands: a character a command stands for (\textasciitilde{},
