@@ -158,9 +158,9 @@ def _venue(name: str, settings: Settings) -> str:
     that names a registry venue otherwise (an alias, DBLP's "9th International Conference on Learning
     Representations, ICLR 2021, Virtual Event"), keeping the text: library.venues.link_imported.
     """
-    from scholarcli.venues import named
+    from scholarcli.venues import registry_of
 
-    return named(settings.venues, name) or name
+    return registry_of(settings).named(name) or name
 
 
 class _Entry:
@@ -505,12 +505,13 @@ def _al_folio(entry: _Entry) -> None:
     if abbr and is_lossless(abbr) and not re.search(r"[<>]", abbr) and not _badge_beside_venue(entry, abbr):
         entry.take("abbr")
         venue = _as_written_for(entry, decode(abbr), entry.record.get("venue"))
-        source = next((name for name in NATURAL_VENUE.get(entry.record["type"], ()) if name in entry.extra), None)
+        natural = NATURAL_VENUE.get(entry.record["type"], ())
+        source = next((name for name in natural if name in entry.extra), None)
         if source is not None and _as_written_for(entry, decode(abbr), decode(entry.extra[source])) is None:
             del entry.extra[source]  # kept as source, yet only what the acronym gives back
             source = None
-        if venue and venue != abbr and source is None:
-            source = NATURAL_VENUE[entry.record["type"]][-1]
+        if venue and venue != abbr and source is None and natural:  # none: the venue came from no field
+            source = natural[-1]
             entry.extra[source] = fields_source(venue)
         entry.record["venue"] = decode(abbr)
         if entry.settings.venue(decode(abbr)) is None:  # "CVPR 2024", "Ann. Phys.": no registry acronym
