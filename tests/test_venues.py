@@ -227,6 +227,28 @@ def test_library_venues_extend_and_override() -> None:
     assert len(result) == len(venues.bundled()) + 1
 
 
+def test_settings_read_from_library_toml_carry_the_registry_as_a_value() -> None:
+    import pickle
+
+    from scholarcli.model import Settings
+    from scholarcli.store.records import parse_settings
+
+    read = parse_settings(b'schema = 1\n[venues.MyWS]\nname = "My Own Workshop"\nkind = "workshop"\n')
+    assert read.venue("MyWS") == Venue("MyWS", "My Own Workshop", kind="workshop")
+    assert read.venue("ICLR") == venues.bundled()["ICLR"]
+    assert venues.registry_of(read).named("international conference on learning representations") == "ICLR"
+    assert venues.registry_of(read).matcher() is venues.registry_of(read).matcher()  # built once per value
+    # the index stores settings in every shard: the library's venues, never the merged registry
+    stored = pickle.dumps(read)
+    assert len(stored) < 1000 and pickle.loads(stored) == read
+    assert pickle.loads(stored).venue("ICLR") == read.venue("ICLR")
+    # settings made in code know what they are given: their own venues, no file read
+    made = Settings(schema=1, venues={"MyWS": Venue("MyWS", "My Own Workshop")})
+    assert made.venue("ICLR") is None and made.venue("MyWS") is not None
+    assert venues.registry_of(made).named("ICLR") is None
+    assert venues.registry_of(made).named("my own workshop") == "MyWS"
+
+
 def test_merged_over_another_base_leaves_the_base_alone() -> None:
     base = {"A": Venue("A", "Alpha", publisher="P")}
     assert venues.merged({"A": Venue("A", "Alpha!")}, base)["A"] == Venue(

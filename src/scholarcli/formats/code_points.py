@@ -127,12 +127,14 @@ def _fit_mark(mark: Mark, repertoire: Repertoire, found: set[str]) -> Mark:
 def fit_settings(settings: Settings, person: P, repertoire: Repertoire) -> tuple[Settings, P, list[str]]:
     """library.toml's texts an export shows (people, the mark and its legend, venues), and the
     person whose CV it is, with unfit characters replaced; and the warning, if any."""
+    from scholarcli.venues import with_venues
+
     found: set[str] = set()
-    fitted = settings._replace(
+    venues = {name: _fit_venue(venue, repertoire, found) for name, venue in settings.venues.items()}
+    fitted = with_venues(settings, venues)._replace(
         people=tuple(_fit_person(someone, repertoire, found) for someone in settings.people),
         equal_contribution=_fit_mark(settings.equal_contribution, repertoire, found),
         marks={kind: _fit_mark(mark, repertoire, found) for kind, mark in settings.marks.items()},
-        venues={name: _fit_venue(venue, repertoire, found) for name, venue in settings.venues.items()},
         known_venues={
             name: None if venue is None else _fit_venue(venue, repertoire, found)
             for name, venue in settings.known_venues.items()

@@ -32,7 +32,9 @@ def venue_counts(works: Sequence[Work], settings: Settings, everything: bool = F
     """
     counts = Counter(work.listed_venue for work in works if work.listed_venue)
     if everything:
-        counts.update(dict.fromkeys(settings.registry, 0))
+        from scholarcli.venues import registry_of
+
+        counts.update(dict.fromkeys(registry_of(settings), 0))
     rows = []
     for venue, count in counts.items():
         entry = settings.venue(venue)

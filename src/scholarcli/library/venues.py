@@ -46,7 +46,10 @@ class Linker:
     import or a check meets the same texts again and again."""
 
     def __init__(self, settings: Settings) -> None:
+        from scholarcli.venues import registry_of
+
         self.settings = settings
+        self.registry = registry_of(settings)
         self._targets: dict[str, _Target | None] = {}
         self._closest: dict[str, list[str]] = {}
 
@@ -67,32 +70,28 @@ class Linker:
 
     def _as_exported(self, text: str, acronym: str) -> bool:
         """Whether ``text`` is what scholar's exports write for the venue, "Name (ACRONYM)": nothing to keep."""
-        venue = self.settings.registry.get(acronym)
+        venue = self.registry.get(acronym)
         return venue is not None and text.strip() == f"{venue.name} ({venue.acronym})"
 
     def closest(self, text: str) -> list[str]:
         """The acronyms of the registry venues closest to a misspelt venue, best first."""
-        from scholarcli.venues import matcher
-
         if text not in self._closest:
-            self._closest[text] = matcher(self.settings.venues).suggest(text, SUGGESTIONS)
+            self._closest[text] = self.registry.matcher().suggest(text, SUGGESTIONS)
         return self._closest[text]
 
     def _target(self, text: str) -> _Target | None:
         """The registry venue a free-text venue names, if any (None for a registry acronym itself)."""
-        if text in self.settings.registry:
+        if text in self.registry:
             return None
         if text not in self._targets:
             self._targets[text] = self._look_up(text)
         return self._targets[text]
 
     def _look_up(self, text: str) -> _Target | None:
-        from scholarcli.venues import matcher, named
-
-        acronym = named(self.settings.venues, text)
+        acronym = self.registry.named(text)
         if acronym is not None:
             return _Target(acronym, None, True)
-        found = matcher(self.settings.venues).identify(text)
+        found = self.registry.matcher().identify(text)
         return _Target(found.acronym, found.track, False) if found else None
 
 
@@ -128,7 +127,7 @@ def settle_venue(root: Path, raw: dict[str, Any]) -> Settled:
     if link is not None:
         note = f"venue {_described(link)}: stored as {link.acronym}{_kept(link)}"
         return Settled({**raw, **{name: value for name, value in link.changes.items() if value}}, [note])
-    close = [] if text in linker.settings.registry else linker.closest(text)
+    close = [] if text in linker.registry else linker.closest(text)
     if not close:
         return Settled(raw, [])
     return Settled(
@@ -175,7 +174,7 @@ def _track_from_kept_text(record: dict[str, Any], acronym: str, linker: Linker) 
 
 def venue_warning(work: Work, path: str, linker: Linker) -> Problem | None:
     """What `check` says of a venue not in the registry: which registry venue it names, or the closest."""
-    if not work.venue or work.venue in linker.settings.registry:
+    if not work.venue or work.venue in linker.registry:
         return None
     link = linker.link(work.venue, work.type, work.track, work.extra)
     if link is not None:
@@ -227,13 +226,14 @@ def recognise_venue(text: str, settings: Settings) -> str:
     --orcid``): the library's own ``[venues]`` first (by acronym, name or alias, as whole words),
     then the bundled registry; else ``text`` itself."""
     from scholarcli.model.query import words
-    from scholarcli.venues import matcher, named
+    from scholarcli.venues import registry_of
 
     wanted = words(text)
     for acronym, venue in settings.venues.items():
         if wanted and any(words(name) == wanted for name in venue.all_names):
             return acronym
-    found = named(settings.venues, text)
-    if found is None and (identified := matcher(settings.venues).identify(text)) is not None:
+    registry = registry_of(settings)
+    found = registry.named(text)
+    if found is None and (identified := registry.matcher().identify(text)) is not None:
         found = identified.acronym
     return found or text

@@ -249,6 +249,10 @@ class Settings(NamedTuple):
     # ...): the kinds a record's ``marks`` may name. One shared empty mapping, never changed.
     marks: Mapping[str, Mark] = {}
     venues: Mapping[str, Venue] = {}  # library.toml's own; one shared empty mapping, never changed
+    # The venues records may name: ``venues`` over the registry bundled with scholar, a
+    # venues.VenueRegistry that reading library.toml gives (store.records.parse_settings), which
+    # reads the bundled file on first use; settings made in code have none and know ``venues`` only.
+    registry: Mapping[str, Venue] = {}
     # The registry's entry (None: free text) of each venue the works name, as the index found it
     # when it read them: venue() answers from it without reading the bundled registry.
     known_venues: Mapping[str, Venue | None] = {}
@@ -258,21 +262,13 @@ class Settings(NamedTuple):
         """Every kind of mark, equal contribution first, then library.toml's others in its order."""
         return {EQUAL_CONTRIBUTION: self.equal_contribution, **self.marks}
 
-    @property
-    def registry(self) -> Mapping[str, Venue]:
-        """The venues records may name: ``venues`` (the library's own) over the registry bundled with
-        scholar, which is read on first use (scholarcli.venues.registry)."""
-        from scholarcli.venues import registry
-
-        return registry(self.venues)
-
     def venue(self, name: str | None) -> Venue | None:
         """The registry entry a record's ``venue`` names, if it names one (the library's or a bundled one)."""
         if name is None:
             return None
         if name in self.known_venues:
             return self.known_venues[name]
-        return self.registry.get(name)
+        return self.registry.get(name) or self.venues.get(name)
 
 
 class Known(NamedTuple):

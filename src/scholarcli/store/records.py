@@ -181,6 +181,7 @@ def settings_bytes(root: Path) -> bytes:
 def parse_settings(data: bytes) -> Settings:
     """library.toml's settings, or InvalidLibrary naming what is wrong."""
     from scholarcli.model.validate import settings_from_toml
+    from scholarcli.venues import VenueRegistry
 
     raw, error = parse_toml(data)
     if raw is None:
@@ -188,7 +189,7 @@ def parse_settings(data: bytes) -> Settings:
     settings, problems = settings_from_toml(raw)
     if problems:
         raise InvalidLibrary(problems)
-    return settings
+    return settings._replace(registry=VenueRegistry(settings.venues))
 
 
 def readable_settings(text: str) -> Settings | None:

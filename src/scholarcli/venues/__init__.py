@@ -7,10 +7,10 @@ on first use only, by the commands that need it: reading it takes about a millis
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from scholarcli.model import VENUE_KINDS, Venue
+from scholarcli.model import VENUE_KINDS, Settings, Venue
 from scholarcli.model.named_tuple import NamedTuple
 
 TYPE_CHECKING = False
@@ -99,59 +99,81 @@ def merged(library: Mapping[str, Venue], base: Mapping[str, Venue] | None = None
     return result
 
 
-class _Merged:
-    """One library's venues over the bundled registry, with what is built from them on first use."""
-
-    def __init__(self, library: Mapping[str, Venue]) -> None:
-        self.library = library  # kept, so that the identity the cache compares stays this mapping's
-        self.venues = merged(library)
-        self.matcher: Matcher | None = None
-        self.names: dict[str, str] | None = None
-
-
-_MERGED: list[_Merged] = []
-_MERGED_KEPT = 4  # a process reads one library; tests read many
-
-
-def _merged_of(library: Mapping[str, Venue]) -> _Merged:
-    for made in _MERGED:
-        if made.library is library:
-            return made
-    made = _Merged(library)
-    _MERGED[:] = [made, *_MERGED[: _MERGED_KEPT - 1]]
-    return made
-
-
-def registry(library: Mapping[str, Venue]) -> Mapping[str, Venue]:
-    """The venues a library's records may name: its own ``[venues]`` over the bundled registry (see merged).
-
-    Made on first use, once per process for the same mapping (a library's Settings.venues).
+class VenueRegistry(Mapping[str, Venue]):
+    """The venues a library's records may name: its own ``[venues]`` over the bundled registry
+    (see merged), by acronym; a value made from the library's venues, given to the model in its
+    Settings. The merge, the matcher and the index of names are made on first use, by this value,
+    so one library's are made once however often its settings are copied.
     """
-    return _merged_of(library).venues
 
+    __slots__ = ("_matcher", "_names", "_venues", "bundled", "library")
 
-def matcher(library: Mapping[str, Venue]) -> Matcher:
-    """The matcher of a library's registry (registry), built on first use."""
-    made = _merged_of(library)
-    if made.matcher is None:
-        from scholarcli.venues.match import Matcher
+    def __init__(self, library: Mapping[str, Venue], bundled: bool = True) -> None:
+        self.library = library
+        self.bundled = bundled  # False: the library's venues alone
+        self._venues: dict[str, Venue] | None = None
+        self._matcher: Matcher | None = None
+        self._names: dict[str, str] | None = None
 
-        made.matcher = Matcher(made.venues)
-    return made.matcher
+    @property
+    def venues(self) -> dict[str, Venue]:
+        if self._venues is None:
+            self._venues = merged(self.library, None if self.bundled else {})
+        return self._venues
 
+    def __getitem__(self, acronym: str) -> Venue:
+        return self.venues[acronym]
 
-def named(library: Mapping[str, Venue], text: str) -> str | None:
-    """The acronym of the venue of a library's registry whose acronym or full name ``text`` is, any case."""
-    made = _merged_of(library)
-    if made.names is None:
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.venues)
+
+    def __len__(self) -> int:
+        return len(self.venues)
+
+    def __eq__(self, other: object) -> bool:
+        # the bundled part is the same in one process: equal when the library's venues are
+        return isinstance(other, VenueRegistry) and (self.library, self.bundled) == (other.library, other.bundled)
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping's: unhashable
+
+    def __reduce__(self) -> tuple[type[VenueRegistry], tuple[dict[str, Venue], bool]]:
+        # the index stores settings: the library's venues only, never the merged registry
+        return VenueRegistry, (dict(self.library), self.bundled)
+
+    def __repr__(self) -> str:
+        return f"VenueRegistry({dict(self.library)!r}, bundled={self.bundled})"
+
+    def matcher(self) -> Matcher:
+        """The matcher of these venues, built on first use."""
+        if self._matcher is None:
+            from scholarcli.venues.match import Matcher
+
+            self._matcher = Matcher(self.venues)
+        return self._matcher
+
+    def named(self, text: str) -> str | None:
+        """The acronym of the venue whose acronym or full name ``text`` is, any case."""
         from scholarcli.model.query import fold
 
-        names: dict[str, str] = {}
-        for venue in made.venues.values():  # the library's first: where two claim a name, theirs wins
-            names.setdefault(fold(venue.acronym), venue.acronym)
-        for venue in made.venues.values():
-            names.setdefault(fold(venue.name), venue.acronym)
-        made.names = names
-    from scholarcli.model.query import fold
+        if self._names is None:
+            names: dict[str, str] = {}
+            for venue in self.venues.values():  # the library's first: where two claim a name, theirs wins
+                names.setdefault(fold(venue.acronym), venue.acronym)
+            for venue in self.venues.values():
+                names.setdefault(fold(venue.name), venue.acronym)
+            self._names = names
+        return self._names.get(fold(text.strip()))
 
-    return made.names.get(fold(text.strip()))
+
+def registry_of(settings: Settings) -> VenueRegistry:
+    """The registry of a library's settings: the one reading library.toml gave them; for settings
+    made in code without one, their own venues alone, as Settings.venue knows them."""
+    given = settings.registry
+    return given if isinstance(given, VenueRegistry) else VenueRegistry(settings.venues, bundled=False)
+
+
+def with_venues(settings: Settings, venues: Mapping[str, Venue]) -> Settings:
+    """``settings`` with other venues of their own, and a registry made of them if they had one."""
+    given = settings.registry
+    registry = VenueRegistry(venues, given.bundled) if isinstance(given, VenueRegistry) else given
+    return settings._replace(venues=venues, registry=registry)
