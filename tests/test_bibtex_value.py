@@ -24,6 +24,7 @@ UNCLOSED = "has a text whose braces or quotes do not close"
         "{}",
         'jan # "1"',
         "x\t#\n{y}",
+        "MAX # XX",  # white space is blanks, tabs and new lines only
     ],
 )
 def test_a_value_bibtex_reads_as_one_value_has_no_problem(value: str) -> None:
@@ -67,6 +68,8 @@ def test_a_value_that_could_leave_its_field_is_named_with_its_problem(value: str
         ("a\\", True, False),  # a lone backslash at the end escapes the closing brace for such a reader
         ("a\\\\", True, True),
         (r"{\\}", True, True),
+        (r"\relax {{a}}", True, True),  # nested, past an escape
+        (r"\relax }{", False, False),  # a closing brace first never balances, whatever follows
     ],
 )
 def test_braces_balance_as_bibtex_counts_them_and_as_a_reader_that_skips_escapes(

@@ -37,7 +37,7 @@ def arxiv_class(work: Work) -> str | None:
     return work.categories[0] if work.categories else None
 
 
-def is_arxiv(work: Work, settings: Settings) -> bool:
+def is_arxiv(work: Work) -> bool:
     return bool(work.arxiv) or (work.venue or "").casefold() == "arxiv"
 
 

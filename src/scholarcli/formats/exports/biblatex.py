@@ -155,7 +155,7 @@ def _head(work: Work, settings: Settings, bib_type: str) -> Fields:
     venue_field = VENUE_FIELD.get(bib_type)
     if venue_from_extra(work):
         pass  # the venue's own text, written with the other kept fields
-    elif venue_field == "howpublished" and is_arxiv(work, settings):
+    elif venue_field == "howpublished" and is_arxiv(work):
         fields.append((venue_field, text("arXiv preprint")))
     elif venue and venue_field:
         fields.append((venue_field, _text(venue)))

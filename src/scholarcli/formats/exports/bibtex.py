@@ -53,7 +53,7 @@ PUBLISHER_FIELD = {"phdthesis": "school", "techreport": "institution"}
 def _howpublished(work: Work, settings: Settings) -> str | None:
     if work.is_patent:
         return f"Patent {work.number}" if work.number else "Patent"
-    if is_arxiv(work, settings):
+    if is_arxiv(work):
         return f"arXiv preprint arXiv:{work.arxiv}" if work.arxiv else "arXiv preprint"
     return venue_long(work, settings) or None
 

@@ -121,7 +121,7 @@ def item(work: Work, settings: Settings) -> dict[str, Any]:
         ]
         data["issued"] = {"date-parts": [date]}
     venue = venue_long(work, settings)
-    if is_arxiv(work, settings):
+    if is_arxiv(work):
         data["publisher"] = "arXiv"
         data["genre"] = "Preprint"
         if work.arxiv:
