@@ -8,7 +8,16 @@ from typing import Any
 import pytest
 
 from scholarcli.model import Work
-from scholarcli.model.duplicates import aliases, compare, identities, merged_record, same_arxiv, with_alias
+from scholarcli.model.duplicates import (
+    DuplicateIndex,
+    aliases,
+    compare,
+    identities,
+    merged_record,
+    same_arxiv,
+    same_title,
+    with_alias,
+)
 from scholarcli.model.validate import work_from_record
 
 
@@ -74,3 +83,57 @@ def test_other_keys_are_data_never_a_difference_and_an_alias_joins_them() -> Non
     assert aliases(with_alias(work("bare"), "d")) == ["d"]
     # in a group, the fields that differ are the conflict, not the whole group
     assert compare(work("k", year=2020, month=5), work("o", year=2021, month=5)) == ([], ["year"])
+
+
+PATENT = {"type": "patent", "number": "US 10,123,456 B2", "status": "granted"}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "shared"),
+    [
+        ({"doi": "10.1/ABC"}, {"doi": "10.1/abc", "title": "Other"}, "DOI"),
+        ({"arxiv": "2409.13598v2"}, {"arxiv": "arXiv:2409.13598", "title": "Other"}, "arXiv id"),
+        (PATENT, {**PATENT, "number": "us10123456b2", "title": "Other"}, "patent number"),
+        ({"title": "Attention"}, {"title": "ATTENTION."}, "title, year and first author"),
+        ({"title": "Attention", "authors": []}, {"title": "Attention", "authors": []}, "title, year and first author"),
+        ({"extra": {"ids": "b"}}, {"title": "Other"}, "key"),  # b is a's other key
+    ],
+)
+def test_a_twin_is_found_by_each_identity_and_named_by_what_the_two_share(
+    one: dict[str, Any], other: dict[str, Any], shared: str
+) -> None:
+    first, second = work("a", **one), work("b", **other)
+    assert DuplicateIndex.of([first]).find(second) == ("a", shared)
+    checking = DuplicateIndex()  # check's way: each work looked up, then added
+    assert checking.find_and_add(first) is None
+    assert checking.find_and_add(second) == ("a", shared)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # a number names a work only for patents: two reports may both be "TR 1" of different places
+        (
+            {"type": "techreport", "number": "TR 1", "title": "X"},
+            {"type": "techreport", "number": "TR-1", "title": "Y"},
+        ),
+        ({"extra": {"subtitle": "Part I"}}, {"extra": {"subtitle": "Part II"}}),  # the subtitle is part of the title
+        ({"doi": "10.1/a"}, {"doi": "10.1/b", "year": 2021}),
+    ],
+)
+def test_works_that_share_no_identity_are_no_twins(one: dict[str, Any], other: dict[str, Any]) -> None:
+    assert DuplicateIndex.of([work("a", **one)]).find(work("b", **other)) is None
+
+
+def test_the_title_with_its_subtitle_is_the_title() -> None:
+    split = work("a", title="Attention", extra={"subtitle": "Is All You Need"})
+    assert same_title(split, work("b", title="Attention: Is All You Need"))
+    assert not same_title(split, work("b", title="Attention"))
+
+
+def test_a_work_added_after_another_was_looked_up_is_added_with_its_own_identities() -> None:
+    index = DuplicateIndex()
+    index.find(work("a", doi="10.1/a"))
+    index.add(work("b", doi="10.1/b"))
+    assert index.find(work("c", doi="10.1/b", title="Other")) == ("b", "DOI")
+    assert index.find(work("d", doi="10.1/a", title="Other")) is None
