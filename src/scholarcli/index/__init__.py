@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scholarcli.errors import Problem, UnknownKey
 from scholarcli.index import shards
+from scholarcli.index.entries import Remembered
 from scholarcli.index.scanning import ScannedFile, file_key, modified_ns, path_of, scan
 from scholarcli.model import Known, Settings, Venue, Work, known_to
 from scholarcli.model.named_tuple import NamedTuple
@@ -33,6 +34,22 @@ PARALLEL_READ = 1000  # records to read from which a forked child reads half of 
 Progress = Callable[[int, int], None]  # (parsed, total)
 
 
+class Indexed(NamedTuple):
+    """What the index knows of the files a Library's works were read from, for the caches kept
+    beside it (index/entries.py): which file each work came from, and what the read made of them."""
+
+    resolved: Path | None  # the library's resolved path, which names its cache files; None: no cache
+    scanned: Sequence[ScannedFile]  # aligned with the works: the file (path, stat signature) of each
+    prepared: Mapping[ScannedFile, Any]  # what load's ``prepare`` made, by file
+
+    def entries(self, fmt: str, key: tuple[object, ...]) -> Remembered | None:
+        """The remembered entries of ``fmt`` rendered under ``key``, with what the read prepared;
+        None when none are kept (a read without the index, or of no file)."""
+        if self.resolved is None or not self.scanned:
+            return None
+        return Remembered(self.resolved, fmt, key, self.prepared)
+
+
 class Library(NamedTuple):
     """A whole library: its settings, its valid works and the problems of the broken ones."""
 
@@ -42,10 +59,7 @@ class Library(NamedTuple):
     problems: list[Problem]
     paths: dict[str, str]  # key -> record path relative to root; writes keep it up to date
     read_only: bool = False
-    # Aligned with works: the scanned file (path and stat signature) each was read from.
-    scanned: Sequence[ScannedFile] = ()
-    resolved: Path | None = None  # the library's resolved path, which names its cache; None: no cache
-    prepared: Mapping[ScannedFile, Any] = {}  # what load's ``prepare`` made; one shared empty mapping
+    indexed: Indexed | None = None  # what load read the works from (None: a library made otherwise)
 
     def get(self, key: str) -> Work:
         for work in self.works:
@@ -234,9 +248,7 @@ class _Loader:
             problems=[*self.unreadable, *(Problem(*problem) for problem in problems)],
             paths=paths,
             read_only=read_only,
-            scanned=scanned,
-            resolved=self.resolved if self.use_cache else None,
-            prepared=self.prepared,
+            indexed=Indexed(self.resolved if self.use_cache else None, scanned, self.prepared),
         )
 
     def _shards(self) -> list[shards.Shard]:

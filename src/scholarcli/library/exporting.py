@@ -58,20 +58,28 @@ def _code_stamp() -> int:
     return max(path.stat().st_mtime_ns for path in code)
 
 
+def _remembered(library: Library, name: str, options: ExportOptions) -> entries.Remembered | None:
+    """The entries of the format ``name`` remembered for this library under these options and
+    scholar's code (None when none are kept: a read without the index, or of no file)."""
+    assert library.indexed is not None
+    key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, name, options, _code_stamp())
+    return library.indexed.entries(name, key)
+
+
 def render(library: Library, fmt: Format, works: Sequence[Work], options: ExportOptions) -> ExportResult:
     """``works`` (all of ``library``) rendered as ``fmt``: the same text as ``fmt.render`` gives."""
-    render_work = fmt.render_work
-    if render_work is None or library.resolved is None or not library.scanned:
-        assert fmt.render is not None, f"{fmt.name} renders a tree of files: export_tree"
-        return fmt.render(works, library.settings, options)
     # An entry is rendered from its work alone: counts (loaded to sort by them) are no part of it,
     # nor of the key under which entries are remembered.
-    options = options._replace(citation_counts={})
-    scanned_as = dict(zip((work.key for work in library.works), library.scanned, strict=True))
-    key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, fmt.name, options, _code_stamp())
-    remembered = entries.read(library.resolved, fmt.name, key)
+    alone = options._replace(citation_counts={})
+    render_work, indexed = fmt.render_work, library.indexed
+    remembered = _remembered(library, fmt.name, alone) if render_work and indexed else None
+    if render_work is None or indexed is None or remembered is None:
+        assert fmt.render is not None, f"{fmt.name} renders a tree of files: export_tree"
+        return fmt.render(works, library.settings, options)
+    options = alone
+    scanned_as = dict(zip((work.key for work in library.works), indexed.scanned, strict=True))
     lines = [scanned_as[work.key] for work in works]
-    found: list[entries.Rendered | None] = [remembered.get(line) or library.prepared.get(line) for line in lines]
+    found = [remembered.get(line) for line in lines]
     unrendered = [work for work, entry in zip(works, found, strict=True) if entry is None]
 
     def render_all(part: Sequence[Work]) -> list[entries.Rendered]:
@@ -84,13 +92,9 @@ def render(library: Library, fmt: Format, works: Sequence[Work], options: Export
     made: list[entries.Rendered] = [entry if entry is not None else next(fresh) for entry in found]
     # joined as render_each joins them, without a call for each entry
     result = ExportResult(ENTRY_SEPARATOR.join([text for text, _ in made]), [w for _, about in made for w in about])
-    rendered: dict[str, entries.Rendered] = {
-        line: entry for line, entry in zip(lines, made, strict=True) if line not in remembered
-    }
-    if rendered:  # written back without the entries of files that changed or went away
-        current = set(library.scanned)
-        kept = {line: entry for line, entry in remembered.items() if line in current}
-        entries.write(library.resolved, fmt.name, key, kept | rendered if kept else rendered)
+    for line, entry in zip(lines, made, strict=True):
+        remembered.put(line, entry)
+    remembered.save(current=indexed.scanned)
     return result
 
 
