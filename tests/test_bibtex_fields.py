@@ -71,26 +71,29 @@ def test_a_patent_without_authors_sorts_by_its_number_unless_an_author_string_st
     assert "key" not in entry(patent._replace(bibtex_type="patent"))[1]  # an imported @patent: as it came
 
 
-# Each field a text can reach, with the work that puts é there.
-LETTERED = {
-    "title": work(type="misc", title="Café"),
-    "journal": work(type="article", venue="Revue é"),
-    "howpublished": work(type="misc", venue="Blog é"),
-    "volume": work(type="article", volume="é"),
-    "number": work(type="article", issue="é"),
-    "pages": work(type="article", pages="é1--é9"),
-    "publisher": work(type="book", publisher="Éditions"),
-    "organization": work(type="patent", assignee="Société"),
-    "note": work(type="misc", note="Réédité"),
-    "keywords": work(type="misc", tags=("café",)),
-    "abstract": work(type="misc", abstract="Résumé"),
-    "key": Work(key="p", type="patent", title="T", year=2020, number="FR é"),
-}
+# Each field a text can reach, by each way there, with the work that puts é there.
+LETTERED = [
+    ("title", work(type="misc", title="Café")),
+    ("journal", work(type="article", venue="Revue é")),
+    ("howpublished", work(type="misc", venue="Blog é")),
+    ("volume", work(type="article", volume="é")),
+    ("number", work(type="article", issue="é")),
+    ("number", work(type="techreport", number="é")),
+    ("pages", work(type="article", pages="é1--é9")),
+    ("publisher", work(type="book", publisher="Éditions")),
+    ("publisher", work(type="preprint", publisher="Éditions")),
+    ("organization", work(type="patent", assignee="Société")),
+    ("note", work(type="misc", note="Réédité")),
+    ("keywords", work(type="misc", tags=("café",))),
+    ("abstract", work(type="misc", abstract="Résumé")),
+    ("key", Work(key="p", type="patent", title="T", year=2020, number="FR é")),
+]
 
 
-@pytest.mark.parametrize("field", LETTERED)
-def test_every_text_field_keeps_the_letters_pdflatex_reads_and_ascii_writes_them_as_commands(field: str) -> None:
-    made = LETTERED[field]
+@pytest.mark.parametrize(("field", "made"), LETTERED)
+def test_every_text_field_keeps_the_letters_pdflatex_reads_and_ascii_writes_them_as_commands(
+    field: str, made: Work
+) -> None:
     assert "é" in entry(made)[1][field] or "É" in entry(made)[1][field]
     ascii_value = entry(made, ExportOptions(ascii=True))[1][field]
     assert ascii_value.isascii() and ("{\\'e}" in ascii_value or "{\\'E}" in ascii_value)
@@ -101,13 +104,13 @@ def test_the_note_joins_status_note_and_equal_contribution_as_sentences() -> Non
         type="patent",
         number="US 1",
         status="pending",
-        note="Filed in 2020.",
+        note="Filed as X.",
         equal_contribution=("Ada Lovelace", "B C"),
     )
     made = made._replace(authors=("Ada Lovelace", "B C"))
-    assert entry(made)[1]["note"] == "Pending. Filed in 2020."
+    assert entry(made)[1]["note"] == "Pending. Filed as X."
     with_equal = entry(made, ExportOptions(equal_note=True))[1]["note"]
-    assert with_equal == "Pending. Filed in 2020. Equal contribution: Ada Lovelace and B C"
+    assert with_equal == "Pending. Filed as X. Equal contribution: Ada Lovelace and B C"
     assert entry(work(type="misc", note="Only.", equal_contribution=()))[1]["note"] == "Only."
 
 
@@ -121,3 +124,9 @@ def test_the_export_warns_about_exactly_what_the_entry_lacks() -> None:
     assert "year" in entry(bare._replace(extra={"year": "2020a"}))[1]
     assert not any("year" in said for said in entry(bare._replace(extra={"year": "2020a"}))[2])
     assert not any("year" in said for said in entry(bare._replace(macros={"year": "y2020"}))[2])
+
+
+def test_tags_are_keywords_and_a_title_as_written_gains_no_case_protection() -> None:
+    assert entry(work(type="misc", tags=("graphs", "deep learning")))[1]["keywords"] == "graphs, deep learning"
+    assert entry(work(type="misc", title="BERT for Graphs"))[1]["title"] == "{BERT} for Graphs"
+    assert entry(work(type="misc", title="BERT for Graphs", title_as_written=True))[1]["title"] == "BERT for Graphs"
