@@ -59,3 +59,26 @@ def test_a_choice_added_to_the_declaration_is_refused_by_neither_parser(
 def test_help_text_comes_from_the_declaration(monkeypatch: pytest.MonkeyPatch) -> None:
     _declare(monkeypatch, "stats", "top", help="How many venues the chart shows.")
     assert "How many venues the chart shows." in _typer("stats", "--help").stdout
+
+
+class _Read(dict[str, object]):
+    """Values that remember which were read."""
+
+    def __init__(self, values: dict[str, object]) -> None:
+        super().__init__(values)
+        self.read: set[str] = set()
+
+    def __getitem__(self, name: str) -> object:
+        self.read.add(name)
+        return super().__getitem__(name)
+
+
+@pytest.mark.parametrize(
+    ("command", "typed"), [(options.LIST, options.list_args), (options.EXPORT, options.export_args)]
+)
+def test_every_declared_option_reaches_the_typed_arguments(command: options.Command, typed: Callable[..., Any]) -> None:
+    # what both parsers hand the command: each declared value (its default here), typed once
+    arguments = {argument.param: argument.choices[0] for argument in command.arguments}  # export's FORMAT
+    values = _Read({option.param: option.default for option in command.options} | arguments)
+    typed(values)
+    assert values.read == {option.param for option in command.options} | set(arguments)

@@ -8,34 +8,32 @@ from __future__ import annotations
 from pathlib import Path
 
 from scholarcli.cli.env import Environment, note_sample, report_problems
-from scholarcli.cli.options import filters_from
 from scholarcli.errors import ScholarError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
-    from scholarcli.formats import ExportOptions, Format
+    from scholarcli.cli.options import ExportArgs, ListArgs
+    from scholarcli.formats import Format
     from scholarcli.library.exporting import Exported, ExportRequest, TreeWritten
     from scholarcli.library.listing import Selection
 
 TABLE_ROWS = 500  # drawing a wrapped table costs about a millisecond a row; nobody reads thousands
 
 
-def run_list(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Selection:
+def run_list(env: Environment, library_dir: Path | None, args: ListArgs) -> Selection:
     """List the selected works in the chosen format (both parsers end here); the selection is returned."""
     from scholarcli.formats.listing import BRIEF_FORMATS, CITATION_FORMATS
     from scholarcli.library.listing import list_works as select_works
 
-    fmt = str(values["fmt"] or ("table" if env.stdout_is_terminal else "tsv"))
-    limit = values["limit"]
+    fmt = args.fmt or ("table" if env.stdout_is_terminal else "tsv")
+    limit = args.limit
     progress = env.progress("reading records")
     chosen = select_works(
         library_dir,
-        filters_from(values),
-        str(values["sort"]),
-        bool(values["reverse"]),
-        limit if isinstance(limit, int) else None,
+        args.filters,
+        args.sort,
+        args.reverse,
+        limit,
         brief=fmt in BRIEF_FORMATS,
         progress=progress,
         citations=fmt in CITATION_FORMATS,
@@ -69,51 +67,35 @@ def _read_keys(env: Environment, source: str) -> list[str]:
         raise ScholarError(f"cannot read the keys from {source}: they are not UTF-8 text") from None
 
 
-def _request(env: Environment, values: dict[str, object]) -> ExportRequest:
+def _request(env: Environment, args: ExportArgs) -> ExportRequest:
     """Which works an export takes, in which order, rendered with which options."""
     from scholarcli.library.exporting import ExportRequest
 
-    keys = values["keys"]
-    return ExportRequest(
-        filters_from(values),
-        _export_options(values),
-        _read_keys(env, keys) if isinstance(keys, str) else None,
-        str(values["sort"]),
-        bool(values["reverse"]),
-    )
+    keys = None if args.keys is None else _read_keys(env, args.keys)
+    return ExportRequest(args.filters, args.options, keys, args.sort, args.reverse)
 
 
-def _export_options(values: dict[str, object]) -> ExportOptions:
-    """The options as given (both parsers name them as ExportOptions does); a choice not given
-    keeps ExportOptions' default."""
-    from scholarcli.formats import ExportOptions
-    from scholarcli.formats.export_types import FORMAT_OPTIONS
-
-    given: dict[str, Any] = {name: values[name] for name in FORMAT_OPTIONS if values.get(name) is not None}
-    return ExportOptions(**given)
-
-
-def run_export(env: Environment, library_dir: Path | None, values: dict[str, object]) -> Exported | TreeWritten:
-    """Export the selected works as the values say (both parsers end here); the export is returned."""
+def run_export(env: Environment, library_dir: Path | None, args: ExportArgs) -> Exported | TreeWritten:
+    """Export the selected works as the arguments say (both parsers end here); the export is returned."""
     from scholarcli.formats import export_format
     from scholarcli.library.exporting import export_works
     from scholarcli.store.fileio import output_target, write_output
 
-    fmt, output = export_format(str(values["fmt"])), values["output"]
+    fmt, output = export_format(args.fmt), args.output
     if fmt.render_tree is not None:
-        return _run_tree_export(env, library_dir, fmt, values)
-    if isinstance(output, Path):
+        return _run_tree_export(env, library_dir, fmt, args)
+    if output is not None:
         output_target(output)  # a folder, a socket or a missing folder fails before any work
-    elif values.get("cv_format") == "docx" and env.stdout_is_terminal:
+    elif args.options.cv_format == "docx" and env.stdout_is_terminal:
         env.out_bytes(b"")  # refused before any work
     progress = env.progress("reading records")
-    exported = export_works(library_dir, fmt, _request(env, values), progress)
+    exported = export_works(library_dir, fmt, _request(env, args), progress)
     progress.clear()
     note_sample(env, exported.root)
     for warning in exported.warnings:
         env.warn(warning)
     content = exported.text if exported.data is None else exported.data
-    if isinstance(output, Path):
+    if output is not None:
         write_output(output, content)
         env.say(f"wrote {exported.work_count} work{'s' if exported.work_count != 1 else ''} to {output}")
     elif isinstance(content, bytes):
@@ -124,18 +106,18 @@ def run_export(env: Environment, library_dir: Path | None, values: dict[str, obj
     return exported
 
 
-def _run_tree_export(env: Environment, library_dir: Path | None, fmt: Format, values: dict[str, object]) -> TreeWritten:
+def _run_tree_export(env: Environment, library_dir: Path | None, fmt: Format, args: ExportArgs) -> TreeWritten:
     """hugo and academicpages: a file per work (or a folder), written below -o DIR."""
     from scholarcli.library.exporting import export_tree
 
-    output = values["output"]
-    if not isinstance(output, Path):
+    output = args.output
+    if output is None:
         raise ScholarError(f"{fmt.name} writes a file per work: name their folder with -o DIR")
     from scholarcli.store.fileio import output_folder
 
     output_folder(output)  # a file, a FIFO or a socket there fails before any work
     progress = env.progress("reading records")
-    done = export_tree(library_dir, fmt, _request(env, values), output, progress)
+    done = export_tree(library_dir, fmt, _request(env, args), output, progress)
     progress.clear()
     note_sample(env, done.root)
     for warning in done.warnings:

@@ -7,7 +7,8 @@ both. No click or typer here: the quick path reads this module on every `list`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from pathlib import Path
 
 from scholarcli.model.named_tuple import NamedTuple
 
@@ -15,6 +16,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from scholarcli.formats.export_types import ExportOptions
     from scholarcli.model.query import Filters
 
 FILTERS_PANEL = "Filters"
@@ -550,21 +552,75 @@ def _rate_problem(value: str) -> str | None:
     return None
 
 
-def filters_from(values: dict[str, object]) -> Filters:
+def filters_from(values: Mapping[str, object]) -> Filters:
     """The Filters the filter options' values select by (values already checked)."""
     from scholarcli.model.query import Filters, parse_year_range
 
-    year = values.get("year")
-    text = {name: value if isinstance(value, str) else None for name, value in values.items()}
+    def text(name: str) -> str | None:
+        value = values[name]
+        return value if isinstance(value, str) else None
+
+    year = text("year")
     return Filters(
-        venue=text.get("venue"),
-        years=parse_year_range(year) if isinstance(year, str) else None,
-        type=text.get("work_type"),
-        author=text.get("author"),
-        person=text.get("person"),
-        search=text.get("search"),
-        tag=text.get("tag"),
-        selected=bool(values.get("selected")),
+        venue=text("venue"),
+        years=parse_year_range(year) if year is not None else None,
+        type=text("work_type"),
+        author=text("author"),
+        person=text("person"),
+        search=text("search"),
+        tag=text("tag"),
+        selected=bool(values["selected"]),
+    )
+
+
+class ListArgs(NamedTuple):
+    """What `list` runs with, typed: LIST's values as both parsers read them (list_args)."""
+
+    filters: Filters
+    sort: str
+    reverse: bool
+    limit: int | None
+    fmt: str | None  # None: a table on a terminal, tsv otherwise
+
+
+def list_args(values: Mapping[str, object]) -> ListArgs:
+    limit, fmt = values["limit"], values["fmt"]
+    return ListArgs(
+        filters_from(values),
+        str(values["sort"]),
+        bool(values["reverse"]),
+        limit if isinstance(limit, int) else None,
+        fmt if isinstance(fmt, str) else None,
+    )
+
+
+class ExportArgs(NamedTuple):
+    """What `export` runs with, typed: EXPORT's values as both parsers read them (export_args)."""
+
+    fmt: str
+    output: Path | None  # None: standard output
+    keys: str | None  # a file of keys, or - for standard input
+    filters: Filters
+    options: ExportOptions  # every option a format may take, named as ExportOptions names them
+    sort: str
+    reverse: bool
+
+
+def export_args(values: Mapping[str, object]) -> ExportArgs:
+    from scholarcli.formats import ExportOptions
+    from scholarcli.formats.export_types import FORMAT_OPTIONS
+
+    output, keys = values["output"], values["keys"]
+    # a choice not given keeps ExportOptions' default
+    given: dict[str, Any] = {name: values[name] for name in FORMAT_OPTIONS if values[name] is not None}
+    return ExportArgs(
+        str(values["fmt"]),
+        output if isinstance(output, Path) else None,
+        keys if isinstance(keys, str) else None,
+        filters_from(values),
+        ExportOptions(**given),
+        str(values["sort"]),
+        bool(values["reverse"]),
     )
 
 

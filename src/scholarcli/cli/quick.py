@@ -17,7 +17,16 @@ from pathlib import Path
 
 from scholarcli.cli.env import Environment
 from scholarcli.cli.failures import exit_status_for
-from scholarcli.cli.options import DECLARED, GLOBAL_FLAGS, GLOBAL_VALUES, Command, export_conflict, problem
+from scholarcli.cli.options import (
+    DECLARED,
+    GLOBAL_FLAGS,
+    GLOBAL_VALUES,
+    Command,
+    export_args,
+    export_conflict,
+    list_args,
+    problem,
+)
 
 COMMANDS = ("list", "export")
 # The app's own --help as click prints it to a pipe (80 columns, no colour), kept in sync by a test.
@@ -116,10 +125,10 @@ def _prepare(args: list[str], env: Environment) -> Callable[[], object] | None:
     if name == "list":
         from scholarcli.cli.list_export import run_list
 
-        return lambda: run_list(env, library_dir, values)
+        return lambda: run_list(env, library_dir, list_args(values))
     from scholarcli.cli.list_export import run_export
 
-    return lambda: run_export(env, library_dir, values)
+    return lambda: run_export(env, library_dir, export_args(values))
 
 
 # What the last command read, kept: freeing 10,000 works one by one costs about 10 ms, which a

@@ -8,7 +8,7 @@ import typer
 
 from scholarcli.cli.commands import state
 from scholarcli.cli.list_export import run_export
-from scholarcli.cli.options import export_conflict
+from scholarcli.cli.options import export_args, export_conflict
 
 
 def export(ctx: typer.Context, values: dict[str, Any]) -> None:
@@ -39,4 +39,4 @@ def export(ctx: typer.Context, values: dict[str, Any]) -> None:
     if conflict:
         raise typer.BadParameter(conflict[0], param_hint=conflict[1])
     library, env = state(ctx)
-    run_export(env, library, values)
+    run_export(env, library, export_args(values))

@@ -10,6 +10,7 @@ from scholarcli.cli import completion
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import report_problems
 from scholarcli.cli.list_export import run_list
+from scholarcli.cli.options import list_args
 
 
 def list_works(ctx: typer.Context, values: dict[str, Any]) -> None:
@@ -24,7 +25,7 @@ def list_works(ctx: typer.Context, values: dict[str, Any]) -> None:
         scholar list --year 2023.. --format keys
     """
     library, env = state(ctx)
-    run_list(env, library, values)
+    run_list(env, library, list_args(values))
 
 
 def show(
