@@ -62,14 +62,16 @@ class Shard(NamedTuple):
 
 
 def key_for(resolved: Path, settings_bytes: bytes) -> tuple[object, ...]:
-    """What a cache must have been written under to be used: format, version, fields, library,
-    settings, and the bundled venue registry's signature (a rebuilt registry names venues anew)."""
+    """What a cache must have been written under to be used: format, version, the fields of the
+    works and settings it stores (a pickled named tuple of other fields would be read into the wrong
+    ones), library, settings, and the bundled venue registry's signature (a rebuilt registry names
+    venues anew)."""
     try:
         registry = VENUE_REGISTRY.stat()
         signature: tuple[int, int] | None = (registry.st_mtime_ns, registry.st_size)
     except OSError:
         signature = None
-    return (FORMAT, __version__, Work._fields, str(resolved), settings_bytes, signature)
+    return (FORMAT, __version__, Work._fields, Settings._fields, str(resolved), settings_bytes, signature)
 
 
 # Fields whose values repeat across records (the library's own people, venues, types): interned,

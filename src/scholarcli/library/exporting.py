@@ -62,7 +62,8 @@ def _remembered(library: Library, name: str, options: ExportOptions) -> entries.
     """The entries of the format ``name`` remembered for this library under these options and
     scholar's code (None when none are kept: a read without the index, or of no file)."""
     assert library.indexed is not None
-    key = (RENDERS_FORMAT, shards.FORMAT, __version__, Work._fields, library.settings, name, options, _code_stamp())
+    fields = (Work._fields, Settings._fields)  # an entry pickled with other fields would be read into the wrong ones
+    key = (RENDERS_FORMAT, shards.FORMAT, __version__, fields, library.settings, name, options, _code_stamp())
     return library.indexed.entries(name, key)
 
 
