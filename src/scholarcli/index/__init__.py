@@ -105,7 +105,7 @@ def load(
     With ``use_cache`` only the files changed since the last command are parsed (see shards.py).
     ``progress(parsed, total)`` hears of long parsing runs. When the read is large enough to be
     done in two processes (no index yet), ``prepare`` is given the works each shard's read parsed,
-    in the process that parsed them, and what it makes is the library's ``prepared``: the first
+    in the process that parsed them, and what it makes is kept in the library's ``indexed``: the first
     export of a library renders its entries so, while the works are at hand on both CPUs.
     """
     return _Loader(root, use_cache, None, progress, prepare).library(read_only)

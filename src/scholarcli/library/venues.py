@@ -1,6 +1,6 @@
 """Venues against the registry: free text linked to a registry venue by `add`, `import` and `check --fix`.
 
-The registry is a library's own ``[venues]`` over the one bundled with scholar (Settings.registry).
+The registry is a library's own ``[venues]`` over the one bundled with scholar (venues.VenueRegistry).
 A record's venue written as free text that names a registry venue ("The Thirteenth International
 Conference on Learning Representations, ICLR 2025, Singapore") is linked: its venue becomes the
 acronym, its track the one the text names (if it has none), and the text is kept in ``extra``
