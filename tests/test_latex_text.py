@@ -18,6 +18,7 @@ from scholarcli.formats.latex_text import (
     escape,
     escape_markup,
     escape_title,
+    is_lossless,
 )
 from scholarcli.model.markup import literal, plain
 
@@ -215,3 +216,88 @@ def test_any_latex_source_decodes_without_failing(source: str) -> None:
     # an internal error (\t o once was one: the tie had no combining mark)
     assert isinstance(decode_markup(source), str)
     assert isinstance(decode(source), str)
+
+
+@pytest.mark.parametrize(
+    ("markup", "ascii_latex", "utf8_latex"),
+    [
+        (r"x^{2} é", r"x^{2} {\'e}", r"x^{2} é"),  # a superscript stays one: the letter before it escaped
+        (r"é^{2}", r"{\'e}^{2}", r"é^{2}"),
+        (r"R&D_{2} x", r"R\&D_{2} x", r"R\&D_{2} x"),
+        (r"a^ b", r"a\textasciicircum{} b", r"a\textasciicircum{} b"),  # no brace after: a caret
+        (r"x_{é}", r"x_{{\'e}}", r"x_{é}"),
+        (r"$x^{é}$ é", r"$x^{é}$ {\'e}", r"$x^{é}$ é"),  # math as written, text escaped after it
+        (r"$a$ b_{c} $d$ &", r"$a$ b_{c} $d$ \&", r"$a$ b_{c} $d$ \&"),
+        (r"\emph{é}", r"\emph{{\'e}}", r"\emph{é}"),
+        (r"Set \{a\} $\{b\}$", r"Set \{a\} $\{b\}$", r"Set \{a\} $\{b\}$"),
+        # a brace that does not nest: a command in text, a math symbol in math
+        (r"Open \} $\}$", r"Open \textbraceright{} $\rbrace{}$", r"Open \textbraceright{} $\rbrace{}$"),
+    ],
+)
+def test_markup_becomes_latex_with_superscripts_math_and_braces_kept(
+    markup: str, ascii_latex: str, utf8_latex: str
+) -> None:
+    assert escape_markup(markup) == ascii_latex  # ASCII is the default
+    assert escape_markup(markup, ascii_only=False) == utf8_latex
+    assert escape_markup(markup, True, frozenset("é")) == ascii_latex.replace(r"{\'e}", "é")
+
+
+@pytest.mark.parametrize(
+    ("title", "latex"),
+    [
+        ("DEEP LEARNING FOR GRAPHS", "{DEEP LEARNING FOR GRAPHS}"),  # capitals throughout: protected whole
+        ("DEEP LEARNING", "{DEEP LEARNING}"),
+        ("BERT", "{BERT}"),
+        ("WinX is here", "{WinX} is here"),  # an inner capital at the end of a word
+        ("XNet is here", "{XNet} is here"),  # and after a first capital
+        ("A net(“Deep”) study", "A net(“Deep”) study"),  # quotes after a bracket are no part of the word
+        ("...Deep learning", "...Deep learning"),  # nor is punctuation before it
+        ("Café society", "Café society"),
+        ("Café LLMs", "Café {LLMs}"),
+        ("ÉCOLE NORMALE", "{ÉCOLE NORMALE}"),
+        (r"The \$100 LLMs", r"The \$100 {LLMs}"),  # markup's escapes only: protected as any title
+        ("$x$ for LLMs", "$x$ for LLMs"),  # markup with math: as written
+        ("{B}ayesian é", "{B}ayesian é"),  # markup with braces: as written
+    ],
+)
+def test_titles_protect_the_words_whose_case_matters_in_every_charset(title: str, latex: str) -> None:
+    assert escape_title(title, ascii_only=False) == latex
+    in_ascii = latex.replace("“", r"\textquotedblleft{}").replace("”", r"\textquotedblright{}")
+    assert escape_title(title, True, frozenset("éÉ")) == in_ascii  # the letters pdflatex reads kept
+    assert escape_title(title) == in_ascii.replace("é", r"{\'e}").replace("É", r"{\'E}")
+
+
+def test_escape_writes_what_needs_writing_and_only_that() -> None:
+    assert escape("{a}") == r"\{a\}"  # braces that nest: escaped
+    assert escape("a } b {") == r"a \textbraceright{} b \textbraceleft{}"
+    assert escape("é & x", ascii_only=False) == r"é \& x"
+    assert escape("a\nb\rc") == "a b c"  # a line break would end a paragraph
+    assert escape_markup("é") == r"{\'e}" and escape_markup("é", False) == "é"
+    assert escape_markup("é", True, frozenset("é")) == "é"
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "markup"),
+    [
+        ("``Quoted'' text", "“Quoted” text", "``Quoted'' text"),  # TeX's quotes: record markup keeps them
+        ("a ``b", "a “b", "a ``b"),
+        ("b'' a", "b” a", "b'' a"),
+        (r"$x$ and \'e", "x and é", r"$x$ and é"),
+        (r"$x$, $y$ and \'e", "x, y and é", r"$x$, $y$ and é"),  # math kept in markup, text decoded around it
+        (r"\(x\) \'e", "x é", r"\(x\) é"),
+        (r"\'ı and \^ȷ", "í and ĵ", "í and ĵ"),  # a dotless letter given as Unicode takes its accent too
+    ],
+)
+def test_decode_reads_quotes_math_and_accents(source: str, text: str, markup: str) -> None:
+    assert decode(source) == text
+    assert decode_markup(source) == markup
+
+
+def test_white_space_collapses_to_one_ascii_space_and_other_spaces_are_characters() -> None:
+    assert collapse_space(" \t a  b \n") == "a b"
+    assert collapse_space("\u00a0X a X\u00a0") == "\u00a0X a X\u00a0"
+
+
+def test_text_is_lossless_when_decoding_keeps_all_it_says() -> None:
+    assert is_lossless(r"J{\'e}gou")
+    assert not is_lossless(r"\emph{x}")
