@@ -82,11 +82,6 @@ def title(value: str, ascii_only: bool = True, as_written: bool = False, kept: f
     return Text(escape_title(value, ascii_only, kept))
 
 
-def markup(value: str, ascii_only: bool = True) -> Text:
-    """A title or name in record markup as written, without added protection (latex_text.escape_markup)."""
-    return Text(escape_markup(value, ascii_only))
-
-
 def verbatim(value: str) -> Verbatim:
     """An address or identifier as a BibTeX field value that cannot close its field or the entry."""
     return Verbatim(_NOT_VERBATIM.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode()), value))
