@@ -9,6 +9,7 @@ import pytest
 from scholarcli.errors import UnsafeOutput
 from scholarcli.formats.bibfile import (
     Bare,
+    Fields,
     Text,
     Value,
     bare,
@@ -90,7 +91,7 @@ def test_an_imported_venue_text_is_kept_under_the_field_its_type_names_it_with()
 
 
 def test_kept_fields_come_after_the_made_ones_and_never_twice() -> None:
-    made = [("title", Text("T")), ("note", Text("made")), ("author", Text("A"))]
+    made: Fields = [("title", Text("T")), ("note", Text("made")), ("author", Text("A"))]
     work = Work(key="k", type="misc", extra={"note": "kept", "series": "S"}, macros={"author": "ACME"})
     ours, kept = kept_fields(work, made)
     assert ours == [("title", "T"), ("note", "made")]  # the @string stands in for the made author
