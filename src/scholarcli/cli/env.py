@@ -90,10 +90,14 @@ class Environment(NamedTuple):
         self.stdout.write(visible_data(text) if self.stdout_is_terminal else text)
         self.stdout.flush()
 
-    def out_bytes(self, data: bytes) -> None:
-        """A binary file (a Word CV) on stdout, into a pipe or a file: never to a terminal."""
+    def refuse_binary_on_terminal(self) -> None:
+        """A binary file (a Word CV) is never written to a terminal: said before any work."""
         if self.stdout_is_terminal:
             raise ScholarError("a Word file is not for a terminal: write it with -o FILE (or redirect it)")
+
+    def out_bytes(self, data: bytes) -> None:
+        """A binary file (a Word CV) on stdout, into a pipe or a file: never to a terminal."""
+        self.refuse_binary_on_terminal()
         self.stdout.flush()
         self.stdout.buffer.write(data)
         self.stdout.buffer.flush()

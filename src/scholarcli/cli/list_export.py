@@ -86,8 +86,8 @@ def run_export(env: Environment, library_dir: Path | None, args: ExportArgs) -> 
         return _run_tree_export(env, library_dir, fmt, args)
     if output is not None:
         output_target(output)  # a folder, a socket or a missing folder fails before any work
-    elif args.options.cv_format == "docx" and env.stdout_is_terminal:
-        env.out_bytes(b"")  # refused before any work
+    elif args.options.cv_format == "docx":
+        env.refuse_binary_on_terminal()
     progress = env.progress("reading records")
     exported = export_works(library_dir, fmt, _request(env, args), progress)
     progress.clear()
