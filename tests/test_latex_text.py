@@ -225,6 +225,9 @@ def test_any_latex_source_decodes_without_failing(source: str) -> None:
         (r"é^{2}", r"{\'e}^{2}", r"é^{2}"),
         (r"R&D_{2} x", r"R\&D_{2} x", r"R\&D_{2} x"),
         (r"a^ b", r"a\textasciicircum{} b", r"a\textasciicircum{} b"),  # no brace after: a caret
+        (r"2^", r"2\textasciicircum{}", r"2\textasciicircum{}"),
+        (r"{x}^{2}", r"{x}^{2}", r"{x}^{2}"),  # after a group
+        (r"X^{2}", r"X^{2}", r"X^{2}"),
         (r"x_{é}", r"x_{{\'e}}", r"x_{é}"),
         (r"$x^{é}$ é", r"$x^{é}$ {\'e}", r"$x^{é}$ é"),  # math as written, text escaped after it
         (r"$a$ b_{c} $d$ &", r"$a$ b_{c} $d$ \&", r"$a$ b_{c} $d$ \&"),
@@ -253,6 +256,7 @@ def test_markup_becomes_latex_with_superscripts_math_and_braces_kept(
         ("A net(“Deep”) study", "A net(“Deep”) study"),  # quotes after a bracket are no part of the word
         ("...Deep learning", "...Deep learning"),  # nor is punctuation before it
         ("Café society", "Café society"),
+        ("Calibration-Free café", "Calibration-Free café"),  # a capital after a dash starts a word
         ("Café LLMs", "Café {LLMs}"),
         ("ÉCOLE NORMALE", "{ÉCOLE NORMALE}"),
         (r"The \$100 LLMs", r"The \$100 {LLMs}"),  # markup's escapes only: protected as any title
@@ -285,6 +289,8 @@ def test_escape_writes_what_needs_writing_and_only_that() -> None:
         (r"$x$ and \'e", "x and é", r"$x$ and é"),
         (r"$x$, $y$ and \'e", "x, y and é", r"$x$, $y$ and é"),  # math kept in markup, text decoded around it
         (r"\(x\) \'e", "x é", r"\(x\) é"),
+        (r"$\'e$ \'e", "'e é", r"$\'e$ é"),  # nothing in math is decoded (plain text drops its markup)
+        (r"\(\'e\) \'e", "'e é", r"\(\'e\) é"),
         (r"\'ı and \^ȷ", "í and ĵ", "í and ĵ"),  # a dotless letter given as Unicode takes its accent too
     ],
 )
@@ -296,6 +302,7 @@ def test_decode_reads_quotes_math_and_accents(source: str, text: str, markup: st
 def test_white_space_collapses_to_one_ascii_space_and_other_spaces_are_characters() -> None:
     assert collapse_space(" \t a  b \n") == "a b"
     assert collapse_space("\u00a0X a X\u00a0") == "\u00a0X a X\u00a0"
+    assert collapse_space(" X a X ") == "X a X"
 
 
 def test_text_is_lossless_when_decoding_keeps_all_it_says() -> None:
