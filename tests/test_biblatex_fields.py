@@ -142,3 +142,8 @@ def test_a_kept_field_biber_reads_as_a_made_one_is_left_out() -> None:
     fields = entry(work(type="article", venue="J", month=3, extra={"month": "mar", "address": "Paris"}))[1]
     assert fields["date"] == "2020-03" and "month" not in fields
     assert fields["address"] == "Paris"  # no made location: kept
+
+
+def test_titles_are_utf8_and_protected_unless_they_came_as_written() -> None:
+    assert entry(work(type="misc", title="Café BERT"))[1]["title"] == "Café {BERT}"
+    assert entry(work(type="misc", title="Café BERT", title_as_written=True))[1]["title"] == "Café BERT"
