@@ -225,7 +225,7 @@ def test_any_latex_source_decodes_without_failing(source: str) -> None:
         (r"é^{2}", r"{\'e}^{2}", r"é^{2}"),
         (r"R&D_{2} x", r"R\&D_{2} x", r"R\&D_{2} x"),
         (r"a^ b", r"a\textasciicircum{} b", r"a\textasciicircum{} b"),  # no brace after: a caret
-        (r"2^", r"2\textasciicircum{}", r"2\textasciicircum{}"),
+        (r"{x} 2^", r"{x} 2\textasciicircum{}", r"{x} 2\textasciicircum{}"),  # a caret at the end of markup
         (r"{x}^{2}", r"{x}^{2}", r"{x}^{2}"),  # after a group
         (r"X^{2}", r"X^{2}", r"X^{2}"),
         (r"x_{é}", r"x_{{\'e}}", r"x_{é}"),
