@@ -4,6 +4,7 @@ follow, which pictures a page may show, the venue line, the --group-by kind, sen
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -28,7 +29,7 @@ from scholarcli.formats.cv import (
     venue_line,
     venue_name,
 )
-from scholarcli.model import Mark, Person, Settings, Venue, Work
+from scholarcli.model import Citation, Mark, Person, Settings, Venue, Work
 
 SETTINGS = Settings(
     schema=1,
@@ -39,6 +40,7 @@ SETTINGS = Settings(
         "ICLR": Venue("ICLR", "International Conference on Learning Representations"),
         "WS": Venue("WS", "A Workshop", kind="workshop"),
         "arXiv": Venue("arXiv", "arXiv", kind="preprint"),
+        "bioRxiv": Venue("bioRxiv", "bioRxiv", kind="preprint"),
     },
 )
 
@@ -120,6 +122,7 @@ def test_the_picture_is_the_first_safe_one_the_record_names() -> None:
         ({"type": "patent"}, "Patent, 2020"),
         ({"venue": "arXiv", "categories": ("cs.LG", "stat.ML")}, "arXiv preprint (cs.LG, stat.ML), 2020"),
         ({"venue": "arXiv"}, "arXiv preprint, 2020"),
+        ({"venue": "bioRxiv"}, "bioRxiv preprint, 2020"),
         ({"venue": "TMLR", "volume": "3"}, "Transactions on Machine Learning Research (TMLR), vol. 3, 2020"),
         ({"venue": "ICLR", "volume": "3"}, "International Conference on Learning Representations (ICLR), 2020"),
         ({"venue": "Free Text", "volume": "3"}, "Free Text, 2020"),
@@ -148,6 +151,7 @@ def test_a_publisher_that_is_the_venue_is_not_said_twice() -> None:
     [
         ({"type": "preprint", "venue": "ICLR"}, "Preprints"),
         ({"venue": "arXiv"}, "Preprints"),
+        ({"venue": "bioRxiv"}, "Preprints"),  # a preprint server of the registry
         ({"type": "misc", "arxiv": "2401.00001"}, "Preprints"),  # listed under arXiv
         ({"venue": "WS"}, "Workshop papers"),
         ({"type": "inproceedings", "venue": "ICLR", "track": "Workshop"}, "Workshop papers"),
@@ -216,3 +220,24 @@ def test_selected_first_with_every_work_selected_or_none() -> None:
     plain = build_cv(neither, SETTINGS, SETTINGS.people[0], CvOptions(selected_first=True, group_by="type"))
     assert [s.title for s in plain.sections] == ["Publications"]
     assert [g.heading for g in plain.sections[0].groups] == ["Journal articles"]
+
+
+def test_counts_and_metrics_are_shown_only_when_asked_and_known() -> None:
+    works = [work("a", year=2024), work("b", year=2023), work("c", year=2022)]
+    day = dt.date(2026, 12, 1)
+    counts = {"a": Citation(12, "openalex", day), "b": Citation(3, "openalex", day)}
+    shown = build_cv(works, SETTINGS, SETTINGS.people[0], CvOptions(show_counts=True, metrics=True, counts=counts))
+    assert [entry.cited for entry in shown.sections[0].entries] == [12, 3, None]
+    assert shown.metrics is not None
+    assert (shown.metrics.works, shown.metrics.counted, shown.metrics.citations, shown.metrics.h_index) == (3, 2, 15, 2)
+    quiet = build_cv(works, SETTINGS, SETTINGS.people[0], CvOptions(counts=counts))
+    assert [entry.cited for entry in quiet.sections[0].entries] == [None, None, None] and quiet.metrics is None
+    uncounted = build_cv(works, SETTINGS, SETTINGS.people[0], CvOptions(metrics=True))
+    assert uncounted.metrics is None  # no counts: no line of zeros
+
+
+def test_a_cv_of_no_works_has_one_empty_section_and_works_come_newest_first() -> None:
+    assert [s.title for s in build_cv([], SETTINGS, SETTINGS.people[0], CvOptions()).sections] == ["Publications"]
+    shuffled = [work("old", year=2001, title="A"), work("new", year=2024, title="B"), work("mid", year=2010, title="C")]
+    cv = build_cv(shuffled, SETTINGS, SETTINGS.people[0], CvOptions(group_by="none"))
+    assert [entry.work.key for entry in cv.sections[0].entries] == ["new", "mid", "old"]
