@@ -9,7 +9,9 @@ when the limit works, whatever the machine's load.
 from __future__ import annotations
 
 import gzip
+import json
 import tracemalloc
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -167,3 +169,61 @@ def test_a_retry_after_that_is_no_number_is_a_backoff(recorded: Recorded, small_
     with pytest.raises(FetchError):
         fetch_work("10.1000/x", small_client)
     assert sleeps == [1.0, 2.0]
+
+
+WWW_DOI = "10.1145/3184558.3186235"
+WWW_PATH = f"/crossref/works/{WWW_DOI}"
+
+
+@pytest.mark.parametrize(
+    ("coding", "compress"),
+    [
+        ("gzip", gzip.compress),
+        ("x-gzip", gzip.compress),
+        ("GZIP", gzip.compress),
+        ("deflate", zlib.compress),  # HTTP's deflate is zlib's format
+        ("gzip, identity", gzip.compress),
+        ("identity", bytes),
+        ("", bytes),
+    ],
+)
+def test_every_encoding_scholar_asks_for_is_read(
+    recorded: Recorded, small_client: Client, coding: str, compress: Callable[[bytes], bytes]
+) -> None:
+    body = (FIXTURES / "crossref/10.1145-3184558.3186235.json").read_bytes()
+    recorded.add(WWW_PATH, Answer(compress(body), headers={"Content-Encoding": coding}))
+    assert fetch_work(WWW_DOI, small_client).record["venue"] == "WWW"
+
+
+@pytest.mark.parametrize("coding", ["br", "gzip, gzip", "compress", "deflate, gzip", "x" * 40])
+def test_an_encoding_or_a_chain_of_them_scholar_did_not_ask_for_is_one_failure(
+    recorded: Recorded, small_client: Client, coding: str
+) -> None:
+    serve_everywhere(recorded, Answer(gzip.compress(b"{}"), headers={"Content-Encoding": coding}))
+    with pytest.raises(FetchError) as failed:
+        fetch_work("10.1000/hostile", small_client)
+    assert str(failed.value) == f"Crossref: 10.1000/hostile: answered in an encoding scholar did not ask for ({coding})"
+    serve_everywhere(recorded, Answer(b"{}", headers={"Content-Encoding": coding + "y" * 1000}))
+    with pytest.raises(FetchError) as failed:  # a server's header is shown cut to 40 characters
+        fetch_work("10.1000/hostile", small_client)
+    assert str(failed.value).endswith(f"({(coding + 'y' * 40)[:40]})")
+    assert failed.value.kind == "bad-response"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "encode", "title"),
+    [
+        ("application/json; charset=iso-8859-1", "latin-1", "Café"),  # the stated charset
+        ("application/json", "utf-8", "Café"),  # none stated: UTF-8
+        ("application/json; charset=no-such-charset", "utf-8", "Café"),  # one Python does not know: UTF-8
+        ("application/json; charset=no-such-charset", "latin-1", "Caf\ufffd"),  # and bytes no text are U+FFFD
+        ("application/json", "latin-1", "Caf\ufffd"),
+    ],
+)
+def test_an_answer_is_read_in_its_charset_and_bytes_that_are_no_text_become_a_replacement(
+    recorded: Recorded, small_client: Client, content_type: str, encode: str, title: str
+) -> None:
+    work = json.loads((FIXTURES / "crossref/10.1145-3184558.3186235.json").read_text(encoding="utf-8"))
+    work["message"]["title"] = ["Café"]
+    recorded.add(WWW_PATH, Answer(json.dumps(work, ensure_ascii=False).encode(encode), content_type=content_type))
+    assert fetch_work(WWW_DOI, small_client).record["title"] == title

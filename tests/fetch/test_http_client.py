@@ -52,6 +52,29 @@ def test_429_is_retried_after_retry_after_seconds(recorded: Recorded, client: Cl
     assert sleeps == [7.0]
 
 
+@pytest.mark.parametrize(("retry_after", "waited"), [("0", 0.0), ("-5", 0.0), ("0.5", 0.5)])
+def test_a_retry_after_of_no_time_is_no_wait(
+    recorded: Recorded, client: Client, sleeps: Sleeps, retry_after: str, waited: float
+) -> None:
+    limited = Answer(b"{}", 429, headers={"Retry-After": retry_after})
+    recorded.add(CONFERENCE, limited, Answer((FIXTURES / CONFERENCE_FILE).read_bytes()))
+    fetch_work(DOI, client)
+    assert sleeps == [waited]
+
+
+def test_a_retry_after_date_already_past_is_no_wait(recorded: Recorded, tmp_path: Path, sleeps: Sleeps) -> None:
+    now = 1_700_000_000.0
+    earlier = email.utils.formatdate(now - 30, usegmt=True)
+    recorded.add(
+        CONFERENCE,
+        Answer(b"", 429, headers={"Retry-After": earlier}),
+        Answer((FIXTURES / CONFERENCE_FILE).read_bytes()),
+    )
+    with Client(Config(), cache_dir=tmp_path / "c", sleep=sleeps, clock=lambda: now, pacing={}) as client:
+        fetch_work(DOI, client)
+    assert sleeps == [0.0]
+
+
 def test_retry_after_as_an_http_date(recorded: Recorded, tmp_path: Path, sleeps: Sleeps) -> None:
     now = 1_700_000_000.0
     later = email.utils.formatdate(now + 30, usegmt=True)
