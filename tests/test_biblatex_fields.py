@@ -4,11 +4,10 @@ mutation testing runs these too."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from bibtexparser.entrypoint import parse_string
 
+from bib_entries import a_work as work
+from bib_entries import read_entry
 from scholarcli.formats.export_types import ExportOptions
 from scholarcli.formats.exports import biblatex
 from scholarcli.model import Mark, Settings, Work
@@ -16,17 +15,8 @@ from scholarcli.model import Mark, Settings, Work
 SETTINGS = Settings(schema=1, marks={"corresponding": Mark("†", "corresponding author")})
 
 
-def entry(work: Work) -> tuple[str, dict[str, str], list[str]]:
-    """The entry type, the fields bibtexparser reads, and the export's warnings."""
-    text, warnings = biblatex.render_work(work, SETTINGS, ExportOptions())
-    parsed = parse_string(text)
-    assert len(parsed.entries) == 1 and not parsed.failed_blocks, text
-    read = parsed.entries[0]
-    return read.entry_type, {field.key: field.value for field in read.fields}, warnings
-
-
-def work(key: str = "x", **fields: Any) -> Work:
-    return Work(key=key, **{"title": "T", "authors": ("Ada Lovelace",), "year": 2020, **fields})
+def entry(made: Work) -> tuple[str, dict[str, str], list[str]]:
+    return read_entry(biblatex.render_work, made, SETTINGS, ExportOptions())
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,10 @@ about exactly the facts an entry lacks. In-process, so that mutation testing run
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from bibtexparser.entrypoint import parse_string
 
+from bib_entries import a_work as work
+from bib_entries import read_entry
 from scholarcli.formats.export_types import ExportOptions
 from scholarcli.formats.exports import bibtex
 from scholarcli.model import Settings, Work
@@ -17,17 +16,8 @@ SETTINGS = Settings(schema=1)
 DEFAULT = ExportOptions()
 
 
-def entry(work: Work, options: ExportOptions = DEFAULT) -> tuple[str, dict[str, str], list[str]]:
-    """The entry type, the fields bibtexparser reads, and the export's warnings."""
-    text, warnings = bibtex.render_work(work, SETTINGS, options)
-    parsed = parse_string(text)
-    assert len(parsed.entries) == 1 and not parsed.failed_blocks, text
-    read = parsed.entries[0]
-    return read.entry_type, {field.key: field.value for field in read.fields}, warnings
-
-
-def work(key: str = "x", **fields: Any) -> Work:
-    return Work(key=key, **{"title": "T", "authors": ("Ada Lovelace",), "year": 2020, **fields})
+def entry(made: Work, options: ExportOptions = DEFAULT) -> tuple[str, dict[str, str], list[str]]:
+    return read_entry(bibtex.render_work, made, SETTINGS, options)
 
 
 @pytest.mark.parametrize(
