@@ -12,7 +12,7 @@ import typer.testing
 from click.testing import Result
 
 from conftest import Run
-from scholarcli.cli import options
+from scholarcli.cli import args, options
 from scholarcli.cli.app import make_app
 from scholarcli.cli.env import Environment
 from scholarcli.cli.quick import _prepare
@@ -73,12 +73,18 @@ class _Read(dict[str, object]):
         return super().__getitem__(name)
 
 
-@pytest.mark.parametrize(
-    ("command", "typed"), [(options.LIST, options.list_args), (options.EXPORT, options.export_args)]
-)
-def test_every_declared_option_reaches_the_typed_arguments(command: options.Command, typed: Callable[..., Any]) -> None:
-    # what both parsers hand the command: each declared value (its default here), typed once
-    arguments = {argument.param: argument.choices[0] for argument in command.arguments}  # export's FORMAT
+def _given(argument: options.Argument) -> object:
+    """A value of an argument as a parser hands it over: the first choice (export's FORMAT), a key."""
+    if argument.choices:
+        return argument.choices[0]
+    return ["w1"] if argument.many else "w1"
+
+
+@pytest.mark.parametrize("name", list(options.DECLARED))
+def test_every_declared_option_reaches_the_command_typed(name: str) -> None:
+    # what both parsers hand the command: each declared value (its default here), typed once by its maker
+    command = options.DECLARED[name]
+    arguments = {argument.param: _given(argument) for argument in command.arguments}
     values = _Read({option.param: option.default for option in command.options} | arguments)
-    typed(values)
+    args.TYPED[name](values)
     assert values.read == {option.param for option in command.options} | set(arguments)

@@ -12,7 +12,7 @@ from scholarcli.errors import ScholarError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.cli.options import ExportArgs, ListArgs
+    from scholarcli.cli.args import ExportArgs, ListArgs
     from scholarcli.formats import Format
     from scholarcli.library.exporting import Exported, ExportRequest, TreeWritten
     from scholarcli.library.listing import Selection

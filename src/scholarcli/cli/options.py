@@ -7,17 +7,13 @@ both. No click or typer here: the quick path reads this module on every `list`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from pathlib import Path
+from collections.abc import Callable, Iterator, MutableMapping
 
 from scholarcli.model.named_tuple import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-    from scholarcli.formats.export_types import ExportOptions
-    from scholarcli.model.query import Filters
 
 FILTERS_PANEL = "Filters"
 CV_PANEL = "CV (cv, json-resume, rendercv)"
@@ -550,108 +546,3 @@ def _rate_problem(value: str) -> str | None:
     if not 0 < rate <= MAX_RATE:  # NaN too
         return f'"{value}" is not a rate; give requests a second, above 0 and at most {MAX_RATE:g} (e.g. 2 or 0.5)'
     return None
-
-
-def filters_from(values: Mapping[str, object]) -> Filters:
-    """The Filters the filter options' values select by (values already checked)."""
-    from scholarcli.model.query import Filters, parse_year_range
-
-    def text(name: str) -> str | None:
-        value = values[name]
-        return value if isinstance(value, str) else None
-
-    year = text("year")
-    return Filters(
-        venue=text("venue"),
-        years=parse_year_range(year) if year is not None else None,
-        type=text("work_type"),
-        author=text("author"),
-        person=text("person"),
-        search=text("search"),
-        tag=text("tag"),
-        selected=bool(values["selected"]),
-    )
-
-
-class ListArgs(NamedTuple):
-    """What `list` runs with, typed: LIST's values as both parsers read them (list_args)."""
-
-    filters: Filters
-    sort: str
-    reverse: bool
-    limit: int | None
-    fmt: str | None  # None: a table on a terminal, tsv otherwise
-
-
-def list_args(values: Mapping[str, object]) -> ListArgs:
-    limit, fmt = values["limit"], values["fmt"]
-    return ListArgs(
-        filters_from(values),
-        str(values["sort"]),
-        bool(values["reverse"]),
-        limit if isinstance(limit, int) else None,
-        fmt if isinstance(fmt, str) else None,
-    )
-
-
-class ExportArgs(NamedTuple):
-    """What `export` runs with, typed: EXPORT's values as both parsers read them (export_args)."""
-
-    fmt: str
-    output: Path | None  # None: standard output
-    keys: str | None  # a file of keys, or - for standard input
-    filters: Filters
-    options: ExportOptions  # every option a format may take, named as ExportOptions names them
-    sort: str
-    reverse: bool
-
-
-def export_args(values: Mapping[str, object]) -> ExportArgs:
-    from scholarcli.formats import ExportOptions
-    from scholarcli.formats.export_types import FORMAT_OPTIONS
-
-    output, keys = values["output"], values["keys"]
-    # a choice not given keeps ExportOptions' default
-    given: dict[str, Any] = {name: values[name] for name in FORMAT_OPTIONS if values[name] is not None}
-    return ExportArgs(
-        str(values["fmt"]),
-        output if isinstance(output, Path) else None,
-        keys if isinstance(keys, str) else None,
-        filters_from(values),
-        ExportOptions(**given),
-        str(values["sort"]),
-        bool(values["reverse"]),
-    )
-
-
-def export_conflict(values: dict[str, object]) -> tuple[str, str] | None:
-    """(message, option) when export's options contradict each other or the format: an option the
-    format's declaration does not take (a CV option on a bibliography), a page option off the page."""
-    from scholarcli.formats import export_format, format_names, formats_taking
-    from scholarcli.formats.export_types import FORMAT_OPTIONS
-
-    fmt = str(values.get("fmt"))
-    takes = export_format(fmt).takes if fmt in format_names() else frozenset()
-    for param in FORMAT_OPTIONS:
-        if values.get(param) not in (None, False) and param not in takes:
-            option = EXPORT.option(param).flags[0]
-            return f"{option} applies only to: {', '.join(formats_taking(param))}", option
-    if values.get("standalone") and values.get("cv_format") != "html":
-        return "--standalone needs --format html", "--standalone"
-    for option in ("--abstracts", "--thumbnails"):
-        if values.get(option[2:]) and not values.get("standalone"):
-            return f"{option} applies only to the page: cv --format html --standalone", option
-    return None
-
-
-def refresh_conflict(values: dict[str, object]) -> tuple[str, str] | None:
-    """(message, option) when refresh's options contradict each other."""
-    if values.get("source") is not None and not values.get("citations"):
-        return "--source applies only to --citations", "--source"
-    return None
-
-
-def refresh_rate(values: dict[str, object]) -> float | None:
-    """The --rate given, as a number (checked by the parsers already)."""
-    rate = values.get("rate")
-    return float(rate) if isinstance(rate, str) else None

@@ -1,9 +1,9 @@
-"""The typer parameters of the declared commands (list, export, stats, refresh, add, import, check, venues), built
-from options.py.
+"""The typer parameters of the declared commands (list, export, stats, refresh, add, import, check, venues, merge),
+built from options.py.
 
 ``declared(command)`` gives a typer command function the signature the declaration describes;
-typer then builds the click parameters from it, and the command receives every value in one
-mapping. The quick path (quick.py) reads the same declarations.
+typer then builds the click parameters from it, and the command receives its values typed once
+(args.py). The quick path (quick.py) reads the same declarations.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 
 from scholarcli.cli import completion
+from scholarcli.cli.args import TYPED, Conflict
 from scholarcli.cli.options import Argument, Command, Option, problem
 
 _TYPES: dict[str, Any] = {
@@ -79,15 +81,22 @@ def _argument(argument: Argument) -> inspect.Parameter:
 
 
 def declared(command: Command) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give ``function(ctx, values)`` the typer signature of ``command``'s declaration.
+    """Give ``function(ctx, args)`` the typer signature of ``command``'s declaration.
 
     Typer reads a function's signature to build its parameters; this one is made from the
-    declaration, and the values arrive as one mapping from parameter name to value.
+    declaration, and the values arrive typed by the command's maker in args.TYPED. A Conflict
+    between them is click's usage error, naming the option to blame as click names one.
     """
 
     def wrap(function: Callable[..., None]) -> Callable[..., None]:
         def command_function(ctx: typer.Context, **values: Any) -> None:
-            function(ctx, values)
+            try:
+                args = TYPED[command.name](values)
+            except Conflict as conflict:
+                if conflict.option is None:
+                    raise click.UsageError(str(conflict)) from None
+                raise typer.BadParameter(str(conflict), param_hint=f"'{conflict.option}'") from None
+            function(ctx, args)
 
         context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
         parameters = [context, *map(_argument, command.arguments), *map(_option, command.options)]

@@ -15,18 +15,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from scholarcli.cli.args import Conflict, ListArgs, export_args, list_args
 from scholarcli.cli.env import Environment
 from scholarcli.cli.failures import exit_status_for
-from scholarcli.cli.options import (
-    DECLARED,
-    GLOBAL_FLAGS,
-    GLOBAL_VALUES,
-    Command,
-    export_args,
-    export_conflict,
-    list_args,
-    problem,
-)
+from scholarcli.cli.options import DECLARED, GLOBAL_FLAGS, GLOBAL_VALUES, Command, problem
 
 COMMANDS = ("list", "export")
 # The app's own --help as click prints it to a pipe (80 columns, no colour), kept in sync by a test.
@@ -114,21 +106,25 @@ def _prepare(args: list[str], env: Environment) -> Callable[[], object] | None:
         return None
     global_options, name, rest = split
     values = read_values(DECLARED[name], rest)
-    if values is None or (name == "export" and export_conflict(values)):
+    if values is None:
         return None
+    try:
+        typed = list_args(values) if name == "list" else export_args(values)
+    except Conflict:
+        return None  # typer's to say
     library = global_options.get("library")
     if library == "" or (isinstance(library, str) and Path(library).is_file()):
         return None  # click's message for a file given as --library
     library_dir = Path(library) if isinstance(library, str) else None
     if global_options.get("no_color"):
         os.environ["NO_COLOR"] = "1"  # as the app's --no-color does: rich honours it
-    if name == "list":
+    if isinstance(typed, ListArgs):
         from scholarcli.cli.list_export import run_list
 
-        return lambda: run_list(env, library_dir, list_args(values))
+        return lambda: run_list(env, library_dir, typed)
     from scholarcli.cli.list_export import run_export
 
-    return lambda: run_export(env, library_dir, export_args(values))
+    return lambda: run_export(env, library_dir, typed)
 
 
 # What the last command read, kept: freeing 10,000 works one by one costs about 10 ms, which a

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from scholarcli.cli.commands import state
 from scholarcli.cli.env import ExitStatus, note_sample
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.cli.args import CheckArgs
 
-def check_command(ctx: typer.Context, values: dict[str, Any]) -> None:
+
+def check_command(ctx: typer.Context, args: CheckArgs) -> None:
     """Validate the whole library: records, keys, duplicates, venues, missing facts.
 
     Prints one line per problem with file and field, and exits 1 if there is any. Warnings
@@ -27,7 +29,7 @@ def check_command(ctx: typer.Context, values: dict[str, Any]) -> None:
     from scholarcli.library.checking import check_library
 
     library_dir, env = state(ctx)
-    if values["fix"]:
+    if args.fix:
         from scholarcli.library.venues import fix_venues
 
         for fixed in fix_venues(library_dir):
@@ -38,7 +40,7 @@ def check_command(ctx: typer.Context, values: dict[str, Any]) -> None:
         env.error(problem)
     for problem in report.warnings:
         env.warn(problem)
-    failed = len(report.errors) + (len(report.warnings) if values["strict"] else 0)
+    failed = len(report.errors) + (len(report.warnings) if args.strict else 0)
     env.say(f"{report.works} works, {len(report.errors)} errors, {len(report.warnings)} warnings")
     if failed:
         raise typer.Exit(int(ExitStatus.ERROR))

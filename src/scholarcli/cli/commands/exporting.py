@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from scholarcli.cli.commands import state
 from scholarcli.cli.list_export import run_export
-from scholarcli.cli.options import export_args, export_conflict
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.cli.args import ExportArgs
 
 
-def export(ctx: typer.Context, values: dict[str, Any]) -> None:
+def export(ctx: typer.Context, args: ExportArgs) -> None:
     """Export works as BibTeX, BibLaTeX, CSL-JSON, JSON, or one person's CV section.
 
     The same filters as list select the works. cv, json-resume and rendercv draw the works of
@@ -35,8 +36,5 @@ def export(ctx: typer.Context, values: dict[str, Any]) -> None:
     \b
         scholar export rendercv --person "Ayan Sengupta" --section publications
     """
-    conflict = export_conflict(values)
-    if conflict:
-        raise typer.BadParameter(conflict[0], param_hint=conflict[1])
     library, env = state(ctx)
-    run_export(env, library, export_args(values))
+    run_export(env, library, args)

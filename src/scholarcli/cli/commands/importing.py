@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import click
 import typer
 
 from scholarcli.cli.bar import Bar
@@ -16,6 +14,7 @@ from scholarcli.errors import ScholarError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from scholarcli.cli.args import ImportArgs
     from scholarcli.library.importing import ImportReport
     from scholarcli.library.people import PersonChange
     from scholarcli.library.profiles import ProfileKind, ProfileReport
@@ -116,7 +115,7 @@ def _print_profile(env: Environment, report: ProfileReport) -> None:
         raise typer.Exit(int(ExitStatus.ERROR))
 
 
-def import_works(ctx: typer.Context, values: dict[str, Any]) -> None:
+def import_works(ctx: typer.Context, args: ImportArgs) -> None:
     """Import BibTeX, BibLaTeX, RIS, CSL-JSON, or a person's works from ORCID, DBLP or OpenAlex; prints the keys added.
 
     The file's format is told by its content (--from names it). LaTeX accents and escapes become
@@ -139,24 +138,14 @@ def import_works(ctx: typer.Context, values: dict[str, Any]) -> None:
 
         scholar import --orcid 0000-0002-1825-0097
     """
-    from scholarcli.library.fetching import profile_sources
-
-    kinds = tuple(profile_sources())
-    profiles = [(kind, values[kind]) for kind in kinds if values.get(kind) is not None]
-    if len(profiles) + (values["source"] is not None) != 1:
-        given = [f"--{kind}" for kind, _ in profiles] + (["FILE"] if values["source"] is not None else [])
-        options = ", ".join(f"--{kind}" for kind in kinds)
-        raise click.UsageError(f"give exactly one of FILE, {options} (given: {', '.join(given) or 'none'})")
     from scholarcli.library.writing import writable_root
 
-    if profiles and values["input_format"] is not None:
-        raise click.UsageError("--from applies only to FILE")
     library_dir, env = state(ctx)
     root = writable_root(library_dir)
-    if profiles:
-        _import_profile(env, root, *profiles[0], values["allow_duplicates"])
-    else:
-        _import_file(env, root, values["source"], values["allow_duplicates"], values["input_format"])
+    if args.profile is not None:
+        _import_profile(env, root, *args.profile, args.allow_duplicates)
+    elif args.source is not None:
+        _import_file(env, root, args.source, args.allow_duplicates, args.input_format)
 
 
 def _import_file(env: Environment, root: Path, source: str, allow_duplicates: bool, kind: str | None) -> None:

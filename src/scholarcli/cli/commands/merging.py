@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from scholarcli.cli.commands import state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from scholarcli.cli.args import MergeArgs
     from scholarcli.library.merging import MergeReport
 
 
-def merge(ctx: typer.Context, values: dict[str, Any]) -> None:
+def merge(ctx: typer.Context, args: MergeArgs) -> None:
     """Merge the work OTHER into the work KEEP: one record, and OTHER's key still cites it.
 
     KEEP takes every field OTHER has and KEEP lacks. Where both have a field and disagree, KEEP's
@@ -34,7 +33,7 @@ def merge(ctx: typer.Context, values: dict[str, Any]) -> None:
 
     library_dir, _ = state(ctx)
     root = writable_root(library_dir)
-    report = merge_works(root, values["keep"], values["other"], values["prefer"] == "other", values["dry_run"])
+    report = merge_works(root, args.keep, args.other, args.prefer_other, args.dry_run)
     _print(ctx, report)
 
 

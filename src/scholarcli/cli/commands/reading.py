@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -10,10 +10,13 @@ from scholarcli.cli import completion
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import report_problems
 from scholarcli.cli.list_export import run_list
-from scholarcli.cli.options import list_args
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.cli.args import ListArgs
 
 
-def list_works(ctx: typer.Context, values: dict[str, Any]) -> None:
+def list_works(ctx: typer.Context, args: ListArgs) -> None:
     """List works, filtered and sorted.
 
     Examples:
@@ -25,7 +28,7 @@ def list_works(ctx: typer.Context, values: dict[str, Any]) -> None:
         scholar list --year 2023.. --format keys
     """
     library, env = state(ctx)
-    run_list(env, library, list_args(values))
+    run_list(env, library, args)
 
 
 def show(

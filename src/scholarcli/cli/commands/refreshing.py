@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from scholarcli.cli.bar import Bar
 from scholarcli.cli.commands import state
 from scholarcli.cli.env import Environment, ExitStatus, report_problems, visible
-from scholarcli.cli.options import filters_from, refresh_conflict, refresh_rate
 from scholarcli.errors import ScholarError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.cli.args import RefreshArgs
 
 # The services a metadata refresh may ask (a DOI at Crossref or doi.org, an arXiv id, a DBLP key).
 LOOKUP_SERVICES = ("crossref", "doi", "arxiv", "dblp")
 
 
-def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
+def refresh(ctx: typer.Context, args: RefreshArgs) -> None:
     """Fetch works again and show what changed (field: old -> new); --write saves it.
 
     Each work is looked up by its DOI, else its arXiv id, else a DBLP key its record names; a
@@ -38,36 +40,33 @@ def refresh(ctx: typer.Context, values: dict[str, Any]) -> None:
         scholar refresh --citations --person "Ayan Sengupta" \\
             --source semanticscholar
     """
-    conflict = refresh_conflict(values)
-    if conflict:
-        raise typer.BadParameter(conflict[0], param_hint=f"'{conflict[1]}'")
     library_dir, env = state(ctx)
-    keys = list(values["keys"] or [])
-    _warn_beyond_limits(env, values)
-    if values["citations"]:
-        _citations(env, library_dir, values, keys)
+    _warn_beyond_limits(env, args)
+    if args.citations:
+        _citations(env, library_dir, args)
     else:
-        _records(env, library_dir, values, keys)
+        _records(env, library_dir, args)
 
 
-def _warn_beyond_limits(env: Environment, values: dict[str, Any]) -> None:
+def _warn_beyond_limits(env: Environment, args: RefreshArgs) -> None:
     """--jobs or --rate beyond a service's documented limits are allowed (a paid pool, a mirror), with a warning."""
-    from scholarcli.library.fetching import beyond_limits
+    from scholarcli.library.fetching import beyond_limits, citation_sources
 
-    if values["jobs"] is None and values["rate"] is None:
+    if args.jobs is None and args.rate is None:
         return
-    names = (str(values["source"] or "openalex"),) if values["citations"] else LOOKUP_SERVICES
-    for line in beyond_limits(names, values["jobs"], refresh_rate(values)):
+    names = (args.source or citation_sources()[0],) if args.citations else LOOKUP_SERVICES
+    for line in beyond_limits(names, args.jobs, args.rate):
         env.warn(line)
 
 
-def _records(env: Environment, library_dir: Path | None, values: dict[str, Any], keys: list[str]) -> None:
+def _records(env: Environment, library_dir: Path | None, args: RefreshArgs) -> None:
     from scholarcli.library.refreshing import describe, refresh_works
 
     progress = Bar(env, "looking works up")
     try:
-        pace = {"jobs": values["jobs"], "rate": refresh_rate(values)}
-        report = refresh_works(library_dir, filters_from(values), keys, bool(values["write"]), progress, **pace)
+        report = refresh_works(
+            library_dir, args.filters, args.keys, args.write, progress, jobs=args.jobs, rate=args.rate
+        )
     finally:
         progress.clear()
     for done in report.refreshed:
@@ -98,15 +97,16 @@ def _records(env: Environment, library_dir: Path | None, values: dict[str, Any],
         raise ScholarError(f"{len(report.failures)} of {total} works could not be refreshed")
 
 
-def _citations(env: Environment, library_dir: Path | None, values: dict[str, Any], keys: list[str]) -> None:
+def _citations(env: Environment, library_dir: Path | None, args: RefreshArgs) -> None:
     from scholarcli.library.fetching import citation_sources, services
     from scholarcli.library.refreshing import refresh_citations
 
-    source = str(values["source"] or citation_sources()[0])
+    source = args.source or citation_sources()[0]
     progress = Bar(env, f"asking {source}")
     try:
-        pace = {"jobs": values["jobs"], "rate": refresh_rate(values)}
-        report = refresh_citations(library_dir, filters_from(values), keys, source, progress, **pace)
+        report = refresh_citations(
+            library_dir, args.filters, args.keys, source, progress, jobs=args.jobs, rate=args.rate
+        )
     finally:
         progress.clear()
     if report.interrupted:

@@ -9,11 +9,14 @@ import typer
 
 from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import Environment, note_sample, report_problems
-from scholarcli.cli.options import filters_from
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from scholarcli.cli.args import StatsArgs, VenuesArgs
 
 
-def _chosen(env: Environment, fmt: object) -> str:
-    return str(fmt or ("table" if env.stdout_is_terminal else "tsv"))
+def _chosen(env: Environment, fmt: str | None) -> str:
+    return fmt or ("table" if env.stdout_is_terminal else "tsv")
 
 
 def _tsv(data: dict[str, Any]) -> str:
@@ -44,7 +47,7 @@ def _tsv_value(value: object) -> str:
     return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
+def stats(ctx: typer.Context, args: StatsArgs) -> None:
     """Count works by year (a bar chart), type, venue and person, with the numbers a CV header wants.
 
     Citations, h-index and i10-index come from the counts `scholar refresh --citations` keeps, over
@@ -62,11 +65,11 @@ def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
 
     library_dir, env = state(ctx)
     progress = env.progress("reading records")
-    report = count(library_dir, filters_from(values), int(values["top"]), progress)
+    report = count(library_dir, args.filters, args.top, progress)
     progress.clear()
     note_sample(env, report.root, always=True)
     data = report.data
-    chosen = _chosen(env, values["fmt"])
+    chosen = _chosen(env, args.fmt)
     if chosen == "json":
         env.out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif chosen == "tsv":
@@ -80,7 +83,7 @@ def stats(ctx: typer.Context, values: dict[str, Any]) -> None:
     report_problems(env, report.problems, report.root)
 
 
-def venues(ctx: typer.Context, values: dict[str, Any]) -> None:
+def venues(ctx: typer.Context, args: VenuesArgs) -> None:
     """List every venue the library's works name, with acronym, full name and number of works.
 
     A record names a venue by its acronym in the registry: the one bundled with scholar (about
@@ -97,8 +100,8 @@ def venues(ctx: typer.Context, values: dict[str, Any]) -> None:
 
     library_dir, env = state(ctx)
     library = read_library(env, library_dir)
-    rows = venue_counts(library.works, library.settings, bool(values["everything"]))
-    chosen = _chosen(env, values["fmt"])
+    rows = venue_counts(library.works, library.settings, args.everything)
+    chosen = _chosen(env, args.fmt)
     if chosen == "json":
         data = [{"acronym": r.acronym, "name": r.name, "kind": r.kind, "works": r.works} for r in rows]
         env.out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

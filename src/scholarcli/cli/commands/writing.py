@@ -16,10 +16,10 @@ from scholarcli.cli.commands import read_library, state
 from scholarcli.cli.env import Environment
 from scholarcli.errors import ScholarError
 from scholarcli.model import EQUAL_CONTRIBUTION, WORK_TYPES, Work
-from scholarcli.model.validate import KEY_RULE, is_valid_key
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from scholarcli.cli.args import AddArgs
     from scholarcli.index import Library
     from scholarcli.library.adding import Added
 
@@ -64,7 +64,7 @@ def _ask(label: str, default: str | None = None) -> str:
     return value.strip()
 
 
-def add(ctx: typer.Context, values: dict[str, Any]) -> None:
+def add(ctx: typer.Context, args: AddArgs) -> None:
     """Add a work, typed in or fetched by DOI, arXiv id or DBLP key.
 
     A typed work: prints its key; asks for missing values when run in a terminal; refused, with
@@ -97,20 +97,15 @@ def add(ctx: typer.Context, values: dict[str, Any]) -> None:
     \b
         scholar add --type patent --title "Loom control" --number US1234567 --status granted
     """
-    key, identifier = values.pop("key"), values.pop("identifier")
-    dry_run, update = values.pop("dry_run"), values.pop("update")
-    if key is not None and not is_valid_key(key):
-        raise typer.BadParameter(f"{key!r} is not a citation key ({KEY_RULE})", param_hint="--key")
-    if update and identifier is None:
-        raise typer.BadParameter("--update needs an IDENTIFIER to fetch", param_hint="--update")
     from scholarcli.library.writing import writable_root
 
     library_dir, env = state(ctx)
     root = writable_root(library_dir)
-    raw: dict[str, Any] = {name: value or ([] if isinstance(value, list) else value) for name, value in values.items()}
+    key, dry_run = args.key, args.dry_run
+    raw = dict(args.fields)
     raw["equal_contribution"], raw["marks"] = _marks(raw["equal_contribution"] or [], raw["marks"] or [])
-    if identifier is not None:
-        _add_fetched(env, root, identifier, raw, key, update, dry_run)
+    if args.identifier is not None:
+        _add_fetched(env, root, args.identifier, raw, key, args.update, dry_run)
         return
     from scholarcli.library.adding import add_work
 
