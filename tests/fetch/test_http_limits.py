@@ -13,6 +13,7 @@ import dataclasses
 import gzip
 import json
 import random
+import socket
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from fetch.server import Answer, Recorded, Sleeps, one_line
 from scholarcli.fetch import FetchError
 from scholarcli.fetch.config import Config
 from scholarcli.fetch.http import Client, Limits, ResponseCache, declared_pacing
+from scholarcli.fetch.pacing import Gate
 from scholarcli.fetch.registry import services
 from scholarcli.fetch.service import Pace
 
@@ -195,3 +197,107 @@ def test_what_is_cached_is_filed_under_its_address_in_a_folder_by_its_first_two_
 def test_a_contact_address_buys_crossrefs_polite_pace() -> None:
     assert declared_pacing(Config())["crossref"] == Pace(rate=5, concurrency=1)
     assert declared_pacing(Config(contact_email="ada@example.org"))["crossref"] == Pace(rate=10, concurrency=3)
+
+
+def test_a_500_is_tried_again(recorded: Recorded, sleeps: Sleeps) -> None:
+    recorded.add(PATH, Answer(b"", 500), Answer(b"{}"))
+    with _client(sleeps) as client:
+        assert _get(client) == "{}"
+    assert sleeps == [1.0]
+
+
+def test_every_wait_counts_against_the_request_time(recorded: Recorded, sleeps: Sleeps) -> None:
+    # 20 s and 20 s are waited; with 40 s spent, a third wait of 25 s would pass the minute
+    waits = ("20", "20", "25")
+    recorded.add(PATH, *(Answer(b"", 503, headers={"Retry-After": wait}) for wait in waits), Answer(b"{}"))
+    with _client(sleeps, tries=4, total=60.0) as client, pytest.raises(FetchError) as caught:
+        _get(client)
+    assert one_line(caught.value, "server error 503 after 3 tries")
+    assert sleeps == [20.0, 20.0]
+
+
+def test_a_try_after_a_wait_has_only_the_request_time_left(recorded: Recorded, sleeps: Sleeps) -> None:
+    # 3 s of a 5 s request are waited: the second try has 2 s, not its own 20, for an answer 4 s away
+    recorded.add(PATH, Answer(b"", 503, headers={"Retry-After": "3"}), Answer(b"{}", delay=4.0))
+    with _client(sleeps, deadline=20.0, total=5.0) as client, pytest.raises(FetchError) as caught:
+        _get(client)
+    assert caught.value.kind == "timeout"
+    assert one_line(caught.value, "no whole answer within the 5 s a request may take with its retries")
+
+
+def _resolving(monkeypatch: pytest.MonkeyPatch, host: str, addresses: list[str]) -> None:
+    real = socket.getaddrinfo
+
+    def resolve(name: str, port: object, *args: object, **kwargs: object) -> object:
+        if name != host:
+            return real(name, port, *args, **kwargs)  # type: ignore[arg-type]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port)) for address in addresses]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_each_address_of_a_host_is_tried_in_turn(
+    recorded: Recorded, small: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the first address refuses (nothing listens on 127.0.0.2), the second is the server
+    _resolving(monkeypatch, "two.example", ["127.0.0.2", "127.0.0.1"])
+    recorded.add(PATH, Answer(b"{}"))
+    port = recorded.base.rsplit(":", 1)[1]
+    assert small.get("crossref", "x", f"http://two.example:{port}{PATH}").text == "{}"
+
+
+def test_a_host_whose_every_address_refuses_says_why_in_one_line(
+    small: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _resolving(monkeypatch, "refusing.example", ["127.0.0.1", "127.0.0.1"])
+    with pytest.raises(FetchError) as refused:
+        small.get("crossref", "x", f"http://refusing.example:{_closed_port()}/works/x")
+    assert refused.value.kind == "network"
+    assert one_line(refused.value, "cannot reach refusing.example", "Connection refused")
+    _resolving(monkeypatch, "none.example", [])
+    with pytest.raises(FetchError) as nowhere:
+        small.get("crossref", "x", "http://none.example/works/x")
+    assert one_line(nowhere.value, "cannot reach none.example", "no address for none.example")
+
+
+def _paced(sleeps: Sleeps, gate_sleeps: list[float]) -> Client:
+    """A client whose Crossref gate (10 a second, one at a time) keeps a still clock and says what it would sleep."""
+    client = _client(sleeps, max_wait=60.0, total=120.0)
+    client.gates["crossref"] = Gate(Pace(rate=10, concurrency=1), clock=lambda: 100.0, sleep=gate_sleeps.append)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("refusal", "held"),
+    [
+        (Answer(b"", 429, headers={"Retry-After": "2"}), 2.0),
+        (Answer(b"", 503, headers={"Retry-After": "60"}), 60.0),  # the longest wait allowed
+        (Answer(b"", 503), 0.1),  # none asked: the next start is the gate's own spacing
+    ],
+)
+def test_a_refusal_holds_the_service_for_the_wait_asked_and_halves_its_pace(
+    recorded: Recorded, sleeps: Sleeps, refusal: Answer, held: float
+) -> None:
+    recorded.add(PATH, refusal, Answer(b"{}"))
+    gate_sleeps: list[float] = []
+    with _paced(sleeps, gate_sleeps) as client:
+        assert _get(client) == "{}"
+        assert gate_sleeps == [pytest.approx(held)]
+        assert client.gates["crossref"].rate == pytest.approx(6.0)  # halved to 5, a tenth won back
+
+
+def test_a_wait_longer_than_the_longest_holds_back_no_other_request(recorded: Recorded, sleeps: Sleeps) -> None:
+    recorded.add(PATH, Answer(b"", 429, headers={"Retry-After": "3600"}))
+    gate_sleeps: list[float] = []
+    with _paced(sleeps, gate_sleeps) as client:
+        with pytest.raises(FetchError):
+            _get(client)
+        recorded.add(PATH, Answer(b"{}"))
+        assert _get(client) == "{}"
+    assert gate_sleeps == [pytest.approx(0.1)]
