@@ -301,3 +301,12 @@ def test_a_wait_longer_than_the_longest_holds_back_no_other_request(recorded: Re
         recorded.add(PATH, Answer(b"{}"))
         assert _get(client) == "{}"
     assert gate_sleeps == [pytest.approx(0.1)]
+
+
+def test_a_redirect_loop_is_a_server_failure_after_the_redirects_allowed(recorded: Recorded, small: Client) -> None:
+    recorded.add(PATH, Answer(b"", 302, headers={"Location": PATH}))
+    with pytest.raises(FetchError) as looped:
+        _get(small)
+    assert str(looped.value) == "Crossref: 10.1000/edge: redirected more than 5 times (a redirect loop?)"
+    assert looped.value.kind == "server"
+    assert recorded.hits(PATH) == 6  # the request and its 5 redirects
