@@ -253,13 +253,17 @@ def test_each_address_of_a_host_is_tried_in_turn(
 
 
 def test_a_host_whose_every_address_refuses_says_why_in_one_line(
-    small: Client, monkeypatch: pytest.MonkeyPatch
+    recorded: Recorded, small: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _resolving(monkeypatch, "refusing.example", ["127.0.0.1", "127.0.0.1"])
     with pytest.raises(FetchError) as refused:
         small.get("crossref", "x", f"http://refusing.example:{_closed_port()}/works/x")
     assert refused.value.kind == "network"
     assert one_line(refused.value, "cannot reach refusing.example", "Connection refused")
+    _resolving(monkeypatch, "elsewhere.example", ["127.0.0.2"])  # the server's port, at an address it is not
+    with pytest.raises(FetchError) as elsewhere:
+        small.get("crossref", "x", f"http://elsewhere.example:{recorded.base.rsplit(':', 1)[1]}/works/x")
+    assert one_line(elsewhere.value, "cannot reach elsewhere.example", "Connection refused")
     _resolving(monkeypatch, "none.example", [])
     with pytest.raises(FetchError) as nowhere:
         small.get("crossref", "x", "http://none.example/works/x")
