@@ -19,7 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from scholarcli.formats.export_types import ExportOptions
+    from scholarcli.formats.export_types import ExportOptions, Format
     from scholarcli.model.query import Filters
 
 Values = Mapping[str, object]
@@ -90,8 +90,11 @@ def export_args(values: Values) -> ExportArgs:
     from scholarcli.formats.export_types import FORMAT_OPTIONS
 
     output = values["output"]
-    # a choice not given keeps ExportOptions' default
+    # a choice not given keeps ExportOptions' default, or the format's own (its first --format)
     given: dict[str, Any] = {name: values[name] for name in FORMAT_OPTIONS if values[name] is not None}
+    formats = _declared(str(values["fmt"])).formats
+    if formats and "cv_format" not in given:
+        given["cv_format"] = formats[0]
     args = ExportArgs(
         str(values["fmt"]),
         output if isinstance(output, Path) else None,
@@ -105,18 +108,35 @@ def export_args(values: Values) -> ExportArgs:
     return args
 
 
+def _declared(fmt: str) -> Format:
+    """The declaration of the export format ``fmt``; an empty one for a name no module declares (the
+    parsers refuse it)."""
+    from scholarcli.formats import Format, export_format, format_names
+
+    return export_format(fmt) if fmt in format_names() else Format(fmt, "")
+
+
 def _export_conflict(values: Values) -> None:
     """Options that contradict each other or the format: an option the format's declaration does
-    not take (a CV option on a bibliography), a page option off the page."""
-    from scholarcli.formats import export_format, format_names, formats_taking
+    not take (a CV option on a bibliography) or one it needs left out, a --format it does not
+    write, a page option off the page."""
+    from scholarcli.formats import formats_taking
     from scholarcli.formats.export_types import FORMAT_OPTIONS
 
     fmt = str(values["fmt"])
-    takes = export_format(fmt).takes if fmt in format_names() else frozenset()
+    declared = _declared(fmt)
     for param in FORMAT_OPTIONS:
-        if values[param] not in (None, False) and param not in takes:
+        if values[param] not in (None, False) and param not in declared.takes:
             option = EXPORT.option(param).flags[0]
             raise Conflict(f"{option} applies only to: {', '.join(formats_taking(param))}", option)
+    for param in sorted(declared.needs):
+        if values[param] in (None, False):
+            needed = EXPORT.option(param)
+            raise Conflict(f"{fmt} needs {needed.flags[0]} {needed.metavar or ''}".rstrip(), needed.flags[0])
+    chosen = values["cv_format"]
+    if chosen is not None and declared.formats and chosen not in declared.formats:
+        written = ", ".join(declared.formats)
+        raise Conflict(f"{fmt} does not write --format {chosen}; it writes {written}", "--format")
     if values["standalone"] and values["cv_format"] != "html":
         raise Conflict("--standalone needs --format html", "--standalone")
     for option in ("--abstracts", "--thumbnails"):

@@ -58,7 +58,7 @@ class Command(NamedTuple):
 def _choices() -> dict[str, tuple[str, ...]]:
     """The allowed values, from the modules that own them (imported here, not at start-up)."""
     from scholarcli.formats import format_names
-    from scholarcli.formats.export_types import CV_FORMATS, GROUPINGS, SECTIONS
+    from scholarcli.formats.export_types import CV_FORMATS, GROUPINGS, REFS_FORMATS, SECTIONS, STYLE_FILES
     from scholarcli.formats.inputs import INPUT_FORMATS
     from scholarcli.formats.listing import LIST_FORMATS
     from scholarcli.model import WORK_TYPES
@@ -70,7 +70,9 @@ def _choices() -> dict[str, tuple[str, ...]]:
         "list_formats": LIST_FORMATS,
         "export_formats": format_names(),
         "input_formats": INPUT_FORMATS,
-        "cv_formats": CV_FORMATS,
+        "cv_formats": CV_FORMATS + tuple(name for name in REFS_FORMATS if name not in CV_FORMATS),
+        "refs_formats": REFS_FORMATS,
+        "styles": tuple(STYLE_FILES),
         "sections": SECTIONS,
         "groupings": GROUPINGS,
     }
@@ -172,8 +174,15 @@ EXPORT = Command(
         _cv_choice(
             "cv_format",
             ("--format", "-f"),
-            "cv: latex, markdown, html or docx (Word; -o FILE) (default latex).",
-            "a CV format",
+            "cv: latex, markdown, html or docx (Word; -o FILE) (default latex); "
+            f"refs: {', '.join(_C['refs_formats'])} (default {_C['refs_formats'][0]}).",
+            "an output format",
+        ),
+        Option(
+            "style",
+            ("--style",),
+            f"refs: the citation style: {', '.join(_C['styles'])}, or a CSL style's file (.csl).",
+            metavar="NAME|FILE",
         ),
         _cv_choice("section", ("--section",), "publications, patents or all (default all).", "a section"),
         _cv_choice(

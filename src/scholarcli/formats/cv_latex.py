@@ -56,8 +56,8 @@ def _entry(entry: CvEntry, cv: Cv) -> str:
     return f"  \\item{label} {text}"
 
 
-def typesettable(latex: str) -> tuple[str, list[str]]:
-    """The CV with each character pdflatex cannot typeset (a CJK letter, a stray combining mark)
+def typesettable(latex: str, what: str = "the LaTeX CV") -> tuple[str, list[str]]:
+    """The CV (or ``what`` else) with each character pdflatex cannot typeset (a CJK letter, a stray combining mark)
     written as ``?``, and the warning that says which, if any; most CVs have none."""
     if latex.isascii():
         return latex, []
@@ -65,7 +65,7 @@ def typesettable(latex: str) -> tuple[str, list[str]]:
     if not found:
         return latex, []
     codes = ", ".join(f"U+{ord(char):04X}" for char in found)
-    warning = f"the LaTeX CV holds characters pdflatex cannot typeset ({codes}); written as ?"
+    warning = f"{what} holds characters pdflatex cannot typeset ({codes}); written as ?"
     return _UNTYPESET.sub("?", latex), [warning]
 
 

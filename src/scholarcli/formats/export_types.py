@@ -10,6 +10,20 @@ from scholarcli.model.named_tuple import NamedTuple
 # The CV choices a user can make; defined here so the command line can offer them without
 # importing the CV modules.
 CV_FORMATS = ("latex", "markdown", "html", "docx")
+REFS_FORMATS = ("text", "markdown", "html", "latex", "docx")  # export refs: a bibliography's formats
+# The citation styles scholar ships (data/styles/, from the CSL project), by the name --style takes.
+STYLE_FILES = {
+    "apa": "apa.csl",
+    "ieee": "ieee.csl",
+    "acm": "association-for-computing-machinery.csl",
+    "chicago-author-date": "chicago-author-date.csl",
+    "nature": "nature.csl",
+    "vancouver": "nlm-citation-sequence.csl",
+    "harvard": "harvard-cite-them-right.csl",
+    "mla": "modern-language-association.csl",
+    "springer-basic": "springer-basic-author-date.csl",
+    "elsevier": "elsevier-with-titles.csl",
+}
 SECTIONS = ("publications", "patents", "all")
 GROUPINGS = ("year", "type", "none")
 
@@ -20,7 +34,8 @@ class ExportOptions(NamedTuple):
     equal_note: bool = False  # BibTeX: say who contributed equally in `note`
     ascii: bool = False  # BibTeX: accented letters as LaTeX commands everywhere, not only in names
     person: Person | None = None  # CV formats: whose CV it is (highlighted)
-    cv_format: str = "latex"  # cv: latex, markdown, html or docx
+    # cv: latex, markdown, html or docx; refs: REFS_FORMATS. Not given: the format's first (Format.formats).
+    cv_format: str = "latex"
     section: str = "all"  # CV formats: publications, patents or all
     group_by: str = "year"  # CV formats: year, type or none
     numbered: bool = False  # CV formats: number entries in reverse
@@ -30,6 +45,7 @@ class ExportOptions(NamedTuple):
     thumbnails: bool = False  # homepage: a picture beside each work that names one
     metrics: bool = False  # cv: a header line with citations, h-index and i10-index
     citations: bool = False  # cv: each entry's citation count
+    style: str | None = None  # refs: a bundled style's name (STYLE_FILES) or a .csl file's path
     # The counts of citations.toml by work key, for the formats that show them (json, and cv with
     # --citations or --metrics); the export loads them only then. One shared empty mapping, never changed.
     citation_counts: Mapping[str, Citation] = {}
@@ -82,6 +98,8 @@ class Format(NamedTuple):
     personal: bool = False  # draws one person's CV: knows whose (--person, or the library's one person)
     citing: bool = False  # shows citation counts whatever the options (citations.toml is read)
     takes: frozenset[str] = frozenset()  # the FORMAT_OPTIONS it takes
+    needs: frozenset[str] = frozenset()  # those of them it cannot do without (refs: style)
+    formats: tuple[str, ...] = ()  # the --format values it takes, its default first (with cv_format in takes)
 
 
 def render_each(

@@ -7,7 +7,7 @@ from scholarcli.formats import cv_html, cv_latex, cv_markdown, homepage
 from scholarcli.formats.code_points import HTML, LATEX
 from scholarcli.formats.cv import Cv
 from scholarcli.formats.cv_export import cv_renderer
-from scholarcli.formats.export_types import PERSONAL_OPTIONS, ExportOptions, Format
+from scholarcli.formats.export_types import CV_FORMATS, PERSONAL_OPTIONS, ExportOptions, Format
 
 
 def _draw_cv(cv: Cv, options: ExportOptions) -> tuple[str | bytes, list[str]]:
@@ -31,4 +31,5 @@ FORMAT = Format(
     render=cv_renderer(_draw_cv, lambda options: LATEX if options.cv_format == "latex" else HTML),
     personal=True,
     takes=PERSONAL_OPTIONS | {"cv_format", "standalone", "metrics", "citations", "abstracts", "thumbnails"},
+    formats=CV_FORMATS,
 )
