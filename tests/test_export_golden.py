@@ -60,7 +60,9 @@ def test_export_matches_its_golden_file(name: str) -> None:
 
 
 def test_every_format_has_a_golden_file() -> None:
+    from test_refs import GOLDEN_REFS
     from test_site_exports import GOLDEN_TEXT, GOLDEN_TREES
 
     covered = {fmt for fmt, _ in (*GOLDEN.values(), *GOLDEN_TEXT.values())} | set(GOLDEN_TREES)
+    covered |= {"refs"} if GOLDEN_REFS else set()  # every bundled style in text, Markdown and HTML
     assert covered == set(format_names())

@@ -1,0 +1,238 @@
+"""`scholar export refs --style STYLE`: a bibliography in a CSL style, by pandoc's citeproc.
+
+Golden files of every bundled style in text, Markdown and HTML on the sample library (regenerate
+with SCHOLAR_UPDATE_GOLDEN=1 and review the diff); each entry is pandoc's own text; Word read back;
+a bad style is one line and nothing written; hostile records give strict HTML and LaTeX that compiles.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import html5lib
+import pytest
+from hypothesis import given, settings
+
+from conftest import Run
+from scholarcli import index
+from scholarcli.formats import ExportOptions, renderer
+from scholarcli.formats.export_types import STYLE_FILES
+from scholarcli.model import Settings, Work
+from scholarcli.model.query import sort_works
+from scholarcli.store.locate import bundled_library_dir
+from strategies import libraries
+from test_properties import LATEX_DOCUMENT, batch, check_html
+
+HERE = Path(__file__).parent
+SAMPLE = bundled_library_dir()
+STYLES = SAMPLE / "styles"
+LIBRARY = index.load(SAMPLE, use_cache=False)
+WORKS = sort_works(LIBRARY.works, "key")
+EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
+# golden file -> (style, format): every bundled style in text, Markdown and HTML
+GOLDEN_REFS = {
+    f"refs/{style}.{extension}": (style, fmt) for style in STYLE_FILES for fmt, extension in EXTENSIONS.items()
+}
+NOCITE = "---\nnocite: '@*'\n---\n"
+
+
+def refs(style: str, fmt: str, works: list[Work] = WORKS, library: Settings = LIBRARY.settings) -> str:
+    return renderer("refs")(works, library, ExportOptions(style=style, cv_format=fmt)).text
+
+
+def entries(text: str) -> list[str]:
+    return [entry for entry in text.strip("\n").split("\n\n") if entry]
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize("name", sorted(GOLDEN_REFS))
+def test_refs_match_their_golden_file(name: str) -> None:
+    assert LIBRARY.problems == []
+    text = refs(*GOLDEN_REFS[name])
+    golden = HERE / "golden" / name
+    if os.environ.get("SCHOLAR_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize("style", sorted(STYLE_FILES))
+def test_each_entry_is_what_pandoc_citeproc_writes_from_the_csl_json_export(
+    style: str, scholar: Callable[..., Run], tmp_path: Path
+) -> None:
+    exported = scholar("-L", SAMPLE, "export", "csl-json", "-o", tmp_path / "works.json")
+    assert exported.exit_code == 0, exported.stderr
+    command = ["pandoc", "--citeproc", "--csl", str(STYLES / STYLE_FILES[style]), "--bibliography", "works.json"]
+    pandoc = subprocess.run(
+        [*command, "-f", "markdown", "-t", "plain", "--wrap=none"],
+        input=NOCITE,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    )
+    ours = scholar("-L", SAMPLE, "export", "refs", "--style", style)
+    assert ours.exit_code == 0, ours.stderr
+    assert entries(ours.stdout) == entries(pandoc.stdout)
+    assert len(entries(ours.stdout)) == len(LIBRARY.works)
+
+
+@pytest.mark.tools
+def test_a_numeric_style_numbers_the_works_in_the_exports_order(scholar: Callable[..., Run]) -> None:
+    by_key = scholar("-L", SAMPLE, "export", "refs", "--style", "ieee", "--sort", "key")
+    reversed_ = scholar("-L", SAMPLE, "export", "refs", "--style", "ieee", "--sort", "key", "--reverse")
+    first, last = entries(by_key.stdout), entries(reversed_.stdout)
+    assert [entry.split("] ", 1)[1] for entry in first] == [entry.split("] ", 1)[1] for entry in reversed(last)]
+    assert [entry.split(" ", 1)[0] for entry in first] == [f"[{number}]" for number in range(1, len(first) + 1)]
+    # an author-date style sorts as it says, whatever the export's order
+    apa = scholar("-L", SAMPLE, "export", "refs", "--style", "apa", "--sort", "key")
+    apa_reversed = scholar("-L", SAMPLE, "export", "refs", "--style", "apa", "--sort", "key", "--reverse")
+    assert apa.stdout == apa_reversed.stdout
+
+
+@pytest.mark.tools
+def test_the_selection_and_keys_choose_the_entries(scholar: Callable[..., Run], tmp_path: Path) -> None:
+    keys = [work.key for work in WORKS[:3]]
+    (tmp_path / "keys.txt").write_text("\n".join(keys) + "\n", encoding="utf-8")
+    run = scholar("-L", SAMPLE, "export", "refs", "--style", "nature", "--keys", tmp_path / "keys.txt")
+    assert run.exit_code == 0, run.stderr
+    assert len(entries(run.stdout)) == 3
+
+
+@pytest.mark.tools
+def test_the_word_file_reads_back_with_an_entry_a_paragraph(scholar: Callable[..., Run], tmp_path: Path) -> None:
+    target = tmp_path / "refs.docx"
+    run = scholar("-L", SAMPLE, "export", "refs", "--style", "apa", "--format", "docx", "-o", target)
+    assert run.exit_code == 0, run.stderr
+    text = scholar("-L", SAMPLE, "export", "refs", "--style", "apa").stdout
+    back = subprocess.run(
+        ["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", str(target)], capture_output=True, text=True, check=True
+    )
+    assert entries(back.stdout) == entries(text)
+    paragraphs = [paragraph.text for paragraph in docx.Document(str(target)).paragraphs if paragraph.text]
+    assert paragraphs == entries(text)
+
+
+@pytest.mark.tools
+def test_the_latex_compiles_alone_with_hyperref(tmp_path: Path) -> None:
+    body = "\n".join(refs(style, "latex") for style in sorted(STYLE_FILES))
+    assert "CSL" not in body and "phantomsection" not in body  # none of pandoc's template macros
+    (tmp_path / "refs.tex").write_text(LATEX_DOCUMENT.format(body=body), encoding="utf-8")
+    _pdflatex(tmp_path)
+
+
+def _pdflatex(folder: Path) -> None:
+    run = subprocess.run(
+        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "refs.tex"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
+
+
+@pytest.mark.tools
+def test_a_dependent_style_is_rendered_with_its_bundled_parent(scholar: Callable[..., Run]) -> None:
+    dependent = HERE / "fixtures" / "styles" / "vancouver-nlm.csl"
+    run = scholar("-L", SAMPLE, "export", "refs", "--style", dependent)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == scholar("-L", SAMPLE, "export", "refs", "--style", "vancouver").stdout
+
+
+CSL_INFO = "<info><title>t</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated>{link}</info>"
+STYLE_TEXT = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">{info}</style>'
+BAD_STYLES = {
+    "not-xml.csl": ("@article{x, title={not XML}}", "is not XML"),
+    "not-a-style.csl": ('<locale xmlns="http://purl.org/net/xbiblio/csl"/>', "is not a CSL style"),
+    "orphan.csl": (
+        STYLE_TEXT.format(
+            info=CSL_INFO.format(
+                link='<link href="http://www.zotero.org/styles/no-such-parent" rel="independent-parent"/>'
+            )
+        ),
+        "its parent http://www.zotero.org/styles/no-such-parent is not bundled",
+    ),
+    "entities.csl": (
+        '<?xml version="1.0"?><!DOCTYPE style [<!ENTITY a "aaaa">]><style xmlns="http://purl.org/net/xbiblio/csl">&a;</style>',
+        "declares a document type",
+    ),
+    "no-citation.csl": (STYLE_TEXT.format(info=CSL_INFO.format(link="")), "pandoc cannot render with the style"),
+}
+
+
+@pytest.mark.parametrize("case", [*sorted(BAD_STYLES), "unknown-name", "missing.csl", "a-folder", "too-large.csl"])
+def test_a_bad_style_is_one_line_and_nothing_is_written(case: str, scholar: Callable[..., Run], tmp_path: Path) -> None:
+    style = tmp_path / case
+    expected = {"unknown-name": "is no style", "missing.csl": "is no style", "a-folder": "is a folder"}.get(case, "")
+    if case == "unknown-name":
+        style = Path("harvard1")
+    elif case == "a-folder":
+        style.mkdir()
+    elif case == "too-large.csl":
+        style.write_text(" " * (1 << 20) + "<style/>", encoding="utf-8")
+        expected = "is larger than a CSL style may be here"
+    elif case in BAD_STYLES:
+        text, expected = BAD_STYLES[case]
+        style.write_text(text, encoding="utf-8")
+    target = tmp_path / "refs.txt"
+    run = scholar("-L", SAMPLE, "export", "refs", "--style", style, "-o", target)
+    assert run.exit_code == 1, run.stderr
+    assert run.stdout == ""
+    assert run.stderr.startswith("error: ") and run.stderr.count("\n") == 1, run.stderr
+    assert expected in run.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("refs",), "refs needs --style NAME|FILE"),
+        (("cv", "--format", "text"), "cv does not write --format text"),
+        (("bibtex", "--style", "apa"), "--style applies only to: refs"),
+    ],
+)
+def test_a_style_option_out_of_place_is_a_usage_error(
+    args: tuple[str, ...], said: str, scholar: Callable[..., Run], tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    run = scholar("-L", SAMPLE, "export", *args, "-o", target)
+    assert run.exit_code == 2, run.stderr
+    assert said in run.stderr
+    assert not target.exists()
+
+
+HREF = re.compile(r'href="([^"]*)"')
+
+
+@pytest.mark.tools
+@settings(max_examples=25)
+@given(library=libraries())
+def test_hostile_records_give_strict_html_with_web_links_only(library: tuple[Settings, list[Work]]) -> None:
+    settings_, works = library
+    for style in ("apa", "ieee"):
+        text = refs(style, "html", works, settings_)
+        document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(text)
+        elements = check_html(document)
+        assert all(
+            element.get("href").startswith(("http://", "https://")) for element in elements if element.tag == "a"
+        )
+        assert "<script" not in text.lower()
+
+
+@pytest.mark.tools
+def test_hostile_records_give_latex_that_compiles(tmp_path: Path) -> None:
+    """A batch of hostile libraries, each in three styles, one after another in one document, compiles."""
+    bodies = [
+        refs(style, "latex", works, settings_) for settings_, works in batch() for style in ("apa", "ieee", "mla")
+    ]
+    (tmp_path / "refs.tex").write_text(LATEX_DOCUMENT.format(body="\n".join(bodies)), encoding="utf-8")
+    _pdflatex(tmp_path)
