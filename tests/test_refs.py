@@ -236,3 +236,61 @@ def test_hostile_records_give_latex_that_compiles(tmp_path: Path) -> None:
     ]
     (tmp_path / "refs.tex").write_text(LATEX_DOCUMENT.format(body="\n".join(bodies)), encoding="utf-8")
     _pdflatex(tmp_path)
+
+
+HOSTILE = {
+    "publications/evil2024": """\
+        type = "article"
+        title = "<script>alert(1)</script> \\\\input{/etc/passwd} & 100% $x^2$ {\\\\bf} ~ # _"
+        authors = ["Robert'); DROP TABLE <b>Students</b>", "Ann & Co"]
+        year = 2024
+        doi = "10.1000/\\"onmouseover=\\"alert(1)"
+        """,
+    "publications/evil2023": """\
+        type = "misc"
+        title = "[click](javascript:alert(1)) <a href='javascript:alert(1)'>x</a>"
+        authors = ["Mallory"]
+        year = 2023
+        url = "javascript:alert(1)"
+        """,
+}
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize("style", ["apa", "ieee"])
+def test_an_address_but_the_webs_is_left_out_and_said(
+    style: str, scholar: Callable[..., Run], make_library: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = make_library(HOSTILE)
+    run = scholar("-L", root, "export", "refs", "--style", style, "--format", "html")
+    assert run.exit_code == 0, run.stderr
+    elements = check_html(html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(run.stdout))
+    hrefs = [element.get("href") for element in elements if element.tag == "a"]
+    assert all(href.startswith(("http://", "https://")) for href in hrefs), hrefs
+    assert not [href for href in hrefs if "javascript" in href], hrefs
+    assert "evil2023: URL 'javascript:alert(1)' is not an http(s) address; left out" in run.stderr
+    assert "&lt;a href=" in run.stdout and "&lt;script&gt;" in run.stdout  # the titles' text, shown as text
+    latex = scholar("-L", root, "export", "refs", "--style", style, "--format", "latex", "-o", tmp_path / "body.tex")
+    assert latex.exit_code == 0, latex.stderr
+    body = (tmp_path / "body.tex").read_text(encoding="utf-8")
+    (tmp_path / "refs.tex").write_text(LATEX_DOCUMENT.format(body=body), encoding="utf-8")
+    _pdflatex(tmp_path)
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["refs", "--style", "ieee"],
+        ["refs", "--style", "apa", "--format", "markdown", "--year", "2024"],
+        ["refs"],
+        ["cv", "--format", "text"],
+        ["bibtex", "--style", "apa"],
+    ],
+    ids=" ".join,
+)
+def test_the_quick_path_and_the_typer_app_agree_on_refs(
+    args: list[str], scholar: Callable[..., Run], scholar_typer: Callable[..., Run]
+) -> None:
+    argv = ["-L", str(SAMPLE), "export", *args]
+    assert scholar(*argv) == scholar_typer(*argv)

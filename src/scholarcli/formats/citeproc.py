@@ -61,6 +61,11 @@ class Bibliography(NamedTuple):
     warnings: list[str]
 
 
+def is_web_address(url: str) -> bool:
+    """Whether a link may go to ``url`` in the output: an http(s) address, no space or control in it."""
+    return _WEB.fullmatch(url) is not None
+
+
 def _shown(text: str, limit: int = 160) -> str:
     """Text from a file or a tool, fit for one line of a message."""
     text = " ".join(_UNSHOWN.sub(" ", text).split())
@@ -225,7 +230,7 @@ class _Cleaner:
             return []
         if kind == "Link":
             url = content[2][0]
-            if not _WEB.fullmatch(url):
+            if not is_web_address(url):
                 self.unlinked.append(url)
                 return self.nodes(content[1])
         elif kind == "Image" or (kind in ("Span", "Div") and self.to != "html"):  # their text

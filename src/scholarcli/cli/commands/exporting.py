@@ -1,4 +1,4 @@
-"""`scholar export FORMAT`: bibliographies (BibTeX, BibLaTeX, CSL-JSON, JSON) and CV sections."""
+"""`scholar export FORMAT`: bibliographies (BibTeX, BibLaTeX, CSL-JSON, JSON, a CSL style's) and CV sections."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ if TYPE_CHECKING:
 
 
 def export(ctx: typer.Context, args: ExportArgs) -> None:
-    """Export works as BibTeX, BibLaTeX, CSL-JSON, JSON, or one person's CV section.
+    """Export works as BibTeX, BibLaTeX, CSL-JSON, JSON, a styled bibliography, or one person's CV section.
 
-    The same filters as list select the works. cv, json-resume and rendercv draw the works of
+    The same filters as list select the works. refs writes them in a CSL style (--style apa, ieee,
+    ... or a .csl file; pandoc renders it). cv, json-resume and rendercv draw the works of
     --person (which may be left out when the library has one person), with their name highlighted,
     equal contribution marked and patents in a section of their own.
 
@@ -26,6 +27,9 @@ def export(ctx: typer.Context, args: ExportArgs) -> None:
 
     \b
         scholar list --year 2024.. --format keys | scholar export bibtex --keys -
+
+    \b
+        scholar export refs --style ieee --keys cited.txt --format latex -o refs.tex
 
     \b
         scholar export cv --format latex --person "Ayan Sengupta" --year 2020..
