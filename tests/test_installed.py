@@ -80,6 +80,9 @@ def test_the_wheel_ships_the_sample_library_and_runs_from_it(tmp_path: Path, cle
     assert sorted(listed.stdout.split()) == ["sengupta2024mpdistil", "sengupta2025prunenet"]
     assert "scholarcli/cli/help.txt" in names  # what `scholar --help` prints into a pipe
     assert "scholarcli/venues/registry.tsv" in names  # the bundled venue registry
+    from scholarcli.formats.export_types import STYLE_FILES  # export refs --style NAME, and their credits
+
+    assert {f"scholarcli/data/styles/{file}" for file in [*STYLE_FILES.values(), "README.md"]} <= set(names)
     registry = run([python, "-m", "scholarcli", "venues", "--all", "--format", "tsv"], cwd=tmp_path, env=env)
     assert registry.returncode == 0 and len(registry.stdout.splitlines()) > 1000, registry.stderr
     helped = run([python, "-m", "scholarcli", "--help"], cwd=tmp_path, env=env)
