@@ -251,7 +251,7 @@ class _Cleaner:
         ]
 
 
-def _document(found: Sequence[dict[str, Any]], to: str, meta: dict[str, Any], api: list[int]) -> tuple[Any, list[str]]:
+def _document(found: Sequence[dict[str, Any]], to: str, api: list[int]) -> tuple[Any, list[str]]:
     """The output's AST: the entries, each as pandoc wrote it (cleaned), and the warnings."""
     cleaner = _Cleaner(to)
     warnings: list[str] = []
@@ -277,7 +277,7 @@ def _document(found: Sequence[dict[str, Any]], to: str, meta: dict[str, Any], ap
             *blocks,
             {"t": "RawBlock", "c": ["latex", "\\end{list}"]},
         ]
-    return {"pandoc-api-version": api, "meta": meta, "blocks": blocks}, warnings
+    return {"pandoc-api-version": api, "meta": {}, "blocks": blocks}, warnings
 
 
 def render(items: list[dict[str, Any]], style_name: str, to: str) -> Bibliography:
@@ -299,7 +299,7 @@ def render(items: list[dict[str, Any]], style_name: str, to: str) -> Bibliograph
         found = entries(ast)
         if items and not found:
             raise ScholarError(f"the style {style.name} draws no bibliography")
-        document, warnings = _document(found, to, {}, ast["pandoc-api-version"])
+        document, warnings = _document(found, to, ast["pandoc-api-version"])
         convert = [binary, "--sandbox", "-f", "json", "-t", WRITERS[to], "--wrap=none", "--eol=lf"]
         if to == "docx":
             _run([*convert, "-o", "refs.docx"], folder, style, json.dumps(document).encode())
