@@ -83,7 +83,7 @@ def pandoc() -> str:
     found = shutil.which("pandoc")
     if found is None:
         raise ScholarError(
-            "export refs needs pandoc: pip install pypandoc_binary (it ships pandoc), or install pandoc 3 "
+            "export refs needs pandoc: pip install 'scholarcli[styles]' (it ships pandoc), or install pandoc 3 "
             "(https://pandoc.org/installing.html)"
         )
     return found
