@@ -294,3 +294,15 @@ def test_the_quick_path_and_the_typer_app_agree_on_refs(
 ) -> None:
     argv = ["-L", str(SAMPLE), "export", *args]
     assert scholar(*argv) == scholar_typer(*argv)
+
+
+def test_without_pandoc_refs_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from scholarcli.errors import ScholarError
+    from scholarcli.formats import citeproc
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None)  # no pypandoc_binary
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # and no pandoc on PATH
+    with pytest.raises(ScholarError, match=r"needs pandoc: pip install 'scholarcli\[styles\]'"):
+        citeproc.pandoc()
