@@ -16,6 +16,7 @@ import random
 import socket
 import zlib
 from collections.abc import Iterator
+from io import BufferedIOBase
 from pathlib import Path
 from typing import Any
 
@@ -314,3 +315,55 @@ def test_a_redirect_loop_is_a_server_failure_after_the_redirects_allowed(recorde
     assert str(looped.value) == "Crossref: 10.1000/edge: redirected more than 5 times (a redirect loop?)"
     assert looped.value.kind == "server"
     assert recorded.hits(PATH) == 6  # the request and its 5 redirects
+
+
+def test_a_request_carries_only_the_headers_scholar_means(recorded: Recorded, small: Client) -> None:
+    recorded.add(PATH, Answer(b"{}"))
+    _get(small)
+    headers = recorded.requests[0].headers
+    assert set(headers) == {"host", "accept", "accept-encoding", "connection", "user-agent"}
+    assert headers["accept-encoding"] == "gzip, deflate" and headers["accept"] == "application/json"
+
+
+def test_a_client_made_with_no_settings_reads_the_users_and_paces_each_service_as_declared(
+    recorded: Recorded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SCHOLAR_CONTACT_EMAIL", "ada@example.org")
+    recorded.add(PATH, Answer(b"{}"))
+    with Client(cache_dir=tmp_path / "http") as client:
+        _get(client)
+        assert client.gates["crossref"].pace == Pace(rate=10, concurrency=3)  # a contact buys the polite pool
+        assert set(client.gates) == set(services())
+    assert "mailto:ada@example.org" in recorded.requests[0].headers["user-agent"]
+    with Client(Config(), use_cache=False, pacing={}) as unpaced:
+        assert unpaced.gates == {}
+
+
+def test_a_cached_answer_keeps_its_content_type_or_none(recorded: Recorded, tmp_path: Path) -> None:
+    def untyped(out: BufferedIOBase) -> None:
+        out.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+
+    recorded.add(PATH, Answer(b"{}", content_type="application/vnd.citationstyles.csl+json"))
+    recorded.add("/crossref/works/untyped", Answer(raw=untyped))
+    base = services()["crossref"].base_url()
+    with Client(Config(), cache_dir=tmp_path / "http", pacing={}) as client:
+        typed = client.get("crossref", "t", base + "/works/10.1000/edge")
+        assert typed.content_type == "application/vnd.citationstyles.csl+json"
+        assert client.get("crossref", "u", base + "/works/untyped").content_type == ""
+        again = client.get("crossref", "u", base + "/works/untyped")
+    assert again.from_cache and again.content_type == ""
+
+
+def test_only_a_2xx_answer_is_cached(recorded: Recorded, tmp_path: Path) -> None:
+    recorded.add(PATH, Answer(b"{}", 300))
+    with Client(Config(), cache_dir=tmp_path / "http", pacing={}) as client:
+        assert _get(client) == _get(client) == "{}"
+    assert recorded.hits(PATH) == 2
+
+
+def test_a_lookups_own_words_for_not_found_are_said(recorded: Recorded, small: Client) -> None:
+    recorded.add(PATH, Answer(b"gone", 404, "text/plain"))
+    address = services()["crossref"].base_url() + "/works/10.1000/edge"
+    with pytest.raises(FetchError) as missing:
+        small.json("crossref", "10.1000/edge", address, not_found="no such DOI")
+    assert str(missing.value) == "Crossref: 10.1000/edge: no such DOI (404: gone)"
