@@ -12,7 +12,7 @@ import typer.testing
 from click.testing import Result
 
 from conftest import Run
-from scholarcli.cli import args, options
+from scholarcli.cli import command_args, options
 from scholarcli.cli.app import make_app
 from scholarcli.cli.env import Environment
 from scholarcli.cli.quick import _prepare
@@ -86,5 +86,5 @@ def test_every_declared_option_reaches_the_command_typed(name: str) -> None:
     command = options.DECLARED[name]
     arguments = {argument.param: _given(argument) for argument in command.arguments}
     values = _Read({option.param: option.default for option in command.options} | arguments)
-    args.TYPED[name](values)
+    command_args.TYPED[name](values)
     assert values.read == {option.param for option in command.options} | set(arguments)

@@ -1,18 +1,18 @@
-"""What each command runs with, typed: its declared values (options.py), as the parsers read them.
+"""What `list` and `export` run with, typed: their declared values (options.py), as both parsers read them.
 
-A command's function receives one of these tuples, never the mapping of values: TYPED names the
-function that makes it, from the values both parsers give (params.py for the typer app, quick.py
-for `list` and `export`). Options that contradict each other are a Conflict, which the typer
-parameters report as a usage error and the quick path leaves to typer. No click or typer here:
-the quick path reads this module on every `list`.
+A command's function receives a typed tuple, never the mapping of values (command_args.py has the
+other commands' and TYPED, every command's maker). Options that contradict each other are a
+Conflict, which the typer parameters report as a usage error and the quick path leaves to typer.
+No click or typer here: the quick path reads this module on every `list`, so it makes only the two
+tuples that path needs (a named tuple class costs about half a millisecond to make).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
-from scholarcli.cli.options import ADD, EXPORT, RECORD_PANEL
+from scholarcli.cli.options import EXPORT
 from scholarcli.model.named_tuple import NamedTuple
 
 TYPE_CHECKING = False
@@ -35,12 +35,12 @@ class Conflict(ValueError):
         self.option = option
 
 
-def _text(values: Values, name: str) -> str | None:
+def text_value(values: Values, name: str) -> str | None:
     value = values[name]
     return value if isinstance(value, str) else None
 
 
-def _number(values: Values, name: str) -> int | None:
+def number_value(values: Values, name: str) -> int | None:
     value = values[name]
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -49,15 +49,15 @@ def filters_from(values: Values) -> Filters:
     """The Filters the filter options' values select by (values already checked)."""
     from scholarcli.model.query import Filters, parse_year_range
 
-    year = _text(values, "year")
+    year = text_value(values, "year")
     return Filters(
-        venue=_text(values, "venue"),
+        venue=text_value(values, "venue"),
         years=parse_year_range(year) if year is not None else None,
-        type=_text(values, "work_type"),
-        author=_text(values, "author"),
-        person=_text(values, "person"),
-        search=_text(values, "search"),
-        tag=_text(values, "tag"),
+        type=text_value(values, "work_type"),
+        author=text_value(values, "author"),
+        person=text_value(values, "person"),
+        search=text_value(values, "search"),
+        tag=text_value(values, "tag"),
         selected=bool(values["selected"]),
     )
 
@@ -72,7 +72,7 @@ class ListArgs(NamedTuple):
 
 def list_args(values: Values) -> ListArgs:
     sort, reverse = str(values["sort"]), bool(values["reverse"])
-    return ListArgs(filters_from(values), sort, reverse, _number(values, "limit"), _text(values, "fmt"))
+    return ListArgs(filters_from(values), sort, reverse, number_value(values, "limit"), text_value(values, "fmt"))
 
 
 class ExportArgs(NamedTuple):
@@ -98,7 +98,7 @@ def export_args(values: Values) -> ExportArgs:
     args = ExportArgs(
         str(values["fmt"]),
         output if isinstance(output, Path) else None,
-        _text(values, "keys"),
+        text_value(values, "keys"),
         filters_from(values),
         ExportOptions(**given),
         str(values["sort"]),
@@ -142,126 +142,3 @@ def _export_conflict(values: Values) -> None:
     for option in ("--abstracts", "--thumbnails"):
         if values[option[2:]] and not values["standalone"]:
             raise Conflict(f"{option} applies only to the page: cv --format html --standalone", option)
-
-
-class StatsArgs(NamedTuple):
-    filters: Filters
-    top: int
-    fmt: str | None  # None: a table on a terminal, tsv otherwise
-
-
-def stats_args(values: Values) -> StatsArgs:
-    return StatsArgs(filters_from(values), int(str(values["top"])), _text(values, "fmt"))
-
-
-class VenuesArgs(NamedTuple):
-    everything: bool  # the whole registry, not only the venues the works name
-    fmt: str | None
-
-
-def venues_args(values: Values) -> VenuesArgs:
-    return VenuesArgs(bool(values["everything"]), _text(values, "fmt"))
-
-
-class CheckArgs(NamedTuple):
-    strict: bool
-    fix: bool
-
-
-def check_args(values: Values) -> CheckArgs:
-    return CheckArgs(bool(values["strict"]), bool(values["fix"]))
-
-
-class MergeArgs(NamedTuple):
-    keep: str
-    other: str
-    prefer_other: bool
-    dry_run: bool
-
-
-def merge_args(values: Values) -> MergeArgs:
-    return MergeArgs(str(values["keep"]), str(values["other"]), values["prefer"] == "other", bool(values["dry_run"]))
-
-
-class AddArgs(NamedTuple):
-    identifier: str | None  # a DOI, arXiv id or DBLP key to fetch; None: a typed work
-    key: str | None
-    fields: dict[str, Any]  # the Record options' values by name, None when not given
-    dry_run: bool
-    update: bool
-
-
-def add_args(values: Values) -> AddArgs:
-    from scholarcli.model.validate import KEY_RULE, is_valid_key
-
-    record = [option.param for option in ADD.options if option.panel == RECORD_PANEL and option.param != "key"]
-    fields = {name: values[name] or ([] if isinstance(values[name], list) else values[name]) for name in record}
-    dry_run, update = bool(values["dry_run"]), bool(values["update"])
-    args = AddArgs(_text(values, "identifier"), _text(values, "key"), fields, dry_run, update)
-    if args.key is not None and not is_valid_key(args.key):
-        raise Conflict(f"{args.key!r} is not a citation key ({KEY_RULE})", "--key")
-    if args.update and args.identifier is None:
-        raise Conflict("--update needs an IDENTIFIER to fetch", "--update")
-    return args
-
-
-class ImportArgs(NamedTuple):
-    source: str | None  # a file, or - for standard input; None: a profile
-    profile: tuple[str, str] | None  # (service, the person's id there)
-    input_format: str | None
-    allow_duplicates: bool
-
-
-def import_args(values: Values) -> ImportArgs:
-    from scholarcli.library.fetching import profile_sources
-
-    kinds = tuple(profile_sources())
-    profiles = [(kind, text) for kind in kinds if (text := _text(values, kind)) is not None]
-    args = ImportArgs(_text(values, "source"), None, _text(values, "input_format"), bool(values["allow_duplicates"]))
-    if len(profiles) + (args.source is not None) != 1:
-        given = [f"--{kind}" for kind, _ in profiles] + (["FILE"] if args.source is not None else [])
-        options = ", ".join(f"--{kind}" for kind in kinds)
-        raise Conflict(f"give exactly one of FILE, {options} (given: {', '.join(given) or 'none'})")
-    if profiles and args.input_format is not None:
-        raise Conflict("--from applies only to FILE")
-    return args._replace(profile=profiles[0] if profiles else None)
-
-
-class RefreshArgs(NamedTuple):
-    keys: list[str]  # none: every work the filters select
-    filters: Filters
-    write: bool
-    citations: bool
-    source: str | None  # --citations from this service; None: the first of citation_sources()
-    jobs: int | None  # None: each service's documented limit
-    rate: float | None
-
-
-def refresh_args(values: Values) -> RefreshArgs:
-    keys, rate = values["keys"], _text(values, "rate")
-    args = RefreshArgs(
-        [str(key) for key in keys] if isinstance(keys, list) else [],
-        filters_from(values),
-        bool(values["write"]),
-        bool(values["citations"]),
-        _text(values, "source"),
-        _number(values, "jobs"),
-        float(rate) if rate is not None else None,  # checked by the parsers already
-    )
-    if args.source is not None and not args.citations:
-        raise Conflict("--source applies only to --citations", "--source")
-    return args
-
-
-# Every declared command's maker of its typed arguments (a test holds that each reads every value).
-TYPED: dict[str, Callable[[Values], object]] = {
-    "list": list_args,
-    "export": export_args,
-    "stats": stats_args,
-    "venues": venues_args,
-    "check": check_args,
-    "merge": merge_args,
-    "add": add_args,
-    "import": import_args,
-    "refresh": refresh_args,
-}

@@ -17,7 +17,8 @@ import click
 import typer
 
 from scholarcli.cli import completion
-from scholarcli.cli.args import TYPED, Conflict
+from scholarcli.cli.args import Conflict
+from scholarcli.cli.command_args import TYPED
 from scholarcli.cli.options import Argument, Command, Option, problem
 
 _TYPES: dict[str, Any] = {
@@ -84,7 +85,7 @@ def declared(command: Command) -> Callable[[Callable[..., None]], Callable[..., 
     """Give ``function(ctx, args)`` the typer signature of ``command``'s declaration.
 
     Typer reads a function's signature to build its parameters; this one is made from the
-    declaration, and the values arrive typed by the command's maker in args.TYPED. A Conflict
+    declaration, and the values arrive typed by the command's maker in command_args.TYPED. A Conflict
     between them is click's usage error, naming the option to blame as click names one.
     """
 

@@ -9,7 +9,7 @@ from scholarcli.cli.env import ExitStatus, note_sample
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.cli.args import CheckArgs
+    from scholarcli.cli.command_args import CheckArgs
 
 
 def check_command(ctx: typer.Context, args: CheckArgs) -> None:

@@ -14,7 +14,7 @@ from scholarcli.errors import ScholarError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.cli.args import ImportArgs
+    from scholarcli.cli.command_args import ImportArgs
     from scholarcli.library.importing import ImportReport
     from scholarcli.library.people import PersonChange
     from scholarcli.library.profiles import ProfileKind, ProfileReport

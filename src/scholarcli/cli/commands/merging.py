@@ -8,7 +8,7 @@ from scholarcli.cli.commands import state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.cli.args import MergeArgs
+    from scholarcli.cli.command_args import MergeArgs
     from scholarcli.library.merging import MergeReport
 
 

@@ -13,7 +13,7 @@ from scholarcli.errors import ScholarError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.cli.args import RefreshArgs
+    from scholarcli.cli.command_args import RefreshArgs
 
 # The services a metadata refresh may ask (a DOI at Crossref or doi.org, an arXiv id, a DBLP key).
 LOOKUP_SERVICES = ("crossref", "doi", "arxiv", "dblp")

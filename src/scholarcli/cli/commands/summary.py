@@ -12,7 +12,7 @@ from scholarcli.cli.env import Environment, note_sample, report_problems
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.cli.args import StatsArgs, VenuesArgs
+    from scholarcli.cli.command_args import StatsArgs, VenuesArgs
 
 
 def _chosen(env: Environment, fmt: str | None) -> str:

@@ -19,7 +19,7 @@ from scholarcli.model import EQUAL_CONTRIBUTION, WORK_TYPES, Work
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from scholarcli.cli.args import AddArgs
+    from scholarcli.cli.command_args import AddArgs
     from scholarcli.index import Library
     from scholarcli.library.adding import Added
 
