@@ -251,8 +251,8 @@ class _Cleaner:
         ]
 
 
-def _document(found: Sequence[dict[str, Any]], to: str, api: list[int]) -> tuple[Any, list[str]]:
-    """The output's AST: the entries, each as pandoc wrote it (cleaned), and the warnings."""
+def entry_blocks(found: Sequence[dict[str, Any]], to: str) -> tuple[list[Any], list[str]]:
+    """The entries' blocks for the output, each as pandoc wrote it (cleaned), and the warnings."""
     cleaner = _Cleaner(to)
     warnings: list[str] = []
     blocks: list[Any] = []
@@ -269,24 +269,24 @@ def _document(found: Sequence[dict[str, Any]], to: str, api: list[int]) -> tuple
                 blocks.append({"t": "Plain", "c": [{"t": "RawInline", "c": ["latex", "\\item "]}, *inlines]})
         else:
             blocks.extend(cleaned)
+    return blocks, warnings
+
+
+def listed(blocks: list[Any], to: str) -> list[Any]:
+    """Entries' blocks as one list of the output: HTML's csl-bib-body, LaTeX's hanging list."""
     if to == "html":
-        blocks = [{"t": "Div", "c": [["", ["references", "csl-bib-body"], []], blocks]}]
-    elif to == "latex" and blocks:
-        blocks = [
-            {"t": "RawBlock", "c": ["latex", LATEX_LIST]},
-            *blocks,
-            {"t": "RawBlock", "c": ["latex", "\\end{list}"]},
-        ]
-    return {"pandoc-api-version": api, "meta": {}, "blocks": blocks}, warnings
+        return [{"t": "Div", "c": [["", ["references", "csl-bib-body"], []], blocks]}]
+    if to == "latex" and blocks:
+        end = {"t": "RawBlock", "c": ["latex", "\\end{list}"]}
+        return [{"t": "RawBlock", "c": ["latex", LATEX_LIST]}, *blocks, end]
+    return blocks
 
 
-def render(items: list[dict[str, Any]], style_name: str, to: str) -> Bibliography:
-    """The bibliography of ``items`` (CSL-JSON, in the export's order) in the style and format."""
+def cite(items: list[dict[str, Any]], style: Style) -> tuple[list[dict[str, Any]], list[int]]:
+    """citeproc's entries for ``items`` in the style (every item cited, in their order), and the
+    version of pandoc's AST they are written in."""
     from scholarcli.formats.code_points import json_text
 
-    if to not in WRITERS:
-        raise ValueError(f"refs writes {', '.join(WRITERS)}, not {to}")
-    style = resolve_style(style_name)
     binary = pandoc()
     with tempfile.TemporaryDirectory(prefix="scholar-refs-") as folder:
         Path(folder, "style.csl").write_bytes(style.text)
@@ -296,13 +296,35 @@ def render(items: list[dict[str, Any]], style_name: str, to: str) -> Bibliograph
         if style.locale:
             command += ["-M", f"lang={style.locale}"]
         ast = json.loads(_run(command, folder, style, b"---\nnocite: '@*'\n---\n"))
-        found = entries(ast)
-        if items and not found:
-            raise ScholarError(f"the style {style.name} draws no bibliography")
-        document, warnings = _document(found, to, ast["pandoc-api-version"])
-        convert = [binary, "--sandbox", "-f", "json", "-t", WRITERS[to], "--wrap=none", "--eol=lf"]
+    found = entries(ast)
+    if items and not found:
+        raise ScholarError(f"the style {style.name} draws no bibliography")
+    return found, ast["pandoc-api-version"]
+
+
+def write(blocks: list[Any], to: str, style: Style, api: list[int], title: str | None = None) -> str | bytes:
+    """A document of ``blocks`` written by pandoc in the format: text, or a Word file's bytes. With a
+    title, a whole document (an HTML page; Word's title paragraph)."""
+    meta = {"title": {"t": "MetaInlines", "c": [{"t": "Str", "c": title}]}} if title else {}
+    document = json.dumps({"pandoc-api-version": api, "meta": meta, "blocks": blocks}).encode()
+    convert = [pandoc(), "--sandbox", "-f", "json", "-t", WRITERS[to], "--wrap=none", "--eol=lf"]
+    if title and to != "docx":
+        convert.append("--standalone")
+    with tempfile.TemporaryDirectory(prefix="scholar-refs-") as folder:
         if to == "docx":
-            _run([*convert, "-o", "refs.docx"], folder, style, json.dumps(document).encode())
-            return Bibliography("", Path(folder, "refs.docx").read_bytes(), warnings)
-        text = _run(convert, folder, style, json.dumps(document).encode()).decode("utf-8")
-    return Bibliography(text, None, warnings)
+            _run([*convert, "-o", "out.docx"], folder, style, document)
+            return Path(folder, "out.docx").read_bytes()
+        return _run(convert, folder, style, document).decode("utf-8")
+
+
+def render(items: list[dict[str, Any]], style_name: str, to: str) -> Bibliography:
+    """The bibliography of ``items`` (CSL-JSON, in the export's order) in the style and format."""
+    if to not in WRITERS:
+        raise ValueError(f"refs writes {', '.join(WRITERS)}, not {to}")
+    style = resolve_style(style_name)
+    found, api = cite(items, style)
+    blocks, warnings = entry_blocks(found, to)
+    written = write(listed(blocks, to), to, style, api)
+    if isinstance(written, bytes):
+        return Bibliography("", written, warnings)
+    return Bibliography(written, None, warnings)
