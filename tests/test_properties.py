@@ -401,6 +401,13 @@ LATEX_DOCUMENT = (
 )
 
 
+def compiles(folder: Path, body: str) -> None:
+    """``body`` in LATEX_DOCUMENT compiles with pdflatex in ``folder``."""
+    (folder / "document.tex").write_text(LATEX_DOCUMENT.format(body=body), encoding="utf-8")
+    result = run_tool("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "document.tex", cwd=folder)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
 @pytest.mark.tools
 def test_the_latex_cv_compiles_with_pdflatex(tmp_path: Path) -> None:
     """A batch of CVs, one after another in one document, numbered or not, compiles."""
@@ -408,9 +415,7 @@ def test_the_latex_cv_compiles_with_pdflatex(tmp_path: Path) -> None:
         cv_of(works, settings_, cv_format="latex", numbered=number % 2 == 0, selected_first=True)[0]
         for number, (settings_, works) in enumerate(batch())
     ]
-    (tmp_path / "cv.tex").write_text(LATEX_DOCUMENT.format(body="\n".join(bodies)), encoding="utf-8")
-    result = run_tool("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "cv.tex", cwd=tmp_path)
-    assert result.returncode == 0, result.stdout[-3000:]
+    compiles(tmp_path, "\n".join(bodies))
 
 
 # --- Markdown: pandoc's rendering --------------------------------------------------------------

@@ -134,9 +134,14 @@ def _export_conflict(values: Values) -> None:
             needed = EXPORT.option(param)
             raise Conflict(f"{fmt} needs {needed.flags[0]} {needed.metavar or ''}".rstrip(), needed.flags[0])
     chosen = values["cv_format"]
-    if chosen is not None and declared.formats and chosen not in declared.formats:
+    if chosen in declared.style_formats and not values["style"]:
+        raise Conflict(f"{fmt} writes --format {chosen} only in a citation style (--style NAME|FILE)", "--format")
+    if chosen is not None and declared.formats and chosen not in declared.formats + declared.style_formats:
         written = ", ".join(declared.formats)
         raise Conflict(f"{fmt} does not write --format {chosen}; it writes {written}", "--format")
+    if values["style"] and (values["abstracts"] or values["thumbnails"]):
+        option = "--abstracts" if values["abstracts"] else "--thumbnails"
+        raise Conflict(f"{option} applies only to the house style's page, not to a citation style's", option)
     if values["standalone"] and values["cv_format"] != "html":
         raise Conflict("--standalone needs --format html", "--standalone")
     for option in ("--abstracts", "--thumbnails"):

@@ -174,14 +174,14 @@ EXPORT = Command(
         _cv_choice(
             "cv_format",
             ("--format", "-f"),
-            "cv: latex, markdown, html or docx (Word; -o FILE) (default latex); "
+            "cv: latex, markdown, html or docx (Word; -o FILE) (default latex), text with --style; "
             f"refs: {', '.join(_C['refs_formats'])} (default {_C['refs_formats'][0]}).",
             "an output format",
         ),
         Option(
             "style",
             ("--style",),
-            f"refs: the citation style: {', '.join(_C['styles'])}, or a CSL style's file (.csl).",
+            f"refs, cv: the citation style: {', '.join(_C['styles'])}, or a CSL style's file (.csl).",
             metavar="NAME|FILE",
         ),
         _cv_choice("section", ("--section",), "publications, patents or all (default all).", "a section"),

@@ -83,8 +83,8 @@ def pandoc() -> str:
     found = shutil.which("pandoc")
     if found is None:
         raise ScholarError(
-            "export refs needs pandoc: pip install 'scholarcli[styles]' (it ships pandoc), or install pandoc 3 "
-            "(https://pandoc.org/installing.html)"
+            "a citation style (--style) needs pandoc: pip install 'scholarcli[styles]' (it ships pandoc), "
+            "or install pandoc 3 (https://pandoc.org/installing.html)"
         )
     return found
 
@@ -176,6 +176,31 @@ def resolve_style(style: str) -> Style:
     return Style(name, _bundled(file, shipped), locale if locale and _LOCALE.fullmatch(locale) else None)
 
 
+def tag_names(style: Style) -> Style:
+    """A copy of the style that underlines every name it prints, so that each stands in citeproc's
+    output as one Underline node (a styled CV finds its authors by them). Each cs:name gets
+    text-decoration="underline"; a cs:names without one gets one first, which draws its names as
+    the default does; a childless cs:names of a cs:substitute takes its parent's, as CSL says. A style
+    that underlines anything itself is refused: its underlines could not be told from these."""
+    root = _parse(style.text, style.name)
+    if any(element.get("text-decoration") == "underline" for element in root.iter()):
+        raise ScholarError(
+            f"the style {style.name} underlines text itself, which a styled CV needs to find the names it prints; "
+            'use another style, or a copy without text-decoration="underline"'
+        )
+    substituted = {id(names) for substitute in root.iter(f"{CSL}substitute") for names in substitute}
+    for names in root.iter(f"{CSL}names"):
+        name = names.find(f"{CSL}name")
+        if name is None and id(names) in substituted:
+            continue
+        if name is None:
+            name = ElementTree.Element(f"{CSL}name")
+            names.insert(0, name)
+        name.set("text-decoration", "underline")
+    ElementTree.register_namespace("", CSL[1:-1])  # written as the CSL files are, without a prefix
+    return style._replace(text=ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
 def _run(command: list[str], folder: str, style: Style, stdin: bytes = b"") -> bytes:
     try:
         done = subprocess.run(
@@ -207,20 +232,45 @@ def entries(ast: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _entry_key(entry: dict[str, Any]) -> str:
+def entry_key(entry: dict[str, Any]) -> str:
+    """The key of the work a csl-entry Div draws (its id is ``ref-`` and the key)."""
     return str(entry["c"][0][0]).removeprefix("ref-")
 
 
-class _Cleaner:
+def unlinkable(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Each item's URL that is not an http(s) address taken out, as (key, URL): pandoc would link
+    it, a ``javascript:`` one as ``https://javascript:…``."""
+    return [(str(data["id"]), data.pop("URL")) for data in items if "URL" in data and not is_web_address(data["URL"])]
+
+
+class Rewriter:
+    """A walk over pandoc's AST in which ``node`` gives each node's replacement: none, itself with
+    its content walked (this default), or several."""
+
+    def nodes(self, nodes: list[Any]) -> list[Any]:
+        return [out for node in nodes for out in self.node(node)]
+
+    def node(self, node: Any) -> list[Any]:
+        if isinstance(node, dict) and "c" in node:
+            return [{**node, "c": self.content(node["c"])}]
+        return [node]
+
+    def content(self, content: Any) -> Any:
+        """A node's content: lists walked (a node in one may become none or several), the rest kept."""
+        if not isinstance(content, list):
+            return content
+        return [
+            out for item in content for out in (self.node(item) if isinstance(item, dict) else [self.content(item)])
+        ]
+
+
+class _Cleaner(Rewriter):
     """Rewrites an entry's nodes for one output: links only to http(s), no raw markup, no images,
     and for all but HTML no Spans or Divs (their text kept)."""
 
     def __init__(self, to: str) -> None:
         self.to = to
         self.unlinked: list[str] = []
-
-    def nodes(self, nodes: list[Any]) -> list[Any]:
-        return [out for node in nodes for out in self.node(node)]
 
     def node(self, node: Any) -> list[Any]:
         if not isinstance(node, dict):
@@ -240,15 +290,7 @@ class _Cleaner:
             if kind == "Strikeout":
                 return inner
             return [{"t": "RawInline", "c": ["latex", "\\underline{"]}, *inner, {"t": "RawInline", "c": ["latex", "}"]}]
-        return [{**node, "c": self.content(content)}] if "c" in node else [node]
-
-    def content(self, content: Any) -> Any:
-        """A node's content: lists walked (a node in one may become none or several), the rest kept."""
-        if not isinstance(content, list):
-            return content
-        return [
-            out for item in content for out in (self.node(item) if isinstance(item, dict) else [self.content(item)])
-        ]
+        return super().node(node)
 
 
 def entry_blocks(found: Sequence[dict[str, Any]], to: str) -> tuple[list[Any], list[str]]:
@@ -261,7 +303,7 @@ def entry_blocks(found: Sequence[dict[str, Any]], to: str) -> tuple[list[Any], l
         cleaned = cleaner.node(entry)
         for url in cleaner.unlinked[before:]:
             warnings.append(
-                f"{_entry_key(entry)}: {_shown(url, 80)!r} is not an http(s) address; shown as text, not linked"
+                f"{entry_key(entry)}: {_shown(url, 80)!r} is not an http(s) address; shown as text, not linked"
             )
         if to == "latex":  # one item of the list each: \item, then the entry's text
             for block in cleaned:
@@ -308,8 +350,8 @@ def write(blocks: list[Any], to: str, style: Style, api: list[int], title: str |
     meta = {"title": {"t": "MetaInlines", "c": [{"t": "Str", "c": title}]}} if title else {}
     document = json.dumps({"pandoc-api-version": api, "meta": meta, "blocks": blocks}).encode()
     convert = [pandoc(), "--sandbox", "-f", "json", "-t", WRITERS[to], "--wrap=none", "--eol=lf"]
-    if title and to != "docx":
-        convert.append("--standalone")
+    if title and to != "docx":  # with the template's rules for citeproc's labels (csl-left-margin)
+        convert += ["--standalone", "--variable=csl-css"]
     with tempfile.TemporaryDirectory(prefix="scholar-refs-") as folder:
         if to == "docx":
             _run([*convert, "-o", "out.docx"], folder, style, document)

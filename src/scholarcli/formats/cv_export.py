@@ -10,8 +10,9 @@ from scholarcli.formats.cv import Cv, CvOptions, build_cv, image, unsafe_links
 from scholarcli.formats.export_types import PERSONAL_OPTIONS, ExportOptions, ExportResult, Format, Renderer
 from scholarcli.model import Settings, Work
 
-# The text (or a binary format's bytes) and what it warns about.
-Draw = Callable[[Cv, ExportOptions], tuple[str | bytes, list[str]]]
+# The text (or a binary format's bytes) and what it warns about, from the CV, the works it was built
+# from as recorded (a styled CV cites them) and the options.
+Draw = Callable[[Cv, Sequence[Work], Settings, ExportOptions], tuple[str | bytes, list[str]]]
 
 
 def cv_renderer(draw: Draw, repertoire: Callable[[ExportOptions], Repertoire | None]) -> Renderer:
@@ -35,7 +36,7 @@ def cv_renderer(draw: Draw, repertoire: Callable[[ExportOptions], Repertoire | N
         if (options.metrics or options.citations) and not any(key in options.citation_counts for key in shown):
             warnings.append("no work shown has a citation count (scholar refresh --citations fetches them)")
         warnings += _unmet_choices(list(shown.values()), options)
-        drawn, about = draw(cv, options)
+        drawn, about = draw(cv, works, settings, options)
         if isinstance(drawn, bytes):
             return ExportResult("", warnings + about, drawn)
         return ExportResult(drawn, warnings + about)
@@ -45,7 +46,7 @@ def cv_renderer(draw: Draw, repertoire: Callable[[ExportOptions], Repertoire | N
 
 def cv_format(name: str, help: str, draw: Callable[[Cv], str], repertoire: Repertoire | None) -> Format:
     """The declaration of a format that draws the CV one way, with the options every CV takes."""
-    render = cv_renderer(lambda cv, _options: (draw(cv), []), lambda _options: repertoire)
+    render = cv_renderer(lambda cv, _works, _settings, _options: (draw(cv), []), lambda _options: repertoire)
     return Format(name=name, help=help, render=render, personal=True, takes=PERSONAL_OPTIONS)
 
 

@@ -45,7 +45,7 @@ class ExportOptions(NamedTuple):
     thumbnails: bool = False  # homepage: a picture beside each work that names one
     metrics: bool = False  # cv: a header line with citations, h-index and i10-index
     citations: bool = False  # cv: each entry's citation count
-    style: str | None = None  # refs: a bundled style's name (STYLE_FILES) or a .csl file's path
+    style: str | None = None  # refs, cv: a bundled style's name (STYLE_FILES) or a .csl file's path
     # The counts of citations.toml by work key, for the formats that show them (json, and cv with
     # --citations or --metrics); the export loads them only then. One shared empty mapping, never changed.
     citation_counts: Mapping[str, Citation] = {}
@@ -100,6 +100,7 @@ class Format(NamedTuple):
     takes: frozenset[str] = frozenset()  # the FORMAT_OPTIONS it takes
     needs: frozenset[str] = frozenset()  # those of them it cannot do without (refs: style)
     formats: tuple[str, ...] = ()  # the --format values it takes, its default first (with cv_format in takes)
+    style_formats: tuple[str, ...] = ()  # and those it writes only in a citation style (cv: text, with --style)
 
 
 def render_each(

@@ -26,9 +26,8 @@ def render(works: Sequence[Work], settings: Settings, options: ExportOptions) ->
     fitted = [fit_work(work, repertoire) for work in works]
     warnings += [warning for _, about in fitted for warning in about]
     items = [item(work, settings) for work, _ in fitted]
-    for data in items:  # pandoc would link it, as https://javascript:… for a javascript: address
-        if "URL" in data and not citeproc.is_web_address(data["URL"]):
-            warnings.append(f"{data['id']}: URL {data.pop('URL')!r} is not an http(s) address; left out")
+    for key, url in citeproc.unlinkable(items):
+        warnings.append(f"{key}: URL {url!r} is not an http(s) address; left out")
     drawn = citeproc.render(items, options.style, options.cv_format)
     warnings += drawn.warnings
     if drawn.data is not None:
