@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from scholarcli.errors import ScholarError
 from scholarcli.formats import citeproc
 from scholarcli.formats.cv import Cv, CvAuthor, CvEntry, CvSection, cited_text, metrics_text
 from scholarcli.model import Mark, Settings, Work
@@ -37,26 +38,18 @@ LATEX_HEADINGS = ("section", "subsection")  # a section's and a group's, unnumbe
 def render_cv(
     cv: Cv, works: Sequence[Work], settings: Settings, options: ExportOptions
 ) -> tuple[str | bytes, list[str]]:
-    """The CV in the style and format ``options`` name, from the works as recorded (the CSL items are
-    made from them, as `export csl-json` makes them), and what it warns about."""
-    from scholarcli.formats.exports.csl_json import item
-
+    """The CV in the style and format ``options`` name, from the works as recorded, and what it warns about."""
     if options.style is None:
         raise ValueError("a styled CV needs a style")
     to = options.cv_format
     style = citeproc.tag_names(citeproc.resolve_style(options.style))
-    records = {work.key: work for work in works}
     shown = [entry for section in cv.sections for entry in section.entries]
-    items = [item(records[entry.work.key], settings) for entry in shown]
-    citeproc.unlinkable(items)  # the CV warns of each address it leaves out (cv.unsafe_links)
-    names = {str(data["id"]): data.get("author", []) for data in items}
-    found, api = citeproc.cite(items, style)
-    cited = {citeproc.entry_key(div): div for div in found}
+    entries, names, api = _cite(shown, works, settings, style)
     positions = {entry.work.key: place for place, entry in enumerate(shown, 1)}
     blocks: list[Any] = [_para(metrics_text(cv.metrics))] if cv.metrics else []
     warnings: list[str] = []
     for section in cv.sections:
-        drawn, about = _section(section, cited, names, positions, to)
+        drawn, about = _section(section, entries, names, positions, to)
         blocks += drawn
         warnings += about
     if to == "html":
@@ -71,9 +64,28 @@ def render_cv(
     return written, warnings
 
 
+def _cite(
+    shown: Sequence[CvEntry], works: Sequence[Work], settings: Settings, style: citeproc.Style
+) -> tuple[dict[str, Any], dict[str, list[Mapping[str, str]]], list[int]]:
+    """citeproc's entry for each work shown, by key, in the CV's order; the authors' names as the
+    CSL items give them (made from the records as `export csl-json` makes them); the AST's version."""
+    from scholarcli.formats.exports.csl_json import item
+
+    records = {work.key: work for work in works}
+    items = [item(records[entry.work.key], settings) for entry in shown]
+    citeproc.unlinkable(items)  # the CV warns of each address it leaves out (cv.unsafe_links)
+    found, api = citeproc.cite(items, style)
+    names = {str(data["id"]): data.get("author", []) for data in items}
+    entries = {citeproc.entry_key(div): div for div in found}
+    missing = [entry.work.key for entry in shown if entry.work.key not in entries]
+    if missing:
+        raise ScholarError(f"the style {style.name} drew no entry for {missing[0]} ({len(missing)} works)")
+    return entries, names, api
+
+
 def _section(
     section: CvSection,
-    cited: Mapping[str, Any],
+    entries: Mapping[str, Any],
     names: Mapping[str, list[Mapping[str, str]]],
     positions: Mapping[str, int],
     to: str,
@@ -83,12 +95,12 @@ def _section(
     for group in section.groups:
         if group.heading:
             blocks.append(_heading(group.heading, 1, to))
-        entries = []
+        listed = []
         for entry in group.entries:
             marker = _Names(entry.authors, names[entry.work.key])
-            entries.append(_labelled(marker.node(cited[entry.work.key])[0], entry, positions[entry.work.key]))
+            listed.append(_labelled(marker.node(entries[entry.work.key])[0], entry, positions[entry.work.key]))
             shown.update(marker.marks)
-        drawn, about = citeproc.entry_blocks(entries, to)
+        drawn, about = citeproc.entry_blocks(listed, to)
         blocks += citeproc.listed(drawn, to)
         warnings += about
     legend = [mark for mark in section.legends if mark in shown]

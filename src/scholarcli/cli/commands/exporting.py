@@ -18,7 +18,8 @@ def export(ctx: typer.Context, args: ExportArgs) -> None:
     The same filters as list select the works. refs writes them in a CSL style (--style apa, ieee,
     ... or a .csl file; pandoc renders it). cv, json-resume and rendercv draw the works of
     --person (which may be left out when the library has one person), with their name highlighted,
-    equal contribution marked and patents in a section of their own.
+    equal contribution marked and patents in a section of their own; cv --style writes each entry
+    in a CSL style, the name still bold and the marks kept.
 
     Examples:
 
@@ -36,6 +37,9 @@ def export(ctx: typer.Context, args: ExportArgs) -> None:
 
     \b
         scholar export cv --format html --standalone --numbered -o publications.html
+
+    \b
+        scholar export cv --style apa --format docx --person "Ayan Sengupta" -o cv.docx
 
     \b
         scholar export rendercv --person "Ayan Sengupta" --section publications
