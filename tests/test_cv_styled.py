@@ -1,6 +1,6 @@
 """`scholar export cv --style STYLE`: the CV's sections and order, each entry in a CSL style.
 
-Golden files of every bundled style in text, Markdown and HTML on the sample library (regenerate
+Golden files of every bundled style in text, Markdown, HTML, LaTeX and Word on the sample library (regenerate
 with SCHOLAR_UPDATE_GOLDEN=1 and review the diff). Each entry is what `pandoc --citeproc` writes
 from scholar's CSL-JSON export, but for the bold and the marks: on the sample library and on real
 files of the corpus. Every name a style prints is found and given to the right author; the person is
@@ -34,6 +34,7 @@ from scholarcli.model.query import belongs_to
 from scholarcli.store.locate import bundled_library_dir
 from strategies import libraries
 from test_properties import batch, check_html, compiles
+from test_refs import document_xml
 
 HERE = Path(__file__).parent
 SAMPLE = bundled_library_dir()
@@ -43,7 +44,7 @@ PERSON = LIBRARY.settings.people[0]
 # The works of the person's CV, as the house CV shows them
 _HOUSE = build_cv([w for w in LIBRARY.works if belongs_to(w, PERSON)], LIBRARY.settings, PERSON, CvOptions())
 SHOWN = [entry for section in _HOUSE.sections for entry in section.entries]
-EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
+EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "latex": "tex", "docx": "document.xml"}
 GOLDEN = {f"cv-style/{style}.{ext}": (style, fmt) for style in STYLE_FILES for fmt, ext in EXTENSIONS.items()}
 NOCITE = "---\nnocite: '@*'\n---\n"
 # Real files of other people's, with many kinds of names (particles, corporate, Jr., accents, CJK).
@@ -65,9 +66,13 @@ def paragraphs(text: str) -> list[str]:
 
 @pytest.mark.tools
 @pytest.mark.parametrize("name", sorted(GOLDEN))
-def test_the_styled_cv_matches_its_golden_file(name: str, scholar: Callable[..., Run]) -> None:
+def test_the_styled_cv_matches_its_golden_file(name: str, scholar: Callable[..., Run], tmp_path: Path) -> None:
     style, fmt = GOLDEN[name]
-    text = styled(style, fmt, "--numbered", "--selected-first", scholar=scholar)
+    if fmt == "docx":  # the document's text and structure, word/document.xml (the package is the same bytes each run)
+        styled(style, fmt, "--numbered", "--selected-first", "-o", str(tmp_path / "cv.docx"), scholar=scholar)
+        text = document_xml((tmp_path / "cv.docx").read_bytes())
+    else:
+        text = styled(style, fmt, "--numbered", "--selected-first", scholar=scholar)
     golden = HERE / "golden" / name
     if os.environ.get("SCHOLAR_UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(exist_ok=True)

@@ -1,15 +1,17 @@
 """`scholar export refs --style STYLE`: a bibliography in a CSL style, by pandoc's citeproc.
 
-Golden files of every bundled style in text, Markdown and HTML on the sample library (regenerate
+Golden files of every bundled style in text, Markdown, HTML, LaTeX and Word on the sample library (regenerate
 with SCHOLAR_UPDATE_GOLDEN=1 and review the diff); each entry is pandoc's own text; Word read back;
 a bad style is one line and nothing written; hostile records give strict HTML and LaTeX that compiles.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,8 +35,8 @@ SAMPLE = bundled_library_dir()
 STYLES = SAMPLE / "styles"
 LIBRARY = index.load(SAMPLE, use_cache=False)
 WORKS = sort_works(LIBRARY.works, "key")
-EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
-# golden file -> (style, format): every bundled style in text, Markdown and HTML
+EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "latex": "tex", "docx": "document.xml"}
+# golden file -> (style, format): every bundled style in text, Markdown, HTML, LaTeX and Word
 GOLDEN_REFS = {
     f"refs/{style}.{extension}": (style, fmt) for style in STYLE_FILES for fmt, extension in EXTENSIONS.items()
 }
@@ -42,7 +44,15 @@ NOCITE = "---\nnocite: '@*'\n---\n"
 
 
 def refs(style: str, fmt: str, works: list[Work] = WORKS, library: Settings = LIBRARY.settings) -> str:
-    return renderer("refs")(works, library, ExportOptions(style=style, cv_format=fmt)).text
+    """The bibliography's text; a Word file's word/document.xml."""
+    result = renderer("refs")(works, library, ExportOptions(style=style, cv_format=fmt))
+    return document_xml(result.data) if result.data is not None else result.text
+
+
+def document_xml(package: bytes) -> str:
+    """A Word file's text and structure: its word/document.xml, one element a line."""
+    with zipfile.ZipFile(io.BytesIO(package)) as files:
+        return files.read("word/document.xml").decode("utf-8").replace("><", ">\n<") + "\n"
 
 
 def entries(text: str) -> list[str]:
