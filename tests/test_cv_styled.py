@@ -357,6 +357,37 @@ def test_hostile_records_give_latex_that_compiles(tmp_path: Path) -> None:
     compiles(tmp_path, "\n".join(bodies))
 
 
+TWICE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>
+    <group font-weight="bold" suffix=" "><names variable="author"><name form="short" and="symbol"/></names></group>
+    <names variable="author" suffix=". "><name initialize-with=". "/></names><text variable="title"/>
+  </layout></bibliography>
+</style>
+"""
+
+
+@pytest.mark.tools
+def test_a_style_that_prints_the_names_twice_or_bold_gets_them_bold_once_and_marked_once(
+    scholar: Callable[..., Run], tmp_path: Path
+) -> None:
+    """A short list in the style's bold, then the full list: the person bold in the full one (the
+    short one is bold already: no bold inside bold, which Markdown cannot write), each mark once."""
+    style = tmp_path / "twice.csl"
+    style.write_text(TWICE, encoding="utf-8")
+    text = styled(str(style), "markdown", "--year", "2025", "--group-by", "none", scholar=scholar)
+    entries = [entry for entry in paragraphs(text) if "Position" in entry or "Prune" in entry]
+    assert len(entries) == 2
+    for entry in entries:
+        assert "****" not in entry and entry.startswith("**")
+        assert entry.count("<sup>") == 2  # the two equal contributors, once each
+        assert "**A. Sengupta**" in entry  # the full list: the person bold
+    html = styled(str(style), "html", "--year", "2025", "--group-by", "none", scholar=scholar)
+    assert html.count("<strong><strong>") == 0
+
+
 UNDERLINING = """<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
   <info><title>u</title><id>u</id><updated>2020-01-01T00:00:00+00:00</updated></info>

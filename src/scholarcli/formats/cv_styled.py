@@ -111,37 +111,53 @@ def _section(
 
 class _Names(citeproc.Rewriter):
     """An entry's Underline nodes, each a name the style printed, replaced by the name: bold for the
-    person, the symbols of the author's marks after it. Authors are matched in order."""
+    person (unless the style sets it bold already), the symbols of the author's marks after the
+    first printing of each author. Authors are matched in order; a style that prints the list again
+    (a short form, then the full one) starts again from the first."""
 
     def __init__(self, authors: Sequence[CvAuthor], names: Sequence[Mapping[str, str]]) -> None:
         self.authors, self.names, self.next = authors, names, 0
         self.marks: list[Mark] = []
+        self.marked: set[int] = set()
+        self.bold = 0  # how many of the style's Strong nodes the walk is in
 
     def node(self, node: Any) -> list[Any]:
-        if isinstance(node, dict) and node.get("t") == "Underline":
+        if not isinstance(node, dict):
+            return [node]
+        if node.get("t") == "Underline":
             return self.name(self.nodes(node["c"]))
-        return super().node(node)
+        if node.get("t") != "Strong":
+            return super().node(node)
+        self.bold += 1
+        try:
+            return super().node(node)
+        finally:
+            self.bold -= 1
 
     def name(self, inlines: list[Any]) -> list[Any]:
         index = self.who(_text(inlines))
         if index is None:  # an editor, a name the style made up: drawn as printed
             return inlines
         author = self.authors[index]
-        drawn = [{"t": "Strong", "c": inlines}] if author.is_person else inlines
-        if author.marks:
+        drawn = [{"t": "Strong", "c": inlines}] if author.is_person and not self.bold else inlines
+        if author.marks and index not in self.marked:
+            self.marked.add(index)
             self.marks += author.marks
             drawn.append({"t": "Superscript", "c": [_str("".join(mark.symbol for mark in author.marks))]})
         return drawn
 
     def who(self, printed: str) -> int | None:
         """The next author (from the last one found) whose family name the printed name shows, with
-        the initial of a given name if it shows one; else the next whose family name alone it shows."""
+        the initial of a given name if it shows one; else the next whose family name alone it shows;
+        else the same from the first author."""
         words = _WORD.findall(fold(printed))
-        for strict in (True, False):
-            for index in range(self.next, min(len(self.names), len(self.authors))):
-                if _shows(words, self.names[index], strict):
-                    self.next = index + 1
-                    return index
+        count = min(len(self.names), len(self.authors))
+        for start in dict.fromkeys((self.next, 0)):
+            for strict in (True, False):
+                for index in range(start, count):
+                    if _shows(words, self.names[index], strict):
+                        self.next = index + 1
+                        return index
         return None
 
 
