@@ -49,7 +49,9 @@ WORDS = [
 JOURNALS = ("TMLR", "JMLR", "TPAMI", "Nature", "Science", "Neurocomputing")
 
 
-def generate_bib(count: int, seed: int = 7) -> str:
+def generate_bib(count: int, seed: int = 7, owner: str | None = None) -> str:
+    """``count`` works as BibTeX; with ``owner`` ("Family, Given"), theirs all, the owner first (the
+    same works otherwise: no other random draw changes)."""
     rng = random.Random(seed)
     weights = [w for _, _, w in VENUES]
     entries = []
@@ -57,6 +59,8 @@ def generate_bib(count: int, seed: int = 7) -> str:
         acronym, name, _ = rng.choices(VENUES, weights)[0]
         count = rng.choices(range(1, 16), [8] * 5 + [2] * 10)[0]
         authors = " and ".join(f"{rng.choice(FAMILY)}, {rng.choice(GIVEN)} {chr(65 + k % 26)}." for k in range(count))
+        if owner is not None:
+            authors = f"{owner} and {authors}"
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 12))).capitalize()
         abstract = " ".join(rng.choice(WORDS) for _ in range(150)).capitalize() + "."
         field = "journal" if acronym in JOURNALS else "booktitle"
