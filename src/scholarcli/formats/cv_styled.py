@@ -5,7 +5,8 @@ marks after the name as the style prints it, and under each section the legend o
 How a printed name is found: a copy of the style underlines every name (citeproc.tag_names), so that
 citeproc draws each name it prints as one Underline node of pandoc's AST; each is matched to the
 work's next author whose family name it shows, then replaced by its own text: bold for the person,
-the marks' symbols in superscript after it. Everything else in an entry is citeproc's.
+the marks' symbols in superscript after the author's first printing. Everything else in an entry is
+citeproc's.
 
 The entries are in the CV's order, never the style's sort. A numeric style's label carries the
 entry's place in the CV (the style would number in its own order: ACM's by author), or with
