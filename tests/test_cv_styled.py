@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Callable
@@ -169,10 +170,12 @@ def _matches(works: list[Work], library: Settings, person: Person, style: str) -
     items = [item(records[key], library) for key in shown]
     found, _ = citeproc.cite(items, citeproc.tag_names(citeproc.resolve_style(style)))
     out = []
-    for div, data in zip(found, [{str(i["id"]): i for i in items}[citeproc.entry_key(d)] for d in found], strict=True):
-        names = _Recording(shown[str(data["id"])].authors, data.get("author", []))
+    by_key = {str(data["id"]): data for data in items}
+    for div in found:
+        key = citeproc.entry_key(div)
+        names = _Recording(shown[key].authors, by_key[key].get("author", []))
         names.node(div)
-        out.append((names.given, len(shown[str(data["id"])].authors)))
+        out.append((names.given, len(shown[key].authors)))
     return out
 
 
@@ -287,7 +290,7 @@ def test_a_numeric_style_numbers_in_the_cvs_order_not_its_own_sort(scholar: Call
 @pytest.mark.tools
 def test_metrics_and_counts_are_shown(scholar: Callable[..., Run], tmp_path: Path) -> None:
     root = tmp_path / "lib"
-    subprocess.run(["cp", "-r", str(SAMPLE), str(root)], check=True)
+    shutil.copytree(SAMPLE, root)
     key = SHOWN[0].work.key
     (root / "citations.toml").write_text(
         f'[{key}]\ncount = 1234\nsource = "openalex"\ndate = 2026-01-02\n', encoding="utf-8"
@@ -416,21 +419,29 @@ def test_a_style_that_underlines_is_one_line_and_nothing_is_written(
 
 
 @pytest.mark.parametrize(
-    ("args", "said"),
+    ("args", "status", "said"),
     [
-        (("--format", "text"), "cv writes --format text only in a citation style (--style NAME|FILE)"),
+        (("--format", "text"), 2, "cv writes --format text only in a citation style (--style NAME|FILE)"),
         (
             ("--style", "apa", "--format", "html", "--standalone", "--abstracts"),
+            2,
             "--abstracts applies only to the house",
         ),
-        (("--style", "no-such-style"), "is no style"),
+        (("--style", "no-such-style"), 1, "is no style"),
     ],
 )
-def test_a_styled_cv_asked_wrongly_is_one_line(args: tuple[str, ...], said: str, scholar: Callable[..., Run]) -> None:
-    run = scholar("-L", SAMPLE, "export", "cv", "--person", PERSON.name, *args)
-    assert run.exit_code in (1, 2) and run.stdout == ""
+def test_a_styled_cv_asked_wrongly_is_one_line_and_nothing_is_written(
+    args: tuple[str, ...], status: int, said: str, scholar: Callable[..., Run], tmp_path: Path
+) -> None:
+    """A usage error is click's usage message (exit 2); a bad style is one error line (exit 1)."""
+    target = tmp_path / "cv.out"
+    run = scholar("-L", SAMPLE, "export", "cv", "--person", PERSON.name, *args, "-o", target)
+    assert run.exit_code == status and run.stdout == ""
     assert said in run.stderr
     assert "Traceback" not in run.stderr
+    if status == 1:
+        assert run.stderr.startswith("error: ") and run.stderr.count("\n") == 1, run.stderr
+    assert not target.exists()
 
 
 @pytest.mark.tools
